@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+// Unit, store and API suites. Browser tests have their own config (test/e2e/vitest.config.ts).
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    exclude: ['test/e2e/**', 'node_modules/**'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+  },
+});
