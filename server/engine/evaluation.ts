@@ -65,6 +65,11 @@ export interface EvaluationHashes {
   result: string;
 }
 
+export interface EvaluationContext {
+  /** Best value in the cohort per relative-to-best slot, as exact decimal text. */
+  best: Record<string, string>;
+}
+
 export interface Evaluation {
   agencyId: string;
   agencyName: string;
@@ -82,6 +87,13 @@ export interface Evaluation {
   /** The version's own result fields, e.g. { dti: 0.8002 }. */
   results: Record<string, number>;
   nodes: NodeResult[];
+  /**
+   * Under `rescale`, the applicable maximum the raw points were scaled from
+   * (total = raw × cohort maximum ÷ rescaledFrom). Absent when nothing was rescaled.
+   */
+  rescaledFrom?: number;
+  /** What the evaluation read beyond the submission: the cohort's best values (relative-to-best). */
+  context: EvaluationContext;
   engineVersion: string;
   hashes: EvaluationHashes;
 }

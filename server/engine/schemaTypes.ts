@@ -403,9 +403,9 @@ export interface Band {
 }
 /**
  * This interface was referenced by `ChisoSchemas`'s JSON-Schema
- * via the `definition` "Ranking".
+ * via the `definition` "RankingPolicy".
  */
-export interface Ranking {
+export interface RankingPolicy {
   by: 'total' | 'percentage';
   order?: 'descending';
   /**
@@ -685,7 +685,7 @@ export interface RuleSetVersion {
    */
   cohorts: [Cohort, ...Cohort[]];
   bands: Bands;
-  ranking: Ranking;
+  ranking: RankingPolicy;
   resultFields?: ResultField[];
   /**
    * @minItems 1

@@ -1,0 +1,23 @@
+import type { Deduction } from '../schemaTypes';
+import { D, max as dmax } from '../decimal';
+import { measure, pickValues } from '../quantity';
+import { bi, num } from '../text';
+import type { Scorer } from './types';
+
+/** −perUnit for each counted event, never below the floor ("late report −0.25 each"). */
+export const deduction: Scorer<Deduction> = (s, _max, _slot, ctx) => {
+  const m = measure({ fact: s.fact }, ctx.facts, ctx.factDefs);
+  const n = m.value && m.value.isPositive() ? m.value : D(0);
+  const raw = n.times(s.perUnit).negated();
+  const points = dmax(raw, D(s.floor));
+  const f = (lang: 'vi' | 'en') => `${num(n, lang)} × −${num(D(s.perUnit), lang)} = ${num(raw, lang)}`;
+  const unit = (lang: 'vi' | 'en') => (lang === 'vi' ? 'điểm' : 'points');
+  return {
+    points,
+    trace: { method: 'deduction', values: pickValues(ctx.facts, m.read), conditions: [], formula: `max(${f('en')}, ${num(D(s.floor), 'en')})` },
+    explanation: bi(
+      `${m.text.vi}; ${f('vi')}, trừ tối đa ${num(D(s.floor).abs(), 'vi')} → ${num(points, 'vi')} ${unit('vi')}`,
+      `${m.text.en}; ${f('en')}, at most ${num(D(s.floor).abs(), 'en')} deducted → ${num(points, 'en')} ${unit('en')}`,
+    ),
+  };
+};

@@ -1,0 +1,57 @@
+// A version carries its own test cases (inputs → expected points, totals, bands), as OpenFisca
+// keeps tests as data. Publishing is refused unless they all pass.
+import type { CompiledVersion } from './compile';
+import type { Evaluation, NodeResult } from './evaluation';
+import type { TestCase } from './schemaTypes';
+import { evaluateSubmissions } from './evaluate';
+import { D } from './decimal';
+
+export interface TestFailure {
+  field: string;
+  expected: unknown;
+  actual: unknown;
+}
+
+export interface TestCaseResult {
+  name: string;
+  passed: boolean;
+  failures: TestFailure[];
+  evaluation: Evaluation;
+}
+
+const sameNumber = (a: number, b: number | undefined): boolean => b !== undefined && D(a).eq(b);
+
+function pointsByCode(nodes: NodeResult[], out: Map<string, number> = new Map()): Map<string, number> {
+  for (const n of nodes) {
+    out.set(n.code, n.points);
+    if (n.children) pointsByCode(n.children, out);
+  }
+  return out;
+}
+
+function check(test: TestCase, e: Evaluation): TestFailure[] {
+  const x = test.expect;
+  const failures: TestFailure[] = [];
+  const num = (field: string, expected: number | undefined, actual: number | undefined) => {
+    if (expected !== undefined && !sameNumber(expected, actual)) failures.push({ field, expected, actual: actual ?? null });
+  };
+  if (x.cohort !== undefined && x.cohort !== e.cohort) failures.push({ field: 'cohort', expected: x.cohort, actual: e.cohort });
+  num('total', x.total, e.total);
+  num('max', x.max, e.max);
+  num('percentage', x.percentage, e.percentage);
+  if (x.band !== undefined && x.band !== (e.band?.id ?? null)) failures.push({ field: 'band', expected: x.band, actual: e.band?.id ?? null });
+  const points = pointsByCode(e.nodes);
+  for (const [code, expected] of Object.entries(x.points ?? {})) num(`points.${code}`, expected, points.get(code));
+  for (const [id, expected] of Object.entries(x.results ?? {})) num(`results.${id}`, expected, e.results[id]);
+  return failures;
+}
+
+export async function runTestCases(compiled: CompiledVersion): Promise<TestCaseResult[]> {
+  const results: TestCaseResult[] = [];
+  for (const test of compiled.version.tests ?? []) {
+    const [evaluation] = await evaluateSubmissions(compiled, [{ agency: test.agency, facts: test.facts }, ...(test.peers ?? [])]);
+    const failures = check(test, evaluation);
+    results.push({ name: test.name, passed: failures.length === 0, failures, evaluation });
+  }
+  return results;
+}

@@ -1,0 +1,43 @@
+// Wording of explanations in Vietnamese and English. Numbers are written from their exact decimal
+// text (never through Intl), so an explanation is the same bytes on every machine.
+import type { Decimal } from './decimal';
+import { exact } from './decimal';
+import type { Fact, LocalizedText } from './schemaTypes';
+
+export type Bilingual = Required<LocalizedText>;
+
+export const bi = (vi: string, en: string): Bilingual => ({ vi, en });
+
+/** "16,4" in Vietnamese, "16.4" in English; a repeating decimal is shown as "≈0,3333". */
+export const num = (value: Decimal | number, lang: 'vi' | 'en'): string => {
+  let text = typeof value === 'number' ? String(value) : exact(value);
+  if (typeof value !== 'number' && value.decimalPlaces() > 4) text = `≈${exact(value.toDecimalPlaces(4))}`;
+  return lang === 'vi' ? text.replace('.', ',') : text;
+};
+
+export const label = (text: LocalizedText | undefined, lang: 'vi' | 'en', fallback = ''): string =>
+  (lang === 'en' ? (text?.en ?? text?.vi) : text?.vi) ?? fallback;
+
+/** A value with its unit: "82%", "12 người". */
+export const withUnit = (value: Decimal, fact: Fact | undefined, lang: 'vi' | 'en'): string => {
+  const unit = label(fact?.unit, lang);
+  if (!unit) return num(value, lang);
+  return unit === '%' ? `${num(value, lang)}%` : `${num(value, lang)} ${unit}`;
+};
+
+/** "4/5 điểm" / "4/5 points". */
+export const outOf = (points: Decimal, max: Decimal): Bilingual =>
+  bi(`${num(points, 'vi')}/${num(max, 'vi')} điểm`, `${num(points, 'en')}/${num(max, 'en')} points`);
+
+/** Vietnamese regulations write bands as "từ X đến dưới Y", i.e. [X, Y). */
+export function rangePhrase(from: number | undefined, to: number | undefined, unit: string, lang: 'vi' | 'en'): string {
+  const f = (n: number) => `${num(n, lang)}${unit === '%' ? '%' : unit ? ` ${unit}` : ''}`;
+  if (from !== undefined && to !== undefined)
+    return lang === 'vi' ? `từ ${f(from)} đến dưới ${f(to)}` : `from ${f(from)} to under ${f(to)}`;
+  if (from !== undefined) return lang === 'vi' ? `từ ${f(from)} trở lên` : `${f(from)} or more`;
+  if (to !== undefined) return lang === 'vi' ? `dưới ${f(to)}` : `under ${f(to)}`;
+  return lang === 'vi' ? 'mọi giá trị' : 'any value';
+}
+
+export const joinBi = (parts: Bilingual[], sep: string): Bilingual =>
+  bi(parts.map((p) => p.vi).join(sep), parts.map((p) => p.en).join(sep));
