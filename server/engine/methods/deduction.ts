@@ -10,14 +10,14 @@ export const deduction: Scorer<Deduction> = (s, _max, _slot, ctx) => {
   const n = m.value && m.value.isPositive() ? m.value : D(0);
   const raw = n.times(s.perUnit).negated();
   const points = dmax(raw, D(s.floor));
-  const f = (lang: 'vi' | 'en') => `${num(n, lang)} × −${num(D(s.perUnit), lang)} = ${num(raw, lang)}`;
-  const unit = (lang: 'vi' | 'en') => (lang === 'vi' ? 'điểm' : 'points');
+  const f = (lang: 'vi' | 'en') => `${num(n, lang)} × ${num(D(s.perUnit), lang)} = ${num(raw.abs(), lang)}`;
+  const floor = (lang: 'vi' | 'en') => num(D(s.floor).abs(), lang);
   return {
     points,
-    trace: { method: 'deduction', values: pickValues(ctx.facts, m.read), conditions: [], formula: `max(${f('en')}, ${num(D(s.floor), 'en')})` },
+    trace: { method: 'deduction', values: pickValues(ctx.facts, m.read), conditions: [], formula: `max(-(${f('en')}), ${num(D(s.floor), 'en')})` },
     explanation: bi(
-      `${m.text.vi}; ${f('vi')}, trừ tối đa ${num(D(s.floor).abs(), 'vi')} → ${num(points, 'vi')} ${unit('vi')}`,
-      `${m.text.en}; ${f('en')}, at most ${num(D(s.floor).abs(), 'en')} deducted → ${num(points, 'en')} ${unit('en')}`,
+      `${m.text.vi}; trừ ${f('vi')} điểm (trừ tối đa ${floor('vi')}) → ${num(points, 'vi')} điểm`,
+      `${m.text.en}; minus ${f('en')} points (at most ${floor('en')}) → ${num(points, 'en')} points`,
     ),
   };
 };

@@ -1,0 +1,91 @@
+// What every lint rule gets: the version (already schema-valid), indexes over it, and the words
+// used to name things in messages.
+import type { Agency, Cohort, Fact, LocalizedText, Node, RuleSetVersion } from '../schemaTypes';
+import type { Finding } from '../finding';
+import { walkNodes } from '../tree';
+
+export type Bilingual = Finding['message'];
+export const bi = (vi: string, en: string): Bilingual => ({ vi, en });
+
+export interface LintOptions {
+  /** Agencies whose cohort membership is checked: each must fall in exactly one cohort. */
+  agencies?: readonly Agency[];
+}
+
+export interface NodeEntry {
+  node: Node;
+  path: string;
+  parent: Node | null;
+  /** Cohorts the node can apply to: its own list within its ancestors'. */
+  cohorts: string[];
+}
+
+export interface LintContext {
+  version: RuleSetVersion;
+  options: LintOptions;
+  facts: Map<string, { fact: Fact; path: string }>;
+  cohorts: Map<string, { cohort: Cohort; path: string }>;
+  nodes: NodeEntry[];
+  nodesByCode: Map<string, NodeEntry>;
+}
+
+export type LintRule = (ctx: LintContext) => Finding[] | Promise<Finding[]>;
+
+export function createContext(version: RuleSetVersion, options: LintOptions = {}): LintContext {
+  const facts = new Map<string, { fact: Fact; path: string }>();
+  version.facts.forEach((fact, i) => {
+    if (!facts.has(fact.id)) facts.set(fact.id, { fact, path: `/facts/${i}` });
+  });
+  const cohorts = new Map<string, { cohort: Cohort; path: string }>();
+  version.cohorts.forEach((cohort, i) => {
+    if (!cohorts.has(cohort.id)) cohorts.set(cohort.id, { cohort, path: `/cohorts/${i}` });
+  });
+  const allCohorts = version.cohorts.map((c) => c.id);
+  const nodes: NodeEntry[] = [];
+  const byNode = new Map<Node, NodeEntry>();
+  for (const { node, path, parent } of walkNodes(version.criteria)) {
+    const inherited = parent ? byNode.get(parent)!.cohorts : allCohorts;
+    const entry = { node, path, parent, cohorts: inherited.filter((c) => !node.cohorts || node.cohorts.includes(c)) };
+    byNode.set(node, entry);
+    nodes.push(entry);
+  }
+  const nodesByCode = new Map<string, NodeEntry>();
+  for (const entry of nodes) if (!nodesByCode.has(entry.node.code)) nodesByCode.set(entry.node.code, entry);
+  return { version, options, facts, cohorts, nodes, nodesByCode };
+}
+
+export const error = (path: string, code: string, message: Bilingual): Finding => ({ severity: 'error', path, code, message });
+export const warning = (path: string, code: string, message: Bilingual): Finding => ({ severity: 'warning', path, code, message });
+
+const KINDS: Record<Node['kind'], Bilingual> = {
+  group: bi('Nhóm', 'Group'),
+  index: bi('Chỉ số', 'Index'),
+  component: bi('Chỉ số thành phần', 'Component'),
+  criterion: bi('Tiêu chí', 'Criterion'),
+};
+
+/** "Tiêu chí 2.1.3" / "Criterion 2.1.3". */
+export const nodeName = (node: Pick<Node, 'kind' | 'code'>): Bilingual =>
+  bi(`${KINDS[node.kind].vi} ${node.code}`, `${KINDS[node.kind].en} ${node.code}`);
+
+/** A label in one language, English falling back to Vietnamese. */
+export const text = (t: LocalizedText | undefined, lang: 'vi' | 'en', fallback = ''): string =>
+  (lang === 'en' ? (t?.en ?? t?.vi) : t?.vi) ?? fallback;
+
+/** "Tỷ lệ hồ sơ" (ty_le_ho_so). */
+export const factName = (ctx: LintContext, id: string): Bilingual => {
+  const fact = ctx.facts.get(id)?.fact;
+  return fact ? bi(`"${text(fact.label, 'vi')}" (${id})`, `"${text(fact.label, 'en')}" (${id})`) : bi(`"${id}"`, `"${id}"`);
+};
+
+export const cohortName = (ctx: LintContext, id: string): Bilingual => {
+  const cohort = ctx.cohorts.get(id)?.cohort;
+  return cohort ? bi(text(cohort.name, 'vi', id), text(cohort.name, 'en', id)) : bi(id, id);
+};
+
+/** Prefixes a message with the thing it is about: "Tiêu chí 1.1: …". */
+export const about = (subject: Bilingual, message: Bilingual): Bilingual =>
+  bi(`${subject.vi}: ${message.vi}`, `${subject.en}: ${message.en}`);
+
+/** A number as written in the document (JSON numbers print exactly). */
+export const n = (value: number | { toString(): string }): string => String(value);
