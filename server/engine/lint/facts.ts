@@ -2,7 +2,7 @@
 // declarations), every declared fact should be read, and each must be read as its type allows.
 import type { Finding } from '../finding';
 import { about, bi, cohortName, error, factName, nodeName, text, warning, type LintContext } from './context';
-import { factRefs } from './references';
+import { factRefs } from './walk';
 
 const NUMERIC = new Set(['number', 'integer']);
 

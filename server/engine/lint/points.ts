@@ -4,7 +4,7 @@ import type { Finding } from '../finding';
 import { D, exact } from '../decimal';
 import type { Case } from '../schemaTypes';
 import { about, bi, error, nodeName, warning, type LintContext } from './context';
-import { scoringSites } from './references';
+import { scoringSites } from './walk';
 
 const worth = (c: Case, budget: number) => (c.points !== undefined ? D(c.points) : D(c.fraction ?? 0).times(budget));
 

@@ -3,7 +3,7 @@
 import type { Finding } from '../finding';
 import type { Tier } from '../schemaTypes';
 import { about, bi, error, nodeName, warning, type LintContext } from './context';
-import { scoringSites } from './references';
+import { scoringSites } from './walk';
 
 interface Interval {
   from: number;
