@@ -141,7 +141,8 @@ function translate({ error: e, at, union }: Located): { path: string; message: B
       return { path: at, message: bi(`Phải là ${vi} (hiện là ${show(e.data)})`, `Must be ${en} (got ${show(e.data)})`) };
     }
     case 'enum': {
-      const allowed = (p.allowedValues as unknown[]).map((v) => show(v)).join(', ');
+      const values = p.allowedValues as unknown[];
+      const allowed = values.slice(0, 12).map((v) => show(v)).join(', ') + (values.length > 12 ? ', …' : '');
       return {
         path: at,
         message: bi(`Giá trị ${show(e.data)} không hợp lệ; phải là một trong: ${allowed}`, `Invalid value ${show(e.data)}; must be one of: ${allowed}`),
