@@ -1,0 +1,260 @@
+// The import template for a period: one row per agency, one column per fact the agencies fill in,
+// with Excel's own data validation so most mistakes are caught while typing, an instructions sheet
+// in Vietnamese, and a very hidden sheet that ties the file to the version it was made for.
+import ExcelJS from 'exceljs';
+import { assignCohort, compileVersion } from '../engine/index';
+import type { Agency, Fact, RuleSetVersion } from '../engine/schemaTypes';
+import {
+  AGENCY_ID,
+  AGENCY_NAME,
+  BOOLEAN_OPTIONS,
+  COHORT,
+  agencyFacts,
+  allowedValues,
+  factHeader,
+} from './factColumns';
+import { columnLetter } from './problem';
+import { DATA_SHEET, INSTRUCTIONS_SHEET, META_SHEET, TEMPLATE_FORMAT, writeMeta } from './templateMeta';
+import { legalBasisLine } from './resultTable';
+
+export interface TemplatePeriod {
+  id?: string;
+  title?: string;
+}
+
+const FIRST_FACT_COLUMN = 4;
+const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
+const AGENCY_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
+const NOT_ASKED_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFBFBFBF' } };
+const THIN: Partial<ExcelJS.Borders> = {
+  top: { style: 'thin' },
+  left: { style: 'thin' },
+  bottom: { style: 'thin' },
+  right: { style: 'thin' },
+};
+
+// Excel refuses titles over 32 characters and messages over 255.
+const clip = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
+
+export async function buildTemplate(
+  version: RuleSetVersion,
+  versionHash: string,
+  agencies: Agency[],
+  period?: TemplatePeriod,
+): Promise<Buffer> {
+  const compiled = compileVersion(version);
+  const cohortOrder = version.cohorts.map((c) => c.id);
+  const rows = await Promise.all(
+    agencies.map(async (agency, index) => ({ agency, index, cohort: (await assignCohort(compiled, agency)).cohort })),
+  );
+  const rank = (cohort: string | null) => (cohort === null ? cohortOrder.length : cohortOrder.indexOf(cohort));
+  rows.sort((a, b) => rank(a.cohort) - rank(b.cohort) || a.index - b.index);
+
+  const facts = agencyFacts(version);
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Chỉ Số';
+  workbook.title = `${version.title.vi} — ${version.version}`;
+  const data = workbook.addWorksheet(DATA_SHEET, {
+    views: [{ state: 'frozen', xSplit: 2, ySplit: 1, activeCell: `${columnLetter(FIRST_FACT_COLUMN)}2` }],
+    pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
+  const instructions = workbook.addWorksheet(INSTRUCTIONS_SHEET);
+  const meta = workbook.addWorksheet(META_SHEET, { state: 'veryHidden' });
+
+  // Header row.
+  const headers = [AGENCY_ID.vi, AGENCY_NAME.vi, COHORT.vi, ...facts.map((f) => factHeader(f))];
+  const header = data.getRow(1);
+  headers.forEach((text, i) => {
+    const cell = header.getCell(i + 1);
+    cell.value = text;
+    cell.font = { bold: true };
+    cell.fill = HEADER_FILL;
+    cell.border = THIN;
+    cell.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
+  });
+  header.height = 60;
+  facts.forEach((fact, i) => {
+    header.getCell(FIRST_FACT_COLUMN + i).note = headerNote(fact);
+  });
+  data.getColumn(1).width = 18;
+  data.getColumn(2).width = 40;
+  data.getColumn(3).width = 26;
+  facts.forEach((fact, i) => {
+    const column = data.getColumn(FIRST_FACT_COLUMN + i);
+    column.width = Math.max(14, Math.min(36, Math.ceil(factHeader(fact).length * 0.6)));
+    if (fact.type === 'date') column.numFmt = 'dd/mm/yyyy';
+    if (fact.type === 'integer') column.numFmt = '0';
+    if (fact.type === 'text') column.alignment = { wrapText: true, vertical: 'top' };
+  });
+  data.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: headers.length } };
+
+  // Lists for enumerations live on the hidden sheet, so labels may contain commas.
+  const listRefs = new Map<string, string>();
+  facts
+    .filter((f) => f.type === 'enum')
+    .forEach((fact, i) => {
+      const col = 7 + i;
+      meta.getCell(1, col).value = fact.id;
+      fact.options!.forEach((option, j) => (meta.getCell(j + 2, col).value = option.label.vi));
+      const letter = columnLetter(col);
+      listRefs.set(fact.id, `'${META_SHEET}'!$${letter}$2:$${letter}$${fact.options!.length + 1}`);
+    });
+
+  // One row per agency.
+  const cohortName = (id: string | null) =>
+    id === null ? 'Không thuộc nhóm nào' : (version.cohorts.find((c) => c.id === id)?.name.vi ?? id);
+  rows.forEach(({ agency, cohort }, i) => {
+    const r = i + 2;
+    const row = data.getRow(r);
+    row.getCell(1).value = agency.id;
+    row.getCell(2).value = agency.name;
+    row.getCell(3).value = cohortName(cohort);
+    for (let c = 1; c <= 3; c++) {
+      row.getCell(c).fill = AGENCY_FILL;
+      row.getCell(c).border = THIN;
+    }
+    facts.forEach((fact, j) => {
+      const cell = row.getCell(FIRST_FACT_COLUMN + j);
+      cell.border = THIN;
+      const asked = !fact.cohorts || (cohort !== null && fact.cohorts.includes(cohort));
+      if (asked) {
+        cell.dataValidation = validationFor(fact, listRefs.get(fact.id));
+      } else {
+        cell.fill = NOT_ASKED_FILL;
+        cell.dataValidation = {
+          type: 'textLength',
+          operator: 'equal',
+          formulae: [0],
+          allowBlank: true,
+          showErrorMessage: true,
+          errorTitle: 'Không áp dụng',
+          error: clip(`«${fact.label.vi}» không áp dụng cho nhóm «${cohortName(cohort)}»; để trống ô này.`, 255),
+        };
+      }
+    });
+  });
+
+  writeInstructions(instructions, version, versionHash, facts, period);
+  writeMeta(meta, {
+    format: TEMPLATE_FORMAT,
+    ruleSet: version.ruleSet,
+    version: version.version,
+    versionHash,
+    ...(period?.id ? { periodId: period.id } : {}),
+    dataSheet: DATA_SHEET,
+    headerRow: 1,
+    columns: Object.fromEntries(facts.map((f, i) => [columnLetter(FIRST_FACT_COLUMN + i), f.id])),
+  });
+  workbook.views = [{ activeTab: 0, x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, visibility: 'visible' }];
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+function validationFor(fact: Fact, listRef: string | undefined): ExcelJS.DataValidation {
+  const common = {
+    allowBlank: true,
+    showErrorMessage: true,
+    showInputMessage: true,
+    errorStyle: 'stop',
+    errorTitle: 'Giá trị không hợp lệ',
+    error: clip(`${fact.label.vi}: ${allowedValues(fact).vi}.`, 255),
+    promptTitle: clip(fact.label.vi, 32),
+    prompt: clip(allowedValues(fact).vi, 255),
+  };
+  const bounded = (type: 'decimal' | 'whole'): ExcelJS.DataValidation => {
+    const { minimum: lo, maximum: hi } = fact;
+    if (lo !== undefined && hi !== undefined) return { ...common, type, operator: 'between', formulae: [lo, hi] };
+    if (lo !== undefined) return { ...common, type, operator: 'greaterThanOrEqual', formulae: [lo] };
+    if (hi !== undefined) return { ...common, type, operator: 'lessThanOrEqual', formulae: [hi] };
+    return { ...common, type, operator: 'between', formulae: [-1e15, 1e15] };
+  };
+  switch (fact.type) {
+    case 'number':
+      return bounded('decimal');
+    case 'integer':
+      return bounded('whole');
+    case 'boolean':
+      return { ...common, type: 'list', formulae: [`"${BOOLEAN_OPTIONS.yes},${BOOLEAN_OPTIONS.no}"`] };
+    case 'enum':
+      return { ...common, type: 'list', formulae: [listRef!] };
+    case 'date':
+      return {
+        ...common,
+        type: 'date',
+        operator: 'between',
+        formulae: [new Date(Date.UTC(1990, 0, 1)), new Date(Date.UTC(2100, 11, 31))],
+      };
+    case 'text':
+      return { ...common, type: 'textLength', operator: 'lessThanOrEqual', formulae: [2000] };
+  }
+}
+
+function headerNote(fact: Fact): string {
+  const lines = [fact.label.vi, allowedValues(fact).vi];
+  lines.push(fact.required === false ? 'Không bắt buộc.' : 'Bắt buộc.');
+  if (fact.evidence === 'required') lines.push('Phải đính kèm tài liệu kiểm chứng.');
+  if (fact.help) lines.push(fact.help.vi);
+  lines.push(`Mã chỉ tiêu: ${fact.id}`);
+  return lines.join('\n');
+}
+
+const EVIDENCE = { required: 'Bắt buộc', optional: 'Không bắt buộc', none: 'Không cần' } as const;
+
+function writeInstructions(
+  sheet: ExcelJS.Worksheet,
+  version: RuleSetVersion,
+  versionHash: string,
+  facts: Fact[],
+  period: TemplatePeriod | undefined,
+): void {
+  const lines: string[] = [
+    'HƯỚNG DẪN NHẬP SỐ LIỆU',
+    `Bộ chỉ số: ${version.title.vi}`,
+    `Phiên bản: ${version.version}. ${legalBasisLine(version)}`,
+    ...(period?.title ? [`Kỳ đánh giá: ${period.title}`] : []),
+    `Mã kiểm tra phiên bản (SHA-256): ${versionHash}`,
+    '',
+    `1. Mỗi dòng của trang «${DATA_SHEET}» là một cơ quan. Không sửa cột «${AGENCY_ID.vi}».`,
+    '2. Nhập số liệu vào các ô trắng. Ô màu xám là chỉ tiêu không áp dụng cho nhóm của cơ quan: để trống.',
+    '3. Số thập phân dùng dấu phẩy hoặc dấu chấm (82,5 hoặc 82.5); tỷ lệ phần trăm nhập 82,5 hoặc 82,5%.',
+    '4. Ô Có/Không: chọn trong danh sách (cũng chấp nhận x, 1, 0). Ô có danh sách: chọn một giá trị.',
+    '5. Không đổi tên, xóa hay thêm cột chỉ tiêu; có thể thêm cột «Ghi chú». Ô có công thức được lấy theo giá trị đã tính.',
+    '6. Một tệp có thể chứa số liệu của một hay nhiều cơ quan; dòng chưa nhập số liệu được bỏ qua.',
+    '7. Tệp chỉ dùng cho đúng phiên bản bộ chỉ số ghi ở trên; khi phiên bản thay đổi, hãy tải mẫu mới.',
+    '8. Khi nhập, hệ thống kiểm tra toàn bộ tệp; nếu có lỗi thì không dữ liệu nào được ghi và danh sách lỗi chỉ rõ trang, dòng, cột.',
+    '',
+  ];
+  lines.forEach((text, i) => (sheet.getCell(i + 1, 1).value = text));
+  sheet.getCell(1, 1).font = { bold: true, size: 14 };
+
+  const start = lines.length + 1;
+  const head = ['Cột', 'Mã chỉ tiêu', 'Chỉ tiêu', 'Đơn vị', 'Giá trị hợp lệ', 'Bắt buộc', 'Tài liệu kiểm chứng', 'Áp dụng cho', 'Hướng dẫn'];
+  head.forEach((text, i) => {
+    const cell = sheet.getCell(start, i + 1);
+    cell.value = text;
+    cell.font = { bold: true };
+    cell.fill = HEADER_FILL;
+    cell.border = THIN;
+  });
+  const cohortNames = (ids: string[] | undefined) =>
+    ids ? ids.map((id) => version.cohorts.find((c) => c.id === id)?.name.vi ?? id).join('; ') : 'Tất cả các nhóm';
+  facts.forEach((fact, i) => {
+    const values = [
+      columnLetter(FIRST_FACT_COLUMN + i),
+      fact.id,
+      fact.label.vi,
+      fact.unit?.vi ?? '',
+      allowedValues(fact).vi,
+      fact.required === false ? 'Không' : 'Có',
+      EVIDENCE[fact.evidence ?? 'optional'],
+      cohortNames(fact.cohorts),
+      fact.help?.vi ?? '',
+    ];
+    values.forEach((value, j) => {
+      const cell = sheet.getCell(start + 1 + i, j + 1);
+      cell.value = value;
+      cell.border = THIN;
+      cell.alignment = { wrapText: true, vertical: 'top' };
+    });
+  });
+  [8, 18, 40, 10, 36, 10, 18, 24, 50].forEach((w, i) => (sheet.getColumn(i + 1).width = w));
+}
