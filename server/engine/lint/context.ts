@@ -1,11 +1,11 @@
 // What every lint rule gets: the version (already schema-valid), indexes over it, and the words
 // used to name things in messages.
-import type { Agency, Cohort, Fact, LocalizedText, Node, RuleSetVersion } from '../schemaTypes';
+import type { Agency, Cohort, Fact, Node, RuleSetVersion } from '../schemaTypes';
 import type { Finding } from '../finding';
 import { walkNodes } from '../tree';
+import { bi, text, type Bilingual } from '../naming';
 
-export type Bilingual = Finding['message'];
-export const bi = (vi: string, en: string): Bilingual => ({ vi, en });
+export { about, bi, nodeName, text, type Bilingual } from '../naming';
 
 export interface LintOptions {
   /** Agencies whose cohort membership is checked: each must fall in exactly one cohort. */
@@ -57,21 +57,6 @@ export function createContext(version: RuleSetVersion, options: LintOptions = {}
 export const error = (path: string, code: string, message: Bilingual): Finding => ({ severity: 'error', path, code, message });
 export const warning = (path: string, code: string, message: Bilingual): Finding => ({ severity: 'warning', path, code, message });
 
-const KINDS: Record<Node['kind'], Bilingual> = {
-  group: bi('Nhóm', 'Group'),
-  index: bi('Chỉ số', 'Index'),
-  component: bi('Chỉ số thành phần', 'Component'),
-  criterion: bi('Tiêu chí', 'Criterion'),
-};
-
-/** "Tiêu chí 2.1.3" / "Criterion 2.1.3". */
-export const nodeName = (node: Pick<Node, 'kind' | 'code'>): Bilingual =>
-  bi(`${KINDS[node.kind].vi} ${node.code}`, `${KINDS[node.kind].en} ${node.code}`);
-
-/** A label in one language, English falling back to Vietnamese. */
-export const text = (t: LocalizedText | undefined, lang: 'vi' | 'en', fallback = ''): string =>
-  (lang === 'en' ? (t?.en ?? t?.vi) : t?.vi) ?? fallback;
-
 /** "Tỷ lệ hồ sơ" (ty_le_ho_so). */
 export const factName = (ctx: LintContext, id: string): Bilingual => {
   const fact = ctx.facts.get(id)?.fact;
@@ -83,9 +68,3 @@ export const cohortName = (ctx: LintContext, id: string): Bilingual => {
   return cohort ? bi(text(cohort.name, 'vi', id), text(cohort.name, 'en', id)) : bi(id, id);
 };
 
-/** Prefixes a message with the thing it is about: "Tiêu chí 1.1: …". */
-export const about = (subject: Bilingual, message: Bilingual): Bilingual =>
-  bi(`${subject.vi}: ${message.vi}`, `${subject.en}: ${message.en}`);
-
-/** A number as written in the document (JSON numbers print exactly). */
-export const n = (value: number | { toString(): string }): string => String(value);
