@@ -1,0 +1,114 @@
+// The Express application: security headers, logging, the JSON API under /api (one router module
+// per resource, found by reading routes/), /healthz, and the built console with SPA fallback.
+import express, { type Router } from 'express';
+import cookieParser from 'cookie-parser';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import { existsSync, readdirSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import path from 'node:path';
+import type { AppContext } from './context';
+import { sessionGate } from './auth';
+import { errorHandler, HttpProblem, sendProblem } from './problem';
+import { rejectForbiddenKeys } from './validate';
+
+export interface RouteModule {
+  routes(ctx: AppContext): Router;
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const ROOT_DIR = path.resolve(here, '../..');
+const routesDir = path.join(here, 'routes');
+
+/** Body size limit for JSON; uploads (multipart) have their own limits in their routes. */
+export const JSON_LIMIT = '2mb';
+
+async function loadRouteModules(): Promise<{ file: string; module: RouteModule }[]> {
+  const files = readdirSync(routesDir)
+    .filter((f) => /\.ts$/.test(f) && !f.endsWith('.d.ts') && !f.endsWith('.test.ts'))
+    .sort();
+  const loaded = [];
+  for (const file of files) {
+    const module = (await import(pathToFileURL(path.join(routesDir, file)).href)) as Partial<RouteModule>;
+    if (typeof module.routes !== 'function') throw new Error(`server/http/routes/${file} does not export routes(ctx)`);
+    loaded.push({ file, module: module as RouteModule });
+  }
+  return loaded;
+}
+
+const routeModules = await loadRouteModules();
+
+export function createApp(ctx: AppContext): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        // The server speaks plain HTTP unless put behind TLS; upgrading would break local use.
+        directives: { upgradeInsecureRequests: ctx.config.secureCookies ? [] : null },
+      },
+      strictTransportSecurity: ctx.config.secureCookies,
+    }),
+  );
+  app.use(
+    pinoHttp({
+      logger: ctx.logger,
+      autoLogging: { ignore: (req) => req.url === '/healthz' },
+      // Method and URL only: headers carry the session cookie.
+      serializers: {
+        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+    }),
+  );
+
+  app.get('/healthz', async (req, res) => {
+    try {
+      await ctx.db.query('SELECT 1');
+      res.json({ status: 'ok', database: ctx.db.dialect });
+    } catch (err) {
+      req.log.error({ err }, 'health check: database unreachable');
+      sendProblem(
+        req,
+        res,
+        new HttpProblem(503, 'database-unavailable', {
+          vi: 'Không kết nối được cơ sở dữ liệu.',
+          en: 'The database is unreachable.',
+        }),
+      );
+    }
+  });
+
+  const api = express.Router();
+  api.use(express.json({ limit: JSON_LIMIT, type: ['application/json', 'application/*+json'] }));
+  api.use(cookieParser());
+  api.use(rejectForbiddenKeys);
+  api.use(sessionGate(ctx));
+  for (const { module } of routeModules) api.use(module.routes(ctx));
+  api.use((req) => {
+    throw new HttpProblem(404, 'no-such-route', {
+      vi: `Không có địa chỉ API ${req.method} /api${req.path}.`,
+      en: `There is no API route ${req.method} /api${req.path}.`,
+    });
+  });
+  app.use('/api', api);
+  // The OpenAPI document is generated from the routes as mounted.
+  app.locals.apiRouter = api;
+
+  const consoleDir = ctx.config.consoleDir ?? path.join(ROOT_DIR, 'console/dist');
+  app.use(express.static(consoleDir, { index: false }));
+  app.use((req, res, next) => {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path === '/api' || req.path.startsWith('/api/')) return next();
+    const index = path.join(consoleDir, 'index.html');
+    if (!existsSync(index)) {
+      res.status(503).type('text/plain; charset=utf-8').send('Giao diện quản trị chưa được build (console/dist). / The console has not been built.');
+      return;
+    }
+    res.set('Cache-Control', 'no-cache');
+    res.sendFile(index);
+  });
+
+  app.use(errorHandler(ctx.logger));
+  return app;
+}

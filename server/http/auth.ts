@@ -1,0 +1,130 @@
+// Who is calling: a session cookie maps to a user; roles gate every route; agency users see only
+// their own agency. Login attempts are rate-limited per IP and username.
+import type { Request, RequestHandler, Response } from 'express';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import type { Role } from '../store/users';
+import { userForSession } from '../store/sessions';
+import type { AppContext } from './context';
+import { HttpProblem } from './problem';
+
+export type { Role } from '../store/users';
+export { ROLES } from '../store/users';
+
+export interface SessionUser {
+  id: string;
+  username: string;
+  fullName: string;
+  role: Role;
+  agencyId: string | null;
+}
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace Express {
+    interface Request {
+      /**
+       * The signed-in user. Every /api route except login and the docs runs behind the session
+       * gate in app.ts, so inside a protected handler it is always set.
+       */
+      user: SessionUser;
+    }
+  }
+}
+
+export const SESSION_COOKIE = 'chiso_session';
+
+/** Routes that answer without a session. Everything else under /api needs one. */
+export const PUBLIC_PATHS: readonly (string | RegExp)[] = ['/auth/login', '/openapi.json', /^\/docs(\/.*)?$/];
+
+const isPublic = (path: string): boolean => PUBLIC_PATHS.some((p) => (typeof p === 'string' ? p === path : p.test(path)));
+
+export const unauthenticated = () =>
+  new HttpProblem(401, 'unauthenticated', {
+    vi: 'Bạn cần đăng nhập để thực hiện thao tác này.',
+    en: 'You need to sign in to do this.',
+  });
+
+/** Reads the session cookie; refuses every non-public /api request without a valid session. */
+export function sessionGate(ctx: AppContext): RequestHandler {
+  return async (req, _res, next) => {
+    const token: unknown = req.cookies?.[SESSION_COOKIE];
+    const user = typeof token === 'string' ? await userForSession(ctx.db, token) : null;
+    if (user) {
+      req.user = { id: user.id, username: user.username, fullName: user.fullName, role: user.role, agencyId: user.agencyId };
+    } else if (!isPublic(req.path)) {
+      throw unauthenticated();
+    }
+    next();
+  };
+}
+
+/** The roles a guard admits, so the OpenAPI document can state them. */
+export const ALLOWED_ROLES = Symbol('allowedRoles');
+export type RoleGuard = RequestHandler & { [ALLOWED_ROLES]: readonly Role[] };
+
+export function requireRole(...roles: Role[]): RoleGuard {
+  const guard = ((req, _res, next) => {
+    if (!req.user) throw unauthenticated();
+    if (!roles.includes(req.user.role)) {
+      throw new HttpProblem(403, 'forbidden', {
+        vi: `Vai trò "${req.user.role}" không được phép thực hiện thao tác này (cần: ${roles.join(', ')}).`,
+        en: `The "${req.user.role}" role may not do this (requires: ${roles.join(', ')}).`,
+      });
+    }
+    next();
+  }) as RoleGuard;
+  guard[ALLOWED_ROLES] = roles;
+  return guard;
+}
+
+/** Every signed-in user. */
+export const anyRole = () => requireRole('admin', 'evaluator', 'auditor', 'agency');
+
+/** Agency users may touch only their own agency's records; other roles pass. */
+export function assertAgencyAccess(req: Request, agencyId: string | null | undefined): void {
+  if (req.user?.role === 'agency' && req.user.agencyId !== agencyId) {
+    throw new HttpProblem(403, 'other-agency', {
+      vi: 'Tài khoản cơ quan chỉ truy cập được dữ liệu của cơ quan mình.',
+      en: "An agency account can only access its own agency's data.",
+    });
+  }
+}
+
+export function setSessionCookie(ctx: AppContext, res: Response, token: string, expires: Date): void {
+  res.cookie(SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: ctx.config.secureCookies,
+    path: '/',
+    expires,
+  });
+}
+
+export function clearSessionCookie(ctx: AppContext, res: Response): void {
+  res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', secure: ctx.config.secureCookies, path: '/' });
+}
+
+/**
+ * At most `limit` failed logins per IP and username in 15 minutes (successful ones do not count).
+ * Keyed on both so that one user's typos do not lock out an office sharing an address.
+ */
+export function loginRateLimit(ctx: AppContext): RequestHandler {
+  return rateLimit({
+    windowMs: 15 * 60 * 1000,
+    limit: ctx.config.loginAttempts ?? 10,
+    skipSuccessfulRequests: true,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    keyGenerator: (req) => {
+      const username = typeof req.body?.username === 'string' ? req.body.username.toLowerCase().slice(0, 64) : '';
+      return `${ipKeyGenerator(req.ip ?? '')}|${username}`;
+    },
+    handler: (_req, _res, next) =>
+      next(
+        new HttpProblem(429, 'too-many-logins', {
+          vi: 'Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút.',
+          en: 'Too many failed sign-in attempts. Try again in 15 minutes.',
+        }),
+      ),
+  });
+}

@@ -1,0 +1,20 @@
+// What every route module receives: the database, the logger and the server's configuration.
+import type { Logger } from 'pino';
+import type { Db } from '../store/db';
+
+export interface AppContext {
+  db: Db;
+  logger: Logger;
+  config: {
+    /** Where uploaded evidence and other files live (absent in tests that keep everything in memory). */
+    dataDir?: string;
+    /** Demo data (users, the 2021 period) is seeded on first start. */
+    demo: boolean;
+    /** Cookies get the Secure flag (set behind HTTPS). */
+    secureCookies: boolean;
+    /** Built console to serve; defaults to console/dist. */
+    consoleDir?: string;
+    /** Login attempts per IP and username in 15 minutes (default 10). */
+    loginAttempts?: number;
+  };
+}

@@ -1,0 +1,180 @@
+// /versions: drafts (ETag / If-Match), lint, test cases, publish, retire, copy, diff, in force.
+import { Router, type Request, type Response } from 'express';
+import type { AppContext } from '../context';
+import { anyRole, requireRole } from '../auth';
+import { filterString, pageOf, parseListQuery, sendList } from '../list';
+import { HttpProblem } from '../problem';
+import { localizedText, object, validateBody } from '../validate';
+import { DomainError } from '../../store/errors';
+import {
+  copyVersion,
+  createDraft,
+  deleteDraft,
+  diff,
+  lintDocument,
+  listVersions,
+  publishVersion,
+  requireVersion,
+  retireVersion,
+  testDocument,
+  updateDraft,
+  VERSION_SORT,
+  versionInForce,
+  type Version,
+  type VersionStatus,
+} from '../../store/versions';
+
+const RULESET = 'https://chiso.vn/schemas/ruleset.schema.json';
+
+// The document is checked by the store (schema findings with paths into it); here it only has to be
+// an object. The OpenAPI document shows the full schema.
+const documentEnvelope = object({ document: { type: 'object' } }, ['document']);
+export const documentBody = object({ document: { $ref: RULESET } }, ['document']);
+const noBody = object({});
+
+export const copyBody = object({ version: { type: 'string', pattern: '^[0-9A-Za-z][0-9A-Za-z.\\-]{0,39}$' } }, ['version']);
+export const publishBody = object(
+  { changeNote: localizedText, legalBasis: { $ref: `${RULESET}#/$defs/LegalBasis` } },
+  ['changeNote'],
+);
+
+/** The etag a client sends in If-Match: "abc", W/"abc" or abc. */
+function ifMatch(req: Request, required: boolean): string | undefined {
+  const raw = req.get('If-Match');
+  if (!raw) {
+    if (!required) return undefined;
+    throw new HttpProblem(428, 'if-match-required', {
+      vi: 'Cần gửi kèm tiêu đề If-Match với ETag của bản nháp (để không ghi đè thay đổi của người khác).',
+      en: "Send the draft's ETag in an If-Match header (so that nobody's changes are overwritten).",
+    });
+  }
+  return raw.trim().replace(/^W\//, '').replace(/^"(.*)"$/, '$1');
+}
+
+const sendVersion = (res: Response, v: Version, status = 200) => {
+  res.status(status).set('ETag', `"${v.etag}"`).json(v);
+};
+
+/** Schema findings of a stored document point into the request body's `document`. */
+async function underDocument<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    if (err instanceof DomainError && err.code === 'invalid-document' && err.findings) {
+      throw new DomainError(
+        err.kind,
+        err.code,
+        err.messages,
+        err.findings.map((f) => ({ ...f, path: `/document${f.path}` })),
+        err.extensions,
+      );
+    }
+    throw err;
+  }
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function routes(ctx: AppContext): Router {
+  const router = Router();
+  const admin = requireRole('admin');
+  const check = requireRole('admin', 'evaluator', 'auditor');
+
+  router.get('/versions', anyRole(), async (req, res) => {
+    const q = parseListQuery(req, {
+      sortable: Object.keys(VERSION_SORT),
+      filters: ['ruleSet', 'status', 'q'],
+      defaultSort: ['createdAt', 'DESC'],
+    });
+    const { rows, total } = await listVersions(
+      ctx.db,
+      {
+        id: q.filter.id as string[] | undefined,
+        ruleSet: filterString(q, 'ruleSet'),
+        status: filterString(q, 'status') as VersionStatus | undefined,
+        q: filterString(q, 'q'),
+      },
+      pageOf(q, VERSION_SORT),
+    );
+    sendList(res, 'versions', rows, total, q.offset);
+  });
+
+  router.get('/versions/in-force', anyRole(), async (req, res) => {
+    const { ruleSet, date } = req.query;
+    const errors = [
+      ...(typeof ruleSet === 'string' && ruleSet ? [] : [['ruleSet', 'bộ chỉ số', 'rule set']]),
+      ...(typeof date === 'string' && DATE.test(date) ? [] : [['date', 'ngày dạng YYYY-MM-DD', 'a date as YYYY-MM-DD']]),
+    ].map(([name, vi, en]) => ({
+      severity: 'error' as const,
+      path: `/${name}`,
+      code: 'invalid-query',
+      message: { vi: `Cần ${vi}`, en: `Expected ${en}` },
+    }));
+    if (errors.length) {
+      throw new HttpProblem(400, 'invalid-query', { vi: 'Cần ruleSet và date (YYYY-MM-DD).', en: 'ruleSet and date (YYYY-MM-DD) are required.' }, errors);
+    }
+    const version = await versionInForce(ctx.db, ruleSet as string, date as string);
+    if (!version) {
+      throw new HttpProblem(404, 'no-version-in-force', {
+        vi: `Không có phiên bản đã ban hành nào của "${ruleSet}" có hiệu lực ngày ${date}.`,
+        en: `No published version of "${ruleSet}" is in force on ${date}.`,
+      });
+    }
+    sendVersion(res, version);
+  });
+
+  router.get('/versions/:id', anyRole(), async (req, res) => {
+    sendVersion(res, await requireVersion(ctx.db, req.params.id as string));
+  });
+
+  router.get('/versions/:id/diff/:otherId', check, async (req, res) => {
+    res.json({ changes: await diff(ctx.db, req.params.id as string, req.params.otherId as string) });
+  });
+
+  router.post('/versions', admin, validateBody(documentEnvelope, documentBody), async (req, res) => {
+    const version = await underDocument(() => ctx.db.transaction((tx) => createDraft(tx, req.body.document, req.user.username)));
+    sendVersion(res, version, 201);
+  });
+
+  router.put('/versions/:id', admin, validateBody(documentEnvelope, documentBody), async (req, res) => {
+    const etag = ifMatch(req, true)!;
+    const version = await underDocument(() =>
+      ctx.db.transaction((tx) => updateDraft(tx, req.params.id as string, etag, req.body.document, req.user.username)),
+    );
+    sendVersion(res, version);
+  });
+
+  router.delete('/versions/:id', admin, async (req, res) => {
+    res.json(await ctx.db.transaction((tx) => deleteDraft(tx, req.params.id as string, req.user.username)));
+  });
+
+  router.post('/versions/:id/copy', admin, validateBody(copyBody), async (req, res) => {
+    const version = await ctx.db.transaction((tx) => copyVersion(tx, req.params.id as string, req.body.version, req.user.username));
+    sendVersion(res, version, 201);
+  });
+
+  router.post('/versions/:id/lint', check, validateBody(noBody), async (req, res) => {
+    const version = await requireVersion(ctx.db, req.params.id as string);
+    res.json({ findings: await lintDocument(ctx.db, version.document) });
+  });
+
+  router.post('/versions/:id/test', check, validateBody(noBody), async (req, res) => {
+    const version = await requireVersion(ctx.db, req.params.id as string);
+    const results = await testDocument(version.document);
+    res.json({ results, passed: results.every((r) => r.passed) });
+  });
+
+  router.post('/versions/:id/publish', admin, validateBody(publishBody), async (req, res) => {
+    const etag = ifMatch(req, false);
+    const version = await ctx.db.transaction((tx) =>
+      publishVersion(tx, req.params.id as string, req.body, req.user.username, etag),
+    );
+    sendVersion(res, version);
+  });
+
+  router.post('/versions/:id/retire', admin, validateBody(noBody), async (req, res) => {
+    sendVersion(res, await ctx.db.transaction((tx) => retireVersion(tx, req.params.id as string, req.user.username)));
+  });
+
+  return router;
+}

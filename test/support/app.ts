@@ -1,0 +1,133 @@
+// The app on a fresh test database, listening on a random port, with one signed-in user per role.
+// Requests go through fetch, as a browser's would (cookies, headers, problem+json).
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import pino from 'pino';
+import { createApp } from '../../server/http/app';
+import type { AppContext } from '../../server/http/context';
+import { createAgency } from '../../server/store/agencies';
+import { usePasswordCost } from '../../server/store/passwords';
+import { createUser, type Role } from '../../server/store/users';
+import { seedIfEmpty, type Credential } from '../../server/seed';
+import { makeTestDb, type Backend, type TestDb } from './db';
+
+export const ROLES: Role[] = ['admin', 'evaluator', 'auditor', 'agency'];
+
+/** The agency the test agency user belongs to, and another one it must not see. */
+export const OWN_AGENCY = 'so-tttt';
+export const OTHER_AGENCY = 'so-y-te';
+
+export interface RequestOptions {
+  /** Sign in as this role (or send no cookie with null). */
+  as?: Role | null;
+  body?: unknown;
+  /** Raw body text (e.g. invalid JSON); sent as application/json unless a content-type header is given. */
+  raw?: string;
+  headers?: Record<string, string>;
+  lang?: 'vi' | 'en';
+}
+
+export interface TestResponse<T = any> {
+  status: number;
+  headers: Headers;
+  body: T;
+  text: string;
+}
+
+export interface TestApp {
+  url: string;
+  ctx: AppContext;
+  testDb: TestDb;
+  users: Record<Role, { id: string; username: string; password: string; cookie: string }>;
+  request<T = any>(method: string, path: string, options?: RequestOptions): Promise<TestResponse<T>>;
+  login(username: string, password: string): Promise<TestResponse>;
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  /**
+   * 'users' (default): the Son La agency list and one user per role.
+   * 'demo': the real first-start seed (shipped rule sets, agencies, demo steps, demo users).
+   */
+  seed?: 'users' | 'demo';
+  config?: Partial<AppContext['config']>;
+}
+
+const PASSWORD = 'correct horse battery staple';
+
+export async function startTestApp(backend: Backend, options: TestAppOptions = {}): Promise<TestApp> {
+  usePasswordCost('test');
+  const testDb = await makeTestDb(backend);
+  const { db } = testDb;
+  const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const ctx: AppContext = { db, logger, config: { demo: false, secureCookies: false, ...options.config } };
+
+  let credentials: Credential[];
+  if (options.seed === 'demo') {
+    credentials = (await seedIfEmpty(db, { logger, demo: true, demoPassword: PASSWORD })).credentials;
+  } else {
+    credentials = await db.transaction(async (tx) => {
+      for (const [id, name, kind] of [
+        [OWN_AGENCY, 'Sở Thông tin và Truyền thông', 'department'],
+        [OTHER_AGENCY, 'Sở Y tế', 'department'],
+        ['moc-chau', 'UBND huyện Mộc Châu', 'district'],
+      ]) {
+        await createAgency(tx, { id, name, kind, attributes: { has_public_services: true }, ruleSets: ['son-la'] }, 'test');
+      }
+      const out: Credential[] = [];
+      for (const role of ROLES) {
+        const username = role === 'agency' ? OWN_AGENCY : role;
+        await createUser(
+          tx,
+          { username, role, fullName: `Test ${role}`, agencyId: role === 'agency' ? OWN_AGENCY : null, password: PASSWORD },
+          'test',
+        );
+        out.push({ username, role, password: PASSWORD });
+      }
+      return out;
+    });
+  }
+
+  const server: Server = createApp(ctx).listen(0, '127.0.0.1');
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  const users = {} as TestApp['users'];
+  const app: TestApp = {
+    url,
+    ctx,
+    testDb,
+    users,
+    async request(method, path, opts = {}) {
+      const headers: Record<string, string> = { 'accept-language': opts.lang ?? 'vi', ...opts.headers };
+      const as = opts.as === undefined ? 'admin' : opts.as;
+      if (as) headers.cookie = users[as].cookie;
+      let body: string | undefined;
+      if (opts.raw !== undefined || opts.body !== undefined) {
+        body = opts.raw ?? JSON.stringify(opts.body);
+        headers['content-type'] ??= 'application/json';
+      }
+      const res = await fetch(url + path, { method, headers, body, redirect: 'manual' });
+      const text = await res.text();
+      let parsed: unknown = text;
+      if (/json/.test(res.headers.get('content-type') ?? '') && text) parsed = JSON.parse(text);
+      return { status: res.status, headers: res.headers, body: parsed as any, text };
+    },
+    async login(username, password) {
+      return app.request('POST', '/api/auth/login', { as: null, body: { username, password } });
+    },
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await testDb.drop();
+    },
+  };
+
+  for (const c of credentials) {
+    const res = await app.login(c.username, c.password);
+    if (res.status !== 200) throw new Error(`test login as ${c.username} failed: ${res.status} ${res.text}`);
+    const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
+    users[c.role as Role] = { id: res.body.id, username: c.username, password: c.password, cookie };
+  }
+  return app;
+}
