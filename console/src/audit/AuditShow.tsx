@@ -1,0 +1,52 @@
+import { Show, SimpleShowLayout, TextField, useRecordContext, useTranslate } from 'react-admin';
+import { Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { DateTimeText } from '../common/Fmt';
+import { ActionText } from './ActionText';
+import { changedFields } from './flatten';
+
+const show = (v: unknown) => (v === undefined ? '—' : v === null ? 'null' : typeof v === 'string' ? v : String(v));
+
+/** Before and after as a list of changed fields, not as two blobs of JSON. */
+const Changes = (_props: { label?: string }) => {
+  const record = useRecordContext();
+  const translate = useTranslate();
+  if (!record) return null;
+  const changes = changedFields(record.before ?? null, record.after ?? null);
+  if (!changes.length) return <Typography variant="body2">{translate('chiso.audit.noFieldChanges')}</Typography>;
+  return (
+    <Table size="small">
+      <TableHead>
+        <TableRow>
+          <TableCell>{translate('chiso.audit.field')}</TableCell>
+          <TableCell>{translate('chiso.audit.before')}</TableCell>
+          <TableCell>{translate('chiso.audit.after')}</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {changes.map((c) => (
+          <TableRow key={c.path}>
+            <TableCell sx={{ fontFamily: 'monospace' }}>{c.path}</TableCell>
+            <TableCell sx={{ color: 'error.main', wordBreak: 'break-word' }}>{show(c.before)}</TableCell>
+            <TableCell sx={{ color: 'success.main', wordBreak: 'break-word' }}>{show(c.after)}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+};
+
+export const AuditShow = () => (
+  <Show>
+    <SimpleShowLayout>
+      <TextField source="id" />
+      <DateTimeText source="at" label="resources.audit.fields.at" />
+      <TextField source="actor" />
+      <ActionText label="resources.audit.fields.action" />
+      <TextField source="resource" />
+      <TextField source="resourceId" />
+      <Changes label="chiso.audit.changes" />
+      <TextField source="hash" sx={{ fontFamily: 'monospace' }} />
+      <TextField source="prevHash" sx={{ fontFamily: 'monospace' }} emptyText="—" />
+    </SimpleShowLayout>
+  </Show>
+);

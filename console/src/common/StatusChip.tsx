@@ -1,0 +1,27 @@
+import { Chip } from '@mui/material';
+import { useTranslate } from 'react-admin';
+
+const colors: Record<string, 'default' | 'primary' | 'secondary' | 'success' | 'warning' | 'info' | 'error'> = {
+  draft: 'warning',
+  published: 'success',
+  retired: 'default',
+  open: 'info',
+  appraisal: 'warning',
+  closed: 'secondary',
+  submitted: 'info',
+  appraised: 'success',
+};
+
+/** A lifecycle status (version, period, submission) as a coloured, translated chip. */
+export const StatusChip = ({ status }: { status?: string | null }) => {
+  const translate = useTranslate();
+  if (!status) return null;
+  return (
+    <Chip
+      size="small"
+      color={colors[status] ?? 'default'}
+      label={translate(`chiso.status.${status}`, { _: status })}
+      data-status={status}
+    />
+  );
+};

@@ -1,0 +1,2 @@
+import { raVi } from './ra-vi';
+export const vi = { ...raVi };

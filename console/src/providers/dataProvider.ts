@@ -1,0 +1,117 @@
+import simpleRestProvider from 'ra-data-simple-rest';
+import type { DataProvider, UpdateParams } from 'react-admin';
+import { apiFetch, httpClient } from '../api/http';
+import type { Finding } from '../../../server/engine/finding';
+import type { Ranking } from '../../../server/engine/evaluation';
+
+const base = simpleRestProvider('/api', httpClient as any);
+
+/** What each resource's PUT accepts: the server rejects unknown fields, so we send only these. */
+const writable: Record<string, string[]> = {
+  versions: ['document'],
+  submissions: ['facts', 'evidence', 'note'],
+  agencies: ['name', 'nameEn', 'kind', 'attributes', 'ruleSets', 'active'],
+  users: ['fullName', 'role', 'agencyId', 'password', 'disabled'],
+  periods: ['title', 'versionId'],
+  'rule-sets': ['title', 'description'],
+};
+
+const pick = (data: Record<string, any>, keys: string[] | undefined) =>
+  keys ? Object.fromEntries(keys.filter((k) => data[k] !== undefined).map((k) => [k, data[k]])) : data;
+
+/** The etag a record was read with: versions carry one; submissions use their revision. */
+export const etagOf = (record: Record<string, any> | undefined): string | null => {
+  if (!record) return null;
+  if (record.etag) return String(record.etag);
+  if (record.revision !== undefined && record.revision !== null) return String(record.revision);
+  return null;
+};
+
+export interface TestCaseResult {
+  name: string;
+  passed: boolean;
+  failures: { field: string; expected: unknown; actual: unknown }[];
+}
+export interface VersionChange {
+  kind?: string;
+  path?: string;
+  code?: string;
+  message: { vi: string; en?: string };
+  [k: string]: unknown;
+}
+export interface ReplayResult {
+  verified: boolean;
+  expectedHash: string;
+  actualHash: string;
+  differences: { path: string; expected: unknown; actual: unknown }[];
+}
+export interface WhatIfRow {
+  agencyId: string;
+  agencyName: string;
+  cohort: string | null;
+  before: { total: number; band: string | null; rank: number | null } | null;
+  after: { total: number; band: string | null; rank: number | null } | null;
+  changed: boolean;
+}
+
+const post = async <T = any>(url: string, body?: unknown) => (await apiFetch<T>(url, { method: 'POST', body: body ?? {} })).json;
+const get = async <T = any>(url: string) => (await apiFetch<T>(url)).json;
+const q = encodeURIComponent;
+
+export const dataProvider = {
+  ...base,
+  async update(resource: string, params: UpdateParams) {
+    const data = pick(params.data, writable[resource]);
+    const etag = resource === 'versions' || resource === 'submissions' ? etagOf(params.previousData) : null;
+    const { json, headers } = await apiFetch(`/api/${resource}/${q(String(params.id))}`, { method: 'PUT', body: data, etag });
+    const fresh = headers.get('ETag');
+    return { data: { ...params.previousData, ...json, ...(fresh && !json?.etag ? { etag: fresh.replace(/"/g, '') } : {}) } };
+  },
+  /** Every row of a list (lists in this domain are a few hundred at most). */
+  async getAll<T = any>(resource: string, filter: Record<string, unknown> = {}, sort: [string, 'ASC' | 'DESC'] = ['id', 'ASC']) {
+    const query = `sort=${q(JSON.stringify(sort))}&range=${q('[0,9999]')}&filter=${q(JSON.stringify(filter))}`;
+    return get<T[]>(`/api/${resource}?${query}`);
+  },
+  saveVersionDocument: async (id: string, document: unknown, etag: string | null) => {
+    const { json, headers } = await apiFetch(`/api/versions/${q(id)}`, { method: 'PUT', body: { document }, etag });
+    return { ...json, etag: json?.etag ?? headers.get('ETag')?.replace(/"/g, '') };
+  },
+  createVersion: (document: unknown) => post('/api/versions', { document }),
+  copyVersion: (id: string, version: string) => post(`/api/versions/${q(id)}/copy`, { version }),
+  lintVersion: (id: string) => post<{ findings: Finding[] }>(`/api/versions/${q(id)}/lint`),
+  testVersion: (id: string) => post<{ results: TestCaseResult[]; passed: boolean }>(`/api/versions/${q(id)}/test`),
+  publishVersion: async (
+    id: string,
+    body: { changeNote: { vi: string; en?: string }; legalBasis: { decision: string; date: string; issuer: string } },
+    etag?: string | null,
+  ) => (await apiFetch(`/api/versions/${q(id)}/publish`, { method: 'POST', body, etag })).json,
+  retireVersion: (id: string) => post(`/api/versions/${q(id)}/retire`),
+  diffVersions: (id: string, otherId: string) => get<{ changes: VersionChange[] }>(`/api/versions/${q(id)}/diff/${q(otherId)}`),
+  versionInForce: (ruleSet: string, date: string) => get(`/api/versions/in-force?ruleSet=${q(ruleSet)}&date=${q(date)}`),
+  agencyCohort: (agencyId: string, versionId: string) =>
+    get<{ cohort: string | null; matches: string[] }>(`/api/agencies/${q(agencyId)}/cohort?versionId=${q(versionId)}`),
+  transitionPeriod: (id: string, to: string) => post(`/api/periods/${q(id)}/transition`, { to }),
+  evaluatePeriod: (id: string, versionId?: string) => post(`/api/periods/${q(id)}/evaluate`, versionId ? { versionId } : {}),
+  evaluateSubmission: (id: string, versionId?: string) => post(`/api/submissions/${q(id)}/evaluate`, versionId ? { versionId } : {}),
+  ranking: (periodId: string) => get<Ranking>(`/api/periods/${q(periodId)}/ranking`),
+  publishRanking: (periodId: string) => post(`/api/periods/${q(periodId)}/ranking/publish`),
+  whatIf: (periodId: string, versionId: string) =>
+    post<{ baseVersionId: string; versionId: string; rows: WhatIfRow[] }>(`/api/periods/${q(periodId)}/what-if`, { versionId }),
+  submit: (id: string) => post(`/api/submissions/${q(id)}/submit`),
+  revisions: (id: string) => get<any[]>(`/api/submissions/${q(id)}/revisions`),
+  appraise: (id: string, body: { fact: string; value: unknown; reason: string }) => post(`/api/submissions/${q(id)}/appraisals`, body),
+  uploadEvidence: (id: string, item: { key: string; note?: string; file?: File; url?: string }) => {
+    if (item.file) {
+      const form = new FormData();
+      form.append('key', item.key);
+      if (item.note) form.append('note', item.note);
+      form.append('file', item.file);
+      return post(`/api/submissions/${q(id)}/evidence`, form);
+    }
+    return post(`/api/submissions/${q(id)}/evidence`, { key: item.key, kind: 'link', url: item.url, note: item.note });
+  },
+  replay: (kind: 'evaluations' | 'published-rankings', id: string) => post<ReplayResult>(`/api/${kind}/${q(id)}/replay`),
+  verifyAudit: () => get<{ valid: boolean; checked: number; firstBrokenId?: string | number }>('/api/audit/verify'),
+};
+
+export type ChisoDataProvider = typeof dataProvider & DataProvider;

@@ -1,0 +1,8 @@
+import { Create } from 'react-admin';
+import { UserForm } from './UserForm';
+
+export const UserCreate = () => (
+  <Create redirect="list" transform={(data: any) => (data.role === 'agency' ? data : { ...data, agencyId: null })}>
+    <UserForm create />
+  </Create>
+);

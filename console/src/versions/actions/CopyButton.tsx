@@ -1,0 +1,72 @@
+import { useState } from 'react';
+import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, TextField, Typography } from '@mui/material';
+import ContentCopy from '@mui/icons-material/ContentCopy';
+import { useNotify, useTranslate } from 'react-admin';
+import { useNavigate } from 'react-router-dom';
+import { dataProvider } from '../../providers/dataProvider';
+
+const suggest = (label: string) => {
+  const m = /^(.*?)(\d+)$/.exec(label);
+  return m ? `${m[1]}${Number(m[2]) + 1}` : `${label}.1`;
+};
+
+/** Amending a regulation starts here: a new draft copied from any version. */
+export const CopyButton = ({ record, variant = 'text' }: { record: any; variant?: 'text' | 'outlined' }) => {
+  const translate = useTranslate();
+  const notify = useNotify();
+  const navigate = useNavigate();
+  const [open, setOpen] = useState(false);
+  const [label, setLabel] = useState(suggest(String(record.version ?? '')));
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const copy = async () => {
+    setBusy(true);
+    setProblem(null);
+    try {
+      const created = await dataProvider.copyVersion(String(record.id), label.trim());
+      notify('chiso.version.copied', { type: 'success', messageArgs: { version: label.trim() } });
+      setOpen(false);
+      navigate(`/versions/${created.id}`);
+    } catch (error: any) {
+      setProblem(error?.message ?? translate('ra.notification.http_error'));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <Button
+        variant={variant}
+        size={variant === 'text' ? 'medium' : 'small'}
+        startIcon={<ContentCopy />}
+        onClick={(e) => {
+          e.stopPropagation();
+          setOpen(true);
+        }}
+        data-testid="copy-version"
+      >
+        {translate('chiso.version.copy')}
+      </Button>
+      <Dialog open={open} onClose={() => setOpen(false)} onClick={(e) => e.stopPropagation()}>
+        <DialogTitle>{translate('chiso.version.copyTitle', { version: record.version })}</DialogTitle>
+        <DialogContent>
+          <Typography variant="body2" sx={{ mb: 2 }}>
+            {translate('chiso.version.copyHelp')}
+          </Typography>
+          <TextField label={translate('chiso.editor.field.versionLabel')} value={label} onChange={(e) => setLabel(e.target.value)} autoFocus fullWidth name="newVersion" />
+          {problem && (
+            <Alert severity="error" sx={{ mt: 2, whiteSpace: 'pre-line' }}>
+              {problem}
+            </Alert>
+          )}
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => setOpen(false)}>{translate('ra.action.cancel')}</Button>
+          <Button variant="contained" onClick={copy} disabled={busy || !label.trim()} data-testid="confirm-copy">
+            {translate('chiso.version.copyConfirm')}
+          </Button>
+        </DialogActions>
+      </Dialog>
+    </>
+  );
+};

@@ -1,0 +1,70 @@
+import { useEffect, useState } from 'react';
+import { Alert, Box, LinearProgress, MenuItem, Paper, Stack, TextField, Typography } from '@mui/material';
+import { Title, useGetList, useGetOne, useTranslate } from 'react-admin';
+import { useNavigate, useParams } from 'react-router-dom';
+import { dataProvider, type VersionChange } from '../../providers/dataProvider';
+import { ChangeList } from './ChangeList';
+
+/** Two versions, criterion by criterion, in words: what an amending decision changed. */
+export const VersionDiffPage = () => {
+  const { id, otherId } = useParams();
+  const translate = useTranslate();
+  const navigate = useNavigate();
+  const { data: base } = useGetOne('versions', { id: id! });
+  const { data: siblings } = useGetList(
+    'versions',
+    { filter: { ruleSet: base?.ruleSet }, pagination: { page: 1, perPage: 200 }, sort: { field: 'effectiveFrom', order: 'DESC' } },
+    { enabled: !!base },
+  );
+  const [changes, setChanges] = useState<VersionChange[] | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  // By default compare with the version this one was copied from, else the previous one.
+  useEffect(() => {
+    if (otherId || !base || !siblings) return;
+    const others = siblings.filter((v) => v.id !== base.id);
+    const pick = others.find((v) => v.id === base.basedOn) ?? others[0];
+    if (pick) navigate(`/versions/${id}/diff/${pick.id}`, { replace: true });
+  }, [otherId, base, siblings, id, navigate]);
+
+  useEffect(() => {
+    if (!id || !otherId) return;
+    setChanges(null);
+    setProblem(null);
+    // "from" the other (older) version "to" this one
+    dataProvider.diffVersions(otherId, id).then((r) => setChanges(r.changes), (e) => setProblem(e.message));
+  }, [id, otherId]);
+
+  const label = (v: any) => `${v.ruleSet} ${v.version} · ${translate(`chiso.status.${v.status}`)}`;
+  return (
+    <Box sx={{ mt: 2 }}>
+      <Title title={translate('chiso.diff.title')} />
+      <Paper sx={{ p: 2, mb: 2 }}>
+        <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ alignItems: { md: 'center' } }}>
+          <TextField
+            select
+            size="small"
+            label={translate('chiso.diff.from')}
+            value={otherId ?? ''}
+            onChange={(e) => navigate(`/versions/${id}/diff/${e.target.value}`)}
+            sx={{ minWidth: 300 }}
+          >
+            {(siblings ?? [])
+              .filter((v) => v.id !== id)
+              .map((v) => (
+                <MenuItem key={v.id} value={String(v.id)}>
+                  {label(v)}
+                </MenuItem>
+              ))}
+          </TextField>
+          <Typography>→</Typography>
+          <Typography variant="subtitle1">{base ? label(base) : ''}</Typography>
+        </Stack>
+      </Paper>
+      {!changes && !problem && otherId && <LinearProgress />}
+      {siblings && siblings.length < 2 && <Alert severity="info">{translate('chiso.diff.nothingToCompare')}</Alert>}
+      {problem && <Alert severity="error">{problem}</Alert>}
+      {changes && <ChangeList changes={changes} />}
+    </Box>
+  );
+};

@@ -1,0 +1,78 @@
+import { useEffect, useRef, useState } from 'react';
+import { useNotify } from 'react-admin';
+import { dataProvider, type TestCaseResult } from '../../providers/dataProvider';
+import { problemOf } from '../../api/problem';
+import type { Finding } from '../../../../server/engine/finding';
+import { useEditor } from './EditorContext';
+import { useLiveFindings } from './useLiveFindings';
+import { EditorHeader } from './EditorHeader';
+import { EditorBody } from './EditorBody';
+import { toFindings } from './toFindings';
+
+/** Save (with If-Match), server lint and test runs around the editor. */
+export const EditorShell = ({ record, onChanged }: { record: any; onChanged: () => void }) => {
+  const editor = useEditor();
+  const notify = useNotify();
+  const live = useLiveFindings(editor.doc);
+  // a ref, not state: publish right after a save must send the etag that save returned
+  const etag = useRef<string | null>(record.etag ?? null);
+  const [server, setServer] = useState<Finding[] | null>(null);
+  const [tests, setTests] = useState<TestCaseResult[] | null>(null);
+  const [running, setRunning] = useState(false);
+
+  // a draft with unsaved changes asks before the tab is closed
+  useEffect(() => {
+    if (!editor.dirty) return;
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [editor.dirty]);
+
+  const save = async (): Promise<boolean> => {
+    if (editor.readOnly) return true;
+    if (!editor.dirty) return true;
+    try {
+      const saved = await dataProvider.saveVersionDocument(record.id, editor.doc, etag.current);
+      etag.current = saved.etag ?? null;
+      editor.markSaved();
+      notify('chiso.editor.saved', { type: 'success' });
+      return true;
+    } catch (error: any) {
+      if (error?.status === 409) notify('chiso.editor.conflict', { type: 'error', autoHideDuration: 10000 });
+      else notify(error?.message ?? 'ra.notification.http_error', { type: 'error', multiLine: true });
+      const found = problemOf(error)?.problemErrors;
+      if (found?.length) setServer(toFindings(found));
+      return false;
+    }
+  };
+
+  const run = async (what: 'lint' | 'test') => {
+    setRunning(true);
+    try {
+      if (!(await save())) return;
+      if (what === 'lint') setServer((await dataProvider.lintVersion(record.id)).findings);
+      else setTests((await dataProvider.testVersion(record.id)).results);
+    } catch (error: any) {
+      notify(error?.message ?? 'ra.notification.http_error', { type: 'error', multiLine: true });
+    } finally {
+      setRunning(false);
+    }
+  };
+
+  return (
+    <>
+      <EditorHeader record={record} etagRef={() => etag.current} save={save} onChanged={onChanged} onFindings={setServer} liveErrors={live.filter((f) => f.severity === 'error').length} />
+      <EditorBody
+        checks={{
+          live,
+          server,
+          tests,
+          running,
+          runLint: () => run('lint'),
+          runTests: () => run('test'),
+          showImpact: !editor.readOnly,
+        }}
+      />
+    </>
+  );
+};

@@ -1,0 +1,43 @@
+import { Box, Button, Typography } from '@mui/material';
+import { useTranslate } from 'react-admin';
+import { useEditor } from '../EditorContext';
+import { ConditionNode } from './ConditionNode';
+import { agencyLeaf, emptyLeaf } from './operators';
+
+/**
+ * Builds a json-rules-engine condition tree at `pointer`: leaves compare one fact (or an agency
+ * attribute, fact `agency` with a path) with a value; groups combine them with all / any / not.
+ * scope "agency" restricts leaves to agency attributes (cohort membership).
+ */
+export const ConditionBuilder = ({
+  pointer,
+  scope = 'facts',
+  optional,
+  label,
+}: {
+  pointer: string;
+  scope?: 'facts' | 'agency';
+  optional?: boolean;
+  label?: string;
+}) => {
+  const editor = useEditor();
+  const translate = useTranslate();
+  const condition = editor.get(pointer);
+  const blank = scope === 'agency' ? agencyLeaf() : emptyLeaf();
+  return (
+    <Box sx={{ width: '100%' }} data-pointer={pointer}>
+      {label && (
+        <Typography variant="subtitle2" sx={{ mb: 0.5 }}>
+          {translate(label)}
+        </Typography>
+      )}
+      {condition ? (
+        <ConditionNode pointer={pointer} scope={scope} depth={0} onRemove={optional ? () => editor.set(pointer, undefined) : undefined} />
+      ) : (
+        <Button size="small" disabled={editor.readOnly} onClick={() => editor.set(pointer, { all: [blank] })}>
+          {translate('chiso.condition.add')}
+        </Button>
+      )}
+    </Box>
+  );
+};

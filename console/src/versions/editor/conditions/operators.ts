@@ -1,0 +1,23 @@
+// json-rules-engine's built-in operators, in the order a person looks for them.
+export const OPERATORS = [
+  'equal',
+  'notEqual',
+  'greaterThanInclusive',
+  'greaterThan',
+  'lessThanInclusive',
+  'lessThan',
+  'in',
+  'notIn',
+  'contains',
+  'doesNotContain',
+] as const;
+
+export const LIST_OPERATORS = ['in', 'notIn'];
+
+export type Cond = Record<string, any>;
+
+export const emptyLeaf = (fact = ''): Cond => ({ fact, operator: 'equal', value: true });
+export const agencyLeaf = (): Cond => ({ fact: 'agency', path: '$.kind', operator: 'equal', value: '' });
+
+export const groupKey = (c: Cond | undefined): 'all' | 'any' | 'not' | null =>
+  !c ? null : 'all' in c ? 'all' : 'any' in c ? 'any' : 'not' in c ? 'not' : null;

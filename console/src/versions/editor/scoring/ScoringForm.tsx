@@ -1,0 +1,33 @@
+import { Box, Stack, Typography } from '@mui/material';
+import { useTranslate } from 'react-admin';
+import { useEditor } from '../EditorContext';
+import { PSelect } from '../inputs/PSelect';
+import { defaultScoring, METHODS, type Method } from './methods';
+import { MethodForm } from './MethodForm';
+
+/** The scoring method of a criterion (or of a composite part / best-of option) and its form. */
+export const ScoringForm = ({ pointer, max }: { pointer: string; max?: number }) => {
+  const editor = useEditor();
+  const translate = useTranslate();
+  const scoring = editor.get(pointer);
+  const method: Method | undefined = scoring?.method;
+  return (
+    <Box sx={{ width: '100%' }}>
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'center', mb: 1 }}>
+        <PSelect
+          pointer={`${pointer}/method`}
+          label="method"
+          width={320}
+          choices={METHODS.map((m) => ({ id: m, name: translate(`chiso.method.${m}`) }))}
+          onChange={(m) => m && m !== method && editor.set(pointer, defaultScoring(m as Method, max ?? 1))}
+        />
+        {method && (
+          <Typography variant="body2" color="text.secondary">
+            {translate(`chiso.methodHelp.${method}`)}
+          </Typography>
+        )}
+      </Stack>
+      {method && <MethodForm pointer={pointer} method={method} max={max} />}
+    </Box>
+  );
+};

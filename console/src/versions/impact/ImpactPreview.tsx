@@ -1,0 +1,82 @@
+import { useEffect, useState } from 'react';
+import { Alert, FormControlLabel, LinearProgress, MenuItem, Paper, Stack, Switch, TextField, Typography } from '@mui/material';
+import { useGetList, useTranslate } from 'react-admin';
+import type { RuleSetVersion } from '../../../../server/engine';
+import { useImpactData } from './useImpactData';
+import { computeImpact, type ImpactRow } from './computeImpact';
+import { ImpactTable } from './ImpactTable';
+
+/**
+ * While a draft is edited: pick a period, and see at once which agencies would change band or
+ * rank if the period were scored under the draft as it stands now.
+ */
+export const ImpactPreview = ({ doc }: { doc: RuleSetVersion }) => {
+  const translate = useTranslate();
+  const { data: periods } = useGetList('periods', {
+    filter: { ruleSet: doc.ruleSet },
+    sort: { field: 'year', order: 'DESC' },
+    pagination: { page: 1, perPage: 100 },
+  });
+  const [periodId, setPeriodId] = useState<string | null>(null);
+  useEffect(() => {
+    if (!periodId && periods?.length) setPeriodId(String(periods[0].id));
+  }, [periods, periodId]);
+  const { data, loading, error } = useImpactData(periodId);
+  const [rows, setRows] = useState<ImpactRow[] | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [onlyChanged, setOnlyChanged] = useState(false);
+
+  useEffect(() => {
+    if (!data) return;
+    let cancelled = false;
+    const timer = window.setTimeout(() => {
+      computeImpact(doc, data.inputs, data.stored).then(
+        (r) => !cancelled && (setRows(r), setProblem(null)),
+        (e) => !cancelled && (setRows(null), setProblem((e as Error).message)),
+      );
+    }, 300);
+    return () => {
+      cancelled = true;
+      window.clearTimeout(timer);
+    };
+  }, [doc, data]);
+
+  const bandChanges = rows?.filter((r) => r.bandChanged).length ?? 0;
+  const rankChanges = rows?.filter((r) => r.rankChanged).length ?? 0;
+  return (
+    <Paper variant="outlined" sx={{ p: 2 }} data-testid="impact-preview">
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 1.5 }}>
+        {translate('chiso.impact.help')}
+      </Typography>
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'center', mb: 2, flexWrap: 'wrap', rowGap: 1 }}>
+        <TextField
+          select
+          size="small"
+          label={translate('resources.periods.name', { smart_count: 1 })}
+          value={periodId ?? ''}
+          onChange={(e) => setPeriodId(e.target.value)}
+          sx={{ minWidth: 280 }}
+        >
+          {(periods ?? []).map((p) => (
+            <MenuItem key={p.id} value={String(p.id)}>
+              {p.title || p.year}
+            </MenuItem>
+          ))}
+        </TextField>
+        <FormControlLabel control={<Switch checked={onlyChanged} onChange={(e) => setOnlyChanged(e.target.checked)} />} label={translate('chiso.impact.onlyChanged')} />
+        {rows && (
+          <Typography variant="body2" data-testid="impact-summary">
+            {translate('chiso.impact.summary', { bands: bandChanges, ranks: rankChanges, total: rows.length })}
+          </Typography>
+        )}
+      </Stack>
+      {periods && !periods.length && <Alert severity="info">{translate('chiso.impact.noPeriods')}</Alert>}
+      {loading && <LinearProgress />}
+      {error && <Alert severity="error">{error.message}</Alert>}
+      {problem && <Alert severity="warning">{translate('chiso.impact.cannotScore', { message: problem })}</Alert>}
+      {data && !data.stored && <Alert severity="info">{translate('chiso.impact.noStored')}</Alert>}
+      {data && !data.inputs.length && <Alert severity="info">{translate('chiso.impact.noSubmissions')}</Alert>}
+      {rows && <ImpactTable rows={onlyChanged ? rows.filter((r) => r.bandChanged || r.rankChanged) : rows} />}
+    </Paper>
+  );
+};

@@ -1,0 +1,56 @@
+// Re-scores a period's submissions under the draft being edited, in the browser, with the same
+// engine the server uses, and lines the result up against the period's stored ranking.
+import { compileVersion, evaluateSubmissions, rankEvaluations } from '../../../../server/engine';
+import type { Agency, Ranking, RuleSetVersion, SubmissionInput } from '../../../../server/engine';
+
+export interface Standing {
+  cohort: string | null;
+  total: number;
+  band: { id: string; label: { vi: string; en?: string }; color?: string } | null;
+  rank: number | null;
+}
+
+export interface ImpactRow {
+  agencyId: string;
+  agencyName: string;
+  before: Standing | null;
+  after: Standing | null;
+  bandChanged: boolean;
+  rankChanged: boolean;
+  delta: number | null;
+}
+
+/** agencyId → standing, from a ranking (current or computed). */
+export function standings(ranking: Ranking | null | undefined): Map<string, Standing> {
+  const out = new Map<string, Standing>();
+  for (const cohort of ranking?.cohorts ?? []) {
+    for (const e of cohort.entries) out.set(e.agencyId, { cohort: cohort.cohort, total: e.total, band: e.band, rank: e.rank });
+  }
+  return out;
+}
+
+/** What the API gives for an agency, flattened to the engine's Agency (attributes at the top level). */
+export const toAgency = (a: { id: string; name: string; nameEn?: string; kind: string; attributes?: Record<string, unknown> }): Agency =>
+  ({ ...(a.attributes ?? {}), id: a.id, name: a.name, ...(a.nameEn ? { nameEn: a.nameEn } : {}), kind: a.kind }) as Agency;
+
+export async function computeImpact(doc: RuleSetVersion, inputs: SubmissionInput[], stored: Ranking | null): Promise<ImpactRow[]> {
+  const compiled = compileVersion(doc);
+  const evaluations = await evaluateSubmissions(compiled, inputs);
+  const after = standings(rankEvaluations(compiled, evaluations));
+  const before = standings(stored);
+  return inputs.map((input) => {
+    const b = before.get(input.agency.id) ?? null;
+    const a = after.get(input.agency.id) ?? null;
+    const bandChanged = (b?.band?.id ?? null) !== (a?.band?.id ?? null);
+    const rankChanged = (b?.rank ?? null) !== (a?.rank ?? null) || (b?.cohort ?? null) !== (a?.cohort ?? null);
+    return {
+      agencyId: input.agency.id,
+      agencyName: input.agency.name,
+      before: b,
+      after: a,
+      bandChanged,
+      rankChanged,
+      delta: a && b ? Math.round((a.total - b.total) * 1e6) / 1e6 : null,
+    };
+  });
+}
