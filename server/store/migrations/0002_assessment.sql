@@ -112,12 +112,13 @@ CREATE TABLE submission_revisions (
 CREATE TRIGGER submission_revisions_append_only BEFORE UPDATE OR DELETE ON submission_revisions
   FOR EACH ROW EXECUTE FUNCTION chiso_append_only();
 
--- Evidence per fact or criterion (`key`): an uploaded file (stored here with its checksum) or a link.
+-- Evidence per fact or criterion (`key`): an uploaded file (stored here with its checksum), a link,
+-- or an explanation (a note only, e.g. "decision 123/QĐ of 2021, kept on paper").
 CREATE TABLE evidence (
   id             uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   submission_id  uuid NOT NULL REFERENCES submissions (id),
   key            text NOT NULL CHECK (key ~ '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$'),
-  kind           text NOT NULL CHECK (kind IN ('file', 'link')),
+  kind           text NOT NULL CHECK (kind IN ('file', 'link', 'explanation')),
   file_name      text,
   mime_type      text,
   size           integer CHECK (size >= 0),
@@ -132,7 +133,8 @@ CREATE TABLE evidence (
   CONSTRAINT evidence_shape CHECK (
     (kind = 'file' AND content IS NOT NULL AND file_name IS NOT NULL AND mime_type IS NOT NULL
        AND size = octet_length(content) AND sha256 IS NOT NULL AND url IS NULL)
-    OR (kind = 'link' AND url IS NOT NULL AND content IS NULL))
+    OR (kind = 'link' AND url IS NOT NULL AND content IS NULL)
+    OR (kind = 'explanation' AND url IS NULL AND content IS NULL AND length(btrim(note)) > 0))
 );
 CREATE INDEX evidence_submission ON evidence (submission_id);
 

@@ -1,0 +1,80 @@
+// Appraisal (thẩm định): the evaluator sets a fact's value beside the agency's own, with a reason.
+// The agency's value stays as reported; the appraised one is what gets evaluated.
+import { assignCohort, type FactValue } from '../engine';
+import { validateSubmission } from '../engine/submissionSchema';
+import type { Tx } from '../store/db';
+import { requireAgency, toEngineAgency } from '../store/agencies';
+import { insertAppraisal, type Appraisal } from '../store/appraisals';
+import { recordAudit } from '../store/audit';
+import { DomainError } from '../store/errors';
+import { requirePeriod } from '../store/periods';
+import { requireSubmission, reviseSubmission, type Submission } from '../store/submissions';
+import { compiledFor } from './compiled';
+import { versionForPeriod } from './inputs';
+import { assertPeriodStatus, assertSubmissionStatus } from './submissions';
+
+export interface AppraisalInput {
+  fact: string;
+  value: FactValue | null;
+  reason: string;
+}
+
+export async function appraise(
+  tx: Tx,
+  submissionId: string,
+  input: AppraisalInput,
+  actor: string,
+): Promise<{ appraisal: Appraisal; submission: Submission }> {
+  const before = await requireSubmission(tx, submissionId, true);
+  const period = await requirePeriod(tx, before.periodId);
+  assertPeriodStatus(period, ['open', 'appraisal'], { vi: 'thẩm định', en: 'appraise' });
+  assertSubmissionStatus(before, ['submitted', 'appraised'], { vi: 'thẩm định bản chưa nộp', en: 'appraise a submission that was not submitted' });
+
+  const reason = input.reason.trim();
+  if (!reason) {
+    const message = { vi: 'Cần ghi lý do thẩm định.', en: 'A reason is required.' };
+    throw new DomainError('invalid', 'reason-required', message, [{ severity: 'error', path: '/reason', code: 'reason-required', message }]);
+  }
+
+  const { document } = await versionForPeriod(tx, period);
+  const fact = document.facts.find((f) => f.id === input.fact);
+  if (!fact) {
+    const message = {
+      vi: `Chỉ tiêu "${input.fact}" không có trong bộ chỉ số ${document.ruleSet} ${document.version}.`,
+      en: `Fact "${input.fact}" is not part of rule set ${document.ruleSet} ${document.version}.`,
+    };
+    throw new DomainError('invalid', 'unknown-fact', message, [{ severity: 'error', path: '/fact', code: 'unknown-fact', message }]);
+  }
+  const agency = toEngineAgency(await requireAgency(tx, before.agencyId));
+  const { cohort } = await assignCohort(compiledFor(document), agency);
+  const findings = validateSubmission(document, { agency, facts: { [fact.id]: input.value } }, { cohort })
+    .filter((f) => f.path === `/facts/${fact.id}` && f.code !== 'missing-fact')
+    .map((f) => ({ ...f, path: '/value' }));
+  if (findings.length) {
+    throw new DomainError(
+      'invalid',
+      'invalid-value',
+      { vi: `Giá trị thẩm định không hợp lệ: ${findings[0].message.vi}`, en: `The appraised value is invalid: ${findings[0].message.en}` },
+      findings,
+    );
+  }
+
+  const appraisal = await insertAppraisal(tx, before, { fact: fact.id, value: input.value, reason }, actor);
+  const after = await reviseSubmission(
+    tx,
+    before,
+    before.etag,
+    { appraisedFacts: { ...before.appraisedFacts, [fact.id]: input.value }, status: 'appraised' },
+    'appraise',
+    actor,
+  );
+  await recordAudit(tx, {
+    actor,
+    action: 'appraise',
+    resource: 'submissions',
+    resourceId: before.id,
+    before: { status: before.status, revision: before.revision, appraisedValue: before.appraisedFacts[fact.id] ?? null },
+    after: { status: after.status, revision: after.revision, appraisal },
+  });
+  return { appraisal, submission: after };
+}

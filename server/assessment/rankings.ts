@@ -1,0 +1,79 @@
+// A period's ranking: the current one is ranked from the newest whole-period evaluation under the
+// pinned version; publishing evaluates the closed period afresh, freezes the ranking with its hash
+// and marks the period published — all in one transaction.
+import { rankEvaluations, type Ranking } from '../engine';
+import type { Queryable, Tx } from '../store/db';
+import { recordAudit } from '../store/audit';
+import { DomainError } from '../store/errors';
+import { evaluationsByIds, latestPeriodBatch } from '../store/evaluations';
+import { requirePeriod, transitionPeriod, type Period } from '../store/periods';
+import { insertPublishedRanking, publishedRankingOfPeriod, type PublishedRanking } from '../store/rankings';
+import { submissionsOfPeriod } from '../store/submissions';
+import { compiledFor } from './compiled';
+import { evaluatePeriod, EVALUABLE } from './evaluate';
+import { versionForPeriod } from './inputs';
+
+export interface CurrentRanking extends Ranking {
+  periodId: string;
+  versionId: string;
+  batchId: string;
+  evaluatedAt: string;
+  /** Submissions changed (or were added) after this evaluation: evaluate again before publishing. */
+  stale: boolean;
+}
+
+export async function currentRanking(db: Queryable, periodId: string): Promise<CurrentRanking> {
+  const period = await requirePeriod(db, periodId);
+  const batch = await latestPeriodBatch(db, period.id, period.versionId);
+  if (!batch.length) {
+    throw new DomainError('not-found', 'not-evaluated', {
+      vi: `Kỳ đánh giá "${period.title}" chưa được chấm điểm theo phiên bản áp dụng; hãy chạy đánh giá trước.`,
+      en: `Period "${period.title}" has not been evaluated under its pinned version yet; run an evaluation first.`,
+    });
+  }
+  const { document } = await versionForPeriod(db, period);
+  const ranking = rankEvaluations(compiledFor(document), batch.map((e) => e.result));
+  const evaluated = new Map(batch.map((e) => [e.submissionId, e.revision]));
+  const now = await submissionsOfPeriod(db, period.id, EVALUABLE);
+  const stale = now.length !== evaluated.size || now.some((s) => evaluated.get(s.id) !== s.revision);
+  return { ...ranking, periodId: period.id, versionId: period.versionId, batchId: batch[0].batchId, evaluatedAt: batch[0].createdAt, stale };
+}
+
+const published = (p: Period) =>
+  new DomainError('conflict', 'already-published', {
+    vi: `Kết quả kỳ đánh giá "${p.title}" đã được công bố; kết quả công bố không thể thay đổi.`,
+    en: `The results of period "${p.title}" are already published; a published ranking cannot change.`,
+  });
+
+/**
+ * closed → published: evaluates every evaluable submission under the pinned version, ranks them,
+ * freezes the ranking (with the evaluations it came from) and moves the period to "published".
+ */
+export async function publishRanking(tx: Tx, periodId: string, actor: string): Promise<PublishedRanking> {
+  const period = await requirePeriod(tx, periodId, true);
+  if (period.status === 'published' || (await publishedRankingOfPeriod(tx, period.id))) throw published(period);
+  if (period.status !== 'closed') {
+    throw new DomainError('conflict', 'period-not-closed', {
+      vi: `Chỉ công bố được kết quả khi kỳ đánh giá đã khoá (trạng thái "closed"); kỳ "${period.title}" đang "${period.status}".`,
+      en: `Results can only be published once the period is closed; period "${period.title}" is ${period.status}.`,
+    });
+  }
+  const evaluation = await evaluatePeriod(tx, period.id, actor);
+  const { document } = await versionForPeriod(tx, period);
+  const stored = await evaluationsByIds(tx, evaluation.evaluations.map((e) => e.id));
+  const ranking = rankEvaluations(compiledFor(document), stored.map((e) => e.result));
+  const snapshot = await insertPublishedRanking(
+    tx,
+    { periodId: period.id, versionId: period.versionId, batchId: evaluation.batchId, evaluationIds: stored.map((e) => e.id), ranking },
+    actor,
+  );
+  await transitionPeriod(tx, period.id, 'published', actor);
+  await recordAudit(tx, {
+    actor,
+    action: 'publish',
+    resource: 'published-rankings',
+    resourceId: snapshot.id,
+    after: { periodId: period.id, versionId: period.versionId, hash: snapshot.hash, evaluationIds: snapshot.evaluationIds },
+  });
+  return snapshot;
+}

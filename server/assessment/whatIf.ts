@@ -1,0 +1,97 @@
+// What-if: the period's current inputs (effective facts of every submitted submission) evaluated
+// under the pinned version and under another one (published or draft), side by side per agency.
+// Nothing is stored: this is how an administrator sees a draft's impact before publishing it.
+import { evaluateSubmissions, rankEvaluations, type BandResult, type Evaluation, type Ranking } from '../engine';
+import type { Tx } from '../store/db';
+import { requirePeriod } from '../store/periods';
+import { compiledFor } from './compiled';
+import { computePeriod } from './evaluate';
+import { versionForPeriod } from './inputs';
+
+export interface Standing {
+  cohort: string | null;
+  total: number;
+  percentage: number;
+  band: BandResult | null;
+  rank: number | null;
+}
+
+export interface WhatIfRow {
+  agencyId: string;
+  agencyName: string;
+  cohort: string | null;
+  before: Standing;
+  after: Standing;
+  /** after.total − before.total, rounded like the totals. */
+  delta: number;
+  bandChanged: boolean;
+  rankChanged: boolean;
+  changed: boolean;
+}
+
+export interface WhatIfReport {
+  periodId: string;
+  baseVersionId: string;
+  baseVersion: string;
+  versionId: string;
+  version: string;
+  versionStatus: string;
+  rows: WhatIfRow[];
+  summary: { agencies: number; changed: number; bandChanged: number; rankChanged: number };
+}
+
+function ranks(ranking: Ranking): Map<string, number | null> {
+  return new Map(ranking.cohorts.flatMap((c) => c.entries.map((e) => [e.agencyId, e.rank] as const)));
+}
+
+const standing = (e: Evaluation, rank: number | null): Standing => ({
+  cohort: e.cohort,
+  total: e.total,
+  percentage: e.percentage,
+  band: e.band,
+  rank,
+});
+
+export async function whatIf(tx: Tx, periodId: string, versionId: string): Promise<WhatIfReport> {
+  const period = await requirePeriod(tx, periodId);
+  const base = await computePeriod(tx, period);
+  const target = await versionForPeriod(tx, period, versionId);
+  const targetCompiled = compiledFor(target.document);
+  const after = await evaluateSubmissions(targetCompiled, base.inputs);
+  const beforeRanks = ranks(rankEvaluations(compiledFor(base.version.document), base.results));
+  const afterRanks = ranks(rankEvaluations(targetCompiled, after));
+  const places = Math.max(base.version.document.numeric.places, target.document.numeric.places);
+  const rows = base.results.map((b, i): WhatIfRow => {
+    const a = after[i];
+    const before = standing(b, beforeRanks.get(b.agencyId) ?? null);
+    const next = standing(a, afterRanks.get(a.agencyId) ?? null);
+    const bandChanged = (b.band?.id ?? null) !== (a.band?.id ?? null);
+    const rankChanged = before.rank !== next.rank;
+    return {
+      agencyId: b.agencyId,
+      agencyName: b.agencyName,
+      cohort: a.cohort ?? b.cohort,
+      before,
+      after: next,
+      delta: Number((a.total - b.total).toFixed(places)),
+      bandChanged,
+      rankChanged,
+      changed: bandChanged || rankChanged || a.total !== b.total || a.cohort !== b.cohort,
+    };
+  });
+  return {
+    periodId: period.id,
+    baseVersionId: base.version.id,
+    baseVersion: base.version.version,
+    versionId: target.id,
+    version: target.version,
+    versionStatus: target.status,
+    rows,
+    summary: {
+      agencies: rows.length,
+      changed: rows.filter((r) => r.changed).length,
+      bandChanged: rows.filter((r) => r.bandChanged).length,
+      rankChanged: rows.filter((r) => r.rankChanged).length,
+    },
+  };
+}
