@@ -6,7 +6,7 @@ import { canonicalJson } from './canonical';
 import { D } from './decimal';
 import { conditionText, tiersText } from './conditionText';
 import { about, bi, nodeName, text, type Bilingual } from './naming';
-import type { Bands, Cohort, Condition, Fact, Node, RuleSetVersion, Scoring } from './schemaTypes';
+import type { Bands, Cohort, Condition, Fact, LocalizedText, Node, RuleSetVersion, Scoring } from './schemaTypes';
 import { num } from './text';
 import { walkNodes } from './tree';
 
@@ -60,6 +60,18 @@ const lowerFirst = (t: string) => t.charAt(0).toLowerCase() + t.slice(1);
 const list = (items: readonly string[] | undefined, lang: 'vi' | 'en') =>
   items && items.length > 0 ? items.join(', ') : lang === 'vi' ? 'tất cả' : 'all';
 
+/**
+ * A renamed label. When only the English wording changed, the Vietnamese message says so instead
+ * of showing the same name twice.
+ */
+function renamed(a: LocalizedText, b: LocalizedText, vi: string, en: string): Bilingual {
+  const enA = text(a, 'en');
+  const enB = text(b, 'en');
+  const english = `${en} "${enA}" → "${enB}"`;
+  if (a.vi === b.vi) return bi(`${vi} tiếng Anh "${enA}" → "${enB}"`, english);
+  return bi(`${vi} "${a.vi}" → "${b.vi}"`, enA === enB ? `${en} (Vietnamese) "${a.vi}" → "${b.vi}"` : english);
+}
+
 /** Pairs items of two lists by key: those of `b` in order (with their match in `a`), then those only in `a`. */
 function pair<T>(a: readonly T[], b: readonly T[], key: (x: T) => string) {
   const inA = new Map<string, { item: T; index: number }>();
@@ -80,7 +92,7 @@ function metadata(a: RuleSetVersion, b: RuleSetVersion): VersionChange[] {
       path: '/title',
       before: a.title,
       after: b.title,
-      message: bi(`Tên bộ chỉ số: "${text(a.title, 'vi')}" → "${text(b.title, 'vi')}"`, `Title: "${text(a.title, 'en')}" → "${text(b.title, 'en')}"`),
+      message: renamed(a.title, b.title, 'Tên bộ chỉ số', 'Title'),
     });
   if (!same(a.legalBasis, b.legalBasis))
     out.push({
@@ -168,7 +180,7 @@ function facts(a: RuleSetVersion, b: RuleSetVersion): VersionChange[] {
     if (!same(old.cohorts, fact.cohorts))
       changes.push(bi(`hỏi khối ${arrow(list(old.cohorts, 'vi'), list(fact.cohorts, 'vi'))}`, `asked of ${arrow(list(old.cohorts, 'en'), list(fact.cohorts, 'en'))}`));
     if (!same(old.label, fact.label))
-      changes.push(bi(`tên "${text(old.label, 'vi')}" → "${text(fact.label, 'vi')}"`, `label "${text(old.label, 'en')}" → "${text(fact.label, 'en')}"`));
+      changes.push(renamed(old.label, fact.label, 'tên', 'label'));
     if (changes.length)
       out.push({
         code: fact.id,
@@ -230,7 +242,7 @@ function bandChanges(a: Bands, b: Bands, base: string, code: string, scope: Bili
         path: `${path}/label`,
         before: before.item.label,
         after: band.label,
-        message: prefix(bi(`Tên xếp loại "${text(before.item.label, 'vi')}" → "${text(band.label, 'vi')}"`, `Band name "${text(before.item.label, 'en')}" → "${text(band.label, 'en')}"`)),
+        message: prefix(renamed(before.item.label, band.label, 'Tên xếp loại', 'Band name')),
       });
   }
   for (const { item, index } of removed)
@@ -314,7 +326,7 @@ function cohorts(a: RuleSetVersion, b: RuleSetVersion): VersionChange[] {
         path: `${path}/name`,
         before: old.name,
         after: cohort.name,
-        message: bi(`Tên khối "${text(old.name, 'vi')}" → "${text(cohort.name, 'vi')}"`, `Cohort name "${text(old.name, 'en')}" → "${text(cohort.name, 'en')}"`),
+        message: renamed(old.name, cohort.name, 'Tên khối', 'Cohort name'),
       });
     // A cohort's bands are its own or the version's.
     const scope = bi(`${n.vi}: `, `${n.en}: `);
@@ -502,7 +514,7 @@ function criteria(a: RuleSetVersion, b: RuleSetVersion): VersionChange[] {
       change('moved', path, old.parent?.code ?? null, parent?.code ?? null, bi(`chuyển từ ${p(old.parent, 'vi')} sang ${p(parent, 'vi')}`, `moved from ${p(old.parent, 'en')} to ${p(parent, 'en')}`));
     }
     if (!same(was.title, node.title))
-      change('titleChanged', `${path}/title`, was.title, node.title, bi(`tên "${text(was.title, 'vi')}" → "${text(node.title, 'vi')}"`, `title "${text(was.title, 'en')}" → "${text(node.title, 'en')}"`));
+      change('titleChanged', `${path}/title`, was.title, node.title, renamed(was.title, node.title, 'tên', 'title'));
     if (was.max !== node.max)
       change('maxChanged', `${path}/max`, was.max, node.max, bi(`điểm tối đa ${arrow(numOr(was.max, 'vi', '—'), numOr(node.max, 'vi', '—'))}`, `maximum ${arrow(numOr(was.max, 'en', '—'), numOr(node.max, 'en', '—'))}`));
     const cohortsOfMax = [...new Set([...Object.keys(was.maxByCohort ?? {}), ...Object.keys(node.maxByCohort ?? {})])];

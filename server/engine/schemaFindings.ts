@@ -22,6 +22,7 @@ function indexSchema(node: unknown, location: string): void {
 for (const [name, id] of Object.entries(SCHEMA_IDS)) indexSchema(SCHEMAS[name as keyof typeof SCHEMAS], `${id}#`);
 
 const rulesetDefs = (SCHEMAS.ruleset as { $defs: Record<string, any> }).$defs;
+const agencyProperties = (SCHEMAS.agency as { properties: Record<string, any> }).properties;
 
 /** Known patterns, described in words rather than as a regular expression. */
 const PATTERNS = new Map<string, Bilingual>([
@@ -41,6 +42,11 @@ const PATTERNS = new Map<string, Bilingual>([
   ],
   [rulesetDefs.Code.pattern, bi('mã mục gồm chữ, số, "." hoặc "-" (vd. 2.1.3)', 'a code of letters, digits, "." or "-" (e.g. 2.1.3)')],
   [rulesetDefs.Band.properties.color.pattern, bi('mã màu dạng #RRGGBB', 'a colour such as #RRGGBB')],
+  [
+    agencyProperties.id.pattern,
+    bi('mã cơ quan gồm chữ thường không dấu, số, "-" hoặc "_" (vd. so-noi-vu)', 'an agency id of lowercase letters, digits, "-" or "_" (e.g. so-noi-vu)'),
+  ],
+  [agencyProperties.kind.pattern, bi('loại cơ quan gồm chữ thường không dấu (vd. department, district)', 'an agency kind in lowercase letters (e.g. department, district)')],
   [rulesetDefs.FactCondition.properties.path.pattern, bi('đường dẫn dạng $.tenThuocTinh', 'a path such as $.attributeName')],
 ]);
 
