@@ -4,7 +4,16 @@
 import ExcelJS from 'exceljs';
 import type { Evaluation, NodeResult, Ranking } from '../engine/evaluation';
 import type { RuleSetVersion } from '../engine/schemaTypes';
-import { buildResultTable, formatVi, indexHeader, numFmt, type CohortTable, type ResultTable } from './resultTable';
+import {
+  buildResultTable,
+  contrastText,
+  formatVi,
+  indexHeader,
+  numFmt,
+  type CohortTable,
+  type ResultTable,
+} from './resultTable';
+import { viNumber } from './factColumns';
 import { columnLetter } from './problem';
 
 export interface ExportInput {
@@ -22,9 +31,14 @@ const THIN: Partial<ExcelJS.Borders> = {
   right: { style: 'thin' },
 };
 
-/** "#C6EFCE" → a solid fill; none when the band has no colour. */
-export const bandFill = (color: string | undefined): ExcelJS.Fill | undefined =>
-  color ? { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${color.slice(1).toUpperCase()}` } } : undefined;
+const argb = (hex: string) => `FF${hex.slice(1).toUpperCase()}`;
+
+/** Paints a cell in a band's colour, with black or white text, whichever reads. */
+export function paintBand(cell: ExcelJS.Cell, color: string | undefined, bold = false): void {
+  if (!color) return;
+  cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(color) } };
+  cell.font = { ...cell.font, bold, color: { argb: argb(contrastText(color)) } };
+}
 
 /** Excel sheet names: at most 31 characters, none of []:*?/\ , unique. */
 function sheetName(wanted: string, used: Set<string>): string {
@@ -115,8 +129,7 @@ function writeCohortSheet(sheet: ExcelJS.Worksheet, table: ResultTable, cohort: 
     });
     fields.forEach((f, k) => (row.getCell(width - fields.length + k + 1).numFmt = numFmt(f.places)));
     const bandCell = row.getCell(width - fields.length);
-    const fill = bandFill(r.band?.color);
-    if (fill) bandCell.fill = fill;
+    paintBand(bandCell, r.band?.color);
     bandCell.alignment = { horizontal: 'center' };
   });
 
@@ -131,8 +144,11 @@ function writeCohortSheet(sheet: ExcelJS.Worksheet, table: ResultTable, cohort: 
   if (!cohort.ranked) note('Nhóm này được đánh giá và xếp loại nhưng không xếp hạng.');
   note(
     'Xếp loại: ' +
-      cohort.bands.levels
-        .map((b, i, all) => (i === 0 ? `${b.label.vi} từ ${b.min}` : `${b.label.vi} từ ${b.min} đến dưới ${all[i - 1].min}`))
+      [...cohort.bands.levels]
+        .sort((a, b) => b.min - a.min)
+        .map((b, i, all) =>
+          i === 0 ? `${b.label.vi} từ ${viNumber(b.min)}` : `${b.label.vi} từ ${viNumber(b.min)} đến dưới ${viNumber(all[i - 1].min)}`,
+        )
         .join('; ') +
       (cohort.bands.basis === 'percentage' ? ' (% điểm tối đa).' : ' điểm.'),
   );
@@ -199,8 +215,7 @@ function writeDetailSheet(sheet: ExcelJS.Worksheet, input: ExportInput, table: R
       cell.font = { bold: true };
       if (typeof value === 'number') cell.numFmt = points;
     });
-    const fill = bandFill(e.band?.color);
-    if (fill) sheet.getCell(r, 9).fill = fill;
+    paintBand(sheet.getCell(r, 9), e.band?.color, true);
     r++;
   }
   [16, 36, 24, 8, 50, 18, 10, 10, 70].forEach((w, i) => (sheet.getColumn(i + 1).width = w));

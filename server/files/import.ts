@@ -6,7 +6,7 @@ import { assignCohort, compileVersion } from '../engine/index';
 import { validateSubmission } from '../engine/submissionSchema';
 import type { Agency, Fact, FactValue, RuleSetVersion, SubmissionInput } from '../engine/schemaTypes';
 import { tokens } from '../engine/pointer';
-import { convertCell, readCell } from './cellValue';
+import { convertCell, readCell, type RawCell } from './cellValue';
 import { AGENCY_ID, AGENCY_NAME, factHeader, headerMatcher, normalizeHeader, type HeaderMeaning } from './factColumns';
 import { columnLetter, problem, sortProblems, type FileProblem } from './problem';
 import { INSTRUCTIONS_SHEET, META_SHEET, readMeta } from './templateMeta';
@@ -109,99 +109,101 @@ export async function parseImport(
   for (const a of agencies) for (const n of [a.name, a.nameEn]) if (n) byName.set(normalizeHeader(n), a);
   const seen = new Map<string, { sheet: string; row: number }>();
   const submissions: SubmissionInput[] = [];
-  let dataRows = 0;
 
-  for (const layout of layouts) {
-    const { sheet, name, headerRow } = layout;
-    const rowNumbers: number[] = [];
-    sheet.eachRow((row, r) => {
-      if (r > headerRow) rowNumbers.push(r);
-    });
-    for (const r of rowNumbers) {
-      const row = sheet.getRow(r);
+  // Rows nobody filled in (the template lists every agency) are skipped, not refused.
+  const dataRows = layouts.flatMap((layout) => {
+    const rows: { layout: SheetLayout; row: ExcelJS.Row; cells: { column: number; fact: Fact; raw: RawCell }[] }[] = [];
+    layout.sheet.eachRow((row, r) => {
+      if (r <= layout.headerRow) return;
       const cells = layout.factColumns.map(({ column, fact }) => ({ column, fact, raw: readCell(row.getCell(column)) }));
-      // Rows nobody filled in (the template lists every agency) are skipped, not refused.
-      if (cells.every((c) => c.raw.kind === 'empty')) continue;
-      if (++dataRows > limits.maxRows) {
-        problems.push(
-          problem(
-            name,
-            r,
-            null,
-            `Tệp có quá ${limits.maxRows} dòng số liệu; hãy tách thành nhiều tệp.`,
-            `The file has more than ${limits.maxRows} data rows; split it into several files.`,
-          ),
-        );
-        return { problems: sortProblems(problems, layouts.map((l) => l.name)) };
-      }
+      if (cells.some((c) => c.raw.kind !== 'empty')) rows.push({ layout, row, cells });
+    });
+    return rows;
+  });
+  if (dataRows.length > limits.maxRows) {
+    const first = dataRows[limits.maxRows];
+    return {
+      problems: [
+        problem(
+          first.layout.name,
+          first.row.number,
+          null,
+          `Tệp có quá ${limits.maxRows} dòng số liệu; hãy tách thành nhiều tệp.`,
+          `The file has more than ${limits.maxRows} data rows; split it into several files.`,
+        ),
+      ],
+    };
+  }
 
-      const agency = findAgency(layout, row, byId, byName, problems);
-      if (!agency) continue;
-      const earlier = seen.get(agency.id);
-      if (earlier) {
-        problems.push(
+  for (const { layout, row, cells } of dataRows) {
+    const { name } = layout;
+    const r = row.number;
+    const agency = findAgency(layout, row, byId, byName, problems);
+    if (!agency) continue;
+    const earlier = seen.get(agency.id);
+    if (earlier) {
+      problems.push(
+        problem(
+          name,
+          r,
+          columnLetter(layout.agencyIdColumn ?? layout.agencyNameColumn!),
+          `Cơ quan «${agency.name}» có số liệu hai lần (trước đó ở trang «${earlier.sheet}», dòng ${earlier.row}).`,
+          `Agency "${agency.name}" appears twice (first on sheet "${earlier.sheet}", row ${earlier.row}).`,
+        ),
+      );
+      continue;
+    }
+    seen.set(agency.id, { sheet: name, row: r });
+
+    const cohort = (await assignCohort(compiled, agency)).cohort;
+    const facts: Record<string, FactValue> = {};
+    const rowProblems: FileProblem[] = [];
+    for (const { column, fact, raw } of cells) {
+      if (raw.kind === 'empty') continue;
+      const letter = columnLetter(column);
+      if (fact.cohorts && (cohort === null || !fact.cohorts.includes(cohort))) {
+        rowProblems.push(
           problem(
             name,
             r,
-            columnLetter(layout.agencyIdColumn ?? layout.agencyNameColumn!),
-            `Cơ quan «${agency.name}» có số liệu hai lần (trước đó ở trang «${earlier.sheet}», dòng ${earlier.row}).`,
-            `Agency "${agency.name}" appears twice (first on sheet "${earlier.sheet}", row ${earlier.row}).`,
+            letter,
+            `«${fact.label.vi}» không áp dụng cho nhóm của «${agency.name}»; hãy để trống ô này.`,
+            `"${fact.label.en ?? fact.label.vi}" does not apply to the cohort of "${agency.name}"; leave this cell empty.`,
           ),
         );
         continue;
       }
-      seen.set(agency.id, { sheet: name, row: r });
-
-      const cohort = (await assignCohort(compiled, agency)).cohort;
-      const facts: Record<string, FactValue> = {};
-      const rowProblems: FileProblem[] = [];
-      for (const { column, fact, raw } of cells) {
-        if (raw.kind === 'empty') continue;
-        const letter = columnLetter(column);
-        if (fact.cohorts && (cohort === null || !fact.cohorts.includes(cohort))) {
-          rowProblems.push(
-            problem(
-              name,
-              r,
-              letter,
-              `«${fact.label.vi}» không áp dụng cho nhóm của «${agency.name}»; hãy để trống ô này.`,
-              `"${fact.label.en ?? fact.label.vi}" does not apply to the cohort of "${agency.name}"; leave this cell empty.`,
-            ),
-          );
-          continue;
-        }
-        const converted = convertCell(fact, raw);
-        if (converted.ok) facts[fact.id] = converted.value;
-        else rowProblems.push({ sheet: name, row: r, column: letter, message: converted.message });
-      }
-      // Only values that read cleanly are worth checking against the version's rules.
-      if (!rowProblems.length) {
-        const columnOf = new Map(layout.factColumns.map((c) => [c.fact.id, columnLetter(c.column)]));
-        for (const finding of validateSubmission(version, { agency, facts }, { cohort })) {
-          if (finding.severity !== 'error') continue;
-          const [top, factId] = tokens(finding.path);
-          const column =
-            top === 'facts' && factId !== undefined
-              ? (columnOf.get(factId) ?? null)
-              : top === 'agency'
-                ? columnLetter(layout.agencyIdColumn ?? layout.agencyNameColumn!)
-                : null;
-          const missing = top === 'facts' && factId !== undefined && !columnOf.has(factId);
-          const fact = version.facts.find((f) => f.id === factId);
-          rowProblems.push(
-            problem(
-              name,
-              r,
-              column,
-              missing && fact ? `${finding.message.vi} (tệp không có cột «${factHeader(fact)}»)` : finding.message.vi,
-              missing && fact ? `${finding.message.en} (the file has no column "${factHeader(fact, 'en')}")` : finding.message.en,
-            ),
-          );
-        }
-      }
-      problems.push(...rowProblems);
-      submissions.push({ agency, facts });
+      const converted = convertCell(fact, raw);
+      if (converted.ok) facts[fact.id] = converted.value;
+      else rowProblems.push({ sheet: name, row: r, column: letter, message: converted.message });
     }
+    // Only values that read cleanly are worth checking against the version's rules.
+    if (!rowProblems.length) {
+      const columnOf = new Map(layout.factColumns.map((c) => [c.fact.id, columnLetter(c.column)]));
+      for (const finding of validateSubmission(version, { agency, facts }, { cohort })) {
+        if (finding.severity !== 'error') continue;
+        const [top, factId] = tokens(finding.path);
+        const column =
+          top === 'facts' && factId !== undefined
+            ? (columnOf.get(factId) ?? null)
+            : top === 'agency'
+              ? columnLetter(layout.agencyIdColumn ?? layout.agencyNameColumn!)
+              : null;
+        const missing = top === 'facts' && factId !== undefined && !columnOf.has(factId);
+        const fact = version.facts.find((f) => f.id === factId);
+        rowProblems.push(
+          problem(
+            name,
+            r,
+            column,
+            missing && fact ? `${finding.message.vi} (tệp không có cột «${factHeader(fact)}»)` : finding.message.vi,
+            missing && fact ? `${finding.message.en} (the file has no column "${factHeader(fact, 'en')}")` : finding.message.en,
+          ),
+        );
+      }
+    }
+    problems.push(...rowProblems);
+    submissions.push({ agency, facts });
   }
 
   if (!problems.length && !submissions.length) {

@@ -5,7 +5,9 @@ import type { Evaluation, NodeResult, Ranking } from '../engine/evaluation';
 import type { RuleSetVersion } from '../engine/schemaTypes';
 import type { ExportInput } from './exportXlsx';
 import { KIND_LABEL } from './exportXlsx';
-import { buildResultTable, formatVi, legalBasisLine, type CohortTable } from './resultTable';
+import { buildResultTable, contrastText, formatVi, legalBasisLine, type CohortTable } from './resultTable';
+
+const bandStyle = (color: string | undefined) => (color ? { fillColor: color, color: contrastText(color) } : {});
 import { renderPdf } from './pdfRender';
 
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
@@ -86,7 +88,7 @@ function cohortSection(cohort: CohortTable, numeral: string, places: number, pag
       { text: r.agencyName },
       ...r.points.map((p) => num(p, places)),
       { ...num(r.total, places), bold: true },
-      { text: r.band?.label.vi ?? '', alignment: 'center', ...(r.band?.color ? { fillColor: r.band.color } : {}) },
+      { text: r.band?.label.vi ?? '', alignment: 'center', ...bandStyle(r.band?.color) },
     ]),
   ];
   return [
@@ -137,7 +139,7 @@ export async function reportCardPdf(input: ReportCardInput, options: PdfOptions 
     [{ text: 'Tỷ lệ', bold: true }, `${formatVi(e.percentage, places)}%`],
     [
       { text: 'Xếp loại', bold: true },
-      { text: e.band?.label.vi ?? 'Chưa xếp loại', bold: true, ...(e.band?.color ? { fillColor: e.band.color } : {}) },
+      { text: e.band?.label.vi ?? 'Chưa xếp loại', bold: true, ...bandStyle(e.band?.color) },
     ],
   ];
   if (entry && cohortRanking?.ranked && entry.rank !== null)
@@ -168,7 +170,7 @@ export async function reportCardPdf(input: ReportCardInput, options: PdfOptions 
     { text: 'TỔNG ĐIỂM', bold: true },
     { ...num(e.total, places), bold: true },
     num(e.max, places),
-    { text: e.band ? `Xếp loại: ${e.band.label.vi}` : '', bold: true, ...(e.band?.color ? { fillColor: e.band.color } : {}) },
+    { text: e.band ? `Xếp loại: ${e.band.label.vi}` : '', bold: true, ...bandStyle(e.band?.color) },
   ]);
 
   const doc: TDocumentDefinitions = {

@@ -160,3 +160,11 @@ export const indexHeader = (col: IndexColumn, lang: 'vi' | 'en' = 'vi'): string 
 
 /** Excel number format for n decimal places: "0.00". */
 export const numFmt = (places: number): string => (places > 0 ? `0.${'0'.repeat(places)}` : '0');
+
+/** Black or white, whichever reads better on a band colour ("#2e7d32" → white). */
+export function contrastText(hex: string): '#000000' | '#FFFFFF' {
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255);
+  const lin = (c: number) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+  const luminance = 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+  return luminance > 0.179 ? '#000000' : '#FFFFFF';
+}

@@ -209,7 +209,7 @@ function writeInstructions(
   const lines: string[] = [
     'HƯỚNG DẪN NHẬP SỐ LIỆU',
     `Bộ chỉ số: ${version.title.vi}`,
-    `Phiên bản: ${version.version}. ${legalBasisLine(version)}`,
+    `Phiên bản: ${version.version}. ${legalBasisLine(version).vi}`,
     ...(period?.title ? [`Kỳ đánh giá: ${period.title}`] : []),
     `Mã kiểm tra phiên bản (SHA-256): ${versionHash}`,
     '',
