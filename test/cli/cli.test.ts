@@ -1,0 +1,247 @@
+// The real `chiso` command, run as a user would run it: exit codes, problems listed with their
+// paths, and the figures `evaluate` prints.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const fixture = path.join(root, 'test/fixtures/minimal-version.json');
+const submissions = path.join(root, 'test/fixtures/minimal-submissions.json');
+const version = JSON.parse(readFileSync(fixture, 'utf8'));
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function chiso(...args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [path.join(root, 'server/cli/bin.mjs'), ...args], { cwd: root, timeout: 60_000 }, (err, stdout, stderr) => {
+      const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : -1) : 0;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+/** No stack trace: every failure must be a message, never an uncaught exception. */
+const expectNoCrash = (run: Run) => {
+  expect(run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/);
+  expect(run.stderr).not.toMatch(/Unhandled|TypeError|ReferenceError/);
+};
+
+let dir: string;
+const write = (name: string, value: unknown): string => {
+  const file = path.join(dir, name);
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, typeof value === 'string' ? value : JSON.stringify(value, null, 2));
+  return file;
+};
+
+beforeAll(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'chiso-cli-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('chiso lint', () => {
+  it('passes a valid version (exit 0)', async () => {
+    const run = await chiso('lint', fixture);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('1 tệp: 0 lỗi, 0 cảnh báo / 1 file: 0 errors, 0 warnings');
+  });
+
+  it('lists every schema error of a broken file with its path (exit 1)', async () => {
+    const broken = structuredClone(version);
+    delete broken.criteria[0].children[0].max;
+    broken.criteria[0].children[1].scoring.method = 'casess';
+    broken.effective.from = '2024-02-30';
+    broken.facts[0].unknown = true;
+    const file = write('broken.json', broken);
+    const run = await chiso('lint', file);
+    expectNoCrash(run);
+    expect(run.code).toBe(1);
+    const lines = run.stdout.trim().split('\n');
+    expect(lines.filter((l) => l.includes('[error]')).map((l) => l.split(': ')[1])).toEqual([
+      '/effective/from',
+      '/facts/0/unknown',
+      '/criteria/0/children/0/max',
+      '/criteria/0/children/1/scoring/method',
+    ]);
+    expect(run.stdout).toContain(`${file}: /criteria/0/children/0/max: [error] Thiếu trường bắt buộc "max" / Missing required property "max"`);
+    expect(run.stdout).toContain('4 lỗi');
+  });
+
+  it('reports lint errors (exit 1) and lets warnings pass (exit 0)', async () => {
+    const wrongMax = structuredClone(version);
+    wrongMax.cohorts[0].maxScore = 65;
+    const failing = await chiso('lint', write('wrong-max.json', wrongMax));
+    expect(failing.code).toBe(1);
+    expect(failing.stdout).toMatch(/: \/cohorts\/0\/maxScore: \[error\] Khối Cơ quan cấp tỉnh: .* \/ Cohort Provincial agencies: /);
+
+    const unused = structuredClone(version);
+    unused.facts.push({ id: 'thua', type: 'number', label: { vi: 'Thừa' } });
+    const passing = await chiso('lint', write('unused.json', unused));
+    expect(passing.code).toBe(0);
+    expect(passing.stdout).toContain('/facts/11: [warning]');
+  });
+
+  it('rejects malformed JSON with exit 1 and a missing file or argument with exit 2', async () => {
+    const malformed = await chiso('lint', write('malformed.json', '{"schemaVersion": 1,'));
+    expectNoCrash(malformed);
+    expect(malformed.code).toBe(1);
+    expect(malformed.stdout).toContain('không phải JSON hợp lệ');
+
+    const missing = await chiso('lint', path.join(dir, 'nope.json'));
+    expect(missing.code).toBe(2);
+    expect(missing.stdout).toContain('không tìm thấy tệp / file not found');
+
+    expect((await chiso('lint')).code).toBe(2);
+    expect((await chiso('lint', fixture, '--bogus')).code).toBe(2);
+  });
+
+  it('checks cohort rules against --agencies', async () => {
+    const agencies = write('agencies-list.json', [
+      { id: 'so-noi-vu', name: 'Sở Nội vụ', kind: 'department' },
+      { id: 'xa-chieng-an', name: 'UBND xã Chiềng An', kind: 'commune' },
+    ]);
+    const run = await chiso('lint', fixture, '--agencies', agencies);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(': /cohorts: [error] Cơ quan UBND xã Chiềng An (xa-chieng-an, commune) không thuộc khối nào');
+  });
+
+  it('lints a rules folder: versions only, with the agency lists of their rule set', async () => {
+    const rules = path.join(dir, 'rules');
+    write('rules/mau/2024.json', version);
+    const other = { ...structuredClone(version), ruleSet: 'khac' };
+    write('rules/khac/2024.json', other);
+    write('rules/agencies/mau.json', { ruleSets: ['mau-kiem-tra'], agencies: [{ id: 'ban-a', name: 'Ban A', kind: 'board' }] });
+    write('rules/agencies/khac.json', { ruleSets: ['khac'], agencies: [{ id: 'so-b', name: 'Sở B', kind: 'department' }] });
+    write('rules/demo/submissions.json', [{ agency: { id: 'x' }, facts: {} }]);
+    write('rules/notes.json', { note: 'not a version' });
+    const run = await chiso('lint', rules);
+    expect(run.code).toBe(1);
+    const errors = run.stdout.split('\n').filter((l) => l.includes('[error]'));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain(`${path.join(rules, 'mau/2024.json')}: /cohorts: [error] Cơ quan Ban A (ban-a, board)`);
+    expect(run.stdout).toContain('2 tệp: 1 lỗi');
+  });
+
+  it.runIf(existsSync(path.join(root, 'rules/dti/2022.json')))('passes the shipped rule sets (exit 0)', async () => {
+    const run = await chiso('lint', 'rules/');
+    expect(run.stdout).not.toContain('[error]');
+    expect(run.code).toBe(0);
+  });
+});
+
+describe('chiso evaluate', () => {
+  it('prints one JSON object per submission, in input order', async () => {
+    const run = await chiso('evaluate', '--rules', fixture, '--submissions', submissions, '--format', 'json');
+    expect(run.code).toBe(0);
+    const rows = JSON.parse(run.stdout);
+    expect(rows.map((r: any) => [r.agencyId, r.cohort, r.total, r.max, r.percentage, r.band, r.bandLabel, r.rank, r.results])).toEqual([
+      ['so-noi-vu', 'tinh', 54.7, 60, 91.17, 'tot', 'Tốt', 1, { chi_so: 0.547 }],
+      ['so-tu-phap', 'tinh', 27.5, 60, 45.83, 'yeu', 'Yếu', 2, { chi_so: 0.275 }],
+      ['van-phong', 'tinh', 8.5, 60, 14.17, 'yeu', 'Yếu', 3, { chi_so: 0.085 }],
+      ['moc-chau', 'huyen', 68, 70, 97.14, 'tot', 'Tốt', 1, { chi_so: 0.68 }],
+    ]);
+    expect(rows[0].agencyName).toBe('Sở Nội vụ');
+    expect(rows[0].hashes.version).toMatch(/^[0-9a-f]{64}$/);
+    expect(rows[0].hashes.input).toMatch(/^[0-9a-f]{64}$/);
+    expect(rows[0].hashes.result).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('prints a table per cohort sorted by rank, with Vietnamese headers', async () => {
+    const run = await chiso('evaluate', '--rules', fixture, '--submissions', submissions);
+    expect(run.code).toBe(0);
+    const lines = run.stdout.split('\n');
+    expect(lines[0]).toBe('Khối: Cơ quan cấp tỉnh (tối đa 60 điểm; trung bình 30,23)');
+    expect(lines[1]).toMatch(/^Hạng\s+Cơ quan\s+Điểm\s+Tối đa\s+Tỷ lệ \(%\)\s+Xếp loại\s+Chỉ số$/);
+    expect(lines[3]).toMatch(/^\s+1\s+Sở Nội vụ\s+54,70\s+60\s+91,17\s+Tốt\s+0,5470$/);
+    expect(lines[5]).toMatch(/^\s+3\s+Văn phòng UBND tỉnh\s+8,50/);
+    expect(run.stdout).toContain('Khối: UBND cấp huyện');
+  });
+
+  it('lists every problem of the submissions with its path (exit 1)', async () => {
+    const subs = JSON.parse(readFileSync(submissions, 'utf8'));
+    subs[1].facts.so_cuoc_hop = 'bốn';
+    delete subs[2].facts.tong_ho_so;
+    subs[3].facts.x = 1;
+    delete subs[3].facts.so_dich_vu_cong;
+    subs.push(42);
+    const file = write('bad-submissions.json', subs);
+    const run = await chiso('evaluate', '--rules', fixture, '--submissions', file, '--format', 'json');
+    expectNoCrash(run);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    const paths = run.stderr
+      .trim()
+      .split('\n')
+      .map((l) => l.split(': ')[1]);
+    expect(paths).toEqual([
+      'submissions[1]/facts/so_cuoc_hop',
+      'submissions[2]/facts/tong_ho_so',
+      'submissions[3]/facts/so_dich_vu_cong',
+      'submissions[3]/facts/x',
+      'submissions[4]',
+    ]);
+    expect(run.stderr).toContain('"Số cuộc họp" (so_cuoc_hop): Phải là số nguyên');
+  });
+
+  it('refuses an invalid rule set before reading submissions (exit 1) and bad options (exit 2)', async () => {
+    const broken = structuredClone(version);
+    broken.bands.levels[3].min = 5;
+    const run = await chiso('evaluate', '--rules', write('bad-bands.json', broken), '--submissions', submissions);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('/bands/levels/3/min: [error]');
+    expect((await chiso('evaluate', '--rules', fixture)).code).toBe(2);
+    expect((await chiso('evaluate', '--rules', fixture, '--submissions', submissions, '--format', 'xml')).code).toBe(2);
+  });
+
+  it.runIf(existsSync(path.join(root, 'rules/dti/2022.json')))('reproduces Đà Nẵng 2022: 800.175 points, DTI 0.8002', async () => {
+    const dti = JSON.parse(readFileSync(path.join(root, 'rules/dti/2022.json'), 'utf8'));
+    const daNang = dti.tests.find((t: any) => /Đà Nẵng/.test(t.name));
+    const file = write('da-nang.json', [{ agency: daNang.agency, facts: daNang.facts }]);
+    const run = await chiso('evaluate', '--rules', 'rules/dti/2022.json', '--submissions', file, '--format', 'json');
+    expect(run.code).toBe(0);
+    const [row] = JSON.parse(run.stdout);
+    expect(row.total).toBe(800.175);
+    expect(row.results.dti).toBe(0.8002);
+    expect(row.rank).toBe(1);
+  });
+});
+
+describe('chiso diff', () => {
+  it('prints the changes in words, and as JSON', async () => {
+    const amended = structuredClone(version);
+    amended.criteria[0].children[2].max = 8;
+    amended.criteria[0].max = 28;
+    amended.bands.levels[0].min = 45;
+    const b = write('amended.json', amended);
+    const text = await chiso('diff', fixture, b);
+    expect(text.code).toBe(0);
+    expect(text.stdout.trim().split('\n')).toEqual([
+      '- Ngưỡng xếp loại Tốt: 50 → 45',
+      '- Chỉ số 1: điểm tối đa 30 → 28',
+      '- Tiêu chí 1.3: điểm tối đa 10 → 8',
+    ]);
+    const english = await chiso('diff', fixture, b, '--lang', 'en');
+    expect(english.stdout).toContain('- Criterion 1.3: maximum 10 → 8');
+    const json = await chiso('diff', fixture, b, '--format', 'json');
+    expect(JSON.parse(json.stdout).map((c: any) => [c.kind, c.code, c.before, c.after])).toEqual([
+      ['bandsChanged', 'tot', 50, 45],
+      ['maxChanged', '1', 30, 28],
+      ['maxChanged', '1.3', 10, 8],
+    ]);
+  });
+
+  it('refuses a document that is not a rule-set version (exit 1)', async () => {
+    const run = await chiso('diff', fixture, submissions);
+    expectNoCrash(run);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`${submissions}: /: [error]`);
+    expect((await chiso('diff', fixture)).code).toBe(2);
+  });
+});
