@@ -40,9 +40,9 @@ export async function loadXlsx(buffer: Buffer): Promise<ExcelJS.Workbook> {
 
 export const saveXlsx = async (workbook: ExcelJS.Workbook): Promise<Buffer> => Buffer.from(await workbook.xlsx.writeBuffer());
 
-/** Row number of an agency in a sheet whose column A holds agency ids. */
-export function rowOf(sheet: ExcelJS.Worksheet, agencyId: string): number {
-  for (let r = 1; r <= sheet.rowCount; r++) if (sheet.getCell(r, 1).value === agencyId) return r;
+/** Row number of an agency in a sheet whose column `column` (A by default) holds agency ids. */
+export function rowOf(sheet: ExcelJS.Worksheet, agencyId: string, column = 1): number {
+  for (let r = 1; r <= sheet.rowCount; r++) if (sheet.getCell(r, column).value === agencyId) return r;
   throw new Error(`agency ${agencyId} not in sheet ${sheet.name}`);
 }
 
