@@ -104,7 +104,12 @@ function collectRoutes(api: Router): RouteInfo[] {
   return out;
 }
 
-const pascal = (s: string) => s.replace(/(^|[-_/{}.])+([a-z0-9])/gi, (_m, _s, c: string) => c.toUpperCase());
+const pascal = (s: string) =>
+  s
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w[0].toUpperCase() + w.slice(1))
+    .join('');
 
 const isPublic = (path: string) => PUBLIC_PATHS.some((p) => (typeof p === 'string' ? p === path : p.test(path)));
 

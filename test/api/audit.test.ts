@@ -1,0 +1,63 @@
+// The audit log through the API: read-only, filterable, and /audit/verify detects a row changed
+// behind the server's back.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { backends } from '../support/db';
+import { startTestApp, type TestApp } from '../support/app';
+
+describe.each(backends)('audit API on $name', (backend) => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp(backend);
+    await app.request('POST', '/api/agencies', { body: { id: 'audit-a', name: 'A', kind: 'board' } });
+    await app.request('PUT', '/api/agencies/audit-a', { body: { name: 'A2' } });
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('lists entries newest first with actor, time, action, before and after', async () => {
+    const res = await app.request('GET', '/api/audit?range=[0,1]', { as: 'auditor' });
+    expect(res.status).toBe(200);
+    expect(res.body[0]).toMatchObject({ actor: 'admin', action: 'update', resource: 'agencies', resourceId: 'audit-a' });
+    expect(res.body[0].before.name).toBe('A');
+    expect(res.body[0].after.name).toBe('A2');
+    expect(res.body[0].id).toBeGreaterThan(res.body[1].id);
+    expect(res.body[0].prevHash).toBe(res.body[1].hash);
+    expect(new Date(res.body[0].at).toISOString()).toBe(res.body[0].at);
+    expect(res.headers.get('content-range')).toMatch(/^audit 0-1\/\d+$/);
+    const one = await app.request('GET', `/api/audit/${res.body[0].id}`, { as: 'auditor' });
+    expect(one.body).toEqual(res.body[0]);
+  });
+
+  it('filters by actor, action, resource and time', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const q = encodeURIComponent(JSON.stringify({ actor: 'admin', action: 'create', resource: 'agencies', from: today, to: today }));
+    const res = await app.request('GET', `/api/audit?filter=${q}`);
+    expect(res.body.map((e: { resourceId: string }) => e.resourceId)).toEqual(['audit-a']);
+    const none = await app.request('GET', `/api/audit?filter=${encodeURIComponent(JSON.stringify({ to: '2000-01-01' }))}`);
+    expect(none.body).toEqual([]);
+  });
+
+  it('has no route that writes to the log', async () => {
+    for (const method of ['POST', 'PUT', 'DELETE']) {
+      const res = await app.request(method, method === 'POST' ? '/api/audit' : '/api/audit/1', { body: {} });
+      expect(res.status).toBe(404);
+    }
+  });
+
+  it('verifies the chain, and names the first row changed behind its back (trigger disabled)', async () => {
+    const ok = await app.request('GET', '/api/audit/verify', { as: 'auditor' });
+    expect(ok.body.valid).toBe(true);
+    expect(ok.body.checked).toBeGreaterThan(5);
+    const target = (await app.request('GET', '/api/audit?filter={"resourceId":"audit-a","action":"create"}')).body[0];
+    const { db } = app.ctx;
+    await db.exec('ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_change');
+    try {
+      await db.query(`UPDATE audit_log SET actor = 'someone-else' WHERE id = $1`, [target.id]);
+    } finally {
+      await db.exec('ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_change');
+    }
+    const broken = await app.request('GET', '/api/audit/verify', { as: 'auditor' });
+    expect(broken.body).toEqual({ valid: false, checked: expect.any(Number), firstBrokenId: target.id });
+  });
+});
