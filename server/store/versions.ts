@@ -7,10 +7,8 @@ import type { Finding } from '../engine/finding';
 import { hasErrors } from '../engine/finding';
 import type { LegalBasis, LocalizedText, RuleSetVersion } from '../engine/schemaTypes';
 import { validateVersion } from '../engine/validate';
-import * as lint from '../engine/lint';
 import { checkVersion } from '../engine/lint';
-// TEMP until the lint helper lands diffVersions.
-type VersionChange = unknown;
+import { diffVersions, type VersionChange } from '../engine/diff';
 import type { Queryable, Tx } from './db';
 import { engineAgencies } from './agencies';
 import { recordAudit } from './audit';
@@ -194,7 +192,7 @@ export async function testDocument(document: RuleSetVersion): Promise<TestCaseRe
 
 export async function diff(db: Queryable, id: string, otherId: string): Promise<VersionChange[]> {
   const [a, b] = [await requireVersion(db, id), await requireVersion(db, otherId)];
-  return (lint as any).diffVersions(a.document, b.document);
+  return diffVersions(a.document, b.document);
 }
 
 const invalidDocument = (findings: Finding[]) =>
