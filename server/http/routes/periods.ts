@@ -1,0 +1,128 @@
+// /periods: assessment periods (a year of a rule set pinned to a published version) and their
+// forward-only transitions. The evaluator or the administrator sets them up; everyone signed in reads.
+import { Router } from 'express';
+import type { AppContext } from '../context';
+import { periodWriters, readers } from '../assessment';
+import { filterString, pageOf, parseListQuery, sendList } from '../list';
+import { HttpProblem } from '../problem';
+import { object, validateBody } from '../validate';
+import { publishRanking } from '../../assessment/rankings';
+import { DomainError } from '../../store/errors';
+import {
+  createPeriod,
+  deletePeriod,
+  listPeriods,
+  PERIOD_SORT,
+  PERIOD_STATUSES,
+  requirePeriod,
+  transitionPeriod,
+  updatePeriod,
+  type PeriodStatus,
+} from '../../store/periods';
+
+const year = { type: 'integer', minimum: 2000, maximum: 2100 };
+const title = { type: 'string', minLength: 1, maxLength: 300, pattern: '\\S' };
+const versionId = { type: 'string', format: 'uuid' };
+
+export const createPeriodBody = object({ ruleSet: { type: 'string' }, year, versionId, title }, ['year', 'versionId', 'title']);
+// react-admin sends the whole record back; the read-only fields are accepted and ignored.
+export const updatePeriodBody = object({
+  title,
+  versionId,
+  id: { type: 'string' },
+  ruleSet: { type: 'string' },
+  year,
+  versionLabel: { type: 'string' },
+  status: { enum: [...PERIOD_STATUSES] },
+  demo: { type: 'boolean' },
+  submissionCount: { type: 'integer' },
+  createdAt: { type: 'string' },
+  createdBy: { type: 'string' },
+  updatedAt: { type: 'string' },
+  updatedBy: { type: 'string' },
+});
+export const transitionBody = object({ to: { enum: [...PERIOD_STATUSES] } }, ['to']);
+
+export function routes(ctx: AppContext): Router {
+  const router = Router();
+
+  router.get('/periods', readers(), async (req, res) => {
+    const q = parseListQuery(req, {
+      sortable: Object.keys(PERIOD_SORT),
+      filters: ['ruleSet', 'year', 'status', 'versionId'],
+      defaultSort: ['year', 'DESC'],
+    });
+    const yearFilter = filterString(q, 'year');
+    if (yearFilter !== undefined && !/^\d{4}$/.test(yearFilter)) {
+      throw new HttpProblem(400, 'invalid-query', { vi: '"year" phải là năm (4 chữ số).', en: '"year" must be a 4-digit year.' });
+    }
+    const { rows, total } = await listPeriods(
+      ctx.db,
+      {
+        id: q.filter.id as string[] | undefined,
+        ruleSet: filterString(q, 'ruleSet'),
+        year: yearFilter === undefined ? undefined : Number(yearFilter),
+        status: filterString(q, 'status') as PeriodStatus | undefined,
+        versionId: filterString(q, 'versionId'),
+      },
+      pageOf(q, PERIOD_SORT),
+    );
+    sendList(res, 'periods', rows, total, q.offset);
+  });
+
+  router.get('/periods/:id', readers(), async (req, res) => {
+    res.json(await requirePeriod(ctx.db, req.params.id as string));
+  });
+
+  router.post('/periods', periodWriters(), validateBody(createPeriodBody), async (req, res) => {
+    const period = await ctx.db.transaction(async (tx) => {
+      const created = await createPeriod(tx, req.body, req.user.username);
+      if (req.body.ruleSet !== undefined && req.body.ruleSet !== created.ruleSet) {
+        throw new DomainError(
+          'invalid',
+          'rule-set-mismatch',
+          {
+            vi: `Phiên bản đã chọn thuộc bộ chỉ số "${created.ruleSet}", không phải "${req.body.ruleSet}".`,
+            en: `The chosen version belongs to rule set "${created.ruleSet}", not "${req.body.ruleSet}".`,
+          },
+          [{ severity: 'error', path: '/ruleSet', code: 'rule-set-mismatch', message: { vi: 'Khác bộ chỉ số của phiên bản', en: "Not the version's rule set" } }],
+        );
+      }
+      return created;
+    });
+    res.status(201).json(period);
+  });
+
+  router.put('/periods/:id', periodWriters(), validateBody(updatePeriodBody), async (req, res) => {
+    const { title: newTitle, versionId: newVersion } = req.body as { title?: string; versionId?: string };
+    res.json(
+      await ctx.db.transaction((tx) => updatePeriod(tx, req.params.id as string, { title: newTitle, versionId: newVersion }, req.user.username)),
+    );
+  });
+
+  router.delete('/periods/:id', periodWriters(), async (req, res) => {
+    res.json(await ctx.db.transaction((tx) => deletePeriod(tx, req.params.id as string, req.user.username)));
+  });
+
+  router.post('/periods/:id/transition', periodWriters(), validateBody(transitionBody), async (req, res) => {
+    const id = req.params.id as string;
+    const to = req.body.to as PeriodStatus;
+    const period = await ctx.db.transaction(async (tx) => {
+      // Publishing a period is publishing its ranking: the same act, so the same checks and snapshot.
+      if (to === 'published') {
+        if (req.user.role !== 'evaluator') {
+          throw new HttpProblem(403, 'forbidden', {
+            vi: 'Chỉ cán bộ thẩm định được công bố kết quả.',
+            en: 'Only the evaluator may publish results.',
+          });
+        }
+        await publishRanking(tx, id, req.user.username);
+        return requirePeriod(tx, id);
+      }
+      return transitionPeriod(tx, id, to, req.user.username);
+    });
+    res.json(period);
+  });
+
+  return router;
+}

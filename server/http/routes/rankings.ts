@@ -1,0 +1,57 @@
+// Rankings: a period's current ranking (from its newest evaluation), publishing it (the evaluator
+// freezes a snapshot with its hash), the published rankings, and their replay.
+import { Router } from 'express';
+import type { AppContext } from '../context';
+import { evaluators, overseers, replayers } from '../assessment';
+import { filterString, pageOf, parseListQuery, sendList } from '../list';
+import { HttpProblem } from '../problem';
+import { object, validateBody } from '../validate';
+import { currentRanking, publishRanking } from '../../assessment/rankings';
+import { replayPublishedRanking } from '../../assessment/replay';
+import { listPublishedRankings, PUBLISHED_RANKING_SORT, requirePublishedRanking } from '../../store/rankings';
+
+export function routes(ctx: AppContext): Router {
+  const router = Router();
+
+  router.get('/periods/:id/ranking', overseers(), async (req, res) => {
+    res.json(await currentRanking(ctx.db, req.params.id as string));
+  });
+
+  router.post('/periods/:id/ranking/publish', evaluators(), validateBody(object({})), async (req, res) => {
+    const snapshot = await ctx.db.transaction((tx) => publishRanking(tx, req.params.id as string, req.user.username));
+    res.status(201).json(snapshot);
+  });
+
+  router.get('/published-rankings', overseers(), async (req, res) => {
+    const q = parseListQuery(req, {
+      sortable: Object.keys(PUBLISHED_RANKING_SORT),
+      filters: ['periodId', 'ruleSet', 'year'],
+      defaultSort: ['publishedAt', 'DESC'],
+    });
+    const year = filterString(q, 'year');
+    if (year !== undefined && !/^\d{4}$/.test(year)) {
+      throw new HttpProblem(400, 'invalid-query', { vi: '"year" phải là năm (4 chữ số).', en: '"year" must be a 4-digit year.' });
+    }
+    const { rows, total } = await listPublishedRankings(
+      ctx.db,
+      {
+        id: q.filter.id as string[] | undefined,
+        periodId: filterString(q, 'periodId'),
+        ruleSet: filterString(q, 'ruleSet'),
+        year: year === undefined ? undefined : Number(year),
+      },
+      pageOf(q, PUBLISHED_RANKING_SORT),
+    );
+    sendList(res, 'published-rankings', rows, total, q.offset);
+  });
+
+  router.get('/published-rankings/:id', overseers(), async (req, res) => {
+    res.json(await requirePublishedRanking(ctx.db, req.params.id as string));
+  });
+
+  router.post('/published-rankings/:id/replay', replayers(), async (req, res) => {
+    res.json(await replayPublishedRanking(ctx.db, req.params.id as string));
+  });
+
+  return router;
+}

@@ -1,0 +1,258 @@
+// /submissions: agencies' self-assessments (every save a revision, If-Match against lost updates,
+// checked against the schema derived from the pinned version), submitting, revisions, evidence
+// (uploads checked by size, extension and content; links; explanations) and downloads.
+import { Router, type Request, type Response } from 'express';
+import multer from 'multer';
+import type { AppContext } from '../context';
+import { etagOf, readers, scopedAgency, submissionFor, submissionWriters } from '../assessment';
+import { assertAgencyAccess } from '../auth';
+import { filterString, pageOf, parseListQuery, sendList } from '../list';
+import { HttpProblem } from '../problem';
+import { object, validateBody } from '../validate';
+import { assignCohort } from '../../engine';
+import { deriveSubmissionSchema } from '../../engine/submissionSchema';
+import { compiledFor } from '../../assessment/compiled';
+import { addEvidence, withdrawEvidence, type NewEvidence } from '../../assessment/evidence';
+import { cleanFileName, MAX_EVIDENCE_BYTES } from '../../assessment/fileTypes';
+import { versionForPeriod } from '../../assessment/inputs';
+import { createSubmission, saveSubmission, submitSubmission } from '../../assessment/submissions';
+import { requireAgency, toEngineAgency } from '../../store/agencies';
+import { evidenceContent, requireEvidence } from '../../store/evidence';
+import { requirePeriod } from '../../store/periods';
+import { requireSubmission } from '../../store/submissions';
+import {
+  listRevisions,
+  listSubmissions,
+  REVISION_SORT,
+  SUBMISSION_SORT,
+  type Submission,
+  type SubmissionStatus,
+} from '../../store/submissions';
+
+const facts = {
+  type: 'object',
+  propertyNames: { pattern: '^[a-z][a-z0-9_]{0,63}$' },
+  additionalProperties: { type: ['number', 'boolean', 'string', 'null'] },
+};
+const uuid = { type: 'string', format: 'uuid' };
+const agencyId = { type: 'string', pattern: '^[a-z0-9][a-z0-9_\\-]{0,63}$' };
+const note = { type: 'string', maxLength: 2000 };
+const evidenceKey = { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$' };
+
+export const createSubmissionBody = object({ periodId: uuid, agencyId, facts }, ['periodId']);
+// react-admin sends the whole record back; only `facts` is written, the rest is accepted and ignored.
+export const updateSubmissionBody = object(
+  {
+    facts,
+    etag: { type: 'string' },
+    id: {},
+    periodId: {},
+    agencyId: {},
+    agencyName: {},
+    status: {},
+    appraisedFacts: {},
+    effectiveFacts: {},
+    evidence: {},
+    revision: {},
+    demo: {},
+    createdAt: {},
+    createdBy: {},
+    updatedAt: {},
+    updatedBy: {},
+    submittedAt: {},
+    submittedBy: {},
+  },
+  ['facts'],
+);
+export const linkEvidenceBody = {
+  oneOf: [
+    object({ key: evidenceKey, kind: { const: 'link' }, url: { type: 'string', format: 'uri', pattern: '^https?://', maxLength: 2000 }, note }, [
+      'key',
+      'kind',
+      'url',
+    ]),
+    object({ key: evidenceKey, kind: { const: 'explanation' }, note: { ...note, minLength: 1, pattern: '\\S' } }, ['key', 'kind', 'note']),
+  ],
+};
+const noBody = object({});
+
+const upload = multer({
+  storage: multer.memoryStorage(),
+  // One more byte than allowed is enough to know a file is too large.
+  limits: { fileSize: MAX_EVIDENCE_BYTES, files: 1, fields: 5, fieldSize: 4096, parts: 6 },
+  defParamCharset: 'utf8',
+}).single('file');
+
+const sizeLimitMb = MAX_EVIDENCE_BYTES / 1024 / 1024;
+
+function receiveUpload(req: Request, res: Response): Promise<void> {
+  return new Promise((resolve, reject) =>
+    upload(req, res, (err: unknown) => {
+      if (!err) return resolve();
+      const code = (err as { code?: string }).code;
+      if (code === 'LIMIT_FILE_SIZE') {
+        const message = { vi: `Tệp vượt quá dung lượng cho phép (${sizeLimitMb} MB).`, en: `The file is larger than allowed (${sizeLimitMb} MB).` };
+        return reject(new HttpProblem(413, 'file-too-large', message, [{ severity: 'error', path: '/file', code: 'file-too-large', message }]));
+      }
+      const message = {
+        vi: 'Biểu mẫu tải lên không hợp lệ: gửi đúng một tệp trong trường "file", kèm "key" và "note".',
+        en: 'Invalid upload form: send exactly one file in the "file" field, with "key" and "note".',
+      };
+      reject(new HttpProblem(400, 'invalid-upload', message, [{ severity: 'error', path: '/file', code: code ?? 'invalid-upload', message }]));
+    }),
+  );
+}
+
+const fieldProblem = (path: string, code: string, vi: string, en: string) =>
+  new HttpProblem(422, code, { vi, en }, [{ severity: 'error', path, code, message: { vi, en } }]);
+
+/** The multipart form's fields, checked like a JSON body would be. */
+function uploadedEvidence(req: Request): NewEvidence {
+  const body = (req.body ?? {}) as Record<string, unknown>;
+  const unknown = Object.keys(body).filter((k) => k !== 'key' && k !== 'note');
+  if (unknown.length) throw fieldProblem(`/${unknown[0]}`, 'unknown-field', `Trường "${unknown[0]}" không được phép.`, `Field "${unknown[0]}" is not allowed.`);
+  const file = req.file;
+  if (!file) throw fieldProblem('/file', 'file-required', 'Chưa chọn tệp để tải lên.', 'No file was uploaded.');
+  const key = typeof body.key === 'string' ? body.key.trim() : '';
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(key)) {
+    throw fieldProblem('/key', 'key-required', 'Cần mã chỉ tiêu hoặc mã tiêu chí mà tài liệu chứng minh (trường "key").', 'The fact id or criterion code the evidence supports ("key") is required.');
+  }
+  const note = typeof body.note === 'string' ? body.note : '';
+  if (note.length > 2000) throw fieldProblem('/note', 'note-too-long', 'Ghi chú dài quá 2000 ký tự.', 'The note is longer than 2000 characters.');
+  return { kind: 'file', key, note, fileName: cleanFileName(file.originalname), mimeType: '', content: file.buffer };
+}
+
+const sendSubmission = (res: Response, s: Submission, status = 200) => {
+  res.status(status).set('ETag', `"${s.etag}"`).json(s);
+};
+
+export function routes(ctx: AppContext): Router {
+  const router = Router();
+
+  router.get('/submissions', readers(), async (req, res) => {
+    const q = parseListQuery(req, {
+      sortable: Object.keys(SUBMISSION_SORT),
+      filters: ['periodId', 'agencyId', 'status', 'q'],
+      defaultSort: ['agencyName', 'ASC'],
+    });
+    const { rows, total } = await listSubmissions(
+      ctx.db,
+      {
+        id: q.filter.id as string[] | undefined,
+        periodId: filterString(q, 'periodId'),
+        agencyId: scopedAgency(req, filterString(q, 'agencyId')),
+        status: filterString(q, 'status') as SubmissionStatus | undefined,
+        q: filterString(q, 'q'),
+      },
+      pageOf(q, SUBMISSION_SORT),
+    );
+    sendList(res, 'submissions', rows, total, q.offset);
+  });
+
+  router.get('/submissions/:id', readers(), async (req, res) => {
+    sendSubmission(res, await submissionFor(req, ctx.db, req.params.id as string));
+  });
+
+  /** The JSON Schema of this submission's facts, for the agency's cohort under the pinned version. */
+  router.get('/submissions/:id/schema', readers(), async (req, res) => {
+    const submission = await submissionFor(req, ctx.db, req.params.id as string);
+    const period = await requirePeriod(ctx.db, submission.periodId);
+    const { document } = await versionForPeriod(ctx.db, period);
+    const agency = toEngineAgency(await requireAgency(ctx.db, submission.agencyId));
+    const { cohort } = await assignCohort(compiledFor(document), agency);
+    res.json({ cohort, schema: deriveSubmissionSchema(document, { cohort }) });
+  });
+
+  router.post('/submissions', submissionWriters(), validateBody(createSubmissionBody), async (req, res) => {
+    let agency = req.body.agencyId as string | undefined;
+    if (req.user.role === 'agency') agency ??= req.user.agencyId ?? undefined;
+    if (!agency) {
+      throw fieldProblem('/agencyId', 'agency-required', 'Cần chọn cơ quan.', 'The agency is required.');
+    }
+    assertAgencyAccess(req, agency);
+    const created = await ctx.db.transaction((tx) =>
+      createSubmission(tx, { periodId: req.body.periodId, agencyId: agency, facts: req.body.facts ?? {} }, req.user.username),
+    );
+    sendSubmission(res, created, 201);
+  });
+
+  router.put('/submissions/:id', submissionWriters(), validateBody(updateSubmissionBody), async (req, res) => {
+    const id = req.params.id as string;
+    await submissionFor(req, ctx.db, id);
+    const etag = etagOf(req);
+    sendSubmission(res, await ctx.db.transaction((tx) => saveSubmission(tx, id, etag, req.body.facts, req.user.username)));
+  });
+
+  router.post('/submissions/:id/submit', submissionWriters(), validateBody(noBody), async (req, res) => {
+    const id = req.params.id as string;
+    await submissionFor(req, ctx.db, id);
+    const header = req.get('If-Match');
+    const etag = header ? etagOf(req) : undefined;
+    sendSubmission(res, await ctx.db.transaction((tx) => submitSubmission(tx, id, req.user.username, etag)));
+  });
+
+  router.get('/submissions/:id/revisions', readers(), async (req, res) => {
+    const submission = await submissionFor(req, ctx.db, req.params.id as string);
+    const q = parseListQuery(req, { sortable: Object.keys(REVISION_SORT), filters: [], defaultSort: ['revision', 'DESC'] });
+    const { rows, total } = await listRevisions(ctx.db, submission.id, pageOf(q, REVISION_SORT));
+    sendList(res, 'revisions', rows, total, q.offset);
+  });
+
+  router.post('/submissions/:id/evidence', submissionWriters(), async (req, res) => {
+    const id = req.params.id as string;
+    await submissionFor(req, ctx.db, id);
+    let input: NewEvidence;
+    if (req.is('multipart/form-data')) {
+      await receiveUpload(req, res);
+      input = uploadedEvidence(req);
+    } else {
+      await new Promise<void>((resolve, reject) => validateBody(linkEvidenceBody)(req, res, (err?: unknown) => (err ? reject(err) : resolve())));
+      input = req.body.kind === 'link'
+        ? { kind: 'link', key: req.body.key, url: req.body.url, note: req.body.note ?? '' }
+        : { kind: 'explanation', key: req.body.key, note: req.body.note };
+    }
+    const { item, submission } = await ctx.db.transaction((tx) => addEvidence(tx, id, input, req.user));
+    res.status(201).set('ETag', `"${submission.etag}"`).json({ ...item, submissionId: submission.id, revision: submission.revision });
+  });
+
+  router.get('/evidence/:id', readers(), async (req, res) => {
+    const item = await requireEvidence(ctx.db, req.params.id as string);
+    const submission = await requireSubmission(ctx.db, item.submissionId);
+    assertAgencyAccess(req, submission.agencyId);
+    if (item.kind !== 'file') {
+      res.json({ ...item, submissionId: submission.id });
+      return;
+    }
+    const { content, intact } = await evidenceContent(ctx.db, item.id);
+    if (!intact) {
+      throw new HttpProblem(500, 'evidence-corrupt', {
+        vi: 'Nội dung tệp không khớp với mã kiểm tra SHA-256 đã lưu; tệp đã bị thay đổi.',
+        en: 'The file no longer matches its stored SHA-256 checksum; it was altered.',
+      });
+    }
+    res.set('Content-Type', item.mimeType ?? 'application/octet-stream');
+    res.set('Content-Disposition', `attachment; filename="${asciiName(item.fileName ?? 'file')}"; filename*=UTF-8''${encodeURIComponent(item.fileName ?? 'file')}`);
+    res.set('X-Content-SHA256', item.sha256 ?? '');
+    res.set('Cache-Control', 'private, no-store');
+    res.send(content);
+  });
+
+  router.delete('/evidence/:id', submissionWriters(), async (req, res) => {
+    const item = await requireEvidence(ctx.db, req.params.id as string);
+    await submissionFor(req, ctx.db, item.submissionId);
+    const submission = await ctx.db.transaction((tx) => withdrawEvidence(tx, item.id, req.user));
+    res.set('ETag', `"${submission.etag}"`).json({ ...item, removed: true, revision: submission.revision });
+  });
+
+  return router;
+}
+
+/** The plain-ASCII fallback name for old clients (diacritics dropped, quotes removed). */
+const asciiName = (name: string): string =>
+  name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .replace(/[^\x20-\x7e]/g, '_')
+    .replace(/["\\]/g, '_');

@@ -1,0 +1,78 @@
+// Assessment fixtures over the API: the Son La 2021 version published, a period pinned to it, and
+// agencies' submissions made from the shipped demo data (self-reported facts and the facts the
+// evaluator enters, split by the version's `enteredBy`).
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
+import type { FactValue, SubmissionInput } from '../../server/engine/schemaTypes';
+import type { Role } from '../../server/store/users';
+import { sonLa2021 } from './fixtures';
+import type { TestApp } from './app';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const DEMO = JSON.parse(readFileSync(path.join(root, 'rules/demo/son-la-2021.submissions.json'), 'utf8')) as SubmissionInput[];
+const EVALUATOR_FACTS = new Set(sonLa2021().facts.filter((f) => f.enteredBy === 'evaluator').map((f) => f.id));
+
+export type Facts = Record<string, FactValue>;
+
+/** The demo data of an agency: what it reports itself, and what the evaluator enters. */
+export function demoFacts(agencyId: string): { reported: Facts; evaluator: Facts } {
+  const demo = DEMO.find((d) => d.agency.id === agencyId);
+  if (!demo) throw new Error(`no demo submission for ${agencyId}`);
+  const reported: Facts = {};
+  const evaluator: Facts = {};
+  for (const [k, v] of Object.entries(demo.facts)) (EVALUATOR_FACTS.has(k) ? evaluator : reported)[k] = v;
+  return { reported, evaluator };
+}
+
+export const changeNote = { vi: 'Ban hành để kiểm thử', en: 'Published for a test' };
+
+/** Creates and publishes a Son La 2021 version under `label`; returns the version record. */
+export async function publishSonLa(app: TestApp, label: string, edit?: (doc: ReturnType<typeof sonLa2021>) => void) {
+  const doc = sonLa2021({ version: label });
+  edit?.(doc);
+  const draft = await app.request('POST', '/api/versions', { as: 'admin', body: { document: doc } });
+  expect(draft.status, draft.text).toBe(201);
+  const published = await app.request('POST', `/api/versions/${draft.body.id}/publish`, { as: 'admin', body: { changeNote } });
+  expect(published.status, published.text).toBe(200);
+  return published.body;
+}
+
+let nextYear = 2030;
+
+/** A fresh open period pinned to `versionId` (each call takes another year). */
+export async function openPeriod(app: TestApp, versionId: string, as: Role = 'evaluator') {
+  const res = await app.request('POST', '/api/periods', {
+    as,
+    body: { year: nextYear++, versionId, title: `Kỳ kiểm thử ${nextYear}` },
+  });
+  expect(res.status, res.text).toBe(201);
+  return res.body;
+}
+
+/** Creates a submission (with all of the agency's demo facts) and submits it. */
+export async function submitDemo(app: TestApp, periodId: string, agencyId: string, as: Role = 'evaluator') {
+  const created = await app.request('POST', '/api/submissions', {
+    as,
+    body: { periodId, agencyId, facts: demoFacts(agencyId).reported },
+  });
+  expect(created.status, created.text).toBe(201);
+  const submitted = await app.request('POST', `/api/submissions/${created.body.id}/submit`, { as });
+  expect(submitted.status, submitted.text).toBe(200);
+  return submitted.body;
+}
+
+/** Enters the evaluator's facts (manual scores, late reports) of the demo data as appraisals. */
+export async function appraiseDemo(app: TestApp, submissionId: string, agencyId: string) {
+  for (const [fact, value] of Object.entries(demoFacts(agencyId).evaluator)) {
+    const res = await app.request('POST', `/api/submissions/${submissionId}/appraisals`, {
+      as: 'evaluator',
+      body: { fact, value, reason: 'Theo dõi của Sở TT&TT' },
+    });
+    expect(res.status, res.text).toBe(201);
+  }
+}
+
+export const filterQuery = (filter: Record<string, unknown>, range?: [number, number]) =>
+  `filter=${encodeURIComponent(JSON.stringify(filter))}${range ? `&range=${encodeURIComponent(JSON.stringify(range))}` : ''}`;
