@@ -115,7 +115,10 @@ function metadata(a: RuleSetVersion, b: RuleSetVersion): VersionChange[] {
       path: '/effective',
       before: a.effective,
       after: b.effective,
-      message: bi(`Hiệu lực: ${arrow(period(a.effective, 'vi'), period(b.effective, 'vi'))}`, `In force: ${arrow(period(a.effective, 'en'), period(b.effective, 'en'))}`),
+      message: bi(
+        `Hiệu lực: ${arrow(period(a.effective, 'vi'), period(b.effective, 'vi'))}`,
+        `In force: ${arrow(period(a.effective, 'en'), period(b.effective, 'en'))}`,
+      ),
     });
   }
   const policy = (n: RuleSetVersion['numeric']) => ({
@@ -142,7 +145,10 @@ function metadata(a: RuleSetVersion, b: RuleSetVersion): VersionChange[] {
       path: `/numeric/${key}`,
       before: pa[key],
       after: pb[key],
-      message: bi(`Quy tắc số: ${words[key].vi} ${arrow(String(pa[key]), String(pb[key]))}`, `Numeric policy: ${words[key].en} ${arrow(String(pa[key]), String(pb[key]))}`),
+      message: bi(
+        `Quy tắc số: ${words[key].vi} ${arrow(String(pa[key]), String(pb[key]))}`,
+        `Numeric policy: ${words[key].en} ${arrow(String(pa[key]), String(pb[key]))}`,
+      ),
     });
   }
   return out;
@@ -157,7 +163,13 @@ function facts(a: RuleSetVersion, b: RuleSetVersion): VersionChange[] {
     const path = `/facts/${index}`;
     const name = factLabel(fact);
     if (!before) {
-      out.push({ code: fact.id, kind: 'factAdded', path, after: fact, message: bi(`Thêm ${lowerFirst(name.vi)}, kiểu ${fact.type}`, `Added ${lowerFirst(name.en)}, of type ${fact.type}`) });
+      out.push({
+        code: fact.id,
+        kind: 'factAdded',
+        path,
+        after: fact,
+        message: bi(`Thêm ${lowerFirst(name.vi)}, kiểu ${fact.type}`, `Added ${lowerFirst(name.en)}, of type ${fact.type}`),
+      });
       continue;
     }
     const old = before.item;
@@ -174,13 +186,27 @@ function facts(a: RuleSetVersion, b: RuleSetVersion): VersionChange[] {
     if ((old.required ?? true) !== (fact.required ?? true))
       changes.push(fact.required === false ? bi('không còn bắt buộc', 'no longer required') : bi('trở thành bắt buộc', 'now required'));
     if ((old.enteredBy ?? 'agency') !== (fact.enteredBy ?? 'agency'))
-      changes.push(bi(`người nhập ${arrow(old.enteredBy ?? 'agency', fact.enteredBy ?? 'agency')}`, `entered by ${arrow(old.enteredBy ?? 'agency', fact.enteredBy ?? 'agency')}`));
+      changes.push(
+        bi(
+          `người nhập ${arrow(old.enteredBy ?? 'agency', fact.enteredBy ?? 'agency')}`,
+          `entered by ${arrow(old.enteredBy ?? 'agency', fact.enteredBy ?? 'agency')}`,
+        ),
+      );
     if ((old.evidence ?? 'optional') !== (fact.evidence ?? 'optional'))
-      changes.push(bi(`tài liệu kiểm chứng ${arrow(old.evidence ?? 'optional', fact.evidence ?? 'optional')}`, `evidence ${arrow(old.evidence ?? 'optional', fact.evidence ?? 'optional')}`));
+      changes.push(
+        bi(
+          `tài liệu kiểm chứng ${arrow(old.evidence ?? 'optional', fact.evidence ?? 'optional')}`,
+          `evidence ${arrow(old.evidence ?? 'optional', fact.evidence ?? 'optional')}`,
+        ),
+      );
     if (!same(old.cohorts, fact.cohorts))
-      changes.push(bi(`hỏi khối ${arrow(list(old.cohorts, 'vi'), list(fact.cohorts, 'vi'))}`, `asked of ${arrow(list(old.cohorts, 'en'), list(fact.cohorts, 'en'))}`));
-    if (!same(old.label, fact.label))
-      changes.push(renamed(old.label, fact.label, 'tên', 'label'));
+      changes.push(
+        bi(
+          `hỏi khối ${arrow(list(old.cohorts, 'vi'), list(fact.cohorts, 'vi'))}`,
+          `asked of ${arrow(list(old.cohorts, 'en'), list(fact.cohorts, 'en'))}`,
+        ),
+      );
+    if (!same(old.label, fact.label)) changes.push(renamed(old.label, fact.label, 'tên', 'label'));
     if (changes.length)
       out.push({
         code: fact.id,
@@ -192,7 +218,13 @@ function facts(a: RuleSetVersion, b: RuleSetVersion): VersionChange[] {
       });
   }
   for (const { item, index } of removed)
-    out.push({ code: item.id, kind: 'factRemoved', path: `/facts/${index}`, before: item, message: bi(`Bỏ ${lowerFirst(factLabel(item).vi)}`, `Removed ${lowerFirst(factLabel(item).en)}`) });
+    out.push({
+      code: item.id,
+      kind: 'factRemoved',
+      path: `/facts/${index}`,
+      before: item,
+      message: bi(`Bỏ ${lowerFirst(factLabel(item).vi)}`, `Removed ${lowerFirst(factLabel(item).en)}`),
+    });
   return out;
 }
 
@@ -206,7 +238,12 @@ function bandChanges(a: Bands, b: Bands, base: string, code: string, scope: Bili
       path: `${base}/basis`,
       before: a.basis,
       after: b.basis,
-      message: prefix(bi(`Xếp loại theo ${a.basis === 'points' ? 'điểm' : 'tỷ lệ %'} → ${b.basis === 'points' ? 'điểm' : 'tỷ lệ %'}`, `Bands on ${arrow(a.basis, b.basis)}`)),
+      message: prefix(
+        bi(
+          `Xếp loại theo ${a.basis === 'points' ? 'điểm' : 'tỷ lệ %'} → ${b.basis === 'points' ? 'điểm' : 'tỷ lệ %'}`,
+          `Bands on ${arrow(a.basis, b.basis)}`,
+        ),
+      ),
     });
   const { matched, removed } = pair(a.levels, b.levels, (l) => l.id);
   for (const { item: band, index, before } of matched) {
@@ -217,7 +254,12 @@ function bandChanges(a: Bands, b: Bands, base: string, code: string, scope: Bili
         kind: 'bandsChanged',
         path,
         after: band,
-        message: prefix(bi(`Thêm xếp loại ${text(band.label, 'vi')} (từ ${num(band.min, 'vi')})`, `New band ${text(band.label, 'en')} (from ${num(band.min, 'en')})`)),
+        message: prefix(
+          bi(
+            `Thêm xếp loại ${text(band.label, 'vi')} (từ ${num(band.min, 'vi')})`,
+            `New band ${text(band.label, 'en')} (from ${num(band.min, 'en')})`,
+          ),
+        ),
       });
       continue;
     }
@@ -284,7 +326,13 @@ function cohorts(a: RuleSetVersion, b: RuleSetVersion): VersionChange[] {
         path: `${path}/maxScore`,
         before: old.maxScore,
         after: cohort.maxScore,
-        message: about(n, bi(`điểm tối đa ${arrow(num(old.maxScore, 'vi'), num(cohort.maxScore, 'vi'))}`, `maximum ${arrow(num(old.maxScore, 'en'), num(cohort.maxScore, 'en'))}`)),
+        message: about(
+          n,
+          bi(
+            `điểm tối đa ${arrow(num(old.maxScore, 'vi'), num(cohort.maxScore, 'vi'))}`,
+            `maximum ${arrow(num(old.maxScore, 'en'), num(cohort.maxScore, 'en'))}`,
+          ),
+        ),
       });
     if (!same(old.membership, cohort.membership))
       out.push({
@@ -295,7 +343,10 @@ function cohorts(a: RuleSetVersion, b: RuleSetVersion): VersionChange[] {
         after: cohort.membership,
         message: about(
           n,
-          bi(`điều kiện thuộc khối ${arrow(cond(old.membership, 'vi'), cond(cohort.membership, 'vi'))}`, `membership ${arrow(cond(old.membership, 'en'), cond(cohort.membership, 'en'))}`),
+          bi(
+            `điều kiện thuộc khối ${arrow(cond(old.membership, 'vi'), cond(cohort.membership, 'vi'))}`,
+            `membership ${arrow(cond(old.membership, 'en'), cond(cohort.membership, 'en'))}`,
+          ),
         ),
       });
     if (old.ranked !== cohort.ranked)
@@ -316,7 +367,10 @@ function cohorts(a: RuleSetVersion, b: RuleSetVersion): VersionChange[] {
         after: cohort.notApplicable ?? 'rescale',
         message: about(
           n,
-          bi(`mục không áp dụng: ${arrow(old.notApplicable ?? 'rescale', cohort.notApplicable ?? 'rescale')}`, `items not applicable: ${arrow(old.notApplicable ?? 'rescale', cohort.notApplicable ?? 'rescale')}`),
+          bi(
+            `mục không áp dụng: ${arrow(old.notApplicable ?? 'rescale', cohort.notApplicable ?? 'rescale')}`,
+            `items not applicable: ${arrow(old.notApplicable ?? 'rescale', cohort.notApplicable ?? 'rescale')}`,
+          ),
         ),
       });
     if (!same(old.name, cohort.name))
@@ -338,11 +392,22 @@ function cohorts(a: RuleSetVersion, b: RuleSetVersion): VersionChange[] {
         path: `${path}/bands`,
         before: old.bands,
         after: cohort.bands,
-        message: about(n, cohort.bands ? bi('dùng thang xếp loại riêng', 'now has its own bands') : bi('dùng thang xếp loại chung', 'now uses the common bands')),
+        message: about(
+          n,
+          cohort.bands
+            ? bi('dùng thang xếp loại riêng', 'now has its own bands')
+            : bi('dùng thang xếp loại chung', 'now uses the common bands'),
+        ),
       });
   }
   for (const { item, index } of removed)
-    out.push({ code: item.id, kind: 'cohortRemoved', path: `/cohorts/${index}`, before: item, message: bi(`Bỏ ${lowerFirst(name(item).vi)}`, `Removed ${lowerFirst(name(item).en)}`) });
+    out.push({
+      code: item.id,
+      kind: 'cohortRemoved',
+      path: `/cohorts/${index}`,
+      before: item,
+      message: bi(`Bỏ ${lowerFirst(name(item).vi)}`, `Removed ${lowerFirst(name(item).en)}`),
+    });
   return out;
 }
 
@@ -381,8 +446,14 @@ function ranking(a: RuleSetVersion, b: RuleSetVersion): VersionChange[] {
       before: before?.item,
       after: item,
       message: before
-        ? bi(`Kết quả công bố ${text(item.label, 'vi')}: ${arrow(formula(before.item), formula(item))} chữ số`, `Published figure ${text(item.label, 'en')}: ${arrow(formula(before.item), formula(item))} places`)
-        : bi(`Thêm kết quả công bố ${text(item.label, 'vi')} (${formula(item)} chữ số)`, `New published figure ${text(item.label, 'en')} (${formula(item)} places)`),
+        ? bi(
+            `Kết quả công bố ${text(item.label, 'vi')}: ${arrow(formula(before.item), formula(item))} chữ số`,
+            `Published figure ${text(item.label, 'en')}: ${arrow(formula(before.item), formula(item))} places`,
+          )
+        : bi(
+            `Thêm kết quả công bố ${text(item.label, 'vi')} (${formula(item)} chữ số)`,
+            `New published figure ${text(item.label, 'en')} (${formula(item)} places)`,
+          ),
     });
   }
   for (const { item, index } of removed)
@@ -397,12 +468,23 @@ function ranking(a: RuleSetVersion, b: RuleSetVersion): VersionChange[] {
 }
 
 /** Changes inside a scoring method whose method stayed the same. */
-function scoringChanges(a: Scoring, b: Scoring, path: string): { kind: VersionChangeKind; path: string; before: unknown; after: unknown; message: Bilingual }[] {
+function scoringChanges(
+  a: Scoring,
+  b: Scoring,
+  path: string,
+): { kind: VersionChangeKind; path: string; before: unknown; after: unknown; message: Bilingual }[] {
   const out: { kind: VersionChangeKind; path: string; before: unknown; after: unknown; message: Bilingual }[] = [];
-  const push = (kind: VersionChangeKind, at: string, before: unknown, after: unknown, message: Bilingual) => out.push({ kind, path: at, before, after, message });
+  const push = (kind: VersionChangeKind, at: string, before: unknown, after: unknown, message: Bilingual) =>
+    out.push({ kind, path: at, before, after, message });
   if (a.method === 'yesNo' && b.method === 'yesNo') {
     if (!same(a.when, b.when))
-      push('conditionChanged', `${path}/when`, a.when, b.when, bi(`điều kiện ${arrow(cond(a.when, 'vi'), cond(b.when, 'vi'))}`, `condition ${arrow(cond(a.when, 'en'), cond(b.when, 'en'))}`));
+      push(
+        'conditionChanged',
+        `${path}/when`,
+        a.when,
+        b.when,
+        bi(`điều kiện ${arrow(cond(a.when, 'vi'), cond(b.when, 'vi'))}`, `condition ${arrow(cond(a.when, 'en'), cond(b.when, 'en'))}`),
+      );
   } else if ((a.method === 'cases' && b.method === 'cases') || (a.method === 'parts' && b.method === 'parts')) {
     const key = a.method === 'cases' ? 'cases' : 'parts';
     const la = (a as { cases?: unknown; parts?: unknown })[key] as import('./schemaTypes').Case[];
@@ -412,7 +494,13 @@ function scoringChanges(a: Scoring, b: Scoring, path: string): { kind: VersionCh
       c.points !== undefined ? `${num(c.points, lang)} ${lang === 'vi' ? 'điểm' : 'points'}` : `${num(c.fraction ?? 0, lang)} × max`;
     if (la.length !== lb.length) {
       const all = (l: typeof la, lang: 'vi' | 'en') => l.map((c) => `${cond(c.when, lang)}: ${worth(c, lang)}`).join('; ');
-      push('scoringChanged', `${path}/${key}`, la, lb, bi(`các ${word.vi}: ${arrow(all(la, 'vi'), all(lb, 'vi'))}`, `${word.en}s: ${arrow(all(la, 'en'), all(lb, 'en'))}`));
+      push(
+        'scoringChanged',
+        `${path}/${key}`,
+        la,
+        lb,
+        bi(`các ${word.vi}: ${arrow(all(la, 'vi'), all(lb, 'vi'))}`, `${word.en}s: ${arrow(all(la, 'en'), all(lb, 'en'))}`),
+      );
     } else
       lb.forEach((c, k) => {
         const o = la[k];
@@ -422,7 +510,10 @@ function scoringChanges(a: Scoring, b: Scoring, path: string): { kind: VersionCh
             `${path}/${key}/${k}/when`,
             o.when,
             c.when,
-            bi(`${word.vi} ${k + 1}: điều kiện ${arrow(cond(o.when, 'vi'), cond(c.when, 'vi'))}`, `${word.en} ${k + 1}: condition ${arrow(cond(o.when, 'en'), cond(c.when, 'en'))}`),
+            bi(
+              `${word.vi} ${k + 1}: điều kiện ${arrow(cond(o.when, 'vi'), cond(c.when, 'vi'))}`,
+              `${word.en} ${k + 1}: condition ${arrow(cond(o.when, 'en'), cond(c.when, 'en'))}`,
+            ),
           );
         if (o.points !== c.points || o.fraction !== c.fraction)
           push(
@@ -430,13 +521,31 @@ function scoringChanges(a: Scoring, b: Scoring, path: string): { kind: VersionCh
             `${path}/${key}/${k}`,
             o.points ?? o.fraction,
             c.points ?? c.fraction,
-            bi(`${word.vi} ${k + 1}: ${arrow(worth(o, 'vi'), worth(c, 'vi'))}`, `${word.en} ${k + 1}: ${arrow(worth(o, 'en'), worth(c, 'en'))}`),
+            bi(
+              `${word.vi} ${k + 1}: ${arrow(worth(o, 'vi'), worth(c, 'vi'))}`,
+              `${word.en} ${k + 1}: ${arrow(worth(o, 'en'), worth(c, 'en'))}`,
+            ),
           );
       });
   } else if (a.method === 'tiers' && b.method === 'tiers') {
-    if (!same(a.tiers.map(({ label: _l, ...t }) => t), b.tiers.map(({ label: _l, ...t }) => t)))
-      push('thresholdsChanged', `${path}/tiers`, a.tiers, b.tiers, bi(`các bậc ${arrow(tiersText(a.tiers, 'vi'), tiersText(b.tiers, 'vi'))}`, `tiers ${arrow(tiersText(a.tiers, 'en'), tiersText(b.tiers, 'en'))}`));
-    if (!same(a.value, b.value)) push('scoringChanged', `${path}/value`, a.value, b.value, bi('giá trị được đo thay đổi', 'the measured value changed'));
+    if (
+      !same(
+        a.tiers.map(({ label: _l, ...t }) => t),
+        b.tiers.map(({ label: _l, ...t }) => t),
+      )
+    )
+      push(
+        'thresholdsChanged',
+        `${path}/tiers`,
+        a.tiers,
+        b.tiers,
+        bi(
+          `các bậc ${arrow(tiersText(a.tiers, 'vi'), tiersText(b.tiers, 'vi'))}`,
+          `tiers ${arrow(tiersText(a.tiers, 'en'), tiersText(b.tiers, 'en'))}`,
+        ),
+      );
+    if (!same(a.value, b.value))
+      push('scoringChanged', `${path}/value`, a.value, b.value, bi('giá trị được đo thay đổi', 'the measured value changed'));
   }
   if ((a.method === 'proportional' || a.method === 'gatedProportional') && a.method === b.method) {
     const q = b as typeof a;
@@ -503,53 +612,138 @@ function criteria(a: RuleSetVersion, b: RuleSetVersion): VersionChange[] {
         kind: 'added',
         path,
         after: node,
-        message: bi(`Thêm ${lowerFirst(name.vi)} "${text(node.title, 'vi')}"${max.vi}`, `Added ${lowerFirst(name.en)} "${text(node.title, 'en')}"${max.en}`),
+        message: bi(
+          `Thêm ${lowerFirst(name.vi)} "${text(node.title, 'vi')}"${max.vi}`,
+          `Added ${lowerFirst(name.en)} "${text(node.title, 'en')}"${max.en}`,
+        ),
       });
       continue;
     }
     const was = old.node;
-    if (was.kind !== node.kind) change('kindChanged', `${path}/kind`, was.kind, node.kind, bi(`loại ${arrow(was.kind, node.kind)}`, `kind ${arrow(was.kind, node.kind)}`));
+    if (was.kind !== node.kind)
+      change(
+        'kindChanged',
+        `${path}/kind`,
+        was.kind,
+        node.kind,
+        bi(`loại ${arrow(was.kind, node.kind)}`, `kind ${arrow(was.kind, node.kind)}`),
+      );
     if ((old.parent?.code ?? null) !== (parent?.code ?? null)) {
       const p = (n: Node | null, lang: 'vi' | 'en') => n?.code ?? (lang === 'vi' ? 'gốc' : 'top level');
-      change('moved', path, old.parent?.code ?? null, parent?.code ?? null, bi(`chuyển từ ${p(old.parent, 'vi')} sang ${p(parent, 'vi')}`, `moved from ${p(old.parent, 'en')} to ${p(parent, 'en')}`));
+      change(
+        'moved',
+        path,
+        old.parent?.code ?? null,
+        parent?.code ?? null,
+        bi(`chuyển từ ${p(old.parent, 'vi')} sang ${p(parent, 'vi')}`, `moved from ${p(old.parent, 'en')} to ${p(parent, 'en')}`),
+      );
     }
     if (!same(was.title, node.title))
       change('titleChanged', `${path}/title`, was.title, node.title, renamed(was.title, node.title, 'tên', 'title'));
     if (was.max !== node.max)
-      change('maxChanged', `${path}/max`, was.max, node.max, bi(`điểm tối đa ${arrow(numOr(was.max, 'vi', '—'), numOr(node.max, 'vi', '—'))}`, `maximum ${arrow(numOr(was.max, 'en', '—'), numOr(node.max, 'en', '—'))}`));
+      change(
+        'maxChanged',
+        `${path}/max`,
+        was.max,
+        node.max,
+        bi(
+          `điểm tối đa ${arrow(numOr(was.max, 'vi', '—'), numOr(node.max, 'vi', '—'))}`,
+          `maximum ${arrow(numOr(was.max, 'en', '—'), numOr(node.max, 'en', '—'))}`,
+        ),
+      );
     const cohortsOfMax = [...new Set([...Object.keys(was.maxByCohort ?? {}), ...Object.keys(node.maxByCohort ?? {})])];
     for (const c of cohortsOfMax) {
       const x = was.maxByCohort?.[c];
       const y = node.maxByCohort?.[c];
       if (x !== y)
-        change('maxChanged', `${path}/maxByCohort/${c}`, x, y, bi(`điểm tối đa của khối ${c} ${arrow(numOr(x, 'vi', '—'), numOr(y, 'vi', '—'))}`, `maximum for cohort ${c} ${arrow(numOr(x, 'en', '—'), numOr(y, 'en', '—'))}`));
+        change(
+          'maxChanged',
+          `${path}/maxByCohort/${c}`,
+          x,
+          y,
+          bi(
+            `điểm tối đa của khối ${c} ${arrow(numOr(x, 'vi', '—'), numOr(y, 'vi', '—'))}`,
+            `maximum for cohort ${c} ${arrow(numOr(x, 'en', '—'), numOr(y, 'en', '—'))}`,
+          ),
+        );
     }
     if ((was.capped ?? false) !== (node.capped ?? false))
-      change('maxChanged', `${path}/capped`, was.capped ?? false, node.capped ?? false, node.capped ? bi('giới hạn ở điểm tối đa', 'now capped at its maximum') : bi('bỏ giới hạn điểm tối đa', 'no longer capped'));
+      change(
+        'maxChanged',
+        `${path}/capped`,
+        was.capped ?? false,
+        node.capped ?? false,
+        node.capped ? bi('giới hạn ở điểm tối đa', 'now capped at its maximum') : bi('bỏ giới hạn điểm tối đa', 'no longer capped'),
+      );
     if (!same(was.cohorts, node.cohorts))
-      change('cohortsChanged', `${path}/cohorts`, was.cohorts, node.cohorts, bi(`áp dụng cho khối ${arrow(list(was.cohorts, 'vi'), list(node.cohorts, 'vi'))}`, `applies to ${arrow(list(was.cohorts, 'en'), list(node.cohorts, 'en'))}`));
+      change(
+        'cohortsChanged',
+        `${path}/cohorts`,
+        was.cohorts,
+        node.cohorts,
+        bi(
+          `áp dụng cho khối ${arrow(list(was.cohorts, 'vi'), list(node.cohorts, 'vi'))}`,
+          `applies to ${arrow(list(was.cohorts, 'en'), list(node.cohorts, 'en'))}`,
+        ),
+      );
     if (!same(was.applicableWhen, node.applicableWhen))
       change(
         'conditionChanged',
         `${path}/applicableWhen`,
         was.applicableWhen,
         node.applicableWhen,
-        bi(`điều kiện áp dụng ${arrow(cond(was.applicableWhen, 'vi'), cond(node.applicableWhen, 'vi'))}`, `applicable when ${arrow(cond(was.applicableWhen, 'en'), cond(node.applicableWhen, 'en'))}`),
+        bi(
+          `điều kiện áp dụng ${arrow(cond(was.applicableWhen, 'vi'), cond(node.applicableWhen, 'vi'))}`,
+          `applicable when ${arrow(cond(was.applicableWhen, 'en'), cond(node.applicableWhen, 'en'))}`,
+        ),
       );
     if (was.scoring && node.scoring) {
       if (was.scoring.method !== node.scoring.method)
-        change('methodChanged', `${path}/scoring/method`, was.scoring.method, node.scoring.method, bi(`phương pháp chấm ${arrow(was.scoring.method, node.scoring.method)}`, `method ${arrow(was.scoring.method, node.scoring.method)}`));
-      else for (const c of scoringChanges(was.scoring, node.scoring, `${path}/scoring`)) change(c.kind, c.path, c.before, c.after, c.message);
+        change(
+          'methodChanged',
+          `${path}/scoring/method`,
+          was.scoring.method,
+          node.scoring.method,
+          bi(
+            `phương pháp chấm ${arrow(was.scoring.method, node.scoring.method)}`,
+            `method ${arrow(was.scoring.method, node.scoring.method)}`,
+          ),
+        );
+      else
+        for (const c of scoringChanges(was.scoring, node.scoring, `${path}/scoring`)) change(c.kind, c.path, c.before, c.after, c.message);
     }
     if ((was.provisional ?? false) !== (node.provisional ?? false))
-      change('provisionalChanged', `${path}/provisional`, was.provisional ?? false, node.provisional ?? false, node.provisional ? bi('trở thành tạm tính', 'now provisional') : bi('đã xác nhận theo văn bản', 'now confirmed from the regulation'));
+      change(
+        'provisionalChanged',
+        `${path}/provisional`,
+        was.provisional ?? false,
+        node.provisional ?? false,
+        node.provisional
+          ? bi('trở thành tạm tính', 'now provisional')
+          : bi('đã xác nhận theo văn bản', 'now confirmed from the regulation'),
+      );
     if ((was.legalRef ?? '') !== (node.legalRef ?? ''))
-      change('legalRefChanged', `${path}/legalRef`, was.legalRef, node.legalRef, bi(`căn cứ ${arrow(was.legalRef ?? '—', node.legalRef ?? '—')}`, `legal reference ${arrow(was.legalRef ?? '—', node.legalRef ?? '—')}`));
+      change(
+        'legalRefChanged',
+        `${path}/legalRef`,
+        was.legalRef,
+        node.legalRef,
+        bi(
+          `căn cứ ${arrow(was.legalRef ?? '—', node.legalRef ?? '—')}`,
+          `legal reference ${arrow(was.legalRef ?? '—', node.legalRef ?? '—')}`,
+        ),
+      );
   }
   for (const { node, path } of flat(a)) {
     if (inB.has(node.code) || before.get(node.code)?.path !== path) continue;
     const name = nodeName(node);
-    out.push({ code: node.code, kind: 'removed', path, before: node, message: bi(`Bỏ ${lowerFirst(name.vi)} "${text(node.title, 'vi')}"`, `Removed ${lowerFirst(name.en)} "${text(node.title, 'en')}"`) });
+    out.push({
+      code: node.code,
+      kind: 'removed',
+      path,
+      before: node,
+      message: bi(`Bỏ ${lowerFirst(name.vi)} "${text(node.title, 'vi')}"`, `Removed ${lowerFirst(name.en)} "${text(node.title, 'en')}"`),
+    });
   }
   return out;
 }

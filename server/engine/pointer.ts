@@ -5,11 +5,15 @@
 export const escapeToken = (token: string | number): string => String(token).replace(/~/g, '~0').replace(/\//g, '~1');
 
 /** Appends tokens to a pointer: join('/criteria', 0, 'max') → "/criteria/0/max". */
-export const join = (pointer: string, ...tokens: (string | number)[]): string =>
-  pointer + tokens.map((t) => `/${escapeToken(t)}`).join('');
+export const join = (pointer: string, ...tokens: (string | number)[]): string => pointer + tokens.map((t) => `/${escapeToken(t)}`).join('');
 
 export const tokens = (pointer: string): string[] =>
-  pointer === '' ? [] : pointer.slice(1).split('/').map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
+  pointer === ''
+    ? []
+    : pointer
+        .slice(1)
+        .split('/')
+        .map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
 
 /** The value at a pointer, or undefined. Reads own properties only. */
 export function valueAt(root: unknown, pointer: string): unknown {

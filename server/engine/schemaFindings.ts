@@ -44,9 +44,18 @@ const PATTERNS = new Map<string, Bilingual>([
   [rulesetDefs.Band.properties.color.pattern, bi('mã màu dạng #RRGGBB', 'a colour such as #RRGGBB')],
   [
     agencyProperties.id.pattern,
-    bi('mã cơ quan gồm chữ thường không dấu, số, "-" hoặc "_" (vd. so-noi-vu)', 'an agency id of lowercase letters, digits, "-" or "_" (e.g. so-noi-vu)'),
+    bi(
+      'mã cơ quan gồm chữ thường không dấu, số, "-" hoặc "_" (vd. so-noi-vu)',
+      'an agency id of lowercase letters, digits, "-" or "_" (e.g. so-noi-vu)',
+    ),
   ],
-  [agencyProperties.kind.pattern, bi('loại cơ quan gồm chữ thường không dấu (vd. department, district)', 'an agency kind in lowercase letters (e.g. department, district)')],
+  [
+    agencyProperties.kind.pattern,
+    bi(
+      'loại cơ quan gồm chữ thường không dấu (vd. department, district)',
+      'an agency kind in lowercase letters (e.g. department, district)',
+    ),
+  ],
   [rulesetDefs.FactCondition.properties.path.pattern, bi('đường dẫn dạng $.tenThuocTinh', 'a path such as $.attributeName')],
 ]);
 
@@ -78,7 +87,10 @@ const UNION_SITES: [RegExp, Bilingual][] = [
   ],
   [
     /\/\$defs\/Points$/,
-    bi('Cần đúng một trong "points" (điểm) hoặc "fraction" (tỷ lệ của điểm tối đa)', 'Exactly one of "points" or "fraction" (of the maximum) is required'),
+    bi(
+      'Cần đúng một trong "points" (điểm) hoặc "fraction" (tỷ lệ của điểm tối đa)',
+      'Exactly one of "points" or "fraction" (of the maximum) is required',
+    ),
   ],
   [
     /\/\$defs\/Quantity$/,
@@ -148,10 +160,17 @@ function translate({ error: e, at, union }: Located): { path: string; message: B
     }
     case 'enum': {
       const values = p.allowedValues as unknown[];
-      const allowed = values.slice(0, 12).map((v) => show(v)).join(', ') + (values.length > 12 ? ', …' : '');
+      const allowed =
+        values
+          .slice(0, 12)
+          .map((v) => show(v))
+          .join(', ') + (values.length > 12 ? ', …' : '');
       return {
         path: at,
-        message: bi(`Giá trị ${show(e.data)} không hợp lệ; phải là một trong: ${allowed}`, `Invalid value ${show(e.data)}; must be one of: ${allowed}`),
+        message: bi(
+          `Giá trị ${show(e.data)} không hợp lệ; phải là một trong: ${allowed}`,
+          `Invalid value ${show(e.data)}; must be one of: ${allowed}`,
+        ),
       };
     }
     case 'const':
@@ -218,7 +237,10 @@ function translate({ error: e, at, union }: Located): { path: string; message: B
         };
       return {
         path: join(at, p.tag),
-        message: bi(`Giá trị ${show(p.tagValue)} không hợp lệ; dùng một trong: ${allowed}`, `Invalid ${p.tag} ${show(p.tagValue)}; use one of: ${allowed}`),
+        message: bi(
+          `Giá trị ${show(p.tagValue)} không hợp lệ; dùng một trong: ${allowed}`,
+          `Invalid ${p.tag} ${show(p.tagValue)}; use one of: ${allowed}`,
+        ),
       };
     }
     case 'anyOf':

@@ -70,7 +70,9 @@ describe('chiso lint', () => {
       '/criteria/0/children/0/max',
       '/criteria/0/children/1/scoring/method',
     ]);
-    expect(run.stdout).toContain(`${file}: /criteria/0/children/0/max: [error] Thiếu trường bắt buộc "max" / Missing required property "max"`);
+    expect(run.stdout).toContain(
+      `${file}: /criteria/0/children/0/max: [error] Thiếu trường bắt buộc "max" / Missing required property "max"`,
+    );
     expect(run.stdout).toContain('4 lỗi');
   });
 

@@ -45,7 +45,10 @@ describe('diffVersions', () => {
   });
 
   it('says a band threshold moved', () => {
-    const changes = diffVersions(base, amended((v) => (v.bands.levels[0].min = 45)));
+    const changes = diffVersions(
+      base,
+      amended((v) => (v.bands.levels[0].min = 45)),
+    );
     expect(changes.map((c) => [c.kind, c.code, c.message.vi, c.message.en])).toEqual([
       ['bandsChanged', 'tot', 'Ngưỡng xếp loại Tốt: 50 → 45', 'Threshold of band Good: 50 → 45'],
     ]);
@@ -82,7 +85,11 @@ describe('diffVersions', () => {
     expect(changes.map((c) => [c.kind, c.code, c.message.vi])).toEqual([
       ['conditionChanged', '1.1', 'Tiêu chí 1.1: điều kiện co_ban_chi_dao = true → chu_tri ∈ [chu_tich, pho_chu_tich]'],
       ['pointsChanged', '1.2', 'Tiêu chí 1.2: trường hợp 2: 5 điểm → 4 điểm'],
-      ['thresholdsChanged', '1.3', 'Tiêu chí 1.3: các bậc ≥ 4: 10 điểm; [2, 4): 5 điểm; [0, 2): 0 điểm → ≥ 4: 10 điểm; [3, 4): 5 điểm; [0, 2): 0 điểm'],
+      [
+        'thresholdsChanged',
+        '1.3',
+        'Tiêu chí 1.3: các bậc ≥ 4: 10 điểm; [2, 4): 5 điểm; [0, 2): 0 điểm → ≥ 4: 10 điểm; [3, 4): 5 điểm; [0, 2): 0 điểm',
+      ],
       ['methodChanged', '2.1', 'Tiêu chí 2.1: phương pháp chấm proportional → yesNo'],
     ]);
   });
@@ -92,7 +99,13 @@ describe('diffVersions', () => {
       base,
       amended((v) => {
         v.criteria[0].children.splice(0, 1);
-        v.criteria[0].children.unshift({ code: '1.0', kind: 'criterion', title: { vi: 'Kế hoạch', en: 'Plan' }, max: 10, scoring: { method: 'yesNo', when: { fact: 'co_ban_chi_dao', operator: 'equal', value: true } } });
+        v.criteria[0].children.unshift({
+          code: '1.0',
+          kind: 'criterion',
+          title: { vi: 'Kế hoạch', en: 'Plan' },
+          max: 10,
+          scoring: { method: 'yesNo', when: { fact: 'co_ban_chi_dao', operator: 'equal', value: true } },
+        });
         v.criteria[1].children.push({ code: '2.7', kind: 'criterion', title: { vi: 'Mới' }, max: 0, scoring: { method: 'notScored' } });
         v.criteria[1].children.splice(3, 1);
       }),
@@ -103,7 +116,10 @@ describe('diffVersions', () => {
       ['removed', '1.1', '/criteria/0/children/0'],
       ['removed', '2.4', '/criteria/1/children/3'],
     ]);
-    expect(changes[0].message).toEqual({ vi: 'Thêm tiêu chí 1.0 "Kế hoạch", tối đa 10 điểm', en: 'Added criterion 1.0 "Plan", maximum 10' });
+    expect(changes[0].message).toEqual({
+      vi: 'Thêm tiêu chí 1.0 "Kế hoạch", tối đa 10 điểm',
+      en: 'Added criterion 1.0 "Plan", maximum 10',
+    });
     expect(changes[3].message.vi).toBe('Bỏ tiêu chí 2.4 "Dịch vụ công của huyện"');
   });
 

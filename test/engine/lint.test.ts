@@ -184,7 +184,11 @@ describe('lintVersion', () => {
           method: 'composite',
           parts: [
             { label: { vi: 'Họp' }, max: 4, scoring: { method: 'tiers', value: { fact: 'so_cuoc_hop' }, tiers: [{ from: 1, points: 5 }] } },
-            { label: { vi: 'Ban' }, max: 6, scoring: { method: 'yesNo', when: { fact: 'co_ban_chi_dao', operator: 'equal', value: true } } },
+            {
+              label: { vi: 'Ban' },
+              max: 6,
+              scoring: { method: 'yesNo', when: { fact: 'co_ban_chi_dao', operator: 'equal', value: true } },
+            },
           ],
         };
       });
@@ -195,7 +199,12 @@ describe('lintVersion', () => {
 
   describe('facts', () => {
     it('reports a fact read but not declared, with the path of the reference', async () => {
-      const f = await lintWith((v) => (v.criteria[0].children[0].scoring.when = { all: [v.criteria[0].children[0].scoring.when, { fact: 'khong_co', operator: 'equal', value: 1 }] }));
+      const f = await lintWith(
+        (v) =>
+          (v.criteria[0].children[0].scoring.when = {
+            all: [v.criteria[0].children[0].scoring.when, { fact: 'khong_co', operator: 'equal', value: 1 }],
+          }),
+      );
       expect(pick(f, 'undeclared-fact')).toEqual([['error', '/criteria/0/children/0/scoring/when/all/1/fact']]);
     });
     it('reports a proportional numerator or denominator that is not declared', async () => {
@@ -244,7 +253,9 @@ describe('lintVersion', () => {
       expect(pick(g, 'unknown-operator')).toEqual([]);
     });
     it('rejects comparing a boolean fact with a number operator', async () => {
-      const f = await lintWith((v) => (v.criteria[0].children[0].scoring.when = { fact: 'co_ban_chi_dao', operator: 'greaterThan', value: 0 }));
+      const f = await lintWith(
+        (v) => (v.criteria[0].children[0].scoring.when = { fact: 'co_ban_chi_dao', operator: 'greaterThan', value: 0 }),
+      );
       expect(pick(f, 'operator-fact-type')).toEqual([['error', '/criteria/0/children/0/scoring/when/operator']]);
     });
     it('rejects a value of the wrong type and an unknown option', async () => {

@@ -55,15 +55,24 @@ describe('validateSubmission', () => {
       validateSubmission(version, {
         agency,
         facts: { ...validFacts, diem_tham_dinh: 8, so_bao_cao_tre: null, ngay_ban_hanh: '2024-03-01' },
-        evidence: { ty_le_hoan_thanh: [{ kind: 'link', url: 'https://sonla.gov.vn/ke-hoach' }], '1.1': [{ kind: 'explanation', note: 'Quyết định số 12' }] },
+        evidence: {
+          ty_le_hoan_thanh: [{ kind: 'link', url: 'https://sonla.gov.vn/ke-hoach' }],
+          '1.1': [{ kind: 'explanation', note: 'Quyết định số 12' }],
+        },
       }),
     ).toEqual([]);
   });
 
   it('names the fact by its label, at /facts/<id>', () => {
-    const f = validateSubmission(version, { agency, facts: { ...validFacts, ty_le_hoan_thanh: 120, so_cuoc_hop: 2.5, chu_tri: 'giam_doc' } });
+    const f = validateSubmission(version, {
+      agency,
+      facts: { ...validFacts, ty_le_hoan_thanh: 120, so_cuoc_hop: 2.5, chu_tri: 'giam_doc' },
+    });
     expect(f.map((x) => [x.path, x.message.vi])).toEqual([
-      ['/facts/chu_tri', '"Người chủ trì" (chu_tri): Giá trị "giam_doc" không hợp lệ; phải là một trong: "chu_tich", "pho_chu_tich", "khong"'],
+      [
+        '/facts/chu_tri',
+        '"Người chủ trì" (chu_tri): Giá trị "giam_doc" không hợp lệ; phải là một trong: "chu_tich", "pho_chu_tich", "khong"',
+      ],
       ['/facts/so_cuoc_hop', '"Số cuộc họp" (so_cuoc_hop): Phải là số nguyên (hiện là 2.5)'],
       ['/facts/ty_le_hoan_thanh', '"Tỷ lệ hoàn thành kế hoạch" (ty_le_hoan_thanh): Phải ≤ 100 (hiện là 120)'],
     ]);
@@ -113,7 +122,16 @@ describe('validateSubmission', () => {
   });
 
   it('never throws on malformed input', () => {
-    for (const input of [undefined, null, 1, 'x', [], {}, { agency: null, facts: [] }, { agency, facts: { co_ban_chi_dao: { nested: true } } }]) {
+    for (const input of [
+      undefined,
+      null,
+      1,
+      'x',
+      [],
+      {},
+      { agency: null, facts: [] },
+      { agency, facts: { co_ban_chi_dao: { nested: true } } },
+    ]) {
       const f = validateSubmission(version, input);
       expect(f.length).toBeGreaterThan(0);
       expect(f.every((x) => x.severity === 'error' && typeof x.path === 'string')).toBe(true);

@@ -7,6 +7,7 @@ import { checkVersion } from '../../engine/lint';
 import { text } from '../../engine/naming';
 import type { RuleSetVersion, SubmissionInput } from '../../engine/schemaTypes';
 import { validateSubmission } from '../../engine/submissionSchema';
+import { guard } from '../support/guard';
 import { EXIT, readJsonFile } from '../support/files';
 import { findingLine } from '../support/report';
 import { table } from '../support/table';
@@ -39,12 +40,12 @@ export interface EvaluateRow {
 async function checkSubmissions(version: RuleSetVersion, submissions: unknown): Promise<Finding[]> {
   if (!Array.isArray(submissions))
     return [
-        {
-          severity: 'error',
-          path: 'submissions',
-          code: 'schema',
-          message: { vi: 'Tệp bài nộp phải là một danh sách [...]', en: 'The submissions file must be a list [...]' },
-        },
+      {
+        severity: 'error',
+        path: 'submissions',
+        code: 'schema',
+        message: { vi: 'Tệp bài nộp phải là một danh sách [...]', en: 'The submissions file must be a list [...]' },
+      },
     ];
   const compiled = compileVersion(version);
   const problems: Finding[] = [];
@@ -53,7 +54,9 @@ async function checkSubmissions(version: RuleSetVersion, submissions: unknown): 
     const submission = submissions[i];
     // The cohort decides which facts are required; it can only be known from a well-formed agency.
     let cohort: string | null | undefined;
-    const agencyFindings = validateSubmission(version, { agency: submission?.agency, facts: {} }).filter((f) => f.path.startsWith('/agency'));
+    const agencyFindings = validateSubmission(version, { agency: submission?.agency, facts: {} }).filter((f) =>
+      f.path.startsWith('/agency'),
+    );
     if (agencyFindings.length === 0) cohort = (await assignCohort(compiled, submission.agency)).cohort;
     for (const f of validateSubmission(version, submission, { cohort })) problems.push({ ...f, path: `submissions[${i}]${f.path}` });
     const id = submission?.agency?.id;
@@ -63,7 +66,10 @@ async function checkSubmissions(version: RuleSetVersion, submissions: unknown): 
           severity: 'error',
           path: `submissions[${i}]/agency/id`,
           code: 'duplicate-agency',
-          message: { vi: `Cơ quan "${id}" đã có bài nộp (submissions[${seen.get(id)}])`, en: `Agency "${id}" already has a submission (submissions[${seen.get(id)}])` },
+          message: {
+            vi: `Cơ quan "${id}" đã có bài nộp (submissions[${seen.get(id)}])`,
+            en: `Agency "${id}" already has a submission (submissions[${seen.get(id)}])`,
+          },
         });
       else seen.set(id, i);
     }
@@ -102,7 +108,18 @@ function tables(version: RuleSetVersion, evaluations: Evaluation[], ranking: Ran
     lang === 'vi'
       ? ['Hạng', 'Cơ quan', 'Điểm', 'Tối đa', 'Tỷ lệ (%)', 'Xếp loại', ...fields.map((f) => text(f.label, 'vi'))]
       : ['Rank', 'Agency', 'Points', 'Max', 'Percent', 'Band', ...fields.map((f) => text(f.label, 'en'))];
-  const line = (r: { rank: number | null; agencyName: string; total: number; max?: number; percentage: number; band: Evaluation['band']; results: Record<string, number> }, max: number) => [
+  const line = (
+    r: {
+      rank: number | null;
+      agencyName: string;
+      total: number;
+      max?: number;
+      percentage: number;
+      band: Evaluation['band'];
+      results: Record<string, number>;
+    },
+    max: number,
+  ) => [
     r.rank === null ? '—' : String(r.rank),
     r.agencyName,
     number(r.total, lang, places),
@@ -118,12 +135,22 @@ function tables(version: RuleSetVersion, evaluations: Evaluation[], ranking: Ran
       lang === 'vi'
         ? `Khối: ${text(c.name, 'vi')} (tối đa ${number(c.max, 'vi')} điểm; trung bình ${number(c.average, 'vi')}${c.ranked ? '' : '; không xếp hạng'})`
         : `Cohort: ${text(c.name, 'en')} (maximum ${c.max}; average ${c.average}${c.ranked ? '' : '; not ranked'})`;
-    blocks.push(`${title}\n${table(head, c.entries.map((e) => line(e, byId.get(e.agencyId)?.max ?? c.max)), [0, 2, 3, 4, ...fields.map((_, k) => 6 + k)])}`);
+    blocks.push(
+      `${title}\n${table(
+        head,
+        c.entries.map((e) => line(e, byId.get(e.agencyId)?.max ?? c.max)),
+        [0, 2, 3, 4, ...fields.map((_, k) => 6 + k)],
+      )}`,
+    );
   }
   const outside = evaluations.filter((e) => e.cohort === null);
   if (outside.length)
     blocks.push(
-      `${lang === 'vi' ? 'Không thuộc khối nào (không chấm điểm)' : 'In no cohort (not scored)'}\n${table(head, outside.map((e) => line({ ...e, rank: null }, e.max)), [0, 2, 3, 4])}`,
+      `${lang === 'vi' ? 'Không thuộc khối nào (không chấm điểm)' : 'In no cohort (not scored)'}\n${table(
+        head,
+        outside.map((e) => line({ ...e, rank: null }, e.max)),
+        [0, 2, 3, 4],
+      )}`,
     );
   return blocks.join('\n\n');
 }
@@ -140,40 +167,42 @@ export function register(program: Command): void {
     .requiredOption('--submissions <file>', 'danh sách bài nộp [{ agency, facts }] / list of submissions [{ agency, facts }]')
     .addOption(new Option('--format <format>', 'định dạng / output format').choices(['json', 'table']).default('table'))
     .addOption(new Option('--lang <lang>', 'ngôn ngữ / language').choices(['vi', 'en']).default('vi'))
-    .action(async (options: Options) => {
-      const rules = readJsonFile(options.rules);
-      const submissions = readJsonFile(options.submissions);
-      let exit: number = EXIT.ok;
-      for (const [file, read] of [
-        [options.rules, rules],
-        [options.submissions, submissions],
-      ] as const) {
-        if (!read.ok) {
-          console.error(findingLine(file, { path: '', severity: 'error', message: read.message }));
-          exit = Math.max(exit, read.exit);
+    .action(
+      guard(async (options: Options) => {
+        const rules = readJsonFile(options.rules);
+        const submissions = readJsonFile(options.submissions);
+        let exit: number = EXIT.ok;
+        for (const [file, read] of [
+          [options.rules, rules],
+          [options.submissions, submissions],
+        ] as const) {
+          if (!read.ok) {
+            console.error(findingLine(file, { path: '', severity: 'error', message: read.message }));
+            exit = Math.max(exit, read.exit);
+          }
         }
-      }
-      if (!rules.ok || !submissions.ok) {
-        process.exitCode = exit;
-        return;
-      }
-      const versionFindings = await checkVersion(rules.value);
-      for (const f of versionFindings) console.error(findingLine(options.rules, f));
-      if (hasErrors(versionFindings)) {
-        process.exitCode = EXIT.invalid;
-        return;
-      }
-      const version = rules.value as RuleSetVersion;
-      const problems = await checkSubmissions(version, submissions.value);
-      for (const f of problems) console.error(findingLine(options.submissions, f));
-      if (hasErrors(problems)) {
-        process.exitCode = EXIT.invalid;
-        return;
-      }
-      const compiled = compileVersion(version);
-      const evaluations = await evaluateSubmissions(compiled, submissions.value as SubmissionInput[]);
-      const ranking = rankEvaluations(compiled, evaluations);
-      if (options.format === 'json') console.log(JSON.stringify(rows(evaluations, ranking, options.lang), null, 2));
-      else console.log(tables(version, evaluations, ranking, options.lang));
-    });
+        if (!rules.ok || !submissions.ok) {
+          process.exitCode = exit;
+          return;
+        }
+        const versionFindings = await checkVersion(rules.value);
+        for (const f of versionFindings) console.error(findingLine(options.rules, f));
+        if (hasErrors(versionFindings)) {
+          process.exitCode = EXIT.invalid;
+          return;
+        }
+        const version = rules.value as RuleSetVersion;
+        const problems = await checkSubmissions(version, submissions.value);
+        for (const f of problems) console.error(findingLine(options.submissions, f));
+        if (hasErrors(problems)) {
+          process.exitCode = EXIT.invalid;
+          return;
+        }
+        const compiled = compileVersion(version);
+        const evaluations = await evaluateSubmissions(compiled, submissions.value as SubmissionInput[]);
+        const ranking = rankEvaluations(compiled, evaluations);
+        if (options.format === 'json') console.log(JSON.stringify(rows(evaluations, ranking, options.lang), null, 2));
+        else console.log(tables(version, evaluations, ranking, options.lang));
+      }),
+    );
 }

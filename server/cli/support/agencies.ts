@@ -34,16 +34,21 @@ export function loadAgencyFile(file: string): LoadedAgencies {
           severity: 'error',
           path: '',
           code: 'agencies',
-          message: { vi: 'Cần một danh sách cơ quan [...] hoặc { "agencies": [...] }', en: 'Expected a list of agencies [...] or { "agencies": [...] }' },
+          message: {
+            vi: 'Cần một danh sách cơ quan [...] hoặc { "agencies": [...] }',
+            en: 'Expected a list of agencies [...] or { "agencies": [...] }',
+          },
         },
       ],
     };
   const validate = engineAjv().getSchema(SCHEMA_IDS.agency)!;
   const problems: Finding[] = [];
   items.forEach((agency, i) => {
-    if (!validate(agency)) problems.push(...schemaFindings(engineAjv(), validate.errors, agency).map((f) => ({ ...f, path: `${base}/${i}${f.path}` })));
+    if (!validate(agency))
+      problems.push(...schemaFindings(engineAjv(), validate.errors, agency).map((f) => ({ ...f, path: `${base}/${i}${f.path}` })));
   });
-  const ruleSets = !Array.isArray(doc) && Array.isArray(doc?.ruleSets) ? doc.ruleSets.filter((r): r is string => typeof r === 'string') : undefined;
+  const ruleSets =
+    !Array.isArray(doc) && Array.isArray(doc?.ruleSets) ? doc.ruleSets.filter((r): r is string => typeof r === 'string') : undefined;
   if (problems.length) return { ok: false, exit: 1, problems };
   return { ok: true, list: { file, agencies: items as Agency[], ...(ruleSets ? { ruleSets } : {}) } };
 }

@@ -63,7 +63,11 @@ function checkBands(bands: Bands, base: string, cohorts: readonly Cohort[]): Fin
 export function bands(ctx: LintContext): Finding[] {
   const v = ctx.version;
   // The version's bands apply to the cohorts that do not bring their own.
-  const out = checkBands(v.bands, '/bands', v.cohorts.filter((c) => !c.bands));
+  const out = checkBands(
+    v.bands,
+    '/bands',
+    v.cohorts.filter((c) => !c.bands),
+  );
   v.cohorts.forEach((c, i) => {
     if (c.bands) out.push(...checkBands(c.bands, `/cohorts/${i}/bands`, [c]));
   });

@@ -118,7 +118,13 @@ export function conditions(ctx: LintContext): Finding[] {
         case 'equal':
         case 'notEqual': {
           if (Array.isArray(value)) {
-            report('condition-value-type', bi(`toán tử ${base} so sánh với một giá trị, không phải danh sách; dùng "in"/"notIn"`, `operator ${base} compares with one value, not a list; use "in"/"notIn"`));
+            report(
+              'condition-value-type',
+              bi(
+                `toán tử ${base} so sánh với một giá trị, không phải danh sách; dùng "in"/"notIn"`,
+                `operator ${base} compares with one value, not a list; use "in"/"notIn"`,
+              ),
+            );
             break;
           }
           const problem = valueProblem(subject, value);
@@ -128,12 +134,20 @@ export function conditions(ctx: LintContext): Finding[] {
         case 'in':
         case 'notIn': {
           if (!Array.isArray(value)) {
-            report('condition-value-type', bi(`toán tử ${base} cần một danh sách giá trị […]`, `operator ${base} needs a list of values […]`));
+            report(
+              'condition-value-type',
+              bi(`toán tử ${base} cần một danh sách giá trị […]`, `operator ${base} needs a list of values […]`),
+            );
             break;
           }
           value.forEach((item, k) => {
             const problem = valueProblem(subject, item);
-            if (problem) report(subject.kind === 'enum' && typeof item === 'string' ? 'unknown-option' : 'condition-value-type', problem, `${path}/value/${k}`);
+            if (problem)
+              report(
+                subject.kind === 'enum' && typeof item === 'string' ? 'unknown-option' : 'condition-value-type',
+                problem,
+                `${path}/value/${k}`,
+              );
           });
           break;
         }
@@ -190,13 +204,20 @@ function subjectOf(
         warning(
           `${path}/fact`,
           'agency-without-path',
-          about(where, bi('điều kiện trên "agency" cần "path" chỉ thuộc tính, vd. "$.kind"', 'a condition on "agency" needs a "path" naming the attribute, e.g. "$.kind"')),
+          about(
+            where,
+            bi(
+              'điều kiện trên "agency" cần "path" chỉ thuộc tính, vd. "$.kind"',
+              'a condition on "agency" needs a "path" naming the attribute, e.g. "$.kind"',
+            ),
+          ),
         ),
       );
       return null;
     }
     const attribute = leaf.path.slice(2);
-    if (AGENCY_FIELDS.has(attribute)) return { kind: 'text', name: bi(`thuộc tính cơ quan "${attribute}"`, `agency attribute "${attribute}"`) };
+    if (AGENCY_FIELDS.has(attribute))
+      return { kind: 'text', name: bi(`thuộc tính cơ quan "${attribute}"`, `agency attribute "${attribute}"`) };
     const declared = attributes.get(attribute);
     if (!declared) {
       const known = [...AGENCY_FIELDS, ...attributes.keys()].join(', ');
@@ -218,7 +239,10 @@ function subjectOf(
     return {
       kind: declared.type as Kind,
       options: declared.options,
-      name: bi(`thuộc tính cơ quan "${declared.label.vi}" (${attribute})`, `agency attribute "${declared.label.en ?? declared.label.vi}" (${attribute})`),
+      name: bi(
+        `thuộc tính cơ quan "${declared.label.vi}" (${attribute})`,
+        `agency attribute "${declared.label.en ?? declared.label.vi}" (${attribute})`,
+      ),
     };
   }
   const fact = ctx.facts.get(leaf.fact)?.fact;
@@ -228,7 +252,13 @@ function subjectOf(
       warning(
         `${path}/path`,
         'path-on-value-fact',
-        about(where, bi(`chỉ tiêu ${factName(ctx, fact.id).vi} là một giá trị đơn, "path" không dùng được`, `fact ${factName(ctx, fact.id).en} is a single value; "path" does not apply`)),
+        about(
+          where,
+          bi(
+            `chỉ tiêu ${factName(ctx, fact.id).vi} là một giá trị đơn, "path" không dùng được`,
+            `fact ${factName(ctx, fact.id).en} is a single value; "path" does not apply`,
+          ),
+        ),
       ),
     );
     return null;

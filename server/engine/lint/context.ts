@@ -67,4 +67,3 @@ export const cohortName = (ctx: LintContext, id: string): Bilingual => {
   const cohort = ctx.cohorts.get(id)?.cohort;
   return cohort ? bi(text(cohort.name, 'vi', id), text(cohort.name, 'en', id)) : bi(id, id);
 };
-

@@ -1,6 +1,7 @@
 // Names that point elsewhere in the version must point at something: cohorts named by criteria,
 // maxima and facts; criteria named by tie-breakers; and what the embedded test cases expect.
 import type { Finding } from '../finding';
+import { join } from '../pointer';
 import { about, bi, cohortName, error, nodeName, warning, type LintContext } from './context';
 
 const unknownCohort = (ctx: LintContext, path: string, id: string): Finding =>
@@ -22,7 +23,7 @@ export function crossReferences(ctx: LintContext): Finding[] {
       if (!ctx.cohorts.has(id)) out.push(unknownCohort(ctx, `${path}/cohorts/${k}`, id));
     });
     for (const id of Object.keys(node.maxByCohort ?? {}))
-      if (!ctx.cohorts.has(id)) out.push(unknownCohort(ctx, `${path}/maxByCohort/${id}`, id));
+      if (!ctx.cohorts.has(id)) out.push(unknownCohort(ctx, join(path, 'maxByCohort', id), id));
     // A node listing a cohort its parent excludes never applies to that cohort.
     if (parent && node.cohorts) {
       const parentCohorts = new Set(ctx.nodes.find((e) => e.node === parent)!.cohorts);
@@ -56,7 +57,10 @@ export function crossReferences(ctx: LintContext): Finding[] {
         error(
           `/ranking/tieBreakers/${i}/node`,
           'unknown-node',
-          bi(`Tiêu chí phụ để xếp hạng "${tb.node}" không có trong cây tiêu chí`, `Tie-breaker "${tb.node}" names no node of the criteria tree`),
+          bi(
+            `Tiêu chí phụ để xếp hạng "${tb.node}" không có trong cây tiêu chí`,
+            `Tie-breaker "${tb.node}" names no node of the criteria tree`,
+          ),
         ),
       );
   });
@@ -68,18 +72,40 @@ export function crossReferences(ctx: LintContext): Finding[] {
     const e = test.expect;
     if (typeof e.cohort === 'string' && !ctx.cohorts.has(e.cohort)) out.push(unknownCohort(ctx, `${base}/expect/cohort`, e.cohort));
     if (typeof e.band === 'string' && !bandIds.has(e.band))
-      out.push(error(`${base}/expect/band`, 'unknown-band', about(subject, bi(`xếp loại "${e.band}" không tồn tại`, `band "${e.band}" does not exist`))));
+      out.push(
+        error(
+          `${base}/expect/band`,
+          'unknown-band',
+          about(subject, bi(`xếp loại "${e.band}" không tồn tại`, `band "${e.band}" does not exist`)),
+        ),
+      );
     for (const code of Object.keys(e.points ?? {}))
       if (!ctx.nodesByCode.has(code))
-        out.push(error(`${base}/expect/points/${code}`, 'unknown-node', about(subject, bi(`mục "${code}" không có trong cây tiêu chí`, `node "${code}" is not in the criteria tree`))));
+        out.push(
+          error(
+            join(base, 'expect', 'points', code),
+            'unknown-node',
+            about(subject, bi(`mục "${code}" không có trong cây tiêu chí`, `node "${code}" is not in the criteria tree`)),
+          ),
+        );
     for (const id of Object.keys(e.results ?? {}))
       if (!resultIds.has(id))
         out.push(
-          error(`${base}/expect/results/${id}`, 'unknown-result-field', about(subject, bi(`kết quả công bố "${id}" không được khai báo`, `result field "${id}" is not declared`))),
+          error(
+            join(base, 'expect', 'results', id),
+            'unknown-result-field',
+            about(subject, bi(`kết quả công bố "${id}" không được khai báo`, `result field "${id}" is not declared`)),
+          ),
         );
     for (const id of Object.keys(test.facts))
       if (!ctx.facts.has(id))
-        out.push(warning(`${base}/facts/${id}`, 'undeclared-fact', about(subject, bi(`chỉ tiêu "${id}" chưa được khai báo`, `fact "${id}" is not declared`))));
+        out.push(
+          warning(
+            join(base, 'facts', id),
+            'undeclared-fact',
+            about(subject, bi(`chỉ tiêu "${id}" chưa được khai báo`, `fact "${id}" is not declared`)),
+          ),
+        );
   });
   return out;
 }

@@ -13,7 +13,13 @@ export function facts(ctx: LintContext): Finding[] {
     used.add(ref.fact);
     if (ref.fact === 'agency') {
       if (ref.role !== 'condition')
-        out.push(error(ref.path, 'fact-type', bi('"agency" là thông tin cơ quan, không phải một số', '"agency" is the agency record, not a number')));
+        out.push(
+          error(
+            ref.path,
+            'fact-type',
+            bi('"agency" là thông tin cơ quan, không phải một số', '"agency" is the agency record, not a number'),
+          ),
+        );
       continue;
     }
     const declared = ctx.facts.get(ref.fact);
@@ -95,7 +101,10 @@ export function facts(ctx: LintContext): Finding[] {
         error(
           `/facts/${i}/maximum`,
           'fact-range',
-          bi(`Chỉ tiêu ${factName(ctx, fact.id).vi}: giá trị tối đa ${fact.maximum} nhỏ hơn tối thiểu ${fact.minimum}`, `Fact ${factName(ctx, fact.id).en}: maximum ${fact.maximum} is below minimum ${fact.minimum}`),
+          bi(
+            `Chỉ tiêu ${factName(ctx, fact.id).vi}: giá trị tối đa ${fact.maximum} nhỏ hơn tối thiểu ${fact.minimum}`,
+            `Fact ${factName(ctx, fact.id).en}: maximum ${fact.maximum} is below minimum ${fact.minimum}`,
+          ),
         ),
       );
     if (fact.options && fact.type !== 'enum')
@@ -103,7 +112,10 @@ export function facts(ctx: LintContext): Finding[] {
         warning(
           `/facts/${i}/options`,
           'options-ignored',
-          bi(`Chỉ tiêu ${factName(ctx, fact.id).vi} có kiểu ${fact.type}: danh sách lựa chọn bị bỏ qua`, `Fact ${factName(ctx, fact.id).en} is of type ${fact.type}: its options are ignored`),
+          bi(
+            `Chỉ tiêu ${factName(ctx, fact.id).vi} có kiểu ${fact.type}: danh sách lựa chọn bị bỏ qua`,
+            `Fact ${factName(ctx, fact.id).en} is of type ${fact.type}: its options are ignored`,
+          ),
         ),
       );
     if ((fact.minimum !== undefined || fact.maximum !== undefined) && !NUMERIC.has(fact.type))
@@ -111,7 +123,10 @@ export function facts(ctx: LintContext): Finding[] {
         warning(
           `/facts/${i}`,
           'range-ignored',
-          bi(`Chỉ tiêu ${text(fact.label, 'vi')} (${fact.id}) có kiểu ${fact.type}: giới hạn minimum/maximum bị bỏ qua`, `Fact ${text(fact.label, 'en')} (${fact.id}) is of type ${fact.type}: minimum/maximum are ignored`),
+          bi(
+            `Chỉ tiêu ${text(fact.label, 'vi')} (${fact.id}) có kiểu ${fact.type}: giới hạn minimum/maximum bị bỏ qua`,
+            `Fact ${text(fact.label, 'en')} (${fact.id}) is of type ${fact.type}: minimum/maximum are ignored`,
+          ),
         ),
       );
   });

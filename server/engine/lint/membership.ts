@@ -11,14 +11,32 @@ export async function membership(ctx: LintContext): Promise<Finding[]> {
   const compiled = compileVersion(ctx.version);
   const out: Finding[] = [];
   for (const agency of agencies) {
-    const { matches } = await assignCohort(compiled, agency);
+    let matches: string[];
+    try {
+      ({ matches } = await assignCohort(compiled, agency));
+    } catch (err) {
+      // The rules cannot run (e.g. an unknown operator, reported by the conditions rule).
+      return [
+        error(
+          '/cohorts',
+          'membership-unchecked',
+          bi(
+            `Không chạy được quy tắc phân khối nên chưa kiểm tra được các cơ quan: ${(err as Error).message}`,
+            `The cohort rules cannot run, so agencies were not checked: ${(err as Error).message}`,
+          ),
+        ),
+      ];
+    }
     const who = `${agency.name} (${agency.id}, ${agency.kind})`;
     if (matches.length === 0)
       out.push(
         error(
           '/cohorts',
           'agency-no-cohort',
-          bi(`Cơ quan ${who} không thuộc khối nào nên sẽ không được chấm điểm`, `Agency ${who} falls in no cohort, so it would not be scored`),
+          bi(
+            `Cơ quan ${who} không thuộc khối nào nên sẽ không được chấm điểm`,
+            `Agency ${who} falls in no cohort, so it would not be scored`,
+          ),
         ),
       );
     else if (matches.length > 1) {

@@ -23,7 +23,13 @@ export function points(ctx: LintContext): Finding[] {
               error(
                 `${path}/${scoring.method}/${k}/points`,
                 scoring.method === 'cases' ? 'case-points-above-max' : 'part-points-above-max',
-                about(name, bi(`${what.vi} ${k + 1} cho ${c.points} điểm, vượt điểm tối đa ${budget}`, `${what.en} ${k + 1} gives ${c.points} points, above the maximum ${budget}`)),
+                about(
+                  name,
+                  bi(
+                    `${what.vi} ${k + 1} cho ${c.points} điểm, vượt điểm tối đa ${budget}`,
+                    `${what.en} ${k + 1} gives ${c.points} points, above the maximum ${budget}`,
+                  ),
+                ),
               ),
             );
         });
@@ -36,7 +42,10 @@ export function points(ctx: LintContext): Finding[] {
                 'parts-sum-above-max',
                 about(
                   name,
-                  bi(`các phần cộng lại ${exact(sum)} điểm, vượt điểm tối đa ${budget}; điểm sẽ bị giới hạn ở ${budget}`, `the parts add up to ${exact(sum)}, above the maximum ${budget}; points are capped at ${budget}`),
+                  bi(
+                    `các phần cộng lại ${exact(sum)} điểm, vượt điểm tối đa ${budget}; điểm sẽ bị giới hạn ở ${budget}`,
+                    `the parts add up to ${exact(sum)}, above the maximum ${budget}; points are capped at ${budget}`,
+                  ),
                 ),
               ),
             );
@@ -50,7 +59,13 @@ export function points(ctx: LintContext): Finding[] {
             warning(
               `${path}/parts`,
               'composite-sum-above-max',
-              about(name, bi(`các thành phần cộng lại ${exact(sum)} điểm, vượt điểm tối đa ${budget}; điểm sẽ bị giới hạn`, `the parts add up to ${exact(sum)}, above the maximum ${budget}; points are capped`)),
+              about(
+                name,
+                bi(
+                  `các thành phần cộng lại ${exact(sum)} điểm, vượt điểm tối đa ${budget}; điểm sẽ bị giới hạn`,
+                  `the parts add up to ${exact(sum)}, above the maximum ${budget}; points are capped`,
+                ),
+              ),
             ),
           );
         else if (sum.lessThan(budget))
@@ -58,7 +73,13 @@ export function points(ctx: LintContext): Finding[] {
             warning(
               `${path}/parts`,
               'composite-sum-below-max',
-              about(name, bi(`các thành phần cộng lại chỉ ${exact(sum)} điểm, không thể đạt điểm tối đa ${budget}`, `the parts add up to only ${exact(sum)}, so the maximum ${budget} cannot be reached`)),
+              about(
+                name,
+                bi(
+                  `các thành phần cộng lại chỉ ${exact(sum)} điểm, không thể đạt điểm tối đa ${budget}`,
+                  `the parts add up to only ${exact(sum)}, so the maximum ${budget} cannot be reached`,
+                ),
+              ),
             ),
           );
         break;
@@ -69,7 +90,13 @@ export function points(ctx: LintContext): Finding[] {
             warning(
               `${path}/cap`,
               'cap-above-max',
-              about(name, bi(`mức trần ${scoring.cap} vượt điểm tối đa ${budget}; điểm sẽ bị giới hạn ở ${budget}`, `the cap ${scoring.cap} is above the maximum ${budget}; points are capped at ${budget}`)),
+              about(
+                name,
+                bi(
+                  `mức trần ${scoring.cap} vượt điểm tối đa ${budget}; điểm sẽ bị giới hạn ở ${budget}`,
+                  `the cap ${scoring.cap} is above the maximum ${budget}; points are capped at ${budget}`,
+                ),
+              ),
             ),
           );
         break;
@@ -79,7 +106,10 @@ export function points(ctx: LintContext): Finding[] {
             error(
               `${path}/min`,
               'manual-min-above-max',
-              about(name, bi(`điểm tối thiểu ${scoring.min} vượt điểm tối đa ${budget}`, `the minimum ${scoring.min} is above the maximum ${budget}`)),
+              about(
+                name,
+                bi(`điểm tối thiểu ${scoring.min} vượt điểm tối đa ${budget}`, `the minimum ${scoring.min} is above the maximum ${budget}`),
+              ),
             ),
           );
         break;

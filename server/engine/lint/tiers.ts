@@ -47,7 +47,13 @@ export function tiers(ctx: LintContext): Finding[] {
           error(
             at,
             'tier-empty',
-            about(name, bi(`bậc ${k + 1} có "from" (${current.from}) không nhỏ hơn "to" (${current.to}) nên không bao giờ khớp`, `tier ${k + 1} has "from" (${current.from}) not below "to" (${current.to}), so it never matches`)),
+            about(
+              name,
+              bi(
+                `bậc ${k + 1} có "from" (${current.from}) không nhỏ hơn "to" (${current.to}) nên không bao giờ khớp`,
+                `tier ${k + 1} has "from" (${current.from}) not below "to" (${current.to}), so it never matches`,
+              ),
+            ),
           ),
         );
       } else {
@@ -57,7 +63,13 @@ export function tiers(ctx: LintContext): Finding[] {
             error(
               at,
               'tier-unreachable',
-              about(name, bi(`bậc ${k + 1} (${r.vi}) đã được các bậc trước bao phủ nên không bao giờ được chọn`, `tier ${k + 1} (${r.en}) is covered by earlier tiers, so it is never chosen`)),
+              about(
+                name,
+                bi(
+                  `bậc ${k + 1} (${r.vi}) đã được các bậc trước bao phủ nên không bao giờ được chọn`,
+                  `tier ${k + 1} (${r.en}) is covered by earlier tiers, so it is never chosen`,
+                ),
+              ),
             ),
           );
         else if (earlier.some((e) => e.from < current.to && current.from < e.to))
@@ -65,7 +77,13 @@ export function tiers(ctx: LintContext): Finding[] {
             warning(
               at,
               'tiers-overlap',
-              about(name, bi(`bậc ${k + 1} (${r.vi}) chồng lấn bậc trước; phần chồng lấn thuộc bậc trước`, `tier ${k + 1} (${r.en}) overlaps an earlier tier, which takes the overlap`)),
+              about(
+                name,
+                bi(
+                  `bậc ${k + 1} (${r.vi}) chồng lấn bậc trước; phần chồng lấn thuộc bậc trước`,
+                  `tier ${k + 1} (${r.en}) overlaps an earlier tier, which takes the overlap`,
+                ),
+              ),
             ),
           );
       }
@@ -75,7 +93,13 @@ export function tiers(ctx: LintContext): Finding[] {
           error(
             `${at}/points`,
             'tier-points-above-max',
-            about(name, bi(`bậc ${k + 1} cho ${points} điểm, vượt điểm tối đa ${budget}`, `tier ${k + 1} gives ${points} points, above the maximum ${budget}`)),
+            about(
+              name,
+              bi(
+                `bậc ${k + 1} cho ${points} điểm, vượt điểm tối đa ${budget}`,
+                `tier ${k + 1} gives ${points} points, above the maximum ${budget}`,
+              ),
+            ),
           ),
         );
     });

@@ -34,22 +34,48 @@ export function uniqueness(ctx: LintContext): Finding[] {
       (k, p, f) => error(p, 'duplicate-code', duplicate(bi('Mã mục', 'node code'), k, f)),
     ),
   );
-  out.push(...repeats(v.facts, (f) => f.id, (i) => `/facts/${i}/id`, (k, p, f) => error(p, 'duplicate-fact', duplicate(bi('Mã chỉ tiêu', 'fact id'), k, f))));
+  out.push(
+    ...repeats(
+      v.facts,
+      (f) => f.id,
+      (i) => `/facts/${i}/id`,
+      (k, p, f) => error(p, 'duplicate-fact', duplicate(bi('Mã chỉ tiêu', 'fact id'), k, f)),
+    ),
+  );
   v.facts.forEach((fact, i) => {
     if (fact.id === 'agency')
       out.push(
-        error(`/facts/${i}/id`, 'reserved-fact', bi('Mã chỉ tiêu "agency" dành cho thông tin cơ quan', 'The fact id "agency" is reserved for the agency')),
+        error(
+          `/facts/${i}/id`,
+          'reserved-fact',
+          bi('Mã chỉ tiêu "agency" dành cho thông tin cơ quan', 'The fact id "agency" is reserved for the agency'),
+        ),
       );
     if (fact.options)
       out.push(
-        ...repeats(fact.options, (o) => o.value, (k) => `/facts/${i}/options/${k}/value`, (k, p, f) => error(p, 'duplicate-option', duplicate(bi('Lựa chọn', 'option'), k, f))),
+        ...repeats(
+          fact.options,
+          (o) => o.value,
+          (k) => `/facts/${i}/options/${k}/value`,
+          (k, p, f) => error(p, 'duplicate-option', duplicate(bi('Lựa chọn', 'option'), k, f)),
+        ),
       );
   });
   out.push(
-    ...repeats(v.cohorts, (c) => c.id, (i) => `/cohorts/${i}/id`, (k, p, f) => error(p, 'duplicate-cohort', duplicate(bi('Mã khối', 'cohort id'), k, f))),
+    ...repeats(
+      v.cohorts,
+      (c) => c.id,
+      (i) => `/cohorts/${i}/id`,
+      (k, p, f) => error(p, 'duplicate-cohort', duplicate(bi('Mã khối', 'cohort id'), k, f)),
+    ),
   );
   const bandRepeats = (levels: readonly { id: string }[], base: string) =>
-    repeats(levels, (b) => b.id, (i) => `${base}/levels/${i}/id`, (k, p, f) => error(p, 'duplicate-band', duplicate(bi('Mã xếp loại', 'band id'), k, f)));
+    repeats(
+      levels,
+      (b) => b.id,
+      (i) => `${base}/levels/${i}/id`,
+      (k, p, f) => error(p, 'duplicate-band', duplicate(bi('Mã xếp loại', 'band id'), k, f)),
+    );
   out.push(...bandRepeats(v.bands.levels, '/bands'));
   v.cohorts.forEach((c, i) => c.bands && out.push(...bandRepeats(c.bands.levels, `/cohorts/${i}/bands`)));
   out.push(
@@ -69,7 +95,12 @@ export function uniqueness(ctx: LintContext): Finding[] {
     ),
   );
   out.push(
-    ...repeats(v.tests ?? [], (t) => t.name, (i) => `/tests/${i}/name`, (k, p, f) => warning(p, 'duplicate-test', duplicate(bi('Tên ca kiểm thử', 'test name'), k, f))),
+    ...repeats(
+      v.tests ?? [],
+      (t) => t.name,
+      (i) => `/tests/${i}/name`,
+      (k, p, f) => warning(p, 'duplicate-test', duplicate(bi('Tên ca kiểm thử', 'test name'), k, f)),
+    ),
   );
   return out;
 }

@@ -24,7 +24,8 @@ function* nested(scoring: Scoring, path: string, entry: NodeEntry, budget: numbe
     for (let i = 0; i < scoring.parts.length; i++)
       yield* nested(scoring.parts[i].scoring, `${path}/parts/${i}/scoring`, entry, scoring.parts[i].max);
   if (scoring.method === 'bestOf')
-    for (let i = 0; i < scoring.options.length; i++) yield* nested(scoring.options[i].scoring, `${path}/options/${i}/scoring`, entry, budget);
+    for (let i = 0; i < scoring.options.length; i++)
+      yield* nested(scoring.options[i].scoring, `${path}/options/${i}/scoring`, entry, budget);
 }
 
 export interface ConditionSite {
@@ -39,13 +40,20 @@ export interface ConditionSite {
 /** Every condition tree: cohort membership, applicability, and the conditions of scoring methods. */
 export function* conditionSites(ctx: LintContext): Generator<ConditionSite> {
   for (let i = 0; i < ctx.version.cohorts.length; i++)
-    yield { condition: ctx.version.cohorts[i].membership, path: `/cohorts/${i}/membership`, entry: null, cohort: ctx.version.cohorts[i].id };
+    yield {
+      condition: ctx.version.cohorts[i].membership,
+      path: `/cohorts/${i}/membership`,
+      entry: null,
+      cohort: ctx.version.cohorts[i].id,
+    };
   for (const entry of ctx.nodes)
     if (entry.node.applicableWhen) yield { condition: entry.node.applicableWhen, path: `${entry.path}/applicableWhen`, entry };
   for (const { scoring, path, entry } of scoringSites(ctx)) {
     if (scoring.method === 'yesNo') yield { condition: scoring.when, path: `${path}/when`, entry };
-    if (scoring.method === 'cases') for (let i = 0; i < scoring.cases.length; i++) yield { condition: scoring.cases[i].when, path: `${path}/cases/${i}/when`, entry };
-    if (scoring.method === 'parts') for (let i = 0; i < scoring.parts.length; i++) yield { condition: scoring.parts[i].when, path: `${path}/parts/${i}/when`, entry };
+    if (scoring.method === 'cases')
+      for (let i = 0; i < scoring.cases.length; i++) yield { condition: scoring.cases[i].when, path: `${path}/cases/${i}/when`, entry };
+    if (scoring.method === 'parts')
+      for (let i = 0; i < scoring.parts.length; i++) yield { condition: scoring.parts[i].when, path: `${path}/parts/${i}/when`, entry };
   }
 }
 
@@ -95,7 +103,8 @@ function* scoringRefs(scoring: Scoring, path: string, entry: NodeEntry): Generat
       yield { fact: scoring.fact, path: `${path}/fact`, role: 'manual', entry };
       break;
     case 'notScored':
-      for (let i = 0; i < (scoring.facts ?? []).length; i++) yield { fact: scoring.facts![i], path: `${path}/facts/${i}`, role: 'collected', entry };
+      for (let i = 0; i < (scoring.facts ?? []).length; i++)
+        yield { fact: scoring.facts![i], path: `${path}/facts/${i}`, role: 'collected', entry };
       break;
     default:
       break;
