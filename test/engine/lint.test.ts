@@ -317,6 +317,38 @@ describe('lintVersion', () => {
   });
 });
 
+describe('embedded test cases', () => {
+  it('rejects expectations naming unknown cohorts, bands, nodes and result fields', async () => {
+    const f = await lintWith((v) => {
+      v.tests = [
+        {
+          name: 'Sở Nội vụ',
+          agency: { id: 'so-noi-vu', name: 'Sở Nội vụ', kind: 'department' },
+          facts: { co_ban_chi_dao: true, khong_co: 1 },
+          expect: { cohort: 'xa', band: 'xuat_sac', points: { '1.1': 10, '9.9': 1 }, results: { dti: 0.5 } },
+        },
+      ];
+    });
+    expect(f.map((x) => [x.code, x.severity, x.path])).toEqual([
+      ['unknown-cohort', 'error', '/tests/0/expect/cohort'],
+      ['unknown-band', 'error', '/tests/0/expect/band'],
+      ['unknown-node', 'error', '/tests/0/expect/points/9.9'],
+      ['unknown-result-field', 'error', '/tests/0/expect/results/dti'],
+      ['undeclared-fact', 'warning', '/tests/0/facts/khong_co'],
+    ]);
+  });
+});
+
+describe('cohort rules that cannot run', () => {
+  it('are reported, not thrown, when agencies are checked', async () => {
+    const f = await lintWith((v) => (v.cohorts[0].membership.operator = 'bogus'), [{ id: 'a', name: 'A', kind: 'department' }]);
+    expect(f.map((x) => [x.code, x.path])).toEqual([
+      ['unknown-operator', '/cohorts/0/membership/operator'],
+      ['membership-unchecked', '/cohorts'],
+    ]);
+  });
+});
+
 describe('checkVersion', () => {
   it('stops at schema errors and lints only a schema-valid document', async () => {
     const broken = structuredClone(fixture) as any;
