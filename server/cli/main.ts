@@ -9,6 +9,12 @@ export interface CommandModule {
   register(program: Command): void;
 }
 
+// `chiso evaluate … | head` closes the pipe early: that is the reader's choice, not an error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
+
 const commandsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'commands');
 
 const program = new Command('chiso')

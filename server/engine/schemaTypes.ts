@@ -290,7 +290,10 @@ export interface NumericPolicy {
  * via the `definition` "AgencyAttribute".
  */
 export interface AgencyAttribute {
-  id: FactId;
+  /**
+   * Attribute name as in the agency records (agency.schema.json allows the same names).
+   */
+  id: string;
   type: 'text' | 'boolean' | 'number' | 'enum';
   label: LocalizedText;
   options?: Option[];
