@@ -2,7 +2,7 @@ import type { AuthProvider } from 'react-admin';
 import { apiFetch } from '../api/http';
 import { can, type Identity } from './access';
 
-const KEY = 'chiso.identity';
+const KEY = 'chiso-identity';
 
 const stored = (): Identity | null => {
   try {

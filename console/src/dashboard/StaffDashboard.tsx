@@ -1,0 +1,66 @@
+import { Alert, Box, Button, Card, CardContent, Grid, LinearProgress, Stack, Typography } from '@mui/material';
+import { Title, useTranslate } from 'react-admin';
+import { Link } from 'react-router-dom';
+import { StatusChip } from '../common/StatusChip';
+import { PeriodStepper } from '../periods/PeriodStepper';
+import { useCurrentPeriod } from './useCurrentPeriod';
+import { SubmissionProgress } from './SubmissionProgress';
+import { BandsPerCohort } from './BandsPerCohort';
+
+/** For administrators, evaluators and auditors: the current period, its progress and its bands. */
+export const StaffDashboard = () => {
+  const translate = useTranslate();
+  const { period, isPending } = useCurrentPeriod();
+  return (
+    <Box sx={{ mt: 2 }}>
+      <Title title={translate('ra.page.dashboard')} />
+      {isPending && <LinearProgress />}
+      {!isPending && !period && <Alert severity="info">{translate('chiso.dashboard.noPeriod')}</Alert>}
+      {period && (
+        <Grid container spacing={2}>
+          <Grid size={12}>
+            <Card data-testid="current-period">
+              <CardContent>
+                <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+                  <Typography variant="overline">{translate('chiso.dashboard.currentPeriod')}</Typography>
+                </Stack>
+                <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ alignItems: { md: 'center' } }}>
+                  <Box sx={{ flex: 1 }}>
+                    <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+                      <Typography variant="h5">{period.title}</Typography>
+                      <StatusChip status={period.status} />
+                    </Stack>
+                    <Typography variant="body2" color="text.secondary">
+                      {period.ruleSet} · {translate('resources.versions.name', { smart_count: 1 })} {period.versionLabel} ·{' '}
+                      {translate('chiso.dashboard.submissions', { n: period.submissionCount ?? 0 })}
+                    </Typography>
+                  </Box>
+                  <Button component={Link} to={`/periods/${period.id}/show`} variant="outlined">
+                    {translate('chiso.dashboard.openPeriod')}
+                  </Button>
+                </Stack>
+                <PeriodStepper status={period.status} />
+              </CardContent>
+            </Card>
+          </Grid>
+          <Grid size={{ xs: 12, md: 6 }}>
+            <Card sx={{ height: '100%' }}>
+              <CardContent>
+                <Typography variant="h6">{translate('chiso.dashboard.progress')}</Typography>
+                <SubmissionProgress period={period} />
+              </CardContent>
+            </Card>
+          </Grid>
+          <Grid size={{ xs: 12, md: 6 }}>
+            <Card sx={{ height: '100%' }}>
+              <CardContent>
+                <Typography variant="h6">{translate('chiso.dashboard.bands')}</Typography>
+                <BandsPerCohort periodId={String(period.id)} />
+              </CardContent>
+            </Card>
+          </Grid>
+        </Grid>
+      )}
+    </Box>
+  );
+};

@@ -1,0 +1,80 @@
+import { Box, Button, Card, CardContent, Stack, Typography } from '@mui/material';
+import Leaderboard from '@mui/icons-material/Leaderboard';
+import { DataTable, ReferenceManyField, Show, useRecordContext, useTranslate, type RaRecord } from 'react-admin';
+import { Link } from 'react-router-dom';
+import { StatusChip } from '../common/StatusChip';
+import { DateTimeText } from '../common/Fmt';
+import { PeriodStepper } from './PeriodStepper';
+import { TransitionButton } from './TransitionButton';
+import { EvaluateButton } from './EvaluateButton';
+import { PeriodFileActions } from './PeriodFileActions';
+import { SubmissionProgress } from '../dashboard/SubmissionProgress';
+
+const PeriodHeader = () => {
+  const period = useRecordContext();
+  const translate = useTranslate();
+  if (!period) return null;
+  return (
+    <CardContent>
+      <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ alignItems: { md: 'center' } }}>
+        <Box sx={{ flex: 1 }}>
+          <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+            <Typography variant="h5" component="h1">
+              {period.title}
+            </Typography>
+            <StatusChip status={period.status} />
+          </Stack>
+          <Typography variant="body2" color="text.secondary">
+            {period.ruleSet} · {translate('resources.periods.fields.year')} {period.year} · {translate('resources.versions.name', { smart_count: 1 })}{' '}
+            <Link to={`/versions/${period.versionId}`}>{period.versionLabel}</Link>
+          </Typography>
+        </Box>
+        <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', rowGap: 1 }}>
+          <TransitionButton period={period} />
+          <EvaluateButton period={period} />
+          <Button component={Link} to={`/periods/${period.id}/ranking`} startIcon={<Leaderboard />} data-testid="open-ranking">
+            {translate('chiso.period.ranking')}
+          </Button>
+          <PeriodFileActions period={period} />
+        </Stack>
+      </Stack>
+      <PeriodStepper status={period.status} />
+    </CardContent>
+  );
+};
+
+const Progress = () => {
+  const period = useRecordContext();
+  return period ? <SubmissionProgress period={period} /> : null;
+};
+
+/** A period: its stage, what can be done now, progress of submissions, and the submissions. */
+export const PeriodShow = () => {
+  const translate = useTranslate();
+  return (
+    <Show component="div" actions={false}>
+      <Card sx={{ mb: 2 }}>
+        <PeriodHeader />
+      </Card>
+      <Card sx={{ mb: 2 }}>
+        <CardContent>
+          <Typography variant="h6">{translate('chiso.dashboard.progress')}</Typography>
+          <Progress />
+        </CardContent>
+      </Card>
+      <Card>
+        <CardContent>
+          <Typography variant="h6">{translate('resources.submissions.name', { smart_count: 2 })}</Typography>
+          <ReferenceManyField reference="submissions" target="periodId" sort={{ field: 'agencyName', order: 'ASC' }} perPage={200}>
+            <DataTable rowClick={(id) => `/submissions/${id}/show`} bulkActionButtons={false}>
+              <DataTable.Col source="agencyName" />
+              <DataTable.Col source="status" render={(r: RaRecord) => <StatusChip status={r.status} />} />
+              <DataTable.NumberCol source="revision" />
+              <DataTable.Col source="updatedAt" field={DateTimeText} />
+            </DataTable>
+          </ReferenceManyField>
+        </CardContent>
+      </Card>
+    </Show>
+  );
+};

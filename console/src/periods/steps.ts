@@ -1,0 +1,8 @@
+/** A period moves forward only: open → appraisal → closed → published. */
+export const PERIOD_STEPS = ['open', 'appraisal', 'closed', 'published'] as const;
+export type PeriodStatus = (typeof PERIOD_STEPS)[number];
+
+export const nextStep = (status: string): PeriodStatus | null => {
+  const i = PERIOD_STEPS.indexOf(status as PeriodStatus);
+  return i >= 0 && i < PERIOD_STEPS.length - 1 ? PERIOD_STEPS[i + 1] : null;
+};

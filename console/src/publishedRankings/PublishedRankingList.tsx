@@ -1,0 +1,18 @@
+import { DataTable, List, TextInput } from 'react-admin';
+import { DateTimeText } from '../common/Fmt';
+import { HashText } from '../common/HashText';
+
+/** Frozen, published rankings: what was announced, under which version, with its hash. */
+export const PublishedRankingList = () => (
+  <List filters={[<TextInput source="ruleSet" key="ruleSet" alwaysOn />]} sort={{ field: 'publishedAt', order: 'DESC' }}>
+    <DataTable rowClick="show" bulkActionButtons={false}>
+      <DataTable.Col source="periodTitle" />
+      <DataTable.Col source="year" />
+      <DataTable.Col source="ruleSet" />
+      <DataTable.Col source="versionLabel" />
+      <DataTable.Col source="hash" field={HashText} disableSort />
+      <DataTable.Col source="publishedAt" field={DateTimeText} />
+      <DataTable.Col source="publishedBy" />
+    </DataTable>
+  </List>
+);

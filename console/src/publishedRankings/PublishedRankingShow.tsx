@@ -1,0 +1,55 @@
+import { Box, Card, CardContent, LinearProgress, Stack, Typography } from '@mui/material';
+import { Show, useRecordContext, useTranslate } from 'react-admin';
+import { Link } from 'react-router-dom';
+import { useFormat } from '../common/useFormat';
+import { CohortRankingTable } from '../rankings/CohortRankingTable';
+import { ScoreDistribution } from '../rankings/ScoreDistribution';
+import { ReplayButton } from '../replay/ReplayButton';
+
+const PublishedView = () => {
+  const record = useRecordContext();
+  const translate = useTranslate();
+  const f = useFormat();
+  if (!record) return <LinearProgress />;
+  const cohorts = record.ranking?.cohorts ?? [];
+  return (
+    <>
+      <Card sx={{ mb: 2 }}>
+        <CardContent>
+          <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ alignItems: { md: 'center' } }}>
+            <Box sx={{ flex: 1 }}>
+              <Typography variant="h5" component="h1">
+                {translate('chiso.ranking.publishedTitle')} · {record.periodTitle}
+              </Typography>
+              <Typography variant="body2" color="text.secondary">
+                <Link to={`/periods/${record.periodId}/show`}>{record.periodTitle}</Link> · {translate('resources.versions.name', { smart_count: 1 })}{' '}
+                <Link to={`/versions/${record.versionId}`}>{record.versionLabel}</Link> · {f.dateTime(record.publishedAt)} · {record.publishedBy}
+              </Typography>
+              <Typography variant="caption" sx={{ fontFamily: 'monospace', wordBreak: 'break-all' }}>
+                SHA-256 {record.hash}
+              </Typography>
+            </Box>
+            <ReplayButton kind="published-rankings" id={String(record.id)} />
+          </Stack>
+        </CardContent>
+      </Card>
+      {cohorts.length > 0 && (
+        <Card sx={{ mb: 2 }}>
+          <CardContent>
+            <Typography variant="h6">{translate('chiso.chart.distribution')}</Typography>
+            <ScoreDistribution cohorts={cohorts} />
+          </CardContent>
+        </Card>
+      )}
+      {cohorts.map((c: any) => (
+        <CohortRankingTable key={c.cohort} cohort={c} />
+      ))}
+    </>
+  );
+};
+
+export const PublishedRankingShow = () => (
+  <Show component="div" actions={false}>
+    <PublishedView />
+  </Show>
+);

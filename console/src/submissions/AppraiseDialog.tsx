@@ -1,0 +1,114 @@
+import { useState } from 'react';
+import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, TextField, Typography } from '@mui/material';
+import { useNotify, useTranslate } from 'react-admin';
+import type { Fact } from '../../../server/engine';
+import { dataProvider } from '../providers/dataProvider';
+import { useLt } from '../common/useLt';
+import { parseDecimal } from '../versions/editor/inputs/PNumber';
+import { useFactValue } from './useFactValue';
+
+/** The evaluator's value for one fact; a reason is required and kept with the author and time. */
+export const AppraiseDialog = ({
+  submissionId,
+  fact,
+  agencyValue,
+  current,
+  onClose,
+  onDone,
+}: {
+  submissionId: string;
+  fact: Fact;
+  agencyValue: unknown;
+  current: unknown;
+  onClose: () => void;
+  onDone: () => void;
+}) => {
+  const translate = useTranslate();
+  const notify = useNotify();
+  const lt = useLt();
+  const show = useFactValue();
+  const [text, setText] = useState(current === undefined || current === null ? '' : String(current));
+  const [reason, setReason] = useState('');
+  const [touched, setTouched] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const numeric = fact.type === 'number' || fact.type === 'integer';
+  const value: unknown = numeric ? parseDecimal(text) : fact.type === 'boolean' ? (text === 'true' ? true : text === 'false' ? false : null) : text;
+  let valueError: string | undefined;
+  if (numeric && text !== '' && value === null) valueError = translate('ra.validation.number');
+  else if (numeric && typeof value === 'number' && fact.minimum !== undefined && value < fact.minimum) valueError = translate('ra.validation.minValue', { min: fact.minimum });
+  else if (numeric && typeof value === 'number' && fact.maximum !== undefined && value > fact.maximum) valueError = translate('ra.validation.maxValue', { max: fact.maximum });
+  else if (fact.type === 'integer' && typeof value === 'number' && !Number.isInteger(value)) valueError = translate('chiso.validation.integer');
+  const reasonError = touched && !reason.trim() ? translate('chiso.appraisal.reasonRequired') : undefined;
+  const ready = text !== '' && !valueError && reason.trim().length > 0;
+
+  const save = async () => {
+    setTouched(true);
+    if (!ready) return;
+    setProblem(null);
+    try {
+      await dataProvider.appraise(submissionId, { fact: fact.id, value, reason: reason.trim() });
+      notify('chiso.appraisal.saved', { type: 'success' });
+      onDone();
+    } catch (e: any) {
+      setProblem(e?.message ?? translate('ra.notification.http_error'));
+    }
+  };
+
+  return (
+    <Dialog open onClose={onClose} maxWidth="sm" fullWidth>
+      <DialogTitle>
+        {translate('chiso.appraisal.title')}: {lt(fact.label)}
+      </DialogTitle>
+      <DialogContent>
+        <Typography variant="body2" sx={{ mb: 2 }}>
+          {translate('chiso.appraisal.agencyValue')}: <strong>{show(fact, agencyValue)}</strong>
+        </Typography>
+        <Stack spacing={2}>
+          {fact.type === 'boolean' || fact.type === 'enum' ? (
+            <TextField select label={translate('chiso.appraisal.newValue')} value={text} onChange={(e) => setText(e.target.value)} name="appraisedValue">
+              {fact.type === 'boolean'
+                ? [
+                    <MenuItem key="t" value="true">{translate('chiso.common.yes')}</MenuItem>,
+                    <MenuItem key="f" value="false">{translate('chiso.common.no')}</MenuItem>,
+                  ]
+                : (fact.options ?? []).map((o) => (
+                    <MenuItem key={o.value} value={o.value}>
+                      {lt(o.label)}
+                    </MenuItem>
+                  ))}
+            </TextField>
+          ) : (
+            <TextField
+              label={translate('chiso.appraisal.newValue')}
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+              error={!!valueError}
+              helperText={valueError ?? (fact.unit ? lt(fact.unit) : undefined)}
+              name="appraisedValue"
+              autoFocus
+            />
+          )}
+          <TextField
+            label={translate('chiso.appraisal.reason')}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            onBlur={() => setTouched(true)}
+            required
+            multiline
+            minRows={2}
+            error={!!reasonError}
+            helperText={reasonError ?? translate('chiso.appraisal.reasonHelp')}
+            name="reason"
+          />
+          {problem && <Alert severity="error" sx={{ whiteSpace: 'pre-line' }}>{problem}</Alert>}
+        </Stack>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>{translate('ra.action.cancel')}</Button>
+        <Button variant="contained" onClick={save} disabled={!ready} data-testid="confirm-appraisal">
+          {translate('chiso.appraisal.save')}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+};

@@ -1,0 +1,45 @@
+import { Chip, Stack, Typography } from '@mui/material';
+import AttachFile from '@mui/icons-material/AttachFile';
+import LinkIcon from '@mui/icons-material/Link';
+import { useTranslate } from 'react-admin';
+
+export interface EvidenceItem {
+  id: string;
+  key: string;
+  kind: 'file' | 'link';
+  fileName: string | null;
+  size: number | null;
+  url: string | null;
+  note: string;
+}
+
+/** Evidence attached to one fact: files open from the server, links open in a new tab. */
+export const EvidenceList = ({ items, rule }: { items: EvidenceItem[]; rule?: string }) => {
+  const translate = useTranslate();
+  if (!items.length) {
+    return rule === 'required' ? (
+      <Typography variant="caption" color="warning.main" data-testid="evidence-missing">
+        {translate('chiso.submission.evidenceMissing')}
+      </Typography>
+    ) : null;
+  }
+  return (
+    <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', rowGap: 1 }}>
+      {items.map((e) => (
+        <Chip
+          key={e.id}
+          size="small"
+          variant="outlined"
+          icon={e.kind === 'file' ? <AttachFile /> : <LinkIcon />}
+          label={`${e.kind === 'file' ? e.fileName : e.url}${e.note ? ` — ${e.note}` : ''}`}
+          component="a"
+          href={e.kind === 'file' ? `/api/evidence/${e.id}` : (e.url ?? undefined)}
+          target="_blank"
+          rel="noopener noreferrer"
+          clickable
+          data-evidence={e.id}
+        />
+      ))}
+    </Stack>
+  );
+};

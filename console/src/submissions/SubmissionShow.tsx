@@ -1,0 +1,75 @@
+import { Alert, Box, Button, Card, CardContent, LinearProgress, Stack, Typography } from '@mui/material';
+import Edit from '@mui/icons-material/Edit';
+import { Show, useCanAccess, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { Link } from 'react-router-dom';
+import { StatusChip } from '../common/StatusChip';
+import { useFormat } from '../common/useFormat';
+import { useSubmissionContext } from './useSubmissionContext';
+import { factGroups } from './factGroups';
+import { AppraisalTable } from './AppraisalTable';
+import { AppraisalHistory } from './AppraisalHistory';
+import { EvaluateSubmissionButton } from './EvaluateSubmissionButton';
+
+const SubmissionView = () => {
+  const record = useRecordContext();
+  const translate = useTranslate();
+  const refresh = useRefresh();
+  const f = useFormat();
+  const { data, error } = useSubmissionContext(record as any);
+  const { canAccess: mayAppraise } = useCanAccess({ resource: 'submissions', action: 'appraise' });
+  const { canAccess: mayEdit } = useCanAccess({ resource: 'submissions', action: 'edit', record });
+  if (error) return <Alert severity="error">{error.message}</Alert>;
+  if (!record || !data) return <LinearProgress />;
+  const canAppraise = !!mayAppraise && record.status !== 'draft' && ['open', 'appraisal'].includes(data.period.status);
+  const groups = factGroups(data.version, data.cohort, true);
+  return (
+    <>
+      <Card sx={{ mb: 2 }}>
+        <CardContent>
+          <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ alignItems: { md: 'center' } }}>
+            <Box sx={{ flex: 1 }}>
+              <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+                <Typography variant="h5" component="h1">
+                  {record.agencyName}
+                </Typography>
+                <StatusChip status={record.status} />
+              </Stack>
+              <Typography variant="body2" color="text.secondary">
+                <Link to={`/periods/${data.period.id}/show`}>{data.period.title}</Link> · {translate('chiso.submission.revision', { n: record.revision })}
+                {record.submittedAt ? ` · ${translate('chiso.submission.submittedAt', { at: f.dateTime(record.submittedAt) })}` : ''}
+                {data.cohort ? ` · ${translate('chiso.common.cohort')}: ${data.cohort}` : ''}
+              </Typography>
+            </Box>
+            {mayEdit && record.status === 'draft' && (
+              <Button component={Link} to={`/submissions/${record.id}`} variant="contained" startIcon={<Edit />}>
+                {translate('ra.action.edit')}
+              </Button>
+            )}
+            <EvaluateSubmissionButton record={record} />
+          </Stack>
+          {canAppraise && <Alert severity="info" sx={{ mt: 2 }}>{translate('chiso.appraisal.help')}</Alert>}
+        </CardContent>
+      </Card>
+      <Card sx={{ mb: 2 }}>
+        <CardContent>
+          <AppraisalTable record={record} groups={groups} canAppraise={canAppraise} onChanged={refresh} />
+        </CardContent>
+      </Card>
+      <Card>
+        <CardContent>
+          <Typography variant="h6" sx={{ mb: 1 }}>
+            {translate('chiso.appraisal.history')}
+          </Typography>
+          <AppraisalHistory submissionId={String(record.id)} facts={data.version.facts} />
+        </CardContent>
+      </Card>
+    </>
+  );
+};
+
+/** The appraisal view: what the agency reported, what the evaluator set, and why. */
+export const SubmissionShow = () => (
+  <Show component="div" actions={false}>
+    <SubmissionView />
+  </Show>
+);
