@@ -8,11 +8,17 @@ import { migrate } from '../store/migrate';
 
 export interface DatabaseConfig {
   url?: string;
+  /** PostgreSQL schema to use (DATABASE_SCHEMA); the server's default search path when absent. */
+  schema?: string;
   dataDir: string;
 }
 
 export function databaseConfig(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
-  return { url: env.DATABASE_URL || undefined, dataDir: path.resolve(env.DATA_DIR || './data') };
+  return {
+    url: env.DATABASE_URL || undefined,
+    schema: env.DATABASE_SCHEMA || undefined,
+    dataDir: path.resolve(env.DATA_DIR || './data'),
+  };
 }
 
 const lockPath = (dataDir: string) => path.join(dataDir, 'pglite.lock');
@@ -50,7 +56,7 @@ export async function openConfiguredDb(config: DatabaseConfig, hold = false): Pr
     }
   }
   try {
-    const db = await openDb(config.url ? { url: config.url } : { dataDir: path.join(config.dataDir, 'pglite') });
+    const db = await openDb(config.url ? { url: config.url, schema: config.schema } : { dataDir: path.join(config.dataDir, 'pglite') });
     const applied = await migrate(db);
     return { db, release, applied };
   } catch (err) {

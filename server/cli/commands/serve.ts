@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import pino, { type Logger } from 'pino';
 import { createApp, ROOT_DIR } from '../../http/app';
@@ -17,7 +18,10 @@ export function register(program: Command): void {
   program
     .command('serve')
     .description(
-      'Serve the API and the console (PORT, DATA_DIR, DATABASE_URL, CHISO_DEMO) / chạy máy chủ API và giao diện quản trị',
+      'Serve the API and the console / chạy máy chủ API và giao diện quản trị.\n' +
+        'Environment: PORT (3000), HOST, DATA_DIR (./data), DATABASE_URL (PostgreSQL instead of embedded PGlite), ' +
+        'DATABASE_SCHEMA, CHISO_DEMO (1; 0 = no demo users or demo data), CHISO_DEMO_PASSWORD (fixed demo passwords), ' +
+        'CHISO_CONSOLE_BUILD (1; 0 = do not build a missing console), CHISO_SECURE_COOKIES (0), LOG_LEVEL (info)',
     )
     .action(async () => {
       await serve();
@@ -39,7 +43,7 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<void>
   if (seed.credentials.length) process.stdout.write(`\n${credentialsBox(seed.credentials)}\n\n`);
 
   const consoleDir = path.join(ROOT_DIR, 'console/dist');
-  await ensureConsoleBuilt(consoleDir, logger);
+  if (!off(env.CHISO_CONSOLE_BUILD)) await ensureConsoleBuilt(consoleDir, logger);
 
   const ctx: AppContext = {
     db,
@@ -52,7 +56,8 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<void>
     server.once('listening', resolve);
     server.once('error', reject);
   });
-  logger.info({ port, url: `http://localhost:${port}` }, 'listening');
+  const actualPort = (server.address() as AddressInfo).port;
+  logger.info({ port: actualPort, url: `http://localhost:${actualPort}` }, 'listening');
 
   let stopping = false;
   const stop = (signal: string) => {
