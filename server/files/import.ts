@@ -27,7 +27,21 @@ export const DEFAULT_IMPORT_LIMITS: ImportLimits = {
   maxRows: 2000,
 };
 
-export type ImportResult = { submissions: SubmissionInput[] } | { problems: FileProblem[] };
+export interface ImportOptions extends ImportLimits {
+  /**
+   * Columns of evaluator-entered facts (manual scores, appraisal data): 'accept' for the CLI's
+   * submissions files; 'refuse' for the API, where they come in through appraisals only.
+   */
+  evaluatorFacts: 'accept' | 'refuse';
+}
+
+export type ImportResult =
+  | {
+      submissions: SubmissionInput[];
+      /** Where each submission came from, in the same order. */
+      rows: { sheet: string; row: number }[];
+    }
+  | { problems: FileProblem[] };
 
 /** Rows above the header that may hold titles. */
 const HEADER_SEARCH_ROWS = 10;
@@ -53,8 +67,9 @@ export async function parseImport(
   version: RuleSetVersion,
   versionHash: string,
   agencies: Agency[],
-  limits: ImportLimits = DEFAULT_IMPORT_LIMITS,
+  options: Partial<ImportOptions> = {},
 ): Promise<ImportResult> {
+  const limits: ImportOptions = { ...DEFAULT_IMPORT_LIMITS, evaluatorFacts: 'accept', ...options };
   const loaded = await loadWorkbook(buffer, fileName, limits);
   if (!loaded.ok) return { problems: [loaded.problem] };
   const { workbook, kind } = loaded;
@@ -86,7 +101,7 @@ export async function parseImport(
   const problems: FileProblem[] = [];
   const layouts: SheetLayout[] = [];
   for (const sheet of preferred.length ? preferred : candidates) {
-    const layout = findHeader(sheet, sheetName(sheet), matcher, problems);
+    const layout = findHeader(sheet, sheetName(sheet), matcher, problems, limits.evaluatorFacts);
     if (layout) layouts.push(layout);
   }
   if (!layouts.length) {
@@ -109,6 +124,7 @@ export async function parseImport(
   for (const a of agencies) for (const n of [a.name, a.nameEn]) if (n) byName.set(normalizeHeader(n), a);
   const seen = new Map<string, { sheet: string; row: number }>();
   const submissions: SubmissionInput[] = [];
+  const origins: { sheet: string; row: number }[] = [];
 
   // Rows nobody filled in (the template lists every agency) are skipped, not refused.
   const dataRows = layouts.flatMap((layout) => {
@@ -204,6 +220,7 @@ export async function parseImport(
     }
     problems.push(...rowProblems);
     submissions.push({ agency, facts });
+    origins.push({ sheet: name, row: r });
   }
 
   if (!problems.length && !submissions.length) {
@@ -218,7 +235,7 @@ export async function parseImport(
     );
   }
   if (problems.length) return { problems: sortProblems(problems, layouts.map((l) => l.name)) };
-  return { submissions };
+  return { submissions, rows: origins };
 }
 
 /** The header row (within the first rows) and what each column holds; unknown columns are problems. */
@@ -227,6 +244,7 @@ function findHeader(
   name: string,
   matcher: (header: string) => HeaderMeaning | undefined,
   problems: FileProblem[],
+  evaluatorFacts: ImportOptions['evaluatorFacts'],
 ): SheetLayout | null {
   for (let r = 1; r <= Math.min(HEADER_SEARCH_ROWS, sheet.rowCount); r++) {
     const row = sheet.getRow(r);
@@ -258,6 +276,16 @@ function findHeader(
           columnLetter(column),
           `Không nhận ra cột «${header}»: không phải chỉ tiêu của phiên bản này. Hãy dùng đúng tên cột trong mẫu, hoặc xóa cột (cột «Ghi chú» được bỏ qua).`,
           `Unknown column "${header}": not a fact of this version. Use the template's column names, or delete the column ("Ghi chú"/"Note" columns are ignored).`,
+        ),
+      );
+    for (const { column, fact } of layout.factColumns.filter((c) => evaluatorFacts === 'refuse' && c.fact.enteredBy === 'evaluator'))
+      problems.push(
+        problem(
+          name,
+          r,
+          columnLetter(column),
+          `Cột «${factHeader(fact)}» do cán bộ thẩm định nhập khi thẩm định, không nhập qua tệp; hãy xóa cột này.`,
+          `Column "${factHeader(fact, 'en')}" is entered by the evaluator during appraisal, not imported; delete the column.`,
         ),
       );
     for (const { column, header } of duplicate)

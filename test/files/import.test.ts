@@ -25,7 +25,7 @@ const problemsOf = (result: ImportResult): FileProblem[] => {
 };
 
 const submissionsOf = (result: ImportResult) => {
-  expect(result).toEqual({ submissions: expect.any(Array) });
+  expect(result).toEqual({ submissions: expect.any(Array), rows: expect.any(Array) });
   return (result as { submissions: { agency: { id: string }; facts: Record<string, unknown> }[] }).submissions;
 };
 
@@ -79,6 +79,28 @@ describe('import of a filled template', () => {
           report_date: '2021-12-20',
         },
       },
+    ]);
+  });
+
+  it('tells where each submission came from', async () => {
+    const result = await parseImport(await filledTemplate(fillValid), 'mau.xlsx', version, hash, agencies);
+    expect((result as { rows: unknown }).rows).toEqual([
+      { sheet: 'Số liệu', row: 2 },
+      { sheet: 'Số liệu', row: 7 },
+    ]);
+  });
+
+  it('takes evaluator-entered columns for the CLI, and refuses them where appraisal is the only way in', async () => {
+    const buffer = await filledTemplate((sheet, row) => {
+      fillValid(sheet, row);
+      sheet.getCell(1, 13).value = 'Điểm chất lượng do thẩm định';
+      sheet.getCell(row('so-tttt'), 13).value = '7,5';
+    });
+    const accepted = submissionsOf(await parseImport(buffer, 'mau.xlsx', version, hash, agencies));
+    expect(accepted[0].facts.manual_quality).toBe(7.5);
+    const problems = problemsOf(await parseImport(buffer, 'mau.xlsx', version, hash, agencies, { evaluatorFacts: 'refuse' }));
+    expect(problems).toEqual([
+      { sheet: 'Số liệu', row: 1, column: 'M', message: { vi: expect.stringContaining('do cán bộ thẩm định nhập'), en: expect.any(String) } },
     ]);
   });
 
