@@ -39,13 +39,16 @@ export async function publishSonLa(app: TestApp, label: string, edit?: (doc: Ret
   return published.body;
 }
 
-let nextYear = 2030;
+// Tests that pick a year themselves stay below 2070.
+const nextYear = new WeakMap<TestApp, number>();
 
-/** A fresh open period pinned to `versionId` (each call takes another year). */
+/** A fresh open period pinned to `versionId` (each call takes another year, from 2070 on). */
 export async function openPeriod(app: TestApp, versionId: string, as: Role = 'evaluator') {
+  const year = nextYear.get(app) ?? 2070;
+  nextYear.set(app, year + 1);
   const res = await app.request('POST', '/api/periods', {
     as,
-    body: { year: nextYear++, versionId, title: `Kỳ kiểm thử ${nextYear}` },
+    body: { year, versionId, title: `Kỳ kiểm thử ${year}` },
   });
   expect(res.status, res.text).toBe(201);
   return res.body;
