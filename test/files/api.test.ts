@@ -198,6 +198,26 @@ describe.each(backends)('files API on $name', (backend) => {
     evaluationOfOwn = evaluations.body[0].id;
   });
 
+  it('writes nothing when the database refuses the last submission of a file', async () => {
+    const period = (await openPeriod(app, version.id)).id;
+    const bytes = await filled(period, [OWN_AGENCY, OTHER_AGENCY, DISTRICT]);
+    // The district's row is written last (the template lists provincial agencies first).
+    await app.ctx.db.exec(`
+      CREATE FUNCTION refuse_district() RETURNS trigger AS $$
+      BEGIN IF NEW.agency_id = '${DISTRICT}' THEN RAISE EXCEPTION 'test: refused'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql;
+      CREATE TRIGGER refuse_district BEFORE INSERT ON submissions FOR EACH ROW EXECUTE FUNCTION refuse_district();`);
+    try {
+      const before = await counts();
+      const res = await upload(period, bytes, 'mau.xlsx');
+      expect(res.status).toBe(500);
+      expect(await counts()).toEqual(before);
+    } finally {
+      await app.ctx.db.exec('DROP TRIGGER refuse_district ON submissions; DROP FUNCTION refuse_district();');
+    }
+    const retried = await upload(period, bytes, 'mau.xlsx');
+    expect(retried.body).toEqual({ imported: 3, created: 3, updated: 0 });
+  });
+
   it('completes a draft the agency started, in the same import', async () => {
     const period = (await openPeriod(app, version.id)).id;
     const partial = Object.fromEntries(Object.entries(demoFacts(OWN_AGENCY).reported).slice(0, 3));
