@@ -82,3 +82,26 @@ describe.each(backends)('docs, health and console on $name', (backend) => {
     expect(api.headers.get('content-type')).toContain('application/problem+json');
   });
 });
+
+describe('health when the database is gone', () => {
+  it('answers 503 problem+json from /healthz once the database cannot be reached', async () => {
+    const { createApp } = await import('../../server/http/app');
+    const { makeTestDb } = await import('../support/db');
+    const pino = (await import('pino')).default;
+    const t = await makeTestDb({ name: 'pglite' });
+    const server = createApp({ db: t.db, logger: pino({ level: 'silent' }), config: { demo: false, secureCookies: false } }).listen(0, '127.0.0.1');
+    await new Promise((r) => server.once('listening', r));
+    const url = `http://127.0.0.1:${(server.address() as import('node:net').AddressInfo).port}/healthz`;
+    try {
+      expect((await fetch(url)).status).toBe(200);
+      await t.db.close();
+      const res = await fetch(url, { headers: { 'accept-language': 'en' } });
+      expect(res.status).toBe(503);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+      expect((await res.json()).code).toBe('database-unavailable');
+    } finally {
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+    }
+  });
+});
