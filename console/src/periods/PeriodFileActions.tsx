@@ -1,8 +1,233 @@
-import type { RaRecord } from 'react-admin';
+// The spreadsheet buttons of a period: download the XLSX import template, import filled templates
+// or CSVs (every problem shown in a table with its sheet, row and column; nothing is imported
+// then), and export the results as XLSX, CSV or the printable PDF annex.
+import { useRef, useState } from 'react';
+import {
+  Alert,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  LinearProgress,
+  Menu,
+  MenuItem,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@mui/material';
+import Download from '@mui/icons-material/Download';
+import UploadFile from '@mui/icons-material/UploadFile';
+import FileDownload from '@mui/icons-material/FileDownload';
+import { useCanAccess, useLocaleState, useNotify, useRefresh, type RaRecord } from 'react-admin';
+import { apiFetch } from '../api/http';
+import { getLocale } from '../api/locale';
+import { problemOf, problemToError, type Problem } from '../api/problem';
+
+const TEXT = {
+  template: { vi: 'Tải mẫu nhập (XLSX)', en: 'Download template (XLSX)' },
+  import: { vi: 'Nhập từ tệp', en: 'Import file' },
+  importTitle: { vi: 'Nhập số liệu từ tệp XLSX hoặc CSV', en: 'Import an XLSX or CSV file' },
+  importHelp: {
+    vi: 'Chọn mẫu đã điền (hoặc tệp CSV UTF-8). Tệp được kiểm tra toàn bộ: nếu có lỗi, không dữ liệu nào được ghi.',
+    en: 'Choose a filled template (or a UTF-8 CSV). The whole file is checked: if anything is wrong, nothing is written.',
+  },
+  choose: { vi: 'Chọn tệp…', en: 'Choose file…' },
+  close: { vi: 'Đóng', en: 'Close' },
+  imported: { vi: 'Đã nhập %{n} bản tự đánh giá (mới %{created}, cập nhật %{updated}).', en: 'Imported %{n} submissions (%{created} new, %{updated} updated).' },
+  problems: { vi: 'Tệp chưa được nhập. Sửa các lỗi sau rồi tải lên lại:', en: 'The file was not imported. Fix these problems and upload it again:' },
+  sheet: { vi: 'Trang', en: 'Sheet' },
+  row: { vi: 'Dòng', en: 'Row' },
+  column: { vi: 'Cột', en: 'Column' },
+  message: { vi: 'Lỗi', en: 'Problem' },
+  export: { vi: 'Xuất kết quả', en: 'Export results' },
+  xlsx: { vi: 'Bảng xếp hạng (XLSX)', en: 'Ranking (XLSX)' },
+  csv: { vi: 'Bảng xếp hạng (CSV)', en: 'Ranking (CSV)' },
+  pdf: { vi: 'Phụ lục kết quả để in (PDF)', en: 'Printable results annex (PDF)' },
+} as const;
+
+type Key = keyof typeof TEXT;
+
+const useText = () => {
+  const [locale] = useLocaleState();
+  return (key: Key, args: Record<string, string | number> = {}) =>
+    Object.entries(args).reduce<string>((s, [k, v]) => s.replace(`%{${k}}`, String(v)), TEXT[key][locale === 'en' ? 'en' : 'vi']);
+};
+
+interface FileProblemRow {
+  sheet: string | null;
+  row: number | null;
+  column: string | null;
+  message: string;
+}
+
+/** Downloads an API file with the session cookie; a refused request becomes the server's problem message. */
+export async function downloadFile(url: string, fallbackName: string): Promise<void> {
+  const response = await fetch(url, {
+    credentials: 'include',
+    headers: { 'Accept-Language': getLocale() === 'en' ? 'en, vi;q=0.5' : 'vi, en;q=0.5' },
+  });
+  if (!response.ok) {
+    let problem: Problem | undefined;
+    try {
+      problem = (await response.json()) as Problem;
+    } catch {
+      problem = undefined;
+    }
+    throw problemToError(response.status, response.statusText, problem);
+  }
+  const name = /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') ?? '')?.[1] ?? fallbackName;
+  const href = URL.createObjectURL(await response.blob());
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(href), 10_000);
+}
 
 /**
- * Slot for the spreadsheet buttons of a period (issue 5: download the XLSX template, import filled
- * spreadsheets, export results as XLSX/CSV/PDF). The spreadsheet helper fills this component;
- * PeriodShow already renders it in its action bar.
+ * `only="export"` shows just the export menu (for the ranking page); by default the template and
+ * import buttons come too, each for the roles and period stages that allow it.
  */
-export const PeriodFileActions = (_props: { period: RaRecord }) => null;
+export const PeriodFileActions = ({ period, only }: { period: RaRecord; only?: 'export' }) => {
+  const t = useText();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const canImport = useCanAccess({ resource: 'periods', action: 'import' }).canAccess;
+  const canExport = useCanAccess({ resource: 'periods', action: 'export' }).canAccess;
+  const [menu, setMenu] = useState<HTMLElement | null>(null);
+  const [dialog, setDialog] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [problems, setProblems] = useState<FileProblemRow[] | null>(null);
+  const [summary, setSummary] = useState<string | null>(null);
+  const picker = useRef<HTMLInputElement>(null);
+  const open = period.status === 'open';
+
+  const get = async (path: string, name: string) => {
+    try {
+      await downloadFile(`/api/periods/${period.id}/${path}`, name);
+    } catch (e: any) {
+      notify(e?.message ?? 'ra.notification.http_error', { type: 'error', multiLine: true });
+    }
+  };
+
+  const upload = async (file: File) => {
+    setBusy(true);
+    setProblems(null);
+    setSummary(null);
+    try {
+      const form = new FormData();
+      form.append('file', file, file.name);
+      const { json } = await apiFetch(`/api/periods/${period.id}/import`, { method: 'POST', body: form });
+      notify(t('imported', { n: json.imported, created: json.created, updated: json.updated }), { type: 'success' });
+      setDialog(false);
+      refresh();
+    } catch (e: any) {
+      const p = problemOf(e);
+      const rows = (p?.problemErrors ?? []) as unknown as FileProblemRow[];
+      setSummary(p?.detail ?? e?.message ?? null);
+      setProblems(rows.map((r) => ({ sheet: r.sheet ?? null, row: r.row ?? null, column: r.column ?? null, message: r.message })));
+    } finally {
+      setBusy(false);
+      if (picker.current) picker.current.value = '';
+    }
+  };
+
+  return (
+    <>
+      {only !== 'export' && (
+        <Button startIcon={<Download />} onClick={() => get('template.xlsx', 'mau-nhap.xlsx')} data-testid="download-template">
+          {t('template')}
+        </Button>
+      )}
+      {only !== 'export' && canImport && open && (
+        <Button startIcon={<UploadFile />} onClick={() => setDialog(true)} data-testid="import-file">
+          {t('import')}
+        </Button>
+      )}
+      {canExport && (
+        <>
+          <Button startIcon={<FileDownload />} onClick={(e) => setMenu(e.currentTarget)} data-testid="export-menu">
+            {t('export')}
+          </Button>
+          <Menu anchorEl={menu} open={!!menu} onClose={() => setMenu(null)}>
+            {(['xlsx', 'csv', 'pdf'] as const).map((format) => (
+              <MenuItem
+                key={format}
+                data-testid={`export-${format}`}
+                onClick={() => {
+                  setMenu(null);
+                  void get(`export?format=${format}`, `ket-qua.${format}`);
+                }}
+              >
+                {t(format)}
+              </MenuItem>
+            ))}
+          </Menu>
+        </>
+      )}
+      <Dialog open={dialog} onClose={() => !busy && setDialog(false)} maxWidth="md" fullWidth>
+        <DialogTitle>{t('importTitle')}</DialogTitle>
+        <DialogContent>
+          <Typography variant="body2" sx={{ mb: 2 }}>
+            {t('importHelp')}
+          </Typography>
+          <input
+            ref={picker}
+            type="file"
+            accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+            hidden
+            data-testid="import-input"
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              if (file) void upload(file);
+            }}
+          />
+          <Button variant="contained" startIcon={<UploadFile />} disabled={busy} onClick={() => picker.current?.click()}>
+            {t('choose')}
+          </Button>
+          {busy && <LinearProgress sx={{ mt: 2 }} />}
+          {problems && (
+            <>
+              <Alert severity="error" sx={{ mt: 2 }}>
+                {summary ?? t('problems')}
+              </Alert>
+              {problems.length > 0 && (
+                <Table size="small" sx={{ mt: 1 }} data-testid="import-problems">
+                  <TableHead>
+                    <TableRow>
+                      <TableCell>{t('sheet')}</TableCell>
+                      <TableCell>{t('row')}</TableCell>
+                      <TableCell>{t('column')}</TableCell>
+                      <TableCell>{t('message')}</TableCell>
+                    </TableRow>
+                  </TableHead>
+                  <TableBody>
+                    {problems.map((p, i) => (
+                      <TableRow key={i}>
+                        <TableCell>{p.sheet ?? '—'}</TableCell>
+                        <TableCell>{p.row ?? '—'}</TableCell>
+                        <TableCell>{p.column ?? '—'}</TableCell>
+                        <TableCell>{p.message}</TableCell>
+                      </TableRow>
+                    ))}
+                  </TableBody>
+                </Table>
+              )}
+            </>
+          )}
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => setDialog(false)} disabled={busy}>
+            {t('close')}
+          </Button>
+        </DialogActions>
+      </Dialog>
+    </>
+  );
+};
