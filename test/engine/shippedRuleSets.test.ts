@@ -71,3 +71,10 @@ describe('Son La 2021 demo outcome', () => {
     expect(evs.filter((e) => e.band?.id === 'tot' && e.cohort === 'huyen').map((e) => e.agencyName).sort()).toEqual(['UBND huyện Mộc Châu', 'UBND thành phố Sơn La']);
   });
 });
+
+describe('agency lists', () => {
+  it('use ids that are unique across every list (the server keeps agencies in one table)', () => {
+    const ids = agencyLists.flatMap((l) => l.agencies.map((a) => a.id));
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+  });
+});
