@@ -2,6 +2,7 @@ import { DataTable, DateInput, List, TextInput, TopToolbar, useCanAccess } from 
 import { DateTimeText } from '../common/Fmt';
 import { VerifyChainButton } from './VerifyChainButton';
 import { ActionText } from './ActionText';
+import { ResourceText } from './ResourceText';
 
 // `to` is inclusive of the whole day: the server compares timestamps, so send the next midnight.
 const filters = [
@@ -25,8 +26,8 @@ export const AuditList = () => (
       <DataTable.Col source="at" field={DateTimeText} />
       <DataTable.Col source="actor" />
       <DataTable.Col source="action" field={ActionText} />
-      <DataTable.Col source="resource" />
-      <DataTable.Col source="resourceId" />
+      <DataTable.Col source="resource" field={ResourceText} />
+      <DataTable.Col disableSort source="resourceId" />
     </DataTable>
   </List>
 );

@@ -2,6 +2,7 @@ import { Show, SimpleShowLayout, TextField, useRecordContext, useTranslate } fro
 import { Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { DateTimeText } from '../common/Fmt';
 import { ActionText } from './ActionText';
+import { ResourceText } from './ResourceText';
 import { changedFields } from './flatten';
 
 const show = (v: unknown) => (v === undefined ? '—' : v === null ? 'null' : typeof v === 'string' ? v : String(v));
@@ -42,7 +43,7 @@ export const AuditShow = () => (
       <DateTimeText source="at" label="resources.audit.fields.at" />
       <TextField source="actor" />
       <ActionText label="resources.audit.fields.action" />
-      <TextField source="resource" />
+      <ResourceText label="resources.audit.fields.resource" />
       <TextField source="resourceId" />
       <Changes label="chiso.audit.changes" />
       <TextField source="hash" sx={{ fontFamily: 'monospace' }} />

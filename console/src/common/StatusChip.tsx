@@ -13,14 +13,14 @@ const colors: Record<string, 'default' | 'primary' | 'secondary' | 'success' | '
 };
 
 /** A lifecycle status (version, period, submission) as a coloured, translated chip. */
-export const StatusChip = ({ status }: { status?: string | null }) => {
+export const StatusChip = ({ status, kind }: { status?: string | null; kind?: 'period' }) => {
   const translate = useTranslate();
   if (!status) return null;
   return (
     <Chip
       size="small"
       color={colors[status] ?? 'default'}
-      label={translate(`chiso.status.${status}`, { _: status })}
+      label={translate(kind === 'period' ? `chiso.periodStatus.${status}` : `chiso.status.${status}`, { _: status })}
       data-status={status}
     />
   );

@@ -1,9 +1,10 @@
 import { Alert, Box, Button, Card, CardContent, LinearProgress, Stack, Typography } from '@mui/material';
-import { Title, useGetList, useTranslate } from 'react-admin';
+import { ReferenceField, Title, useGetList, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { StatusChip } from '../common/StatusChip';
 import { BandChip } from '../common/BandChip';
 import { useFormat } from '../common/useFormat';
+import { StartSubmission } from './StartSubmission';
 
 /** For an agency user: its self-assessments to fill or follow, and its latest results. */
 export const AgencyDashboard = () => {
@@ -20,10 +21,13 @@ export const AgencyDashboard = () => {
             {translate('chiso.dashboard.mySubmissions')}
           </Typography>
           {isPending && <LinearProgress />}
+          {submissions && <StartSubmission started={new Set(submissions.map((s) => String(s.periodId)))} />}
           {submissions && !submissions.length && <Alert severity="info">{translate('chiso.dashboard.noSubmission')}</Alert>}
           {(submissions ?? []).map((s) => (
             <Stack key={s.id} direction="row" spacing={2} sx={{ alignItems: 'center', py: 1 }} data-submission={s.id}>
-              <Typography sx={{ flex: 1 }}>{s.agencyName}</Typography>
+              <Typography sx={{ flex: 1 }}>
+                <ReferenceField record={s} source="periodId" reference="periods" link={false} />
+              </Typography>
               <StatusChip status={s.status} />
               <Typography variant="body2" color="text.secondary">
                 {f.dateTime(s.updatedAt)}

@@ -3,12 +3,12 @@ import { Alert, LinearProgress, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Ranking } from '../../../server/engine';
-import { dataProvider } from '../providers/dataProvider';
-import { bandColor } from '../common/BandChip';
+import { currentRanking } from '../rankings/currentRanking';
+import { bandColor, bandOrder } from '../common/BandChip';
 import { useLt } from '../common/useLt';
 
 /** How many agencies of each cohort are in each band, from the period's latest evaluations. */
-export const BandsPerCohort = ({ periodId }: { periodId: string }) => {
+export const BandsPerCohort = ({ period }: { period: { id: string | number; versionId: string } }) => {
   const translate = useTranslate();
   const lt = useLt();
   const [ranking, setRanking] = useState<Ranking | null | undefined>(undefined);
@@ -16,15 +16,13 @@ export const BandsPerCohort = ({ periodId }: { periodId: string }) => {
   useEffect(() => {
     let cancelled = false;
     (async () => {
-      // only ask for a ranking when the period has been evaluated
-      const { total } = await dataProvider.getList('evaluations', { filter: { periodId }, pagination: { page: 1, perPage: 1 }, sort: { field: 'createdAt', order: 'DESC' } });
-      const r = total ? await dataProvider.ranking(periodId) : null;
+      const r = await currentRanking(period);
       if (!cancelled) setRanking(r);
     })().catch((e) => !cancelled && setProblem(e.message));
     return () => {
       cancelled = true;
     };
-  }, [periodId]);
+  }, [period.id, period.versionId]);
   if (problem) return <Alert severity="error">{problem}</Alert>;
   if (ranking === undefined) return <LinearProgress />;
   if (!ranking || ranking.cohorts.every((c) => !c.entries.length)) return <Typography variant="body2">{translate('chiso.dashboard.notEvaluated')}</Typography>;
@@ -44,7 +42,7 @@ export const BandsPerCohort = ({ periodId }: { periodId: string }) => {
           <YAxis type="category" dataKey="name" width={160} />
           <Tooltip />
           <Legend />
-          {[...bands.values()].map((b, i) => (
+          {bandOrder(ranking.cohorts, bands).map((b, i) => (
             <Bar key={b.id} dataKey={b.id} stackId="b" name={lt(b.label) || b.id} fill={bandColor(b, i)} />
           ))}
         </BarChart>

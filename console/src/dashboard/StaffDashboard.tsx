@@ -28,7 +28,7 @@ export const StaffDashboard = () => {
                   <Box sx={{ flex: 1 }}>
                     <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
                       <Typography variant="h5">{period.title}</Typography>
-                      <StatusChip status={period.status} />
+                      <StatusChip status={period.status} kind="period" />
                     </Stack>
                     <Typography variant="body2" color="text.secondary">
                       {period.ruleSet} · {translate('resources.versions.name', { smart_count: 1 })} {period.versionLabel} ·{' '}
@@ -55,7 +55,7 @@ export const StaffDashboard = () => {
             <Card sx={{ height: '100%' }}>
               <CardContent>
                 <Typography variant="h6">{translate('chiso.dashboard.bands')}</Typography>
-                <BandsPerCohort periodId={String(period.id)} />
+                <BandsPerCohort period={period as any} />
               </CardContent>
             </Card>
           </Grid>

@@ -14,10 +14,10 @@ export const EvaluationList = () => (
   <List filters={filters} sort={{ field: 'createdAt', order: 'DESC' }}>
     <DataTable rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="agencyName" />
-      <DataTable.Col source="periodId">
+      <DataTable.Col disableSort source="periodId">
         <ReferenceField source="periodId" reference="periods" link={false} />
       </DataTable.Col>
-      <DataTable.Col source="versionLabel" />
+      <DataTable.Col disableSort source="versionLabel" />
       <DataTable.Col source="cohort" />
       <DataTable.Col source="total" field={NumberText} align="right" />
       <DataTable.Col source="percentage" field={NumberText} align="right" />

@@ -77,7 +77,7 @@ export const vi = {
       },
     },
     'published-rankings': {
-      name: 'Kết quả xếp hạng đã công bố |||| Kết quả xếp hạng đã công bố',
+      name: 'Xếp hạng đã công bố |||| Xếp hạng đã công bố',
       fields: {
         periodTitle: 'Kỳ đánh giá',
         year: 'Năm',
@@ -103,6 +103,7 @@ export const vi = {
         prevHash: 'Mã băm trước',
       },
     },
+    sessions: { name: 'Phiên đăng nhập |||| Phiên đăng nhập' },
     appraisals: { name: 'Thẩm định |||| Thẩm định' },
   },
   chiso: {
@@ -321,6 +322,7 @@ export const vi = {
       schemaValid: 'Tài liệu khớp với lược đồ.',
       jsonSyntax: 'JSON không hợp lệ',
       noFindings: 'Không có lỗi hay cảnh báo nào.',
+      liveUnavailable: 'Chính sách bảo mật của máy chủ không cho trình duyệt chạy bộ kiểm tra lược đồ tức thời; lược đồ được kiểm tra trên máy chủ khi lưu, khi chạy kiểm tra và khi ban hành.',
       lintTitle: 'Kiểm tra trên máy chủ',
       runLint: 'Chạy kiểm tra',
       saveAndLint: 'Lưu và chạy kiểm tra',
@@ -354,6 +356,7 @@ export const vi = {
       changeNoteVi: 'Nội dung sửa đổi (tiếng Việt)',
       changeNoteEn: 'Nội dung sửa đổi (tiếng Anh)',
       published: 'Đã ban hành phiên bản',
+      copyShort: 'Sao chép',
       copy: 'Sao chép thành bản nháp mới',
       copyTitle: 'Bản nháp mới từ phiên bản %{version}',
       copyHelp: 'Bản nháp mới là bản sao nguyên vẹn; hãy đặt số hiệu phiên bản riêng cho nó.',
@@ -486,6 +489,7 @@ export const vi = {
     chart: {
       distribution: 'Phân bố điểm theo nhóm',
       agencies: 'Số cơ quan',
+      percentOfMax: '% điểm tối đa',
       cohortAverage: 'Trung bình nhóm',
       indicesVsCohort: 'So với nhóm',
       yearOverYear: 'Qua các năm',
@@ -501,6 +505,8 @@ export const vi = {
       rank: 'Hạng',
       total: 'Tổng điểm',
       band: 'Xếp loại',
+      closeFirst: 'Chỉ công bố được khi kỳ đánh giá đã đóng: hãy chuyển kỳ sang “Đã đóng” trước.',
+      stale: 'Có bản tự đánh giá thay đổi sau lần chấm gần nhất: hãy chấm điểm lại trước khi công bố.',
       empty: 'Chưa có kết quả: hãy chấm điểm kỳ đánh giá trước.',
       publish: 'Công bố xếp hạng',
       publishTitle: 'Công bố kết quả xếp hạng này?',
@@ -539,7 +545,8 @@ export const vi = {
       after: 'Sau',
       noFieldChanges: 'Không ghi nhận thay đổi nào ở cấp trường.',
     },
-    auditAction: {},
+    auditAction: { create: 'Tạo mới', update: 'Cập nhật', delete: 'Xóa', publish: 'Ban hành / công bố', withdraw_evidence: 'Rút tài liệu kiểm chứng', transition: 'Chuyển trạng thái', submit: 'Gửi đánh giá', retire: 'Cho hết hiệu lực', logout: 'Đăng xuất', login: 'Đăng nhập', import: 'Nhập dữ liệu', evaluate: 'Chấm điểm', disable: 'Khóa tài khoản', appraise: 'Thẩm định', add_evidence: 'Thêm tài liệu kiểm chứng' },
+    periodStatus: { open: 'Đang mở', appraisal: 'Đang thẩm định', closed: 'Đã đóng', published: 'Đã công bố' },
     dashboard: {
       currentPeriod: 'Kỳ đánh giá hiện tại',
       openPeriod: 'Mở kỳ đánh giá',
@@ -551,6 +558,8 @@ export const vi = {
       noPeriod: 'Chưa có kỳ đánh giá nào.',
       mySubmissions: 'Bản tự đánh giá của đơn vị',
       noSubmission: 'Chưa có bản tự đánh giá nào được mở cho đơn vị của bạn.',
+      started: 'Đã mở bản tự đánh giá',
+      start: 'Bắt đầu tự đánh giá',
       fillIn: 'Điền thông tin',
       myResults: 'Kết quả của đơn vị',
       noResult: 'Chưa có kết quả.',

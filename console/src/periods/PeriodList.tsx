@@ -5,7 +5,7 @@ import { PERIOD_STEPS } from './steps';
 const filters = [
   <TextInput source="ruleSet" key="ruleSet" alwaysOn />,
   <NumberInput source="year" key="year" />,
-  <SelectInput source="status" key="status" choices={PERIOD_STEPS.map((s) => ({ id: s, name: `chiso.status.${s}` }))} />,
+  <SelectInput source="status" key="status" choices={PERIOD_STEPS.map((s) => ({ id: s, name: `chiso.periodStatus.${s}` }))} />,
 ];
 
 const Actions = () => {
@@ -20,9 +20,9 @@ export const PeriodList = () => (
       <DataTable.Col source="title" />
       <DataTable.Col source="ruleSet" />
       <DataTable.Col source="year" />
-      <DataTable.Col source="versionLabel" />
-      <DataTable.Col source="status" render={(r: RaRecord) => <StatusChip status={r.status} />} />
-      <DataTable.NumberCol source="submissionCount" />
+      <DataTable.Col disableSort source="versionLabel" />
+      <DataTable.Col source="status" render={(r: RaRecord) => <StatusChip status={r.status} kind="period" />} />
+      <DataTable.NumberCol disableSort source="submissionCount" />
     </DataTable>
   </List>
 );

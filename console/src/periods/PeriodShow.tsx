@@ -22,7 +22,7 @@ const PeriodHeader = () => {
             <Typography variant="h5" component="h1">
               {period.title}
             </Typography>
-            <StatusChip status={period.status} />
+            <StatusChip status={period.status} kind="period" />
           </Stack>
           <Typography variant="body2" color="text.secondary">
             {period.ruleSet} · {translate('resources.periods.fields.year')} {period.year} · {translate('resources.versions.name', { smart_count: 1 })}{' '}

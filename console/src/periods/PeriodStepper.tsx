@@ -10,7 +10,7 @@ export const PeriodStepper = ({ status }: { status: string }) => {
     <Stepper activeStep={status === 'published' ? PERIOD_STEPS.length : active} alternativeLabel sx={{ my: 2 }} data-testid="period-stepper">
       {PERIOD_STEPS.map((s) => (
         <Step key={s}>
-          <StepLabel>{translate(`chiso.status.${s}`)}</StepLabel>
+          <StepLabel>{translate(`chiso.periodStatus.${s}`)}</StepLabel>
         </Step>
       ))}
     </Stepper>

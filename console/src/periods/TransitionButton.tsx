@@ -17,7 +17,7 @@ export const TransitionButton = ({ period }: { period: RaRecord }) => {
   const go = async () => {
     try {
       await dataProvider.transitionPeriod(String(period.id), to);
-      notify('chiso.period.moved', { type: 'success', messageArgs: { status: translate(`chiso.status.${to}`) } });
+      notify('chiso.period.moved', { type: 'success', messageArgs: { status: translate(`chiso.periodStatus.${to}`) } });
       refresh();
     } catch (e: any) {
       notify(e?.message ?? 'ra.notification.http_error', { type: 'error', multiLine: true });

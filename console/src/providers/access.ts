@@ -21,12 +21,15 @@ const matrix: Matrix = {
     versions: [...READ, 'create', 'edit', 'delete', 'copy', 'lint', 'test', 'publish', 'retire', 'diff', 'impact'],
     agencies: [...READ, 'create', 'edit', 'delete'],
     users: [...READ, 'create', 'edit', 'delete'],
-    periods: READ,
+    periods: [...READ, 'create', 'edit', 'transition', 'import', 'export'],
     submissions: READ,
-    evaluations: READ,
+    appraisals: READ,
+    evaluations: [...READ, 'replay', 'export'],
     rankings: READ,
-    'published-rankings': READ,
+    'published-rankings': [...READ, 'replay'],
     audit: [...READ, 'verify'],
+    replay: ['read', 'run'],
+    'what-if': ['read', 'run'],
   },
   evaluator: {
     dashboard: ['read'],
@@ -34,11 +37,12 @@ const matrix: Matrix = {
     versions: [...READ, 'diff', 'lint', 'test'],
     agencies: READ,
     periods: [...READ, 'create', 'edit', 'transition', 'evaluate', 'rank', 'publishRanking', 'export', 'import'],
-    submissions: [...READ, 'appraise', 'evaluate', 'export'],
+    submissions: [...READ, 'edit', 'appraise', 'evaluate', 'export'],
     appraisals: READ,
-    evaluations: [...READ, 'export'],
+    evaluations: [...READ, 'replay', 'export'],
     rankings: READ,
-    'published-rankings': READ,
+    'published-rankings': [...READ, 'replay'],
+    replay: ['read', 'run'],
     'what-if': ['read', 'run'],
   },
   auditor: {
@@ -71,9 +75,9 @@ function recordAllows(user: Identity, resource: string, action: string, record?:
   if (!record) return true;
   if (user.role === 'agency' && (resource === 'submissions' || resource === 'evaluations')) {
     if (record.agencyId && record.agencyId !== user.agencyId) return false;
-    if ((action === 'edit' || action === 'submit' || action === 'evidence') && resource === 'submissions') {
-      return record.status === 'draft' || record.status === undefined;
-    }
+  }
+  if (resource === 'submissions' && (action === 'edit' || action === 'submit' || action === 'evidence')) {
+    return record.status === 'draft' || record.status === undefined;
   }
   if (resource === 'versions' && ['edit', 'delete', 'publish', 'lint', 'test', 'impact'].includes(action)) {
     return record.status === undefined || record.status === 'draft';

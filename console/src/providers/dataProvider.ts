@@ -45,12 +45,20 @@ export interface ReplayResult {
   actualHash: string;
   differences: { path: string; expected: unknown; actual: unknown }[];
 }
+export interface Standing {
+  total: number;
+  band: { id: string; label: { vi: string; en?: string }; color?: string } | null;
+  rank: number | null;
+}
 export interface WhatIfRow {
   agencyId: string;
   agencyName: string;
   cohort: string | null;
-  before: { total: number; band: string | null; rank: number | null } | null;
-  after: { total: number; band: string | null; rank: number | null } | null;
+  before: Standing | null;
+  after: Standing | null;
+  delta: number;
+  bandChanged: boolean;
+  rankChanged: boolean;
   changed: boolean;
 }
 
@@ -67,10 +75,20 @@ export const dataProvider = {
     const fresh = headers.get('ETag');
     return { data: { ...params.previousData, ...json, ...(fresh && !json?.etag ? { etag: fresh.replace(/"/g, '') } : {}) } };
   },
-  /** Every row of a list (lists in this domain are a few hundred at most). */
-  async getAll<T = any>(resource: string, filter: Record<string, unknown> = {}, sort: [string, 'ASC' | 'DESC'] = ['id', 'ASC']) {
-    const query = `sort=${q(JSON.stringify(sort))}&range=${q('[0,9999]')}&filter=${q(JSON.stringify(filter))}`;
-    return get<T[]>(`/api/${resource}?${query}`);
+  /** Every row of a list, page by page (the server sends at most 1000 rows per request). */
+  async getAll<T = any>(resource: string, filter: Record<string, unknown> = {}, sort?: [string, 'ASC' | 'DESC']) {
+    const rows: T[] = [];
+    for (let offset = 0; ; offset += 1000) {
+      const query = [
+        ...(sort ? [`sort=${q(JSON.stringify(sort))}`] : []),
+        `range=${q(JSON.stringify([offset, offset + 999]))}`,
+        `filter=${q(JSON.stringify(filter))}`,
+      ].join('&');
+      const { json, headers } = await apiFetch<T[]>(`/api/${resource}?${query}`);
+      rows.push(...json);
+      const total = Number(headers.get('Content-Range')?.split('/').pop());
+      if (!json.length || !Number.isFinite(total) || rows.length >= total) return rows;
+    }
   },
   saveVersionDocument: async (id: string, document: unknown, etag: string | null) => {
     const { json, headers } = await apiFetch(`/api/versions/${q(id)}`, { method: 'PUT', body: { document }, etag });

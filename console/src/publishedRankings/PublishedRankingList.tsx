@@ -6,13 +6,13 @@ import { HashText } from '../common/HashText';
 export const PublishedRankingList = () => (
   <List filters={[<TextInput source="ruleSet" key="ruleSet" alwaysOn />]} sort={{ field: 'publishedAt', order: 'DESC' }}>
     <DataTable rowClick="show" bulkActionButtons={false}>
-      <DataTable.Col source="periodTitle" />
+      <DataTable.Col disableSort source="periodTitle" />
       <DataTable.Col source="year" />
       <DataTable.Col source="ruleSet" />
-      <DataTable.Col source="versionLabel" />
+      <DataTable.Col disableSort source="versionLabel" />
       <DataTable.Col source="hash" field={HashText} disableSort />
       <DataTable.Col source="publishedAt" field={DateTimeText} />
-      <DataTable.Col source="publishedBy" />
+      <DataTable.Col disableSort source="publishedBy" />
     </DataTable>
   </List>
 );

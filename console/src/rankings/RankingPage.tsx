@@ -2,13 +2,13 @@ import { useEffect, useState } from 'react';
 import { Alert, Box, Card, CardContent, LinearProgress, Stack, Typography } from '@mui/material';
 import { Title, useGetOne, useTranslate } from 'react-admin';
 import { Link, useParams } from 'react-router-dom';
-import type { Ranking } from '../../../server/engine';
-import { dataProvider } from '../providers/dataProvider';
+import { currentRanking, type CurrentRanking } from './currentRanking';
 import { StatusChip } from '../common/StatusChip';
 import { useFormat } from '../common/useFormat';
 import { CohortRankingTable } from './CohortRankingTable';
 import { ScoreDistribution } from './ScoreDistribution';
 import { PublishRankingButton } from './PublishRankingButton';
+import { PeriodFileActions } from '../periods/PeriodFileActions';
 
 /** The period's current ranking (from its latest evaluations), per cohort, ready to publish. */
 export const RankingPage = () => {
@@ -16,13 +16,13 @@ export const RankingPage = () => {
   const translate = useTranslate();
   const f = useFormat();
   const { data: period } = useGetOne('periods', { id: id! });
-  const [ranking, setRanking] = useState<Ranking | null>(null);
+  const [ranking, setRanking] = useState<CurrentRanking | null | undefined>(undefined);
   const [problem, setProblem] = useState<string | null>(null);
   useEffect(() => {
-    if (!id) return;
-    dataProvider.ranking(id).then(setRanking, (e) => setProblem(e.message));
-  }, [id]);
-  const empty = ranking && ranking.cohorts.every((c) => !c.entries.length);
+    if (!period) return;
+    currentRanking(period).then(setRanking, (e) => setProblem(e.message));
+  }, [period?.id, period?.versionId]);
+  const empty = ranking === null || (ranking && ranking.cohorts.every((c) => !c.entries.length));
   return (
     <Box sx={{ mt: 2 }}>
       <Title title={translate('chiso.ranking.title')} />
@@ -34,7 +34,7 @@ export const RankingPage = () => {
                 <Typography variant="h5" component="h1">
                   {translate('chiso.ranking.title')} · {period ? <Link to={`/periods/${period.id}/show`}>{period.title}</Link> : ''}
                 </Typography>
-                {period && <StatusChip status={period.status} />}
+                {period && <StatusChip status={period.status} kind="period" />}
               </Stack>
               {ranking && (
                 <Typography variant="body2" color="text.secondary">
@@ -45,11 +45,22 @@ export const RankingPage = () => {
                 </Typography>
               )}
             </Box>
-            {id && <PublishRankingButton periodId={id} disabled={!ranking || !!empty} />}
+            {period && <PeriodFileActions period={period} only="export" />}
+            {id && period && <PublishRankingButton periodId={id} disabled={period.status !== 'closed'} />}
           </Stack>
         </CardContent>
       </Card>
-      {!ranking && !problem && <LinearProgress />}
+      {ranking === undefined && !problem && <LinearProgress />}
+      {period && period.status !== 'closed' && period.status !== 'published' && (
+        <Alert severity="info" sx={{ mb: 2 }}>
+          {translate('chiso.ranking.closeFirst')}
+        </Alert>
+      )}
+      {ranking?.stale && (
+        <Alert severity="warning" sx={{ mb: 2 }}>
+          {translate('chiso.ranking.stale')}
+        </Alert>
+      )}
       {problem && <Alert severity="error">{problem}</Alert>}
       {empty && <Alert severity="info">{translate('chiso.ranking.empty')}</Alert>}
       {ranking && !empty && (

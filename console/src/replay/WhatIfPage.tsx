@@ -4,6 +4,7 @@ import Science from '@mui/icons-material/Science';
 import { Title, useGetList, useGetOne, useTranslate } from 'react-admin';
 import { dataProvider, type WhatIfRow } from '../providers/dataProvider';
 import { useFormat } from '../common/useFormat';
+import { BandChip } from '../common/BandChip';
 
 /** Evaluate a period under another version (or a draft): per agency, points, band and rank before and after. */
 export const WhatIfPage = () => {
@@ -35,7 +36,6 @@ export const WhatIfPage = () => {
     }
   };
   const shown = rows ? (onlyChanged ? rows.filter((r) => r.changed) : rows) : [];
-  const bandChanged = (r: WhatIfRow) => (r.before?.band ?? null) !== (r.after?.band ?? null);
   return (
     <Box sx={{ mt: 2 }}>
       <Title title={translate('chiso.whatIf.title')} />
@@ -81,6 +81,7 @@ export const WhatIfPage = () => {
                   <TableCell>{translate('chiso.common.cohort')}</TableCell>
                   <TableCell align="right">{translate('chiso.impact.totalBefore')}</TableCell>
                   <TableCell align="right">{translate('chiso.impact.totalAfter')}</TableCell>
+                  <TableCell align="right">{translate('chiso.impact.delta')}</TableCell>
                   <TableCell>{translate('chiso.impact.bandBefore')}</TableCell>
                   <TableCell>{translate('chiso.impact.bandAfter')}</TableCell>
                   <TableCell align="right">{translate('chiso.impact.rankBefore')}</TableCell>
@@ -94,10 +95,13 @@ export const WhatIfPage = () => {
                     <TableCell>{r.cohort ?? '—'}</TableCell>
                     <TableCell align="right">{f.number(r.before?.total)}</TableCell>
                     <TableCell align="right">{f.number(r.after?.total)}</TableCell>
-                    <TableCell>{r.before?.band ?? '—'}</TableCell>
-                    <TableCell sx={{ fontWeight: bandChanged(r) ? 700 : undefined }}>{r.after?.band ?? '—'}</TableCell>
+                    <TableCell align="right" sx={{ color: r.delta < 0 ? 'error.main' : r.delta > 0 ? 'success.main' : undefined }}>
+                      {r.delta > 0 ? `+${f.number(r.delta)}` : f.number(r.delta)}
+                    </TableCell>
+                    <TableCell>{r.before ? <BandChip band={r.before.band} /> : '—'}</TableCell>
+                    <TableCell sx={r.bandChanged ? { outline: '2px solid #ef6c00', outlineOffset: -4 } : undefined}>{r.after ? <BandChip band={r.after.band} /> : '—'}</TableCell>
                     <TableCell align="right">{r.before?.rank ?? '—'}</TableCell>
-                    <TableCell align="right" sx={{ fontWeight: r.before?.rank !== r.after?.rank ? 700 : undefined }}>
+                    <TableCell align="right" sx={{ fontWeight: r.rankChanged ? 700 : undefined }}>
                       {r.after?.rank ?? '—'}
                     </TableCell>
                   </TableRow>

@@ -1,12 +1,13 @@
 import { Chip, Stack, Typography } from '@mui/material';
 import AttachFile from '@mui/icons-material/AttachFile';
 import LinkIcon from '@mui/icons-material/Link';
+import Notes from '@mui/icons-material/Notes';
 import { useTranslate } from 'react-admin';
 
 export interface EvidenceItem {
   id: string;
   key: string;
-  kind: 'file' | 'link';
+  kind: 'file' | 'link' | 'explanation';
   fileName: string | null;
   size: number | null;
   url: string | null;
@@ -30,13 +31,12 @@ export const EvidenceList = ({ items, rule }: { items: EvidenceItem[]; rule?: st
           key={e.id}
           size="small"
           variant="outlined"
-          icon={e.kind === 'file' ? <AttachFile /> : <LinkIcon />}
-          label={`${e.kind === 'file' ? e.fileName : e.url}${e.note ? ` — ${e.note}` : ''}`}
-          component="a"
-          href={e.kind === 'file' ? `/api/evidence/${e.id}` : (e.url ?? undefined)}
-          target="_blank"
-          rel="noopener noreferrer"
-          clickable
+          icon={e.kind === 'file' ? <AttachFile /> : e.kind === 'link' ? <LinkIcon /> : <Notes />}
+          label={e.kind === 'explanation' ? e.note : `${e.kind === 'file' ? e.fileName : e.url}${e.note ? ` — ${e.note}` : ''}`}
+          {...(e.kind === 'explanation'
+            ? {}
+            : { component: 'a' as const, href: e.kind === 'file' ? `/api/evidence/${e.id}` : (e.url ?? undefined), target: '_blank', rel: 'noopener noreferrer', clickable: true })}
+          sx={{ maxWidth: 420 }}
           data-evidence={e.id}
         />
       ))}

@@ -25,7 +25,7 @@ export const SubmissionList = () => {
         bulkActionButtons={false}
       >
         <DataTable.Col source="agencyName" />
-        <DataTable.Col source="periodId">
+        <DataTable.Col disableSort source="periodId">
           <ReferenceField source="periodId" reference="periods" link={false} />
         </DataTable.Col>
         <DataTable.Col source="status" render={(r: RaRecord) => <StatusChip status={r.status} />} />

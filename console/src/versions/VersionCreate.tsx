@@ -3,7 +3,7 @@ import { Alert, Box, Button, Paper, Stack, TextField, Typography } from '@mui/ma
 import UploadFile from '@mui/icons-material/UploadFile';
 import { Title, useNotify, useTranslate } from 'react-admin';
 import { useNavigate } from 'react-router-dom';
-import { validateVersion } from '../../../server/engine/validate';
+import { useLiveFindings } from './editor/useLiveFindings';
 import { dataProvider } from '../providers/dataProvider';
 import { useLt } from '../common/useLt';
 
@@ -26,8 +26,8 @@ export const VersionCreate = () => {
       return { doc: null, error: (e as Error).message };
     }
   }, [text]);
-  const findings = useMemo(() => (parsed?.doc ? validateVersion(parsed.doc) : []), [parsed]);
-  const errors = findings.filter((f) => f.severity === 'error');
+  const findings = useLiveFindings(parsed?.doc ?? undefined, 150);
+  const errors = (findings ?? []).filter((f) => f.severity === 'error');
   const create = async () => {
     setProblem(null);
     try {
@@ -77,7 +77,7 @@ export const VersionCreate = () => {
             ))}
           </Alert>
         )}
-        {parsed?.doc && !errors.length && <Alert severity="success" sx={{ mt: 1 }}>{translate('chiso.editor.schemaValid')}</Alert>}
+        {parsed?.doc && findings && !errors.length && <Alert severity="success" sx={{ mt: 1 }}>{translate('chiso.editor.schemaValid')}</Alert>}
         {problem && <Alert severity="error" sx={{ mt: 1, whiteSpace: 'pre-line' }}>{problem}</Alert>}
         <Stack direction="row" sx={{ mt: 2 }}>
           <Button variant="contained" onClick={create} disabled={!parsed?.doc || errors.length > 0}>

@@ -1,4 +1,4 @@
-import { CreateButton, DataTable, List, SearchInput, SelectInput, TextInput, TopToolbar, useCanAccess, type RaRecord } from 'react-admin';
+import { CreateButton, DataTable, FilterButton, List, SearchInput, SelectInput, TextInput, TopToolbar, useCanAccess, type RaRecord } from 'react-admin';
 import { StatusChip } from '../common/StatusChip';
 import { DateTimeText, LtText } from '../common/Fmt';
 import { EffectivePeriod } from './EffectivePeriod';
@@ -21,7 +21,12 @@ const filters = [
 
 const Actions = () => {
   const { canAccess } = useCanAccess({ resource: 'versions', action: 'create' });
-  return <TopToolbar>{canAccess && <CreateButton />}</TopToolbar>;
+  return (
+    <TopToolbar>
+      <FilterButton />
+      {canAccess && <CreateButton />}
+    </TopToolbar>
+  );
 };
 
 /** Every version of every rule set, with its status, effective period and legal basis. */
@@ -37,7 +42,7 @@ export const VersionList = () => {
         <DataTable.Col source="effectiveFrom" label="resources.versions.fields.effective" render={(r: RaRecord) => <EffectivePeriod record={r} />} />
         <DataTable.Col source="legalBasis" disableSort render={(r: RaRecord) => <LegalBasisText value={r.legalBasis} />} />
         <DataTable.Col source="updatedAt" field={DateTimeText} />
-        {canCopy && <DataTable.Col label="" disableSort render={(r: RaRecord) => <CopyButton record={r} variant="outlined" />} />}
+        {canCopy && <DataTable.Col label="" disableSort render={(r: RaRecord) => <CopyButton record={r} variant="outlined" compact />} />}
       </DataTable>
     </List>
   );

@@ -11,7 +11,7 @@ const suggest = (label: string) => {
 };
 
 /** Amending a regulation starts here: a new draft copied from any version. */
-export const CopyButton = ({ record, variant = 'text' }: { record: any; variant?: 'text' | 'outlined' }) => {
+export const CopyButton = ({ record, variant = 'text', compact }: { record: any; variant?: 'text' | 'outlined'; compact?: boolean }) => {
   const translate = useTranslate();
   const notify = useNotify();
   const navigate = useNavigate();
@@ -44,8 +44,9 @@ export const CopyButton = ({ record, variant = 'text' }: { record: any; variant?
           setOpen(true);
         }}
         data-testid="copy-version"
+        sx={{ whiteSpace: 'nowrap' }}
       >
-        {translate('chiso.version.copy')}
+        {translate(compact ? 'chiso.version.copyShort' : 'chiso.version.copy')}
       </Button>
       <Dialog open={open} onClose={() => setOpen(false)} onClick={(e) => e.stopPropagation()}>
         <DialogTitle>{translate('chiso.version.copyTitle', { version: record.version })}</DialogTitle>

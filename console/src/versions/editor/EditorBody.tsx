@@ -15,6 +15,7 @@ import { sectionOf } from './docOps';
 
 export interface ChecksState {
   live: Finding[];
+  liveAvailable: boolean;
   server: Finding[] | null;
   tests: TestCaseResult[] | null;
   running: boolean;
@@ -38,7 +39,7 @@ export const EditorBody = ({ checks }: { checks: ChecksState }) => {
       {editor.section === 'facts' && <FactsSection findingsAt={findingsAt} />}
       {editor.section === 'cohorts' && <CohortsSection findingsAt={findingsAt} />}
       {editor.section === 'bands' && <BandsSection />}
-      {editor.section === 'lint' && <LintPanel live={checks.live} server={checks.server} onRun={checks.runLint} running={checks.running} />}
+      {editor.section === 'lint' && <LintPanel live={checks.live} liveAvailable={checks.liveAvailable} server={checks.server} onRun={checks.runLint} running={checks.running} />}
       {editor.section === 'tests' && <TestsPanel results={checks.tests} onRun={checks.runTests} running={checks.running} />}
       {editor.section === 'impact' && checks.showImpact && <ImpactPreview doc={editor.doc} />}
       {editor.section === 'raw' && <RawJsonSection />}

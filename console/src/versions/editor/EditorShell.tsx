@@ -13,7 +13,8 @@ import { toFindings } from './toFindings';
 export const EditorShell = ({ record, onChanged }: { record: any; onChanged: () => void }) => {
   const editor = useEditor();
   const notify = useNotify();
-  const live = useLiveFindings(editor.doc);
+  const checked = useLiveFindings(editor.doc);
+  const live = checked ?? [];
   // a ref, not state: publish right after a save must send the etag that save returned
   const etag = useRef<string | null>(record.etag ?? null);
   const [server, setServer] = useState<Finding[] | null>(null);
@@ -65,6 +66,7 @@ export const EditorShell = ({ record, onChanged }: { record: any; onChanged: () 
       <EditorBody
         checks={{
           live,
+          liveAvailable: checked !== null,
           server,
           tests,
           running,

@@ -1,13 +1,23 @@
 import { useEffect, useState } from 'react';
-import { validateVersion } from '../../../../server/engine/validate';
 import type { Finding } from '../../../../server/engine/finding';
+import { validateLive } from '../../api/liveValidation';
 
-/** Schema findings of the document as it is being edited, recomputed shortly after each change. */
-export const useLiveFindings = (doc: unknown, delay = 250): Finding[] => {
-  const [findings, setFindings] = useState<Finding[]>(() => validateVersion(doc));
+/**
+ * Schema findings of the document as it is being edited, recomputed shortly after each change;
+ * null when the page may not run the schema compiler (see api/liveValidation.ts).
+ */
+export const useLiveFindings = (doc: unknown, delay = 250): Finding[] | null => {
+  const [findings, setFindings] = useState<Finding[] | null>([]);
   useEffect(() => {
-    const timer = window.setTimeout(() => setFindings(validateVersion(doc)), delay);
-    return () => window.clearTimeout(timer);
+    let cancelled = false;
+    const timer = window.setTimeout(() => {
+      if (doc === undefined) setFindings([]);
+      else validateLive(doc).then((f) => !cancelled && setFindings(f));
+    }, delay);
+    return () => {
+      cancelled = true;
+      window.clearTimeout(timer);
+    };
   }, [doc, delay]);
   return findings;
 };

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { dataProvider } from '../../providers/dataProvider';
 import type { Ranking, SubmissionInput } from '../../../../server/engine';
 import { toAgency } from './computeImpact';
+import { currentRanking } from '../../rankings/currentRanking';
 
 export interface ImpactData {
   inputs: SubmissionInput[];
@@ -20,17 +21,17 @@ export function useImpactData(periodId: string | null) {
     let cancelled = false;
     setState({ data: null, loading: true, error: null });
     (async () => {
-      const [submissions, agencies, evaluations] = await Promise.all([
+      const [submissions, agencies, { data: period }] = await Promise.all([
         dataProvider.getAll('submissions', { periodId }),
         dataProvider.getAll('agencies'),
-        dataProvider.getAll('evaluations', { periodId }),
+        dataProvider.getOne('periods', { id: periodId }),
       ]);
       const byId = new Map(agencies.map((a: any) => [a.id, a]));
       const inputs: SubmissionInput[] = submissions
         .filter((s: any) => s.status === 'submitted' || s.status === 'appraised')
         .filter((s: any) => byId.has(s.agencyId))
         .map((s: any) => ({ agency: toAgency(byId.get(s.agencyId)), facts: s.effectiveFacts ?? s.facts ?? {} }));
-      const stored = evaluations.length ? await dataProvider.ranking(periodId) : null;
+      const stored = await currentRanking(period);
       if (!cancelled) setState({ data: { inputs, stored }, loading: false, error: null });
     })().catch((error) => !cancelled && setState({ data: null, loading: false, error }));
     return () => {

@@ -64,6 +64,7 @@ export const PNumber = ({
           readOnly: b.readOnly,
           endAdornment: unit ? <InputAdornment position="end">{unit}</InputAdornment> : undefined,
         },
+        inputLabel: unit ? { shrink: true } : undefined,
       }}
       sx={{ width }}
       data-pointer={pointer}

@@ -11,11 +11,13 @@ import { useEditor } from '../EditorContext';
  */
 export const LintPanel = ({
   live,
+  liveAvailable,
   server,
   onRun,
   running,
 }: {
   live: Finding[];
+  liveAvailable: boolean;
   server: Finding[] | null;
   onRun: () => void;
   running: boolean;
@@ -26,7 +28,11 @@ export const LintPanel = ({
     <Stack spacing={2}>
       <Paper variant="outlined" sx={{ p: 2 }}>
         <Typography variant="subtitle1">{translate('chiso.editor.schemaCheck')}</Typography>
-        <FindingList findings={live} emptyText={translate('chiso.editor.schemaValid')} />
+        {liveAvailable ? (
+          <FindingList findings={live} emptyText={translate('chiso.editor.schemaValid')} />
+        ) : (
+          <Alert severity="info">{translate('chiso.editor.liveUnavailable')}</Alert>
+        )}
       </Paper>
       <Paper variant="outlined" sx={{ p: 2 }} data-testid="lint-panel">
         <Stack direction="row" spacing={2} sx={{ alignItems: 'center', mb: 1 }}>

@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, Box, Button, Paper, Stack, TextField, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
-import { validateVersion } from '../../../../../server/engine/validate';
 import { useEditor } from '../EditorContext';
 import { FindingList } from './FindingList';
+import { useLiveFindings } from '../useLiveFindings';
 
 /** The document as JSON, for those who ask for it: checked against the schema as you type. */
 export const RawJsonSection = () => {
@@ -22,7 +22,7 @@ export const RawJsonSection = () => {
       return { value: undefined, error: (e as Error).message };
     }
   }, [text]);
-  const findings = useMemo(() => (parsed.error ? [] : validateVersion(parsed.value)), [parsed]);
+  const findings = useLiveFindings(parsed.error ? undefined : parsed.value, 150);
   return (
     <Box sx={{ display: 'flex', gap: 2, flexDirection: { xs: 'column', lg: 'row' } }}>
       <Paper variant="outlined" sx={{ p: 1, flex: 2, minWidth: 0 }}>
@@ -65,7 +65,11 @@ export const RawJsonSection = () => {
             {translate('chiso.editor.jsonSyntax')}: {parsed.error}
           </Alert>
         ) : (
-          <FindingList findings={findings} emptyText={translate('chiso.editor.schemaValid')} />
+          findings === null ? (
+            <Alert severity="info">{translate('chiso.editor.liveUnavailable')}</Alert>
+          ) : (
+            <FindingList findings={findings} emptyText={translate('chiso.editor.schemaValid')} />
+          )
         )}
       </Paper>
     </Box>
