@@ -27,7 +27,7 @@ describe.each(backends)('submissions API on $name', (backend) => {
   const upload = async (submissionId: string, file: { name: string; bytes: Uint8Array; type?: string }, fields: Record<string, string>, as: Role = 'agency') => {
     const form = new FormData();
     for (const [k, v] of Object.entries(fields)) form.append(k, v);
-    form.append('file', new Blob([file.bytes], { type: file.type ?? 'application/octet-stream' }), file.name);
+    form.append('file', new Blob([new Uint8Array(file.bytes)], { type: file.type ?? 'application/octet-stream' }), file.name);
     const res = await fetch(`${app.url}/api/submissions/${submissionId}/evidence`, {
       method: 'POST',
       headers: { cookie: app.users[as].cookie, 'accept-language': 'vi' },
