@@ -193,30 +193,30 @@ export async function parseImport(
       if (converted.ok) facts[fact.id] = converted.value;
       else rowProblems.push({ sheet: name, row: r, column: letter, message: converted.message });
     }
-    // Only values that read cleanly are worth checking against the version's rules.
-    if (!rowProblems.length) {
-      const columnOf = new Map(layout.factColumns.map((c) => [c.fact.id, columnLetter(c.column)]));
-      for (const finding of validateSubmission(version, { agency, facts }, { cohort })) {
-        if (finding.severity !== 'error') continue;
-        const [top, factId] = tokens(finding.path);
-        const column =
-          top === 'facts' && factId !== undefined
-            ? (columnOf.get(factId) ?? null)
-            : top === 'agency'
-              ? columnLetter(layout.agencyIdColumn ?? layout.agencyNameColumn!)
-              : null;
-        const missing = top === 'facts' && factId !== undefined && !columnOf.has(factId);
-        const fact = version.facts.find((f) => f.id === factId);
-        rowProblems.push(
-          problem(
-            name,
-            r,
-            column,
-            missing && fact ? `${finding.message.vi} (tệp không có cột «${factHeader(fact)}»)` : finding.message.vi,
-            missing && fact ? `${finding.message.en} (the file has no column "${factHeader(fact, 'en')}")` : finding.message.en,
-          ),
-        );
-      }
+    // The version's rules on what was read; a cell already refused is not reported twice.
+    const refused = new Set(rowProblems.map((p) => p.column));
+    const columnOf = new Map(layout.factColumns.map((c) => [c.fact.id, columnLetter(c.column)]));
+    for (const finding of validateSubmission(version, { agency, facts }, { cohort })) {
+      if (finding.severity !== 'error') continue;
+      const [top, factId] = tokens(finding.path);
+      const column =
+        top === 'facts' && factId !== undefined
+          ? (columnOf.get(factId) ?? null)
+          : top === 'agency'
+            ? columnLetter(layout.agencyIdColumn ?? layout.agencyNameColumn!)
+            : null;
+      if (column !== null && refused.has(column)) continue;
+      const missing = top === 'facts' && factId !== undefined && !columnOf.has(factId);
+      const fact = version.facts.find((f) => f.id === factId);
+      rowProblems.push(
+        problem(
+          name,
+          r,
+          column,
+          missing && fact ? `${finding.message.vi} (tệp không có cột «${factHeader(fact)}»)` : finding.message.vi,
+          missing && fact ? `${finding.message.en} (the file has no column "${factHeader(fact, 'en')}")` : finding.message.en,
+        ),
+      );
     }
     problems.push(...rowProblems);
     submissions.push({ agency, facts });

@@ -145,6 +145,9 @@ describe('import of a filled template', () => {
     expect(at(p, 'J')).toEqual([expect.stringContaining('không áp dụng cho nhóm của «Sở Thông tin và Truyền thông»')]);
     expect(at(n, 'D')).toEqual([expect.stringContaining('Có hoặc Không')]);
     expect(at(n, 'F')).toEqual([expect.stringContaining('Chọn một trong: Đã ban hành; Đang dự thảo; Chưa có')]);
+    // The version's own rules run on the same row: range and required facts.
+    expect(at(n, 'E')).toEqual([expect.stringMatching(/Tỷ lệ hồ sơ trực tuyến.*100/)]);
+    expect(at(n, 'G')).toEqual([expect.stringContaining('Thiếu giá trị')]);
     expect(at(d, 'F')).toEqual([expect.stringContaining('chưa có giá trị tính sẵn')]);
     expect(at(d, 'G')).toEqual([expect.stringContaining('#DIV/0!')]);
     expect(at(20, 'A')).toEqual(['Không có cơ quan nào mang mã «so-khong-co».']);
@@ -153,7 +156,7 @@ describe('import of a filled template', () => {
     expect(problems.every((x) => x.message.en.length > 0)).toBe(true);
     const rows = problems.map((x) => x.row ?? 0);
     expect(rows).toEqual([...rows].sort((a, b) => a - b));
-    expect(problems).toHaveLength(10);
+    expect(problems).toHaveLength(12);
   });
 
   it('checks clean rows against the version’s rules and places the findings on their cells', async () => {
