@@ -8,7 +8,7 @@ import { etagOf, readers, scopedAgency, submissionFor, submissionWriters } from 
 import { assertAgencyAccess } from '../auth';
 import { filterString, pageOf, parseListQuery, sendList } from '../list';
 import { HttpProblem } from '../problem';
-import { object, validateBody } from '../validate';
+import { BODY_SCHEMA, object, validateBody, type BodyValidator } from '../validate';
 import { assignCohort } from '../../engine';
 import { deriveSubmissionSchema } from '../../engine/submissionSchema';
 import { compiledFor } from '../../assessment/compiled';
@@ -75,6 +75,14 @@ export const linkEvidenceBody = {
   ],
 };
 const noBody = object({});
+
+/**
+ * Evidence arrives as multipart (file, key, note) or as JSON (a link or an explanation); the handler
+ * reads either after the access check. This only tells the OpenAPI document about the JSON form.
+ */
+const documentedEvidenceBody: BodyValidator = Object.assign((_req: Request, _res: Response, next: () => void) => next(), {
+  [BODY_SCHEMA]: linkEvidenceBody,
+});
 
 const upload = multer({
   storage: multer.memoryStorage(),
@@ -198,7 +206,7 @@ export function routes(ctx: AppContext): Router {
     sendList(res, 'revisions', rows, total, q.offset);
   });
 
-  router.post('/submissions/:id/evidence', submissionWriters(), async (req, res) => {
+  router.post('/submissions/:id/evidence', submissionWriters(), documentedEvidenceBody, async (req, res) => {
     const id = req.params.id as string;
     await submissionFor(req, ctx.db, id);
     let input: NewEvidence;
