@@ -141,6 +141,25 @@ describe.each(backends)('periods API on $name', (backend) => {
     expect(entries.filter((e) => e.action === 'transition').map((e) => e.after.status).sort()).toEqual(['appraisal', 'closed']);
   });
 
+  it('publishing through the transition is the evaluator publishing the ranking', async () => {
+    const period = await openPeriod(app, versionId);
+    await submitDemo(app, period.id, 'so-tttt');
+    for (const to of ['appraisal', 'closed']) {
+      expect((await app.request('POST', `/api/periods/${period.id}/transition`, { as: 'admin', body: { to } })).status).toBe(200);
+    }
+    const byAdmin = await app.request('POST', `/api/periods/${period.id}/transition`, { as: 'admin', body: { to: 'published' } });
+    expect(byAdmin.status).toBe(403);
+    const res = await app.request('POST', `/api/periods/${period.id}/transition`, { as: 'evaluator', body: { to: 'published' } });
+    expect(res.status, res.text).toBe(200);
+    expect(res.body.status).toBe('published');
+    const snapshots = await app.request('GET', `/api/published-rankings?${filterQuery({ periodId: period.id })}`, { as: 'auditor' });
+    expect(snapshots.body).toHaveLength(1);
+    expect(snapshots.body[0].ranking.cohorts[0].entries[0].agencyId).toBe('so-tttt');
+    // A published period is final.
+    const rename = await app.request('PUT', `/api/periods/${period.id}`, { as: 'evaluator', body: { title: 'Đổi tên' } });
+    expect(rename.status).toBe(409);
+  });
+
   it('enforces forward-only transitions in the database too', async () => {
     const period = await openPeriod(app, versionId);
     await app.request('POST', `/api/periods/${period.id}/transition`, { as: 'evaluator', body: { to: 'appraisal' } });
