@@ -42,7 +42,7 @@ const PublishedView = () => {
         </Card>
       )}
       {cohorts.map((c: any) => (
-        <CohortRankingTable key={c.cohort} cohort={c} />
+        <CohortRankingTable key={c.cohort} cohort={c} periodId={String(record.periodId)} />
       ))}
     </>
   );

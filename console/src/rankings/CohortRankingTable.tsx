@@ -1,12 +1,13 @@
 import { Box, Paper, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
+import { Link } from 'react-router-dom';
 import type { CohortRanking } from '../../../server/engine';
 import { BandChip, bandColor } from '../common/BandChip';
 import { useFormat } from '../common/useFormat';
 import { useLt } from '../common/useLt';
 
 /** One cohort's ranking: rank, agency, total, percentage and band, each row tinted by its band. */
-export const CohortRankingTable = ({ cohort }: { cohort: CohortRanking }) => {
+export const CohortRankingTable = ({ cohort, periodId }: { cohort: CohortRanking; periodId?: string }) => {
   const translate = useTranslate();
   const f = useFormat();
   const lt = useLt();
@@ -41,7 +42,13 @@ export const CohortRankingTable = ({ cohort }: { cohort: CohortRanking }) => {
               <TableCell align="right" sx={{ fontWeight: 700 }}>
                 {e.rank ?? '—'}
               </TableCell>
-              <TableCell>{e.agencyName}</TableCell>
+              <TableCell>
+                {periodId ? (
+                  <Link to={`/evaluations?filter=${encodeURIComponent(JSON.stringify({ periodId, agencyId: e.agencyId }))}`}>{e.agencyName}</Link>
+                ) : (
+                  e.agencyName
+                )}
+              </TableCell>
               <TableCell align="right">{f.number(e.total)}</TableCell>
               <TableCell align="right">{f.number(e.percentage)}</TableCell>
               {resultKeys.map((k) => (

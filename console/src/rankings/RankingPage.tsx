@@ -72,7 +72,7 @@ export const RankingPage = () => {
             </CardContent>
           </Card>
           {ranking.cohorts.map((c) => (
-            <CohortRankingTable key={c.cohort} cohort={c} />
+            <CohortRankingTable key={c.cohort} cohort={c} periodId={id} />
           ))}
         </>
       )}

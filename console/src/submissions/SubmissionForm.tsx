@@ -29,7 +29,7 @@ export const SubmissionForm = () => {
   const groups = factGroups(data.version, data.cohort);
   const evidence: EvidenceItem[] = record.evidence ?? [];
   return (
-    <SimpleForm toolbar={editable ? <FormToolbar /> : false} warnWhenUnsavedChanges sx={{ maxWidth: 1100 }}>
+    <SimpleForm toolbar={editable ? <FormToolbar /> : false} mode="onTouched" warnWhenUnsavedChanges sx={{ maxWidth: 1100 }}>
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
         <Typography variant="h5" component="h1">
           {record.agencyName}

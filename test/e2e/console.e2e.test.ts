@@ -1,0 +1,271 @@
+// The console end to end, in Vietnamese, against the real server with its demo data: each role sees
+// what it may do; an administrator amends a rule set and publishes it; an agency fills in and submits
+// its self-assessment; an evaluator appraises, evaluates and publishes the ranking; an auditor replays
+// it and sees it verified. Any error in the browser console fails the test.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startServer, type RunningServer } from './support/server';
+import { login, openBrowser, screenshot, type Session } from './support/browser';
+
+let server: RunningServer;
+
+beforeAll(async () => {
+  server = await startServer();
+  expect(Object.keys(server.passwords).sort()).toEqual(['admin', 'auditor', 'evaluator', 'so-tttt']);
+});
+
+afterAll(async () => {
+  await server?.stop();
+});
+
+/** A signed-in browser for one role; the test fails on any console or page error. */
+async function as(username: string, work: (page: Page, session: Session) => Promise<void>): Promise<void> {
+  const session = await openBrowser(server.url);
+  try {
+    await login(session.page, username, server.passwords[username]);
+    await work(session.page, session);
+    expect(session.errors).toEqual([]);
+  } catch (error) {
+    await screenshot(session.page, `failed-${username}-${Date.now()}`).catch(() => undefined);
+    throw error;
+  } finally {
+    await session.close();
+  }
+}
+
+const menu = (page: Page) => page.locator('.RaMenu-open, .RaMenu-closed').first();
+const notification = (page: Page, text: string | RegExp) => page.getByText(text).first();
+
+async function menuTexts(page: Page): Promise<string> {
+  await menu(page).getByText('Tổng quan').waitFor();
+  return (await menu(page).innerText()).replace(/\s+/g, ' ');
+}
+
+describe('the console', () => {
+  it('shows each role only what it may do, in Vietnamese', async () => {
+    await as('admin', async (page) => {
+      const items = await menuTexts(page);
+      for (const item of ['Bộ chỉ số', 'Phiên bản', 'Kỳ đánh giá', 'Nhật ký kiểm tra', 'Cơ quan, đơn vị', 'Người dùng']) expect(items).toContain(item);
+      await page.getByTestId('current-period').waitFor();
+      await page.getByTestId('chart-bands').waitFor();
+      await screenshot(page, '01-admin-dashboard');
+      // English on request, Vietnamese again
+      await page.locator('button[aria-controls="simple-menu"]').click();
+      await page.getByRole('menuitem', { name: 'English' }).click();
+      await menu(page).getByText('Users').waitFor();
+      await page.locator('button[aria-controls="simple-menu"]').click();
+      await page.getByRole('menuitem', { name: 'Tiếng Việt' }).click();
+      await menu(page).getByText('Người dùng').waitFor();
+    });
+    await as('evaluator', async (page) => {
+      const items = await menuTexts(page);
+      expect(items).toContain('Kỳ đánh giá');
+      expect(items).toContain('Bản tự đánh giá');
+      expect(items).not.toContain('Người dùng');
+      expect(items).not.toContain('Nhật ký kiểm tra');
+      await page.goto('/#/versions');
+      await page.getByText('Bộ chỉ số đánh giá Chính quyền số').first().waitFor();
+      expect(await page.getByRole('link', { name: 'Tạo mới' }).count()).toBe(0);
+      await screenshot(page, '02-evaluator-dashboard');
+    });
+    await as('auditor', async (page) => {
+      const items = await menuTexts(page);
+      for (const item of ['Tính lại và xác minh', 'Giả định', 'Nhật ký kiểm tra', 'Người dùng']) expect(items).toContain(item);
+      await page.goto('/#/agencies');
+      await page.getByText('Sở Công Thương').first().waitFor();
+      expect(await page.getByRole('link', { name: 'Tạo mới' }).count()).toBe(0);
+      await page.goto('/#/audit');
+      await page.getByTestId('verify-chain').click();
+      await expect(page.getByTestId('chain-result').innerText()).resolves.toContain('Chuỗi nhật ký toàn vẹn');
+      await screenshot(page, '03-auditor-audit-verified');
+    });
+    await as('so-tttt', async (page) => {
+      const items = await menuTexts(page);
+      expect(items).toContain('Bản tự đánh giá');
+      for (const hidden of ['Phiên bản', 'Người dùng', 'Nhật ký kiểm tra', 'Cơ quan, đơn vị', 'Tính lại và xác minh']) expect(items).not.toContain(hidden);
+      await page.getByText('Bản tự đánh giá của đơn vị').waitFor();
+      await screenshot(page, '04-agency-dashboard');
+    });
+  });
+
+  it('lets an administrator copy a version, move a band threshold, preview the impact and publish it', async () => {
+    await as('admin', async (page) => {
+      await page.goto('/#/versions');
+      const row = page.locator('tr', { hasText: 'Bộ chỉ số đánh giá Chính quyền số' });
+      await row.getByTestId('copy-version').click();
+      await expect(page.locator('input[name="newVersion"]').inputValue()).resolves.toBe('2022');
+      await page.getByTestId('confirm-copy').click();
+      await page.getByTestId('version-heading').filter({ hasText: '2022' }).waitFor();
+      await page.locator('[data-status="draft"]').waitFor();
+      await page.getByTestId('criteria-tree').waitFor();
+      await page.getByTestId('node-form').waitFor();
+      await screenshot(page, '05-admin-editor-tree');
+
+      // the band "Khá" starts at 75 instead of 70
+      await page.locator('[data-tab="bands"]').click();
+      const khaMin = page.locator('[data-pointer="/bands/levels/1/min"] input');
+      await expect(khaMin.inputValue()).resolves.toBe('70');
+      await khaMin.fill('75');
+      await page.getByTestId('dirty').waitFor();
+      await screenshot(page, '06-admin-editor-bands');
+
+      // re-scored in the browser: agencies between 70 and 75 leave "Khá"
+      await page.locator('[data-tab="impact"]').click();
+      await page.getByTestId('impact-table').waitFor();
+      await page.getByTestId('impact-summary').waitFor();
+      expect(await page.locator('[data-testid="impact-table"] tr[data-changed="true"]').count()).toBeGreaterThan(0);
+      await screenshot(page, '07-admin-impact-preview');
+
+      await page.getByTestId('save-version').click();
+      await notification(page, 'Đã lưu bản nháp').waitFor();
+      await page.getByTestId('dirty').waitFor({ state: 'detached' });
+
+      await page.locator('[data-tab="tests"]').click();
+      await page.getByRole('button', { name: 'Chạy ca kiểm thử' }).click();
+      await expect(page.getByTestId('tests-summary').innerText()).resolves.toBe('Đạt 7/7');
+      await page.locator('[data-tab="lint"]').click();
+      await page.getByRole('button', { name: 'Chạy kiểm tra' }).click();
+      await page.getByTestId('lint-panel').locator('[data-testid="findings"], [data-testid="no-findings"]').first().waitFor();
+      await screenshot(page, '08-admin-lint');
+
+      await page.getByTestId('publish-version').click();
+      await page.locator('textarea[name="changeNoteVi"]').fill('Nâng ngưỡng xếp loại Khá từ 70 lên 75 điểm.');
+      await screenshot(page, '09-admin-publish-dialog');
+      await page.getByTestId('confirm-publish').click();
+      await notification(page, 'Đã ban hành phiên bản').waitFor();
+      await page.locator('[data-status="published"]').first().waitFor();
+
+      await page.getByRole('link', { name: 'So sánh' }).click();
+      await page.getByTestId('diff-table').waitFor();
+      await expect(page.getByTestId('diff-table').innerText()).resolves.toMatch(/75/);
+      await screenshot(page, '10-admin-diff');
+    });
+  });
+
+  it('lets an evaluator open an assessment period', async () => {
+    await as('evaluator', async (page) => {
+      await page.goto('/#/periods/create');
+      await page.getByRole('combobox', { name: 'Bộ chỉ số' }).click();
+      await page.getByRole('option', { name: /^son-la/ }).click();
+      await page.locator('input[name="year"]').fill('2023');
+      await page.getByRole('combobox', { name: 'Phiên bản' }).click();
+      await page.getByRole('option', { name: /^2023/ }).click();
+      await page.locator('input[name="title"]').fill('Đánh giá Chỉ số chuyển đổi số năm 2023 — tỉnh Sơn La');
+      await page.getByRole('button', { name: 'Lưu' }).click();
+      await page.getByTestId('period-stepper').waitFor();
+      await page.locator('[data-status="open"]').first().waitFor();
+      await screenshot(page, '11-evaluator-period-open');
+    });
+  });
+
+  it('lets an agency fill in its generated form, with evidence, and submit it', async () => {
+    await as('so-tttt', async (page) => {
+      await page.getByTestId('start-submission').click();
+      await page.locator('[data-fact-row]').first().waitFor();
+
+      // Vietnamese validation on a bounded number
+      const staff = page.locator('input[name="facts.staff_total"]');
+      await staff.fill('999999');
+      await staff.blur();
+      await page.getByText('Phải nhỏ hơn hoặc bằng 5000').waitFor();
+
+      const rows = page.locator('[data-fact-row]');
+      const count = await rows.count();
+      expect(count).toBeGreaterThan(20);
+      for (let i = 0; i < count; i++) {
+        const row = rows.nth(i);
+        const combo = row.getByRole('combobox');
+        if (await combo.count()) {
+          await combo.click();
+          await page.getByRole('option').first().click();
+          continue;
+        }
+        const input = row.locator('input[name^="facts."], textarea[name^="facts."]').first();
+        const min = await input.getAttribute('min');
+        await input.fill(min && Number(min) > 0 ? min : '1');
+      }
+      await staff.fill('120');
+      await screenshot(page, '12-agency-form');
+      await page.getByTestId('save-submission').click();
+      await notification(page, 'Đã lưu bản tự đánh giá').waitFor();
+
+      const evidenceButton = page.locator('[data-testid^="add-evidence-"]').first();
+      await evidenceButton.click();
+      await page.getByRole('button', { name: 'Đường dẫn' }).click();
+      await page.locator('input[name="evidenceUrl"]').fill('https://sotttt.sonla.gov.vn/quyet-dinh-trang-bi-may-tinh');
+      await page.locator('textarea[name="evidenceNote"]').fill('Quyết định trang bị máy tính năm 2023');
+      await page.getByTestId('confirm-evidence').click();
+      await notification(page, 'Đã thêm tài liệu kiểm chứng').waitFor();
+      await page.locator('[data-evidence]').first().waitFor();
+
+      await page.getByTestId('submit-submission').click();
+      await page.getByRole('button', { name: 'Xác nhận' }).click();
+      await notification(page, 'Đã gửi bản tự đánh giá').waitFor();
+      await page.getByTestId('appraisal-table').waitFor();
+      await page.locator('[data-status="submitted"]').first().waitFor();
+      await screenshot(page, '13-agency-submitted');
+    });
+  });
+
+  it('lets an evaluator appraise with a reason, evaluate and publish the ranking', async () => {
+    await as('evaluator', async (page) => {
+      await page.goto('/#/periods');
+      await page.getByText('Đánh giá Chỉ số chuyển đổi số năm 2021').click();
+      await page.getByTestId('period-stepper').waitFor();
+      await page.getByRole('cell', { name: 'Sở Công Thương' }).click();
+      await page.getByTestId('appraisal-table').waitFor();
+
+      await page.getByTestId('appraise-staff_with_computer').click();
+      await page.locator('input[name="appraisedValue"]').fill('50');
+      await expect(page.getByTestId('confirm-appraisal').isDisabled()).resolves.toBe(true);
+      await page.locator('textarea[name="reason"]').fill('Biên bản kiểm tra thực tế: chỉ 50 máy tính đang sử dụng.');
+      await page.getByTestId('confirm-appraisal').click();
+      await notification(page, 'Đã lưu kết quả thẩm định').waitFor();
+      await page.getByTestId('appraisal-history').getByText('Biên bản kiểm tra thực tế').waitFor();
+      await screenshot(page, '14-evaluator-appraisal');
+
+      await page.getByRole('link', { name: /Đánh giá Chỉ số chuyển đổi số năm 2021/ }).click();
+      await page.getByTestId('transition-closed').click();
+      await page.getByRole('button', { name: 'Xác nhận' }).click();
+      await notification(page, /Kỳ đánh giá chuyển sang/).waitFor();
+      await page.locator('[data-status="closed"]').first().waitFor();
+
+      await page.getByTestId('evaluate-period').click();
+      await page.locator('[data-cohort]').first().waitFor();
+      await screenshot(page, '15-evaluator-ranking');
+      await page.getByTestId('publish-ranking').click();
+      await page.getByRole('button', { name: 'Xác nhận' }).click();
+      await notification(page, 'Đã công bố kết quả xếp hạng').waitFor();
+      await page.getByText('Kết quả xếp hạng đã công bố ·').waitFor();
+      await screenshot(page, '16-evaluator-published');
+    });
+  });
+
+  it('lets an auditor replay the published ranking and see it verified', async () => {
+    await as('auditor', async (page) => {
+      await page.goto('/#/replay');
+      await page.getByRole('combobox', { name: 'Kết quả xếp hạng đã công bố' }).filter({ hasText: '2021' }).waitFor();
+      await page.getByTestId('run-replay').click();
+      await page.getByTestId('replay-verified').waitFor();
+      await expect(page.getByTestId('replay-verified').innerText()).resolves.toContain('Đã xác minh ✓');
+      await screenshot(page, '17-auditor-replay-verified');
+
+      await page.goto('/#/what-if');
+      await page.getByRole('combobox', { name: 'Kỳ đánh giá' }).click();
+      await page.getByRole('option', { name: /2021/ }).click();
+      await page.getByRole('combobox', { name: 'Phiên bản' }).click();
+      await page.getByRole('option', { name: /^2022/ }).click();
+      await page.getByTestId('run-what-if').click();
+      await page.getByTestId('what-if-table').waitFor();
+      expect(await page.locator('[data-testid="what-if-table"] tr[data-changed="true"]').count()).toBeGreaterThan(0);
+      await screenshot(page, '18-auditor-what-if');
+
+      await page.goto(`/#/evaluations?filter=${encodeURIComponent(JSON.stringify({ agencyId: 'so-cong-thuong' }))}`);
+      await page.getByRole('cell', { name: 'Sở Công Thương' }).first().click();
+      await page.getByTestId('points-tree').waitFor();
+      await page.getByRole('button', { name: 'Chi tiết' }).first().click();
+      await page.getByTestId('trace').first().waitFor();
+      await screenshot(page, '19-auditor-evaluation');
+    });
+  });
+});
