@@ -265,6 +265,7 @@ describe('the console', () => {
       await page.getByTestId('points-tree').waitFor();
       await page.getByRole('button', { name: 'Chi tiết' }).first().click();
       await page.getByTestId('trace').first().waitFor();
+      await page.waitForTimeout(500); // let the details finish opening
       await screenshot(page, '19-auditor-evaluation');
     });
   });

@@ -16,8 +16,8 @@ const PeriodHeader = () => {
   if (!period) return null;
   return (
     <CardContent>
-      <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ alignItems: { md: 'center' } }}>
-        <Box sx={{ flex: 1 }}>
+      <Stack spacing={2}>
+        <Box>
           <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
             <Typography variant="h5" component="h1">
               {period.title}
@@ -29,7 +29,7 @@ const PeriodHeader = () => {
             <Link to={`/versions/${period.versionId}`}>{period.versionLabel}</Link>
           </Typography>
         </Box>
-        <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', rowGap: 1 }}>
+        <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', rowGap: 1, alignItems: 'center' }}>
           <TransitionButton period={period} />
           <EvaluateButton period={period} />
           <Button component={Link} to={`/periods/${period.id}/ranking`} startIcon={<Leaderboard />} data-testid="open-ranking">

@@ -52,7 +52,7 @@ export const ReplayPage = () => {
             {translate('chiso.replay.help')}
           </Typography>
           <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ alignItems: { md: 'center' } }}>
-            <ToggleButtonGroup exclusive size="small" value={kind} onChange={(_, v) => v && (setKind(v), setId(''), setResult(null))}>
+            <ToggleButtonGroup exclusive size="small" sx={{ whiteSpace: 'nowrap', flexShrink: 0 }} value={kind} onChange={(_, v) => v && (setKind(v), setId(''), setResult(null))}>
               <ToggleButton value="published-rankings">{translate('chiso.replay.publishedRanking')}</ToggleButton>
               <ToggleButton value="evaluations">{translate('chiso.replay.evaluation')}</ToggleButton>
             </ToggleButtonGroup>
@@ -82,7 +82,7 @@ export const ReplayPage = () => {
                 </TextField>
               </>
             )}
-            <Button variant="contained" startIcon={<Replay />} onClick={run} disabled={!chosen || busy} data-testid="run-replay">
+            <Button variant="contained" startIcon={<Replay />} onClick={run} disabled={!chosen || busy} data-testid="run-replay" sx={{ whiteSpace: 'nowrap', flexShrink: 0 }}>
               {translate('chiso.replay.run')}
             </Button>
           </Stack>

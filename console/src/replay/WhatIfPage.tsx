@@ -4,12 +4,14 @@ import Science from '@mui/icons-material/Science';
 import { Title, useGetList, useGetOne, useTranslate } from 'react-admin';
 import { dataProvider, type WhatIfRow } from '../providers/dataProvider';
 import { useFormat } from '../common/useFormat';
+import { useLt } from '../common/useLt';
 import { BandChip } from '../common/BandChip';
 
 /** Evaluate a period under another version (or a draft): per agency, points, band and rank before and after. */
 export const WhatIfPage = () => {
   const translate = useTranslate();
   const f = useFormat();
+  const lt = useLt();
   const [periodId, setPeriodId] = useState('');
   const [versionId, setVersionId] = useState('');
   const [rows, setRows] = useState<WhatIfRow[] | null>(null);
@@ -18,6 +20,8 @@ export const WhatIfPage = () => {
   const [onlyChanged, setOnlyChanged] = useState(false);
   const { data: periods } = useGetList('periods', { sort: { field: 'year', order: 'DESC' }, pagination: { page: 1, perPage: 200 } });
   const { data: period } = useGetOne('periods', { id: periodId }, { enabled: !!periodId });
+  const { data: baseVersion } = useGetOne('versions', { id: period?.versionId }, { enabled: !!period });
+  const cohortName = (id: string | null) => lt(baseVersion?.document?.cohorts?.find((c: any) => c.id === id)?.name) || id || '—';
   const { data: versions } = useGetList(
     'versions',
     { filter: { ruleSet: period?.ruleSet }, sort: { field: 'effectiveFrom', order: 'DESC' }, pagination: { page: 1, perPage: 200 } },
@@ -59,10 +63,10 @@ export const WhatIfPage = () => {
                 </MenuItem>
               ))}
             </TextField>
-            <Button variant="contained" startIcon={<Science />} onClick={run} disabled={!periodId || !versionId || busy} data-testid="run-what-if">
+            <Button variant="contained" startIcon={<Science />} onClick={run} disabled={!periodId || !versionId || busy} data-testid="run-what-if" sx={{ whiteSpace: 'nowrap', flexShrink: 0 }}>
               {translate('chiso.whatIf.run')}
             </Button>
-            <FormControlLabel control={<Switch checked={onlyChanged} onChange={(e) => setOnlyChanged(e.target.checked)} />} label={translate('chiso.impact.onlyChanged')} />
+            <FormControlLabel sx={{ whiteSpace: 'nowrap' }} control={<Switch checked={onlyChanged} onChange={(e) => setOnlyChanged(e.target.checked)} />} label={translate('chiso.impact.onlyChanged')} />
           </Stack>
         </CardContent>
       </Card>
@@ -92,7 +96,7 @@ export const WhatIfPage = () => {
                 {shown.map((r) => (
                   <TableRow key={r.agencyId} sx={r.changed ? { background: '#fff4e5' } : undefined} data-changed={r.changed ? 'true' : 'false'}>
                     <TableCell>{r.agencyName}</TableCell>
-                    <TableCell>{r.cohort ?? '—'}</TableCell>
+                    <TableCell>{cohortName(r.cohort)}</TableCell>
                     <TableCell align="right">{f.number(r.before?.total)}</TableCell>
                     <TableCell align="right">{f.number(r.after?.total)}</TableCell>
                     <TableCell align="right" sx={{ color: r.delta < 0 ? 'error.main' : r.delta > 0 ? 'success.main' : undefined }}>

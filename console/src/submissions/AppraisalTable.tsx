@@ -64,7 +64,7 @@ export const AppraisalTable = ({ record, groups, canAppraise, onChanged }: { rec
                   {canAppraise && (
                     <TableCell>
                       <Tooltip title={translate('chiso.appraisal.title')}>
-                        <Button size="small" startIcon={<RateReview />} onClick={() => setEditing(fact)} data-testid={`appraise-${fact.id}`}>
+                        <Button size="small" startIcon={<RateReview />} onClick={() => setEditing(fact)} data-testid={`appraise-${fact.id}`} sx={{ whiteSpace: "nowrap" }}>
                           {translate('chiso.appraisal.adjust')}
                         </Button>
                       </Tooltip>

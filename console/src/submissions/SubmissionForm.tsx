@@ -47,7 +47,7 @@ export const SubmissionForm = () => {
           </Typography>
           <Divider sx={{ mb: 2 }} />
           {g.facts.map((fact) => (
-            <Box key={fact.id} sx={{ mb: 2 }} data-fact-row={fact.id}>
+            <Box key={fact.id} sx={{ mb: 2, maxWidth: 760 }} data-fact-row={fact.id}>
               <FactInput fact={fact} disabled={!editable} />
               {fact.evidence !== 'none' && (
                 <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mt: -1, flexWrap: 'wrap' }}>

@@ -51,7 +51,7 @@ export const PublishButton = ({
       if (!(await save())) return;
       await dataProvider.publishVersion(record.id, {
         changeNote: { vi: form.noteVi.trim(), ...(form.noteEn.trim() ? { en: form.noteEn.trim() } : {}) },
-        legalBasis: { decision: form.decision.trim(), date: form.date, issuer: form.issuer.trim() },
+        legalBasis: { ...doc.legalBasis, decision: form.decision.trim(), date: form.date, issuer: form.issuer.trim() },
       }, etagRef());
       notify('chiso.version.published', { type: 'success' });
       setOpen(false);

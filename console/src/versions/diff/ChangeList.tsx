@@ -3,8 +3,7 @@ import { useTranslate } from 'react-admin';
 import type { VersionChange } from '../../providers/dataProvider';
 import { useLt } from '../../common/useLt';
 
-const colour = (kind?: string) =>
-  kind === 'added' ? 'success' : kind === 'removed' ? 'error' : kind === 'changed' || kind === 'modified' ? 'warning' : 'default';
+const colour = (kind?: string) => (/added$/i.test(kind ?? '') ? 'success' : /removed$/i.test(kind ?? '') ? 'error' : 'warning');
 
 /** One row per change, as the diff describes it in Vietnamese (or English). */
 export const ChangeList = ({ changes }: { changes: VersionChange[] }) => {
@@ -24,7 +23,7 @@ export const ChangeList = ({ changes }: { changes: VersionChange[] }) => {
         <TableBody>
           {changes.map((c, i) => (
             <TableRow key={i}>
-              <TableCell sx={{ whiteSpace: 'nowrap' }}>{c.code ?? (typeof c.section === 'string' ? c.section : '') ?? ''}</TableCell>
+              <TableCell sx={{ whiteSpace: 'nowrap', fontWeight: 600 }}>{c.code || translate('chiso.diff.wholeVersion')}</TableCell>
               <TableCell>
                 {c.kind && <Chip size="small" color={colour(c.kind) as any} label={translate(`chiso.diff.kinds.${c.kind}`, { _: c.kind })} />}
               </TableCell>

@@ -17,7 +17,7 @@ export const PNumber = ({
   label,
   required,
   unit,
-  width = 140,
+  width = 150,
   min,
   max,
 }: {

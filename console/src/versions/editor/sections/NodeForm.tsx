@@ -38,9 +38,19 @@ export const NodeForm = () => {
         <Stack direction="row" spacing={1}>
           <PText pointer={`${p}/code`} label="code" required width={160} />
           <PSelect pointer={`${p}/kind`} label="kind" width={200} choices={KINDS.map((k) => ({ id: k, name: translate(`chiso.kind.${k}`) }))} />
-          <PNumber pointer={`${p}/max`} label="max" required={isLeaf} min={0} unit={translate('chiso.common.pointsShort')} />
+          <PNumber pointer={`${p}/max`} label="max" required={isLeaf} min={0} unit={translate('chiso.common.pointsShort')} width={170} />
           {!isLeaf && <PBool pointer={`${p}/capped`} label="capped" />}
         </Stack>
+        {!isLeaf && (editor.doc.cohorts ?? []).length > 1 && (
+          <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', rowGap: 1, alignItems: 'center' }} data-testid="max-by-cohort">
+            <Typography variant="body2" sx={{ mr: 1 }}>
+              {translate('chiso.editor.maxByCohort')}
+            </Typography>
+            {editor.doc.cohorts.map((c) => (
+              <PNumber key={c.id} pointer={`${p}/maxByCohort/${c.id}`} label={lt(c.name) || c.id} min={0} width={220} />
+            ))}
+          </Stack>
+        )}
         {!isLeaf && sums && (
           <Typography variant="body2" color="text.secondary">
             {translate('chiso.editor.childrenSum')}: {sums}
