@@ -231,7 +231,9 @@ describe('the console', () => {
       await page.locator('[data-status="closed"]').first().waitFor();
 
       await page.getByTestId('evaluate-period').click();
-      await page.locator('[data-cohort]').first().waitFor();
+      await page.waitForURL(/\/ranking$/);
+      await page.getByTestId('chart-distribution').waitFor();
+      await page.locator('tr[data-rank="1"]').first().waitFor();
       await screenshot(page, '15-evaluator-ranking');
       await page.getByTestId('publish-ranking').click();
       await page.getByRole('button', { name: 'Xác nhận' }).click();

@@ -111,6 +111,8 @@ export const en = {
     common: {
       yes: 'Yes',
       no: 'No',
+      attrKind: 'Agency kind',
+      attrName: 'Agency name',
       agency: 'Agency',
       cohort: 'Cohort',
       effective: 'in force',

@@ -122,6 +122,8 @@ export const vi = {
     common: {
       yes: 'Có',
       no: 'Không',
+      attrKind: 'Loại cơ quan',
+      attrName: 'Tên cơ quan',
       agency: 'Cơ quan',
       cohort: 'Nhóm',
       effective: 'hiệu lực',

@@ -2,7 +2,7 @@ import { Box, Button, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { useEditor } from '../EditorContext';
 import { ConditionNode } from './ConditionNode';
-import { agencyLeaf, emptyLeaf } from './operators';
+import { agencyLeaf, emptyLeaf, groupKey } from './operators';
 
 /**
  * Builds a json-rules-engine condition tree at `pointer`: leaves compare one fact (or an agency
@@ -32,7 +32,15 @@ export const ConditionBuilder = ({
         </Typography>
       )}
       {condition ? (
-        <ConditionNode pointer={pointer} scope={scope} depth={0} onRemove={optional ? () => editor.set(pointer, undefined) : undefined} />
+        <>
+          <ConditionNode pointer={pointer} scope={scope} depth={0} onRemove={optional ? () => editor.set(pointer, undefined) : undefined} />
+          {!groupKey(condition) && (
+            // a single comparison becomes an "all of" group when a second one is added
+            <Button size="small" disabled={editor.readOnly} onClick={() => editor.set(pointer, { all: [condition, blank] })}>
+              {translate('chiso.condition.addLeaf')}
+            </Button>
+          )}
+        </>
       ) : (
         <Button size="small" disabled={editor.readOnly} onClick={() => editor.set(pointer, { all: [blank] })}>
           {translate('chiso.condition.add')}

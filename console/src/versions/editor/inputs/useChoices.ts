@@ -1,3 +1,4 @@
+import { useTranslate } from 'react-admin';
 import { useEditor } from '../EditorContext';
 import { useLt } from '../../../common/useLt';
 import type { Choice } from './PSelect';
@@ -8,6 +9,7 @@ const NUMERIC = ['number', 'integer'];
 export const useChoices = () => {
   const { doc } = useEditor();
   const lt = useLt();
+  const translate = useTranslate();
   const facts = doc.facts ?? [];
   const factChoices = (filter?: 'numeric' | 'evaluator'): Choice[] =>
     facts
@@ -15,8 +17,8 @@ export const useChoices = () => {
       .map((f) => ({ id: f.id, name: `${lt(f.label) || f.id} · ${f.id}` }));
   const cohortChoices: Choice[] = (doc.cohorts ?? []).map((c) => ({ id: c.id, name: lt(c.name) || c.id }));
   const attributeChoices: Choice[] = [
-    { id: 'kind', name: 'kind' },
-    { id: 'name', name: 'name' },
+    { id: 'kind', name: `${translate('chiso.common.attrKind')} · kind` },
+    { id: 'name', name: `${translate('chiso.common.attrName')} · name` },
     ...(doc.agencyAttributes ?? []).map((a) => ({ id: a.id, name: `${lt(a.label) || a.id} · ${a.id}` })),
   ];
   return { facts, factChoices, cohortChoices, attributeChoices, agencyAttributes: doc.agencyAttributes ?? [] };

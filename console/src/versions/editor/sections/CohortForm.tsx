@@ -21,7 +21,7 @@ export const CohortForm = ({ index }: { index: number }) => {
       <Typography variant="h6">{cohort.id}</Typography>
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}>
         <PText pointer={`${p}/id`} label="id" required width={220} />
-        <PNumber pointer={`${p}/maxScore`} label="maxScore" required min={0} unit={translate('chiso.common.pointsShort')} />
+        <PNumber pointer={`${p}/maxScore`} label="maxScore" required min={0} unit={translate('chiso.common.pointsShort')} width={200} />
         <PBool pointer={`${p}/ranked`} label="ranked" keepFalse />
         <PSelect
           pointer={`${p}/notApplicable`}

@@ -4,12 +4,13 @@ import { useTranslate } from 'react-admin';
 import { useEditor } from '../EditorContext';
 import { FindingList } from './FindingList';
 import { useLiveFindings } from '../useLiveFindings';
+import { readableOrder } from '../readableOrder';
 
 /** The document as JSON, for those who ask for it: checked against the schema as you type. */
 export const RawJsonSection = () => {
   const editor = useEditor();
   const translate = useTranslate();
-  const pretty = useMemo(() => JSON.stringify(editor.doc, null, 2), [editor.doc]);
+  const pretty = useMemo(() => JSON.stringify(readableOrder(editor.doc), null, 2), [editor.doc]);
   const [text, setText] = useState(pretty);
   const [touched, setTouched] = useState(false);
   useEffect(() => {
