@@ -19,12 +19,18 @@ afterAll(async () => {
 });
 
 /** A signed-in browser for one role; the test fails on any console or page error. */
-async function as(username: string, work: (page: Page, session: Session) => Promise<void>): Promise<void> {
+async function as(
+  username: string,
+  work: (page: Page, session: Session) => Promise<void>,
+  expected: RegExp[] = [],
+): Promise<void> {
   const session = await openBrowser(server.url);
   try {
     await login(session.page, username, server.passwords[username]);
     await work(session.page, session);
-    expect(session.errors).toEqual([]);
+    // Only a test of an error path may expect an error: the browser's own log line for that response.
+    expect(session.errors.filter((e) => !expected.some((re) => re.test(e)))).toEqual([]);
+    for (const re of expected) expect(session.errors.filter((e) => re.test(e))).toHaveLength(1);
   } catch (error) {
     await screenshot(session.page, `failed-${username}-${Date.now()}`).catch(() => undefined);
     throw error;
@@ -142,6 +148,49 @@ describe('the console', () => {
     });
   });
 
+  it('tells an administrator when someone else changed the draft, and saves nothing', async () => {
+    const other = await openBrowser(server.url);
+    try {
+      await as(
+        'admin',
+        async (page) => {
+          await page.goto('/#/versions');
+          const row = page.locator('tr', { hasText: 'Bộ chỉ số đánh giá Chính quyền số' }).first();
+          await row.getByTestId('copy-version').click();
+          await page.locator('input[name="newVersion"]').fill('2022.1');
+          await page.getByTestId('confirm-copy').click();
+          await page.locator('[data-status="draft"]').waitFor();
+          const url = page.url();
+          // a second administrator opens the same draft, changes a maximum and saves first
+          await login(other.page, 'admin', server.passwords.admin);
+          await other.page.goto(url);
+          await other.page.locator('[data-node-code="S1.1"]').click();
+          await other.page.locator('[data-pointer="/criteria/0/children/0/max"] input').fill('4');
+          await other.page.getByTestId('save-version').click();
+          await other.page.getByText('Đã lưu bản nháp').first().waitFor();
+          // this one, still on the old draft, saves its own change
+          await page.locator('[data-node-code="S1.2"]').click();
+          await page.locator('[data-pointer="/criteria/0/children/1/max"] input').fill('2');
+          await page.getByTestId('save-version').click();
+          await page.getByTestId('conflict').waitFor();
+          await expect(page.getByTestId('conflict').innerText()).resolves.toContain('Người khác đã sửa bản nháp này');
+          await page.getByTestId('dirty').waitFor();
+          await screenshot(page, '11a-admin-conflict');
+          // the other administrator's change is what the server kept
+          await page.getByRole('button', { name: 'Tải lại' }).click();
+          await page.locator('[data-node-code="S1.2"]').click();
+          await expect(page.locator('[data-pointer="/criteria/0/children/1/max"] input').inputValue()).resolves.toBe('3');
+          await page.locator('[data-node-code="S1.1"]').click();
+          await expect(page.locator('[data-pointer="/criteria/0/children/0/max"] input').inputValue()).resolves.toBe('4');
+        },
+        [/status of 409 \(Conflict\)/],
+      );
+      expect(other.errors).toEqual([]);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('lets an evaluator open an assessment period', async () => {
     await as('evaluator', async (page) => {
       await page.goto('/#/periods/create');
@@ -256,7 +305,7 @@ describe('the console', () => {
       await page.getByRole('combobox', { name: 'Kỳ đánh giá' }).click();
       await page.getByRole('option', { name: /2021/ }).click();
       await page.getByRole('combobox', { name: 'Phiên bản' }).click();
-      await page.getByRole('option', { name: /^2022/ }).click();
+      await page.getByRole('option', { name: /^2022 · / }).click();
       await page.getByTestId('run-what-if').click();
       await page.getByTestId('what-if-table').waitFor();
       expect(await page.locator('[data-testid="what-if-table"] tr[data-changed="true"]').count()).toBeGreaterThan(0);

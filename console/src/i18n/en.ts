@@ -334,6 +334,7 @@ export const en = {
       unsaved: 'Unsaved changes',
       saved: 'Draft saved',
       conflict: 'Someone else changed this draft since you opened it. Reload the page to see their changes (yours are not saved).',
+      reload: 'Reload',
       noDocument: 'This version has no document.',
       wholeDocument: 'Whole document',
       nodeRef: 'Item %{code}',

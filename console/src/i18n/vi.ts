@@ -345,6 +345,7 @@ export const vi = {
       unsaved: 'Chưa lưu',
       saved: 'Đã lưu bản nháp',
       conflict: 'Người khác đã sửa bản nháp này sau khi bạn mở. Hãy tải lại trang để xem thay đổi của họ (thay đổi của bạn chưa được lưu).',
+      reload: 'Tải lại',
       noDocument: 'Phiên bản này không có nội dung.',
       wholeDocument: 'Toàn bộ tài liệu',
       nodeRef: 'Mục %{code}',

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { useNotify } from 'react-admin';
+import { Alert, Button } from '@mui/material';
+import { useNotify, useTranslate } from 'react-admin';
 import { dataProvider, type TestCaseResult } from '../../providers/dataProvider';
 import { problemOf } from '../../api/problem';
 import type { Finding } from '../../../../server/engine/finding';
@@ -13,6 +14,7 @@ import { toFindings } from './toFindings';
 export const EditorShell = ({ record, onChanged }: { record: any; onChanged: () => void }) => {
   const editor = useEditor();
   const notify = useNotify();
+  const translate = useTranslate();
   const checked = useLiveFindings(editor.doc);
   const live = checked ?? [];
   // a ref, not state: publish right after a save must send the etag that save returned
@@ -20,6 +22,7 @@ export const EditorShell = ({ record, onChanged }: { record: any; onChanged: () 
   const [server, setServer] = useState<Finding[] | null>(null);
   const [tests, setTests] = useState<TestCaseResult[] | null>(null);
   const [running, setRunning] = useState(false);
+  const [conflict, setConflict] = useState(false);
 
   // a draft with unsaved changes asks before the tab is closed
   useEffect(() => {
@@ -39,7 +42,10 @@ export const EditorShell = ({ record, onChanged }: { record: any; onChanged: () 
       notify('chiso.editor.saved', { type: 'success' });
       return true;
     } catch (error: any) {
-      if (error?.status === 409) notify('chiso.editor.conflict', { type: 'error', autoHideDuration: 10000 });
+      if (error?.status === 409) {
+        setConflict(true);
+        notify('chiso.editor.conflict', { type: 'error', autoHideDuration: 10000 });
+      }
       else notify(error?.message ?? 'ra.notification.http_error', { type: 'error', multiLine: true });
       const found = problemOf(error)?.problemErrors;
       if (found?.length) setServer(toFindings(found));
@@ -63,6 +69,20 @@ export const EditorShell = ({ record, onChanged }: { record: any; onChanged: () 
   return (
     <>
       <EditorHeader record={record} etagRef={() => etag.current} save={save} onChanged={onChanged} onFindings={setServer} liveErrors={live.filter((f) => f.severity === 'error').length} />
+      {conflict && (
+        <Alert
+          severity="error"
+          sx={{ mb: 2 }}
+          data-testid="conflict"
+          action={
+            <Button color="inherit" size="small" onClick={() => window.location.reload()}>
+              {translate('chiso.editor.reload')}
+            </Button>
+          }
+        >
+          {translate('chiso.editor.conflict')}
+        </Alert>
+      )}
       <EditorBody
         checks={{
           live,
