@@ -25,7 +25,7 @@ export const AttributesInput = ({ source = 'attributes' }: { source?: string }) 
             size="small"
             label={translate('chiso.agency.attributeType')}
             value={kindOf(value)}
-            sx={{ width: 150 }}
+            sx={{ width: 180 }}
             onChange={(e) => update(i, key, e.target.value === 'boolean' ? true : e.target.value === 'number' ? 0 : '')}
           >
             <MenuItem value="boolean">{translate('chiso.factType.boolean')}</MenuItem>

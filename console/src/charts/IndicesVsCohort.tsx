@@ -44,7 +44,7 @@ export const IndicesVsCohort = ({ evaluation }: { evaluation: any }) => {
           <XAxis dataKey="name" />
           <YAxis domain={[0, 100]} unit="%" />
           <Tooltip formatter={(v) => `${f.number(Number(v), 1)} %`} labelFormatter={(l, p) => `${l} · ${p?.[0]?.payload?.title ?? ''}`} />
-          <Legend />
+          <Legend itemSorter={null} />
           <Bar dataKey="agency" name={evaluation.agencyName} fill="#b71c1c" />
           <Bar dataKey="cohort" name={translate('chiso.chart.cohortAverage')} fill="#90a4ae" />
         </BarChart>

@@ -58,7 +58,7 @@ export const YearOverYear = ({ evaluation }: { evaluation: any }) => {
           <XAxis dataKey="year" />
           <YAxis domain={[0, 100]} unit="%" />
           <Tooltip formatter={(v) => `${f.number(Number(v), 1)} %`} />
-          <Legend />
+          <Legend itemSorter={null} />
           <Line dataKey="total" name={translate('chiso.chart.totalPercent')} stroke="#212121" strokeWidth={3} />
           {data.codes.map((c, i) => (
             <Line key={c} dataKey={c} stroke={COLORS[i % COLORS.length]} />

@@ -41,7 +41,7 @@ export const BandsPerCohort = ({ period }: { period: { id: string | number; vers
           <XAxis type="number" allowDecimals={false} />
           <YAxis type="category" dataKey="name" width={160} />
           <Tooltip />
-          <Legend />
+          <Legend itemSorter={null} />
           {bandOrder(ranking.cohorts, bands).map((b, i) => (
             <Bar key={b.id} dataKey={b.id} stackId="b" name={lt(b.label) || b.id} fill={bandColor(b, i)} />
           ))}

@@ -32,7 +32,7 @@ export const StaffDashboard = () => {
                     </Stack>
                     <Typography variant="body2" color="text.secondary">
                       {period.ruleSet} · {translate('resources.versions.name', { smart_count: 1 })} {period.versionLabel} ·{' '}
-                      {translate('chiso.dashboard.submissions', { n: period.submissionCount ?? 0 })}
+                      {translate('chiso.dashboard.submissions', { smart_count: period.submissionCount ?? 0 })}
                     </Typography>
                   </Box>
                   <Button component={Link} to={`/periods/${period.id}/show`} variant="outlined">

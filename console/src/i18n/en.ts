@@ -543,7 +543,7 @@ export const en = {
     dashboard: {
       currentPeriod: 'Current period',
       openPeriod: 'Open the period',
-      submissions: '%{n} self-assessments',
+      submissions: '%{smart_count} self-assessment |||| %{smart_count} self-assessments',
       progress: 'Self-assessments submitted',
       submittedOf: '%{done}/%{total} submitted · %{drafts} drafts',
       bands: 'Bands by cohort',

@@ -555,7 +555,7 @@ export const vi = {
     dashboard: {
       currentPeriod: 'Kỳ đánh giá hiện tại',
       openPeriod: 'Mở kỳ đánh giá',
-      submissions: '%{n} bản tự đánh giá',
+      submissions: '%{smart_count} bản tự đánh giá',
       progress: 'Tiến độ gửi bản tự đánh giá',
       submittedOf: 'Đã gửi %{done}/%{total} · %{drafts} bản nháp',
       bands: 'Xếp loại theo nhóm',

@@ -38,7 +38,7 @@ export const ScoreDistribution = ({ cohorts }: { cohorts: CohortRanking[] }) => 
                   <XAxis dataKey="name" tick={{ fontSize: 11 }} label={{ value: translate('chiso.chart.percentOfMax'), position: 'insideBottom', offset: -12, fontSize: 12 }} />
                   <YAxis allowDecimals={false} width={36} />
                   <Tooltip />
-                  <Legend verticalAlign="top" height={28} />
+                  <Legend verticalAlign="top" height={28} itemSorter={null} />
                   {ordered.map((b, i) => (
                     <Bar key={b.id} dataKey={b.id} stackId="band" name={lt(b.label) || b.id} fill={bandColor(b, i)} />
                   ))}

@@ -48,6 +48,7 @@ export async function openBrowser(baseURL: string): Promise<Session> {
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const file = path.join(SCREENSHOTS, `${name}.png`);
+  await page.waitForTimeout(1600); // charts animate their bars in; notifications fade
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
