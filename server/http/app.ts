@@ -45,7 +45,12 @@ export function createApp(ctx: AppContext): express.Express {
     helmet({
       contentSecurityPolicy: {
         // The server speaks plain HTTP unless put behind TLS; upgrading would break local use.
-        directives: { upgradeInsecureRequests: ctx.config.secureCookies ? [] : null },
+        directives: {
+          upgradeInsecureRequests: ctx.config.secureCookies ? [] : null,
+          // The console checks a draft against the JSON Schema as it is typed; ajv compiles schemas
+          // into functions, which needs eval. Scripts still load only from this origin.
+          scriptSrc: ["'self'", "'unsafe-eval'"],
+        },
       },
       strictTransportSecurity: ctx.config.secureCookies,
     }),
