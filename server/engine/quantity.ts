@@ -1,7 +1,8 @@
 // Reading numbers from the facts as decimals, and the ratios that several methods share.
 import { D, type Decimal } from './decimal';
 import type { Fact, FactValue, Quantity } from './schemaTypes';
-import { bi, label, num, withUnit, type Bilingual } from './text';
+import { bi, num, withUnit, type Bilingual } from './text';
+import { text as label } from './naming';
 
 /** A fact as a Decimal; null when missing or not a number (booleans count as 1 and 0). */
 export function readNumber(facts: Record<string, FactValue | undefined>, id: string): Decimal | null {

@@ -2,11 +2,10 @@
 // text (never through Intl), so an explanation is the same bytes on every machine.
 import type { Decimal } from './decimal';
 import { exact } from './decimal';
-import type { Fact, LocalizedText } from './schemaTypes';
+import type { Fact } from './schemaTypes';
+import { bi, text, type Bilingual } from './naming';
 
-export type Bilingual = Required<LocalizedText>;
-
-export const bi = (vi: string, en: string): Bilingual => ({ vi, en });
+export { bi, type Bilingual };
 
 /** "16,4" in Vietnamese, "16.4" in English; a repeating decimal is shown as "≈0,3333". */
 export const num = (value: Decimal | number, lang: 'vi' | 'en'): string => {
@@ -15,12 +14,9 @@ export const num = (value: Decimal | number, lang: 'vi' | 'en'): string => {
   return lang === 'vi' ? text.replace('.', ',') : text;
 };
 
-export const label = (text: LocalizedText | undefined, lang: 'vi' | 'en', fallback = ''): string =>
-  (lang === 'en' ? (text?.en ?? text?.vi) : text?.vi) ?? fallback;
-
 /** A value with its unit: "82%", "12 người". */
 export const withUnit = (value: Decimal, fact: Fact | undefined, lang: 'vi' | 'en'): string => {
-  const unit = label(fact?.unit, lang);
+  const unit = text(fact?.unit, lang);
   if (!unit) return num(value, lang);
   return unit === '%' ? `${num(value, lang)}%` : `${num(value, lang)} ${unit}`;
 };
