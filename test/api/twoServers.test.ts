@@ -1,42 +1,20 @@
 // Two server processes on one PostgreSQL database (issue 3 §7): they start together (migrations and
 // seed serialise on advisory locks), then concurrent updates of one draft through both: exactly one
 // write wins per version of the draft, the others get 409, and nothing is lost.
-import { afterAll, describe, expect, it } from 'vitest';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { login, spawnServer, type ServerProcess } from '../support/server';
+import { describe, expect, it } from 'vitest';
+import { twoServers } from '../support/twoServers';
 
 const url = process.env.TEST_DATABASE_URL;
-const PASSWORD = 'two servers one database';
 
 describe.runIf(url)('two servers, one PostgreSQL database', () => {
-  const schema = `t2_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
-  const servers: ServerProcess[] = [];
-  afterAll(async () => {
-    for (const s of servers) expect(await s.stop()).toBe(0);
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    await client.end();
-  });
+  const { servers, start, signIn } = twoServers(url!, 't2');
 
   it('serialises concurrent draft updates across processes: one winner per ETag, the rest 409, no lost update', async () => {
-    const env = { DATABASE_URL: url!, DATABASE_SCHEMA: schema, CHISO_DEMO_PASSWORD: PASSWORD, CHISO_DEMO: '1' };
-    servers.push(...(await Promise.all([spawnServer(env), spawnServer(env)])));
+    await start();
     // Exactly one of them seeded (one set of demo users, one published Son La 2021).
     expect(servers.filter((s) => s.output().includes('empty database seeded'))).toHaveLength(1);
 
-    const cookies = await Promise.all(servers.map((s) => login(s.url, 'admin', PASSWORD)));
-    expect(cookies.map((c) => c.status)).toEqual([200, 200]);
-    const call = async (i: number, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
-      const s = servers[i % 2];
-      const res = await fetch(s.url + path, {
-        method,
-        headers: { cookie: cookies[i % 2].cookie, 'content-type': 'application/json', ...headers },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: res.status, body: await res.json() };
-    };
+    const call = await signIn('admin');
 
     const inForce = await call(0, 'GET', '/api/versions/in-force?ruleSet=son-la&date=2021-12-31');
     expect(inForce.status).toBe(200);

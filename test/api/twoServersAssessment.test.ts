@@ -1,39 +1,19 @@
 // Two server processes on one PostgreSQL database, writing one submission at once: concurrent saves
 // holding the same ETag have exactly one winner (the rest 409, nothing changed), and concurrent
 // appraisals of different facts all land — none lost, every one a revision.
-import { afterAll, describe, expect, it } from 'vitest';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { login, spawnServer, type ServerProcess } from '../support/server';
+import { describe, expect, it } from 'vitest';
+import { login } from '../support/server';
+import { TWO_SERVERS_PASSWORD, twoServers } from '../support/twoServers';
 import { demoFacts, filterQuery } from '../support/assessment';
 
 const url = process.env.TEST_DATABASE_URL;
-const PASSWORD = 'two servers one database';
 
 describe.runIf(url)('two servers, one PostgreSQL database: submissions', () => {
-  const schema = `t2a_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
-  const servers: ServerProcess[] = [];
-  afterAll(async () => {
-    for (const s of servers) expect(await s.stop()).toBe(0);
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    await client.end();
-  });
+  const { servers, start, signIn } = twoServers(url!, 't2a');
 
   it('one winner per ETag for concurrent saves, and no appraisal lost', async () => {
-    const env = { DATABASE_URL: url!, DATABASE_SCHEMA: schema, CHISO_DEMO_PASSWORD: PASSWORD, CHISO_DEMO: '1' };
-    servers.push(...(await Promise.all([spawnServer(env), spawnServer(env)])));
-    const cookies = await Promise.all(servers.map((s) => login(s.url, 'evaluator', PASSWORD)));
-    expect(cookies.map((c) => c.status)).toEqual([200, 200]);
-    const call = async (i: number, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
-      const res = await fetch(servers[i % 2].url + path, {
-        method,
-        headers: { cookie: cookies[i % 2].cookie, 'content-type': 'application/json', ...headers },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: res.status, body: await res.json() };
-    };
+    await start();
+    const call = await signIn('evaluator');
 
     // The seeded 2021 period gives the pinned version and agencies assessed under it.
     const year2021 = (await call(0, 'GET', `/api/periods?${filterQuery({ ruleSet: 'son-la', year: 2021 })}`)).body[0];
@@ -60,7 +40,7 @@ describe.runIf(url)('two servers, one PostgreSQL database: submissions', () => {
       expect(now.body.facts.staff_total).toBe(winner.facts.staff_total);
     }
     // The audit log is the auditor's to read.
-    const auditor = await login(servers[0].url, 'auditor', PASSWORD);
+    const auditor = await login(servers[0].url, 'auditor', TWO_SERVERS_PASSWORD);
     const audit = async (path: string) => (await fetch(servers[0].url + path, { headers: { cookie: auditor.cookie } })).json();
     const updates = { body: await audit(`/api/audit?${filterQuery({ resource: 'submissions', resourceId: id, action: 'update' })}`) };
     expect(updates.body.map((e: any) => e.after.facts.staff_total)).toEqual([winner.facts.staff_total]);
