@@ -1,31 +1,16 @@
 // The real `chiso` command, run as a user would run it: exit codes, problems listed with their
 // paths, and the figures `evaluate` prints.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chiso, type Run } from '../support/cli';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const fixture = path.join(root, 'test/fixtures/minimal-version.json');
 const submissions = path.join(root, 'test/fixtures/minimal-submissions.json');
 const version = JSON.parse(readFileSync(fixture, 'utf8'));
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function chiso(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [path.join(root, 'server/cli/bin.mjs'), ...args], { cwd: root, timeout: 60_000 }, (err, stdout, stderr) => {
-      const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : -1) : 0;
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
 
 /** No stack trace: every failure must be a message, never an uncaught exception. */
 const expectNoCrash = (run: Run) => {

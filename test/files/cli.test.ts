@@ -1,30 +1,15 @@
 // `chiso template`, `chiso import` and `chiso export` as a user runs them: files written, problems
 // printed with sheet!cell, exit codes, and an import that `chiso evaluate` accepts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { columnOf, loadXlsx, pdfText, rowOf, saveXlsx } from './helpers';
+import { chiso } from '../support/cli';
 
 const root = path.resolve(__dirname, '../..');
 const rules = path.join(root, 'test/fixtures/files/version.json');
 const agencies = path.join(root, 'test/fixtures/files/agencies.json');
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function chiso(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [path.join(root, 'server/cli/bin.mjs'), ...args], { cwd: root, timeout: 60_000 }, (err, stdout, stderr) => {
-      const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : -1) : 0;
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
 
 let dir: string;
 const file = (name: string) => path.join(dir, name);
