@@ -1,26 +1,12 @@
 // The role matrix of every assessment route: each role's allowed calls succeed, every other role gets
 // 403 (agency users also for another agency's records), and without a session every route is 401.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { backends } from '../support/db';
-import { OTHER_AGENCY, OWN_AGENCY, ROLES, startTestApp, type TestApp } from '../support/app';
+import { OTHER_AGENCY, OWN_AGENCY, startTestApp, type TestApp } from '../support/app';
+import { ALL, STAFF, itEnforcesRoleMatrix, type Row } from '../support/roleMatrix';
 import { demoFacts, openPeriod, publishSonLa, submitDemo } from '../support/assessment';
 import type { Role } from '../../server/store/users';
 
-interface Call {
-  path: string;
-  body?: unknown;
-  headers?: Record<string, string>;
-}
-
-interface Row {
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
-  route: string;
-  allowed: Role[];
-  prepare: () => Promise<Call>;
-}
-
-const ALL: Role[] = ['admin', 'evaluator', 'auditor', 'agency'];
-const STAFF: Role[] = ['admin', 'evaluator', 'auditor'];
 const WRITERS: Role[] = ['agency', 'evaluator'];
 
 describe.each(backends)('assessment role matrix on $name', (backend) => {
@@ -172,24 +158,5 @@ describe.each(backends)('assessment role matrix on $name', (backend) => {
     await app?.close();
   });
 
-  const cases = rows.flatMap((row) => ROLES.map((role) => ({ ...row, role, allowed: row.allowed.includes(role) })));
-
-  it.each(cases)('$method $route as $role → allowed: $allowed', async ({ method, prepare, role, allowed }) => {
-    const call = await prepare();
-    const res = await app.request(method, call.path, { as: role, body: call.body, headers: call.headers });
-    if (allowed) {
-      expect(res.status, res.text).toBeGreaterThanOrEqual(200);
-      expect(res.status, res.text).toBeLessThan(300);
-    } else {
-      expect(res.status, res.text).toBe(403);
-      expect(res.body.code).toMatch(/forbidden|other-agency/);
-    }
-  });
-
-  it.each(rows)('$method $route without a session → 401', async ({ method, prepare }) => {
-    const call = await prepare();
-    const res = await app.request(method, call.path, { as: null, body: call.body, headers: call.headers });
-    expect(res.status).toBe(401);
-    expect(res.body.code).toBe('unauthenticated');
-  });
+  itEnforcesRoleMatrix(rows, () => app);
 });

@@ -2,26 +2,9 @@
 // every other role gets 403; without a session every protected route answers 401.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../support/db';
-import { OTHER_AGENCY, OWN_AGENCY, ROLES, startTestApp, type TestApp } from '../support/app';
+import { OTHER_AGENCY, OWN_AGENCY, startTestApp, type TestApp } from '../support/app';
+import { ALL, STAFF, itEnforcesRoleMatrix, type Row } from '../support/roleMatrix';
 import { sonLa2021 } from '../support/fixtures';
-import type { Role } from '../../server/store/users';
-
-interface Call {
-  path: string;
-  body?: unknown;
-  headers?: Record<string, string>;
-}
-
-interface Row {
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
-  route: string;
-  allowed: Role[];
-  /** Builds a fresh call (creating whatever it needs as admin), so that allowed calls succeed. */
-  prepare: () => Promise<Call>;
-}
-
-const ALL: Role[] = ['admin', 'evaluator', 'auditor', 'agency'];
-const STAFF: Role[] = ['admin', 'evaluator', 'auditor'];
 
 describe.each(backends)('role matrix on $name', (backend) => {
   let app: TestApp;
@@ -159,26 +142,7 @@ describe.each(backends)('role matrix on $name', (backend) => {
     await app?.close();
   });
 
-  const cases = rows.flatMap((row) => ROLES.map((role) => ({ ...row, role, allowed: row.allowed.includes(role) })));
-
-  it.each(cases)('$method $route as $role → allowed: $allowed', async ({ method, prepare, role, allowed }) => {
-    const call = await prepare();
-    const res = await app.request(method, call.path, { as: role, body: call.body, headers: call.headers });
-    if (allowed) {
-      expect(res.status, res.text).toBeGreaterThanOrEqual(200);
-      expect(res.status, res.text).toBeLessThan(300);
-    } else {
-      expect(res.status, res.text).toBe(403);
-      expect(res.body.code).toMatch(/forbidden|other-agency/);
-    }
-  });
-
-  it.each(rows)('$method $route without a session → 401', async ({ method, prepare }) => {
-    const call = await prepare();
-    const res = await app.request(method, call.path, { as: null, body: call.body, headers: call.headers });
-    expect(res.status).toBe(401);
-    expect(res.body.code).toBe('unauthenticated');
-  });
+  itEnforcesRoleMatrix(rows, () => app);
 
   it('refuses a forged or expired session cookie', async () => {
     const res = await app.request('GET', '/api/auth/me', { as: null, headers: { cookie: 'chiso_session=forged-token' } });
