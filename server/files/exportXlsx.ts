@@ -15,6 +15,7 @@ import {
 } from './resultTable';
 import { viNumber } from './factColumns';
 import { columnLetter } from './problem';
+import { THIN, writeHeaderRow } from './sheetStyle';
 
 export interface ExportInput {
   version: RuleSetVersion;
@@ -22,14 +23,6 @@ export interface ExportInput {
   evaluations: Evaluation[];
   periodTitle?: string;
 }
-
-const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
-const THIN: Partial<ExcelJS.Borders> = {
-  top: { style: 'thin' },
-  left: { style: 'thin' },
-  bottom: { style: 'thin' },
-  right: { style: 'thin' },
-};
 
 const argb = (hex: string) => `FF${hex.slice(1).toUpperCase()}`;
 
@@ -95,16 +88,7 @@ function writeCohortSheet(sheet: ExcelJS.Worksheet, table: ResultTable, cohort: 
     cell.font = { bold: i < 3, size: i === 0 ? 14 : 12, italic: i === 3 };
   });
   const headerRow = titles.length + 2;
-  const header = sheet.getRow(headerRow);
-  headers.forEach((text, i) => {
-    const cell = header.getCell(i + 1);
-    cell.value = text;
-    cell.font = { bold: true };
-    cell.fill = HEADER_FILL;
-    cell.border = THIN;
-    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-  });
-  header.height = 48;
+  writeHeaderRow(sheet, headerRow, headers, { wrap: true }).height = 48;
 
   const points = numFmt(table.places);
   const first = headerRow + 1;
@@ -173,13 +157,7 @@ function writeCohortSheet(sheet: ExcelJS.Worksheet, table: ResultTable, cohort: 
 
 function writeDetailSheet(sheet: ExcelJS.Worksheet, input: ExportInput, table: ResultTable): void {
   const headers = ['Mã cơ quan', 'Cơ quan', 'Nhóm', 'Mã', 'Nội dung', 'Cấp', 'Điểm', 'Tối đa', 'Giải thích'];
-  headers.forEach((text, i) => {
-    const cell = sheet.getCell(1, i + 1);
-    cell.value = text;
-    cell.font = { bold: true };
-    cell.fill = HEADER_FILL;
-    cell.border = THIN;
-  });
+  writeHeaderRow(sheet, 1, headers);
   const cohortName = new Map(table.cohorts.map((c) => [c.id, c.name.vi]));
   const points = numFmt(table.places);
   let r = 2;

@@ -16,6 +16,7 @@ import {
 import { columnLetter } from './problem';
 import { DATA_SHEET, INSTRUCTIONS_SHEET, META_SHEET, TEMPLATE_FORMAT, writeMeta } from './templateMeta';
 import { legalBasisLine } from './resultTable';
+import { THIN, writeHeaderRow } from './sheetStyle';
 
 export interface TemplatePeriod {
   id?: string;
@@ -23,15 +24,8 @@ export interface TemplatePeriod {
 }
 
 const FIRST_FACT_COLUMN = 4;
-const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
 const AGENCY_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
 const NOT_ASKED_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFBFBFBF' } };
-const THIN: Partial<ExcelJS.Borders> = {
-  top: { style: 'thin' },
-  left: { style: 'thin' },
-  bottom: { style: 'thin' },
-  right: { style: 'thin' },
-};
 
 // Excel refuses titles over 32 characters and messages over 255.
 const clip = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
@@ -63,15 +57,7 @@ export async function buildTemplate(
 
   // Header row.
   const headers = [AGENCY_ID.vi, AGENCY_NAME.vi, COHORT.vi, ...facts.map((f) => factHeader(f))];
-  const header = data.getRow(1);
-  headers.forEach((text, i) => {
-    const cell = header.getCell(i + 1);
-    cell.value = text;
-    cell.font = { bold: true };
-    cell.fill = HEADER_FILL;
-    cell.border = THIN;
-    cell.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
-  });
+  const header = writeHeaderRow(data, 1, headers, { wrap: true });
   header.height = 60;
   facts.forEach((fact, i) => {
     header.getCell(FIRST_FACT_COLUMN + i).note = headerNote(fact);
@@ -228,13 +214,7 @@ function writeInstructions(
 
   const start = lines.length + 1;
   const head = ['Cột', 'Mã chỉ tiêu', 'Chỉ tiêu', 'Đơn vị', 'Giá trị hợp lệ', 'Bắt buộc', 'Tài liệu kiểm chứng', 'Áp dụng cho', 'Hướng dẫn'];
-  head.forEach((text, i) => {
-    const cell = sheet.getCell(start, i + 1);
-    cell.value = text;
-    cell.font = { bold: true };
-    cell.fill = HEADER_FILL;
-    cell.border = THIN;
-  });
+  writeHeaderRow(sheet, start, head);
   const cohortNames = (ids: string[] | undefined) =>
     ids ? ids.map((id) => version.cohorts.find((c) => c.id === id)?.name.vi ?? id).join('; ') : 'Tất cả các nhóm';
   facts.forEach((fact, i) => {
