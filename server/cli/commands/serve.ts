@@ -97,7 +97,13 @@ async function ensureConsoleBuilt(consoleDir: string, logger: Logger): Promise<v
   const started = Date.now();
   const output: string[] = [];
   const code = await new Promise<number | null>((resolve) => {
-    const child = spawn('npx', ['vite', 'build', '--config', configFile], { cwd: ROOT_DIR, stdio: ['ignore', 'pipe', 'pipe'] });
+    // A served console is a production build, whatever NODE_ENV the server itself runs under
+    // (test runners set it to "test", which would give React's development bundle).
+    const child = spawn('npx', ['vite', 'build', '--config', configFile], {
+      cwd: ROOT_DIR,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
     child.stdout.on('data', (d) => output.push(String(d)));
     child.stderr.on('data', (d) => output.push(String(d)));
     child.on('error', (err) => {
