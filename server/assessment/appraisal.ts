@@ -46,7 +46,7 @@ export async function appraise(
     throw new DomainError('invalid', 'unknown-fact', message, [{ severity: 'error', path: '/fact', code: 'unknown-fact', message }]);
   }
   const agency = toEngineAgency(await requireAgency(tx, before.agencyId));
-  const { cohort } = await assignCohort(compiledFor(document), agency);
+  const { cohort } = assignCohort(compiledFor(document), agency);
   const findings = validateSubmission(document, { agency, facts: { [fact.id]: input.value } }, { cohort })
     .filter((f) => f.path === `/facts/${fact.id}` && f.code !== 'missing-fact')
     .map((f) => ({ ...f, path: '/value' }));

@@ -1,7 +1,7 @@
 // Compiling a version takes far longer than evaluating with it, so compiled versions are kept in
 // memory by the hash of their document: a published version compiles once per process, and an
 // edited draft (new hash) compiles afresh.
-import { compileVersion, hashOf, type CompiledVersion, type RuleSetVersion } from '../engine';
+import { compileVersion, explainEvaluation, hashOf, type CompiledVersion, type Evaluation, type EvaluationView, type RuleSetVersion } from '../engine';
 
 const MAX_ENTRIES = 32;
 const cache = new Map<string, CompiledVersion>();
@@ -21,3 +21,9 @@ export function compiledFor(document: RuleSetVersion): CompiledVersion {
   if (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value!);
   return compiled;
 }
+
+/** Stored results as people read them (titles, explanations), for the API, the console and the files. */
+export const viewsOf = (document: RuleSetVersion, results: readonly (Evaluation | EvaluationView)[]): EvaluationView[] => {
+  const compiled = compiledFor(document);
+  return results.map((r) => explainEvaluation(compiled, r));
+};

@@ -2,14 +2,15 @@
 // relative-to-best criteria see the whole cohort) or one submission (evaluated within that same
 // batch, stored alone). Each evaluation is stored with its input, its full result and its hashes.
 import { randomUUID } from 'node:crypto';
-import { evaluateSubmissions, type Evaluation, type SubmissionInput } from '../engine';
-import type { Tx } from '../store/db';
+import { evaluateSubmissions, type Evaluation, type EvaluationView, type SubmissionInput } from '../engine';
+import type { Queryable, Tx } from '../store/db';
 import { recordAudit } from '../store/audit';
 import { DomainError } from '../store/errors';
-import { insertEvaluations, listEvaluations, type BatchKind, type EvaluationSummary } from '../store/evaluations';
+import { insertEvaluations, listEvaluations, requireEvaluation, type BatchKind, type EvaluationSummary, type StoredEvaluation } from '../store/evaluations';
+import { requireVersion } from '../store/versions';
 import { requirePeriod, type Period } from '../store/periods';
 import { requireSubmission, submissionsOfPeriod, type Submission, type SubmissionStatus } from '../store/submissions';
-import { compiledFor } from './compiled';
+import { compiledFor, viewsOf } from './compiled';
 import { submissionInputs, versionForPeriod, type VersionWithDocument } from './inputs';
 import { assertSubmissionStatus } from './submissions';
 
@@ -28,7 +29,7 @@ export async function computePeriod(tx: Tx, period: Period, versionId?: string):
   const version = await versionForPeriod(tx, period, versionId);
   const submissions = await submissionsOfPeriod(tx, period.id, EVALUABLE);
   const inputs = await submissionInputs(tx, submissions);
-  const results = await evaluateSubmissions(compiledFor(version.document), inputs);
+  const results = evaluateSubmissions(compiledFor(version.document), inputs);
   return { version, submissions, inputs, results };
 }
 
@@ -108,4 +109,14 @@ export async function evaluateOne(tx: Tx, submissionId: string, actor: string, v
     },
   });
   return ids[0];
+}
+
+/**
+ * A stored evaluation as the API shows it: `result` is the view a person reads (titles, explanations,
+ * traces in words), `record` the record exactly as stored and hashed.
+ */
+export async function readEvaluation(db: Queryable, id: string): Promise<Omit<StoredEvaluation, 'result'> & { result: EvaluationView; record: StoredEvaluation['result'] }> {
+  const stored = await requireEvaluation(db, id);
+  const version = await requireVersion(db, stored.versionId);
+  return { ...stored, result: viewsOf(version.document, [stored.result])[0], record: stored.result };
 }

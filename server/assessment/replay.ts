@@ -1,13 +1,18 @@
 // Replay: recompute a stored evaluation, or a published ranking, from the stored inputs and the
-// stored version document, and say whether the stored result comes back exactly (same hash, no
-// difference anywhere in the tree) — or where it does not.
+// stored version document, and say whether the stored result comes back exactly — or where it does
+// not. Under the engine that stored it, the record must come back byte for byte (same hash); under a
+// newer engine, what it means must (every node's status, exact points and maximum; totals, band,
+// result fields), and the report says which engines stored and replayed it.
 import {
   ENGINE_VERSION,
   evaluateSubmission,
   evaluateSubmissions,
+  meaningOf,
   rankEvaluations,
   rankingHashOf,
   resultHashOf,
+  type Evaluation,
+  type EvaluationView,
 } from '../engine';
 import type { Queryable } from '../store/db';
 import { DomainError } from '../store/errors';
@@ -25,24 +30,34 @@ export interface ReplayReport {
   storedIntact: boolean;
   versionHash: { expected: string; actual: string };
   engineVersion: { stored: string; current: string };
+  /** "record": compared byte for byte (same engine); "meaning": points, totals and bands compared (newer engine). */
+  compared: 'record' | 'meaning';
   differences: Difference[];
+}
+
+/** Differences between a stored result and its recomputation, as the engines allow comparing them. */
+function compare(stored: Evaluation | EvaluationView, actual: Evaluation, limit?: number): { compared: ReplayReport['compared']; differences: Difference[] } {
+  if (stored.engineVersion === ENGINE_VERSION) return { compared: 'record', differences: jsonDifferences(stored, actual, limit) };
+  return { compared: 'meaning', differences: jsonDifferences(meaningOf(stored), meaningOf(actual), limit) };
 }
 
 export async function replayEvaluation(db: Queryable, id: string): Promise<ReplayReport & { evaluationId: string }> {
   const stored = await requireEvaluation(db, id);
   const version = await requireVersion(db, stored.versionId);
   const compiled = compiledFor(version.document);
-  const actual = await evaluateSubmission(compiled, stored.input, stored.result.context);
-  const differences = jsonDifferences(stored.result, actual);
+  const actual = evaluateSubmission(compiled, stored.input, stored.result.context);
+  const { compared, differences } = compare(stored.result, actual);
   const storedIntact = resultHashOf(stored.result) === stored.hashes.result;
+  const sameHash = compared === 'meaning' || actual.hashes.result === stored.hashes.result;
   return {
     evaluationId: stored.id,
-    verified: differences.length === 0 && storedIntact && actual.hashes.result === stored.hashes.result,
+    verified: differences.length === 0 && storedIntact && sameHash,
     expectedHash: stored.hashes.result,
     actualHash: actual.hashes.result,
     storedIntact,
     versionHash: { expected: stored.hashes.version, actual: compiled.hash },
     engineVersion: { stored: stored.engineVersion, current: ENGINE_VERSION },
+    compared,
     differences,
   };
 }
@@ -62,11 +77,14 @@ export async function replayPublishedRanking(db: Queryable, id: string): Promise
   }
   const version = await requireVersion(db, snapshot.versionId);
   const compiled = compiledFor(version.document);
-  const results = await evaluateSubmissions(compiled, stored.map((e) => e.input));
+  const results = evaluateSubmissions(compiled, stored.map((e) => e.input));
   const ranking = rankEvaluations(compiled, results);
-  const evaluationDifferences = stored.flatMap((e, i) =>
-    jsonDifferences(e.result, results[i], 50).map((d) => ({ ...d, path: `/evaluations/${e.agencyId}${d.path}` })),
-  );
+  let compared: ReplayReport['compared'] = 'record';
+  const evaluationDifferences = stored.flatMap((e, i) => {
+    const c = compare(e.result, results[i], 50);
+    if (c.compared === 'meaning') compared = 'meaning';
+    return c.differences.map((d) => ({ ...d, path: `/evaluations/${e.agencyId}${d.path}` }));
+  });
   const differences = [...jsonDifferences(snapshot.ranking, ranking), ...evaluationDifferences];
   const storedIntact = snapshot.ranking !== undefined && rankingHashOf(snapshot.ranking) === snapshot.hash;
   return {
@@ -77,6 +95,7 @@ export async function replayPublishedRanking(db: Queryable, id: string): Promise
     storedIntact,
     versionHash: { expected: snapshot.ranking?.versionHash ?? '', actual: compiled.hash },
     engineVersion: { stored: stored[0]?.engineVersion ?? ENGINE_VERSION, current: ENGINE_VERSION },
+    compared,
     differences,
   };
 }

@@ -68,7 +68,7 @@ export async function checkFacts(
 ): Promise<FactCheck> {
   const { document } = await versionForPeriod(db, period);
   const engineAgency = toEngineAgency(agency);
-  const { cohort } = await assignCohort(compiledFor(document), engineAgency);
+  const { cohort } = assignCohort(compiledFor(document), engineAgency);
   const found = validateSubmission(document, { agency: engineAgency, facts }, { cohort });
   const findings = complete ? found : found.filter((f) => f.code !== 'missing-fact');
   for (const fact of document.facts) {

@@ -57,7 +57,7 @@ export async function whatIf(tx: Tx, periodId: string, versionId: string): Promi
   const base = await computePeriod(tx, period);
   const target = await versionForPeriod(tx, period, versionId);
   const targetCompiled = compiledFor(target.document);
-  const after = await evaluateSubmissions(targetCompiled, base.inputs);
+  const after = evaluateSubmissions(targetCompiled, base.inputs);
   const beforeRanks = ranks(rankEvaluations(compiledFor(base.version.document), base.results));
   const afterRanks = ranks(rankEvaluations(targetCompiled, after));
   const places = Math.max(base.version.document.numeric.places, target.document.numeric.places);

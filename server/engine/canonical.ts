@@ -67,3 +67,18 @@ export const sha256Hex = (text: string): string =>
 
 /** SHA-256 (hex) of the canonical JSON of a value. */
 export const hashOf = (value: unknown): string => sha256Hex(canonicalJson(value));
+
+/**
+ * A value as a trace records it: undefined as null (JSON has no undefined), objects with their keys
+ * in canonical order so that the record they sit in stays canonical as built.
+ */
+export function jsonValue(value: unknown): unknown {
+  if (value === undefined) return null;
+  if (value === null || typeof value !== 'object') return value;
+  try {
+    return sortKeys(value);
+  } catch (err) {
+    if (err instanceof IndexLikeKey) return value;
+    throw err;
+  }
+}

@@ -1,8 +1,8 @@
-// Cohort membership is computed by the version's rules over the agency's attributes, so a new
-// regulation can regroup agencies without touching the agency records.
-import type { Agency } from './schemaTypes';
-import type { SlotResults } from './conditions';
-import { cohortSlot, type CompiledVersion } from './compile';
+// Cohort membership is computed by the version's rules over the agency's attributes (and, where a
+// rule reads them, its facts), so a new regulation can regroup agencies without touching the records.
+import type { Agency, FactValue } from './schemaTypes';
+import type { CompiledCohort, CompiledVersion } from './compile';
+import { Bests, type Env } from './env';
 
 export interface CohortAssignment {
   /** The first cohort (in the version's order) whose rule holds, or null. */
@@ -11,11 +11,14 @@ export interface CohortAssignment {
   matches: string[];
 }
 
-export function cohortFromSlots(compiled: CompiledVersion, slots: SlotResults): CohortAssignment {
-  const matches = compiled.cohorts.filter((c) => slots.get(cohortSlot(c.id))?.holds).map((c) => c.id);
-  return { cohort: matches[0] ?? null, matches };
+/** The compiled cohort a submission belongs to, or null. */
+export function cohortOf(compiled: CompiledVersion, env: Env): CompiledCohort | null {
+  for (let i = 0; i < compiled.membership.length; i++) if (compiled.membership[i](env, null)) return compiled.cohorts[i];
+  return null;
 }
 
-export async function assignCohort(compiled: CompiledVersion, agency: Agency): Promise<CohortAssignment> {
-  return cohortFromSlots(compiled, await compiled.membership.run({ agency }));
+export function assignCohort(compiled: CompiledVersion, agency: Agency, facts: Record<string, FactValue> = {}): CohortAssignment {
+  const env: Env = { facts, agency, best: Bests.NONE };
+  const matches = compiled.cohorts.filter((_, i) => compiled.membership[i](env, null)).map((c) => c.cohort.id);
+  return { cohort: matches[0] ?? null, matches };
 }

@@ -1,17 +1,60 @@
-// Compiling a version once: index its facts, register every condition in one json-rules-engine
-// Engine, and resolve the policy defaults. Evaluating many submissions then reuses all of it.
-import type { Cohort, Fact, Node, NumericPolicy, RelativeToBest, RuleSetVersion } from './schemaTypes';
-import { ConditionEngine } from './conditions';
+// A version compiled once into synchronous closures: each cohort's membership rule, and per cohort
+// its criteria tree (applicability conditions, one scorer per criterion, the maxima that roll up),
+// its bands and its ranking keys. Evaluating many submissions then only runs closures.
+import type { BandResult } from './evaluation';
+import type { Cohort, Fact, Node, NumericPolicy, RuleSetVersion, Scoring } from './schemaTypes';
+import { compileCondition, type ConditionFn } from './conditions/compile';
+import { Exact } from './exact';
 import { hashOf } from './canonical';
-import { relativeSlots, scoringConditions } from './methods';
-import { walkNodes } from './tree';
+import { METHODS } from './methods';
+import type { CompiledScoring, Compiler } from './methods/types';
+import type { QuantityReader } from './quantity';
+import { appliesToCohort, declaredMax, isLeaf, leafMax, walkNodes } from './tree';
 
 export type Policy = Required<NumericPolicy>;
 
-export interface RelativeSlot {
+export interface CompiledLeaf {
+  leaf: true;
+  node: Node;
+  applicable: ConditionFn | null;
+  score: CompiledScoring;
+  /** What the criterion can add (0 for deductions, not-scored and not-applicable items). */
+  cap: Exact;
+  deduction: boolean;
+  notScored: boolean;
+}
+
+export interface CompiledParent {
+  leaf: false;
+  node: Node;
+  applicable: ConditionFn | null;
+  children: CompiledNode[];
+  /** The declared maximum, applied when the node is `capped`. */
+  cap: Exact | undefined;
+}
+
+export type CompiledNode = CompiledLeaf | CompiledParent;
+
+export interface CompiledBand {
+  min: Exact;
+  result: BandResult;
+}
+
+export interface CompiledCohort {
+  cohort: Cohort;
+  max: Exact;
+  nodes: CompiledNode[];
+  /** Highest threshold first. */
+  bands: CompiledBand[];
+  bandBasis: 'points' | 'percentage';
+}
+
+/** A value compared across the cohort (relative to the best), with what decides who counts. */
+export interface CohortValue {
   slot: string;
   node: Node;
-  scoring: RelativeToBest;
+  applicable: ConditionFn | null;
+  value: QuantityReader;
 }
 
 export interface CompiledVersion {
@@ -20,33 +63,84 @@ export interface CompiledVersion {
   readonly hash: string;
   readonly policy: Policy;
   readonly factDefs: ReadonlyMap<string, Fact>;
-  readonly cohorts: readonly Cohort[];
-  /** Every condition of the version: cohorts, applicability and scoring. */
-  readonly conditions: ConditionEngine;
-  /** Only the cohorts' membership rules, for assigning agencies without scoring. */
-  readonly membership: ConditionEngine;
-  readonly relative: readonly RelativeSlot[];
+  /** In the version's order; an agency belongs to the first whose rule holds. */
+  readonly cohorts: readonly CompiledCohort[];
+  readonly membership: readonly ConditionFn[];
+  readonly cohortValues: readonly CohortValue[];
+  /** Node codes of the ranking's tie-breakers, in order. */
+  readonly tieBreakers: readonly { code: string; ascending: boolean }[];
+  /** Fact ids in canonical (sorted) order, to hash a submission's facts without sorting them. */
+  readonly sortedFactIds: readonly string[];
 }
 
 export const criterionSlot = (code: string): string => `n:${code}`;
-export const applicabilitySlot = (code: string): string => `a:${code}`;
-export const cohortSlot = (id: string): string => `cohort:${id}`;
+
+/** Compiles a scoring and everything nested in it; `onValue` hears of cohort-compared values. */
+function scoringCompiler(factDefs: ReadonlyMap<string, Fact>, onValue: (slot: string, value: QuantityReader) => void): Compiler {
+  const compiler: Compiler = {
+    factDefs,
+    condition: compileCondition,
+    nested: (scoring: Scoring, max: Exact, slot: string) => compileScoring(scoring, max, slot, compiler),
+    cohortValue: onValue,
+  };
+  return compiler;
+}
+
+const compileScoring = (scoring: Scoring, max: Exact, slot: string, compiler: Compiler): CompiledScoring =>
+  (METHODS[scoring.method].compile as (s: Scoring, m: Exact, sl: string, c: Compiler) => CompiledScoring)(scoring, max, slot, compiler);
+
+function compileNode(node: Node, cohort: string, compiler: Compiler, conditions: Map<Node, ConditionFn | null>): CompiledNode {
+  const applicable = conditions.get(node) ?? null;
+  if (isLeaf(node)) {
+    const scoring = node.scoring!;
+    return {
+      leaf: true,
+      node,
+      applicable,
+      score: compileScoring(scoring, Exact.of(node.max ?? 0), criterionSlot(node.code), compiler),
+      cap: leafMax(node),
+      deduction: scoring.method === 'deduction',
+      notScored: scoring.method === 'notScored',
+    };
+  }
+  return {
+    leaf: false,
+    node,
+    applicable,
+    children: (node.children ?? []).filter((c) => appliesToCohort(c, cohort)).map((c) => compileNode(c, cohort, compiler, conditions)),
+    cap: node.capped ? declaredMax(node, cohort) : undefined,
+  };
+}
+
+function compileBands(version: RuleSetVersion, cohort: Cohort): Pick<CompiledCohort, 'bands' | 'bandBasis'> {
+  const bands = cohort.bands ?? version.bands;
+  const levels = [...bands.levels].sort((a, b) => b.min - a.min);
+  const compiled = levels.map((l) => ({ min: Exact.of(l.min), result: { id: l.id, label: l.label, ...(l.color ? { color: l.color } : {}) } }));
+  return { bands: compiled, bandBasis: bands.basis };
+}
 
 export function compileVersion(version: RuleSetVersion): CompiledVersion {
-  const conditions = new ConditionEngine();
-  const membership = new ConditionEngine();
-  for (const cohort of version.cohorts) {
-    conditions.add(cohortSlot(cohort.id), cohort.membership);
-    membership.add(cohortSlot(cohort.id), cohort.membership);
-  }
-  const relative: RelativeSlot[] = [];
+  const factDefs = new Map(version.facts.map((f) => [f.id, f]));
+  const conditions = new Map<Node, ConditionFn | null>();
+  for (const { node } of walkNodes(version.criteria)) conditions.set(node, node.applicableWhen ? compileCondition(node.applicableWhen) : null);
+
+  // Cohort-compared values are found over the whole tree, whichever cohorts reach each criterion.
+  const cohortValues: CohortValue[] = [];
   for (const { node } of walkNodes(version.criteria)) {
-    if (node.applicableWhen) conditions.add(applicabilitySlot(node.code), node.applicableWhen);
     if (!node.scoring) continue;
-    const slot = criterionSlot(node.code);
-    for (const [name, condition] of scoringConditions(node.scoring, slot)) conditions.add(name, condition);
-    for (const [name, scoring] of relativeSlots(node.scoring, slot)) relative.push({ slot: name, node, scoring });
+    const collect = scoringCompiler(factDefs, (slot, value) => cohortValues.push({ slot, node, applicable: conditions.get(node) ?? null, value }));
+    compileScoring(node.scoring, Exact.of(node.max ?? 0), criterionSlot(node.code), collect);
   }
+
+  const ignore = scoringCompiler(factDefs, () => {});
+  const cohorts = version.cohorts.map(
+    (cohort): CompiledCohort => ({
+      cohort,
+      max: Exact.of(cohort.maxScore),
+      nodes: version.criteria.filter((n) => appliesToCohort(n, cohort.id)).map((n) => compileNode(n, cohort.id, ignore, conditions)),
+      ...compileBands(version, cohort),
+    }),
+  );
   const n = version.numeric;
   return {
     version,
@@ -59,10 +153,11 @@ export function compileVersion(version: RuleSetVersion): CompiledVersion {
       classifyOn: n.classifyOn ?? 'exact',
       floorAtZero: n.floorAtZero ?? true,
     },
-    factDefs: new Map(version.facts.map((f) => [f.id, f])),
-    cohorts: version.cohorts,
-    conditions,
-    membership,
-    relative,
+    factDefs,
+    cohorts,
+    membership: version.cohorts.map((c) => compileCondition(c.membership)),
+    cohortValues,
+    tieBreakers: (version.ranking.tieBreakers ?? []).map((t) => ({ code: t.node, ascending: t.order === 'ascending' })),
+    sortedFactIds: [...factDefs.keys()].sort(),
   };
 }

@@ -1,7 +1,7 @@
 // A condition tree written as one line, e.g. `agency.kind ∈ [district] và so_cuoc_hop ≥ 4`, for
 // change lists and summaries where the JSON would be too long to read.
 import type { Condition, Tier } from './schemaTypes';
-import { D } from './decimal';
+import { Exact } from './exact';
 import { num } from './text';
 
 const SYMBOLS: Record<string, string> = {
@@ -57,7 +57,7 @@ export function tiersText(tiers: readonly Tier[], lang: 'vi' | 'en'): string {
               : lang === 'vi'
                 ? 'mọi giá trị'
                 : 'any value';
-      const worth = t.points !== undefined ? `${num(t.points, lang)} ${unit}` : `${num(D(t.fraction ?? 0).times(100), lang)}%`;
+      const worth = t.points !== undefined ? `${num(t.points, lang)} ${unit}` : `${num(Exact.of(t.fraction ?? 0).times(Exact.HUNDRED), lang)}%`;
       return `${range}: ${worth}`;
     })
     .join('; ');

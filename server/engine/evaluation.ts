@@ -1,8 +1,109 @@
-// The shape of what the engine produces. These types are the contract between the engine,
-// the server (which stores them), the console (which shows them) and the exports.
+// The shape of what the engine produces, the contract between the engine, the server (which stores
+// records), the console (which shows views) and the exports.
+//
+// - An Evaluation is the record that is stored and hashed: points per node, status, what each
+//   criterion read and decided, totals, the band as published (id and label), hashes. It repeats no
+//   node titles or wording the version holds, and its keys are written in canonical order.
+// - An EvaluationView is what a person reads: the record with titles, band labels, an explanation
+//   per criterion and the trace in words and numbers, rendered from the record and the version by
+//   explainEvaluation (explain.ts), in Node and in the browser alike. Records stored by engine 1
+//   already have this shape.
 import type { Band, FactValue, LocalizedText } from './schemaTypes';
+import type { LeafRecord } from './conditions/compile';
 
+export type { LeafRecord };
 export type NodeStatus = 'scored' | 'notApplicable' | 'notScored';
+
+/** What a criterion read and decided, enough to recompute its points by hand. */
+export interface TraceRecord {
+  /** Leaves of the applicability condition when the item was found not to apply ([] when a parent did not apply). */
+  applicability?: LeafRecord[];
+  /** Every leaf of the method's conditions, in document order. */
+  conditions?: LeafRecord[];
+  /** Indices of the case, the parts, the tier or the option that decided the points. */
+  matched?: number[];
+  /** Traces of nested scorings: composite parts, best-of options. */
+  parts?: TraceRecord[];
+  /** Points of a nested scoring, exact. */
+  points?: string;
+  /** Facts read as numbers (absent as null). */
+  read?: Record<string, FactValue | null>;
+}
+
+export interface NodeRecord {
+  children?: NodeRecord[];
+  code: string;
+  /** This agency's maximum for the node (0 when it does not apply). */
+  max: number;
+  /** Exact points, as decimal text. */
+  points: string;
+  /** Absent when scored. */
+  status?: Exclude<NodeStatus, 'scored'>;
+  trace?: TraceRecord;
+}
+
+export interface EvaluationHashes {
+  /** SHA-256 of the canonical JSON of the submission (and the cohort values it was compared with). */
+  input: string;
+  /** SHA-256 of the canonical JSON of the rule-set version. */
+  version: string;
+  /** SHA-256 of the canonical JSON of this evaluation without its result hash. */
+  result: string;
+}
+
+export interface EvaluationContext {
+  /** Best value in the cohort per relative-to-best slot, as exact decimal text. */
+  best: Record<string, string>;
+}
+
+/** What every evaluation says, in the record and in the view alike. */
+interface EvaluationHead {
+  agencyId: string;
+  agencyName: string;
+  ruleSet: string;
+  version: string;
+  /** Cohort id, or null when the agency falls in no cohort of the version (then nothing is scored). */
+  cohort: string | null;
+  /** The total rounded per the numeric policy. */
+  total: number;
+  totalExact: string;
+  /** The agency's maximum: the cohort's maximum, or less under `reduceMax` when items do not apply. */
+  max: number;
+  /** total ÷ max × 100, rounded per the numeric policy. */
+  percentage: number;
+  /** The band reached, with its label as published; null below every band. */
+  band: BandResult | null;
+  /** The version's own result fields, e.g. { dti: 0.8002 }. */
+  results: Record<string, number>;
+  /** Under `rescale`, the applicable maximum the raw points were scaled from. */
+  rescaledFrom?: number;
+  /** What the evaluation read beyond the submission: the cohort's best values (relative-to-best). */
+  context: EvaluationContext;
+  engineVersion: string;
+  hashes: EvaluationHashes;
+}
+
+/** The stored record of one submission evaluated under one version. */
+export interface Evaluation extends EvaluationHead {
+  nodes: NodeRecord[];
+}
+
+/** A cohort ranking needs no trace: what the scoring-only path gives for one submission. */
+export interface Score {
+  agencyId: string;
+  agencyName: string;
+  cohort: string | null;
+  total: number;
+  totalExact: string;
+  max: number;
+  percentage: number;
+  band: BandResult | null;
+  results: Record<string, number>;
+  /** Exact points of the ranking's tie-breaker nodes, in their order. */
+  tieBreakers: string[];
+}
+
+// ——— views ———
 
 /** One condition of a json-rules-engine tree as it was evaluated for one submission. */
 export interface ConditionTrace {
@@ -16,7 +117,7 @@ export interface ConditionTrace {
   holds: boolean;
 }
 
-/** What the engine did for one criterion: enough for a person to recompute it by hand. */
+/** A criterion's trace in words and numbers. */
 export interface CriterionTrace {
   method: string;
   /** Fact values the criterion read. */
@@ -56,47 +157,12 @@ export interface BandResult {
   color?: string;
 }
 
-export interface EvaluationHashes {
-  /** SHA-256 of the canonical JSON of the submission (and the cohort values it was compared with). */
-  input: string;
-  /** SHA-256 of the canonical JSON of the rule-set version. */
-  version: string;
-  /** SHA-256 of the canonical JSON of this evaluation without its hashes. */
-  result: string;
-}
-
-export interface EvaluationContext {
-  /** Best value in the cohort per relative-to-best slot, as exact decimal text. */
-  best: Record<string, string>;
-}
-
-export interface Evaluation {
-  agencyId: string;
-  agencyName: string;
-  ruleSet: string;
-  version: string;
-  /** Cohort id, or null when the agency falls in no cohort of the version (then nothing is scored). */
-  cohort: string | null;
-  total: number;
-  totalExact: string;
-  /** The agency's maximum: the cohort's maximum, or less under `reduceMax` when items do not apply. */
-  max: number;
-  /** total ÷ max × 100, rounded per the numeric policy. */
-  percentage: number;
-  band: BandResult | null;
-  /** The version's own result fields, e.g. { dti: 0.8002 }. */
-  results: Record<string, number>;
+/** An evaluation as a person reads it (and as engine 1 stored it). */
+export interface EvaluationView extends EvaluationHead {
   nodes: NodeResult[];
-  /**
-   * Under `rescale`, the applicable maximum the raw points were scaled from
-   * (total = raw × cohort maximum ÷ rescaledFrom). Absent when nothing was rescaled.
-   */
-  rescaledFrom?: number;
-  /** What the evaluation read beyond the submission: the cohort's best values (relative-to-best). */
-  context: EvaluationContext;
-  engineVersion: string;
-  hashes: EvaluationHashes;
 }
+
+// ——— rankings ———
 
 export interface RankingEntry {
   agencyId: string;

@@ -1,34 +1,72 @@
-// Reading numbers from the facts as decimals, and the ratios that several methods share.
-import { D, type Decimal } from './decimal';
+// Reading numbers from the facts, and the quantities several methods share: one fact, or the ratio
+// of two (× 100 when percent). The compiled readers compute; the wording is for explanations.
+import { Exact } from './exact';
 import type { Fact, FactValue, Quantity } from './schemaTypes';
 import { bi, num, withUnit, type Bilingual } from './text';
 import { text as label } from './naming';
 
-/** A fact as a Decimal; null when missing or not a number (booleans count as 1 and 0). */
-export function readNumber(facts: Record<string, FactValue | undefined>, id: string): Decimal | null {
-  const v = facts[id];
-  if (typeof v === 'number' && Number.isFinite(v)) return D(v);
-  if (typeof v === 'boolean') return D(v ? 1 : 0);
-  if (typeof v === 'string' && v.trim() !== '' && !Number.isNaN(Number(v))) return D(v.trim());
+type Facts = Readonly<Record<string, FactValue | null | undefined>>;
+const hasOwn = Object.prototype.hasOwnProperty;
+const NUMERIC_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+/** A fact as an exact number; null when missing or not a number (booleans count as 1 and 0). */
+export function readNumber(facts: Facts, id: string): Exact | null {
+  const v = hasOwn.call(facts, id) ? facts[id] : undefined;
+  if (typeof v === 'number') return Number.isFinite(v) ? Exact.of(v) : null;
+  if (typeof v === 'boolean') return v ? Exact.ONE : Exact.ZERO;
+  if (typeof v === 'string') {
+    const t = v.trim();
+    return NUMERIC_TEXT.test(t) ? Exact.of(t) : null;
+  }
   return null;
 }
 
-export const pickValues = (facts: Record<string, FactValue | undefined>, ids: string[]): Record<string, FactValue> =>
-  Object.fromEntries(ids.map((id) => [id, facts[id] ?? null]));
+/** The fact values a method read, as the trace records them (absent as null). */
+export function pickValues(facts: Facts, ids: readonly string[]): Record<string, FactValue | null> {
+  const out: Record<string, FactValue | null> = {};
+  for (const id of ids) out[id] = hasOwn.call(facts, id) ? (facts[id] ?? null) : null;
+  return out;
+}
 
-export interface Measured {
-  value: Decimal | null;
-  /** Fact ids read. */
-  read: string[];
-  /** The value as words, e.g. "Tỷ lệ hồ sơ trực tuyến 82%" or "Số cán bộ 41 ÷ 50 = 82%". */
-  text: Bilingual;
-  /** Unit of the value, for tier phrases. */
-  unit: string;
+/** Fact ids a quantity reads, in the order the trace lists them. */
+export const quantityFacts = (q: Quantity): string[] =>
+  'fact' in q ? [q.fact] : typeof q.denominator === 'string' ? [q.numerator, q.denominator] : [q.numerator];
+
+/** Where a quantity names its facts, below the pointer `at`. */
+export function quantityRefs(q: Quantity, at: string) {
+  const ref = (path: string, fact: string) => ({ path, value: { fact, role: 'number' as const } });
+  if ('fact' in q) return [ref(`${at}/fact`, q.fact)];
+  return [ref(`${at}/numerator`, q.numerator), ...(typeof q.denominator === 'string' ? [ref(`${at}/denominator`, q.denominator)] : [])];
+}
+
+/** Recorded values (kept sorted in the record) in the order a method reads them. */
+export const ordered = <T>(values: Readonly<Record<string, T>>, ids: readonly string[]): Record<string, T> =>
+  Object.fromEntries(ids.filter((id) => id in values).map((id) => [id, values[id]]));
+
+export type QuantityReader = (facts: Facts) => Exact | null;
+
+/** A quantity compiled to a reader: null when a fact is missing or the denominator is 0. */
+export function quantityReader(q: Quantity): QuantityReader {
+  if ('fact' in q) {
+    const id = q.fact;
+    return (facts) => readNumber(facts, id);
+  }
+  const { numerator } = q;
+  const scale = q.percent ? Exact.HUNDRED : Exact.ONE;
+  const constant = typeof q.denominator === 'number' ? Exact.of(q.denominator) : null;
+  const denominator = typeof q.denominator === 'string' ? q.denominator : '';
+  return (facts) => {
+    const n = readNumber(facts, numerator);
+    const d = constant ?? readNumber(facts, denominator);
+    if (n === null || d === null || d.isZero()) return null;
+    return n.div(d).times(scale);
+  };
 }
 
 const missing = bi('thiếu số liệu', 'no data');
 
-export function measure(q: Quantity, facts: Record<string, FactValue | undefined>, defs: ReadonlyMap<string, Fact>): Measured {
+/** The value as words, e.g. "Tỷ lệ hồ sơ trực tuyến 82%" or "Số cán bộ 41 ÷ 50 = 82%". */
+export function quantityText(q: Quantity, facts: Facts, defs: ReadonlyMap<string, Fact>): { text: Bilingual; unit: string } {
   if ('fact' in q) {
     const fact = defs.get(q.fact);
     const value = readNumber(facts, q.fact);
@@ -37,19 +75,18 @@ export function measure(q: Quantity, facts: Record<string, FactValue | undefined
       value === null
         ? bi(`${name.vi}: ${missing.vi}`, `${name.en}: ${missing.en}`)
         : bi(`${name.vi} ${withUnit(value, fact, 'vi')}`, `${name.en} ${withUnit(value, fact, 'en')}`);
-    return { value, read: [q.fact], text, unit: label(fact?.unit, 'vi') };
+    return { text, unit: label(fact?.unit, 'vi') };
   }
   const numFact = defs.get(q.numerator);
   const n = readNumber(facts, q.numerator);
-  const d = typeof q.denominator === 'number' ? D(q.denominator) : readNumber(facts, q.denominator);
-  const read = typeof q.denominator === 'number' ? [q.numerator] : [q.numerator, q.denominator];
+  const d = typeof q.denominator === 'number' ? Exact.of(q.denominator) : readNumber(facts, q.denominator);
   const name = bi(label(numFact?.label, 'vi', q.numerator), label(numFact?.label, 'en', q.numerator));
   const unit = q.percent ? '%' : '';
   if (n === null || d === null || d.isZero()) {
     const why = d !== null && d.isZero() ? bi('mẫu số bằng 0', 'denominator is 0') : missing;
-    return { value: null, read, text: bi(`${name.vi}: ${why.vi}`, `${name.en}: ${why.en}`), unit };
+    return { text: bi(`${name.vi}: ${why.vi}`, `${name.en}: ${why.en}`), unit };
   }
-  const ratio = n.div(d).times(q.percent ? 100 : 1);
+  const ratio = n.div(d).times(q.percent ? Exact.HUNDRED : Exact.ONE);
   const show = (lang: 'vi' | 'en') => `${num(n, lang)} ÷ ${num(d, lang)} = ${num(ratio, lang)}${unit}`;
-  return { value: ratio, read, text: bi(`${name.vi} ${show('vi')}`, `${name.en} ${show('en')}`), unit };
+  return { text: bi(`${name.vi} ${show('vi')}`, `${name.en} ${show('en')}`), unit };
 }

@@ -1,106 +1,109 @@
 // Scoring the criteria tree of one agency: leaves by their method, parents by adding up their
 // children. Items that do not apply leave the agency's maximum; deductions can take points away
-// but (by policy) never push a group below zero.
-import type { FactValue, Node } from './schemaTypes';
-import type { NodeResult, NodeStatus } from './evaluation';
-import type { SlotResults } from './conditions';
-import { applicabilitySlot, criterionSlot, type CompiledVersion } from './compile';
-import { D, exact, max as dmax, min, round, toNumber, type Decimal } from './decimal';
-import { score } from './methods';
-import { appliesToCohort, declaredMax, isLeaf, leafMax } from './tree';
-import { bi } from './text';
+// but (by policy) never push a group below zero. The full evaluation and the scoring-only path
+// both run this, so they cannot disagree on a point.
+import type { CompiledCohort, CompiledNode, Policy } from './compile';
+import type { Env } from './env';
+import type { LeafRecord, NodeRecord, NodeStatus } from './evaluation';
+import { Exact, max as larger, min } from './exact';
+import { Tracer } from './methods/tracer';
 
-export interface TreeInput {
-  compiled: CompiledVersion;
-  cohort: string;
-  facts: Record<string, FactValue | undefined>;
-  slots: SlotResults;
-  best: Record<string, string>;
-}
-
-/** A node's result while rolling up: exact decimals, turned into NodeResult at the end. */
-export interface Scored {
-  node: Node;
+export interface Rolled {
+  points: Exact;
+  max: Exact;
   status: NodeStatus;
-  points: Decimal;
-  max: Decimal;
-  result: Omit<NodeResult, 'points' | 'pointsExact' | 'max' | 'children'>;
-  children?: Scored[];
+  /** The stored form, when tracing. */
+  record: NodeRecord | null;
 }
 
-const NOT_APPLICABLE = bi('Không áp dụng đối với cơ quan, đơn vị này', 'Does not apply to this agency');
+export interface Rollup {
+  nodes: Rolled[];
+  /** Some node anywhere in the tree does not apply (the total is then rescaled or the maximum reduced). */
+  anyNotApplicable: boolean;
+  kept: ReadonlyMap<string, Exact | null>;
+}
 
-function scoreNode(node: Node, input: TreeInput, forcedNA: boolean): Scored {
-  const { compiled, slots } = input;
-  const applicability = node.applicableWhen ? slots.get(applicabilitySlot(node.code)) : undefined;
-  const notApplicable = forcedNA || (applicability !== undefined && !applicability.holds);
-  const base = {
-    code: node.code,
-    kind: node.kind,
-    title: node.title,
-    ...(node.provisional ? { provisional: true } : {}),
-  };
+interface State {
+  env: Env;
+  policy: Policy;
+  tracing: boolean;
+  anyNotApplicable: boolean;
+  /** The ranking's tie-breaker codes, whose points the scoring-only path keeps. */
+  wanted: ReadonlySet<string> | null;
+  /** Points of the first node (in document order) with each wanted code. */
+  kept: Map<string, Exact | null>;
+}
 
-  if (isLeaf(node)) {
-    if (notApplicable) {
-      return {
-        node,
-        status: 'notApplicable',
-        points: D(0),
-        max: D(0),
-        result: { ...base, status: 'notApplicable', explanation: NOT_APPLICABLE, trace: { method: node.scoring!.method, values: {}, conditions: applicability?.trace ?? [] } },
-      };
-    }
-    const declared = D(node.max ?? 0);
-    const s = score(node.scoring!, declared, criterionSlot(node.code), { facts: input.facts, factDefs: compiled.factDefs, slots, best: input.best });
-    const method = node.scoring!.method;
-    const status: NodeStatus = s.notApplicable ? 'notApplicable' : method === 'notScored' ? 'notScored' : 'scored';
-    const cap = status === 'scored' ? leafMax(node) : D(0);
-    let points = method === 'deduction' ? s.points : dmax(min(s.points, cap), D(0));
-    if (status !== 'scored') points = D(0);
-    if (compiled.policy.roundCriteria) points = round(points, compiled.policy.places, compiled.policy.rounding);
-    return { node, status, points, max: cap, result: { ...base, status, explanation: s.explanation, trace: s.trace } };
+const ZERO_TEXT = '0';
+
+function leafRecord(code: string, max: Exact, points: Exact, status: NodeStatus, trace: NodeRecord['trace']): NodeRecord {
+  const r: NodeRecord = { code, max: max.toNumber(), points: points.toString() };
+  if (status !== 'scored') r.status = status;
+  if (trace) r.trace = trace;
+  return r;
+}
+
+function roll(n: CompiledNode, st: State, forcedNA: boolean): Rolled {
+  const code = n.node.code;
+  const claim = st.wanted !== null && st.wanted.has(code) && !st.kept.has(code);
+  if (claim) st.kept.set(code, null);
+  let applicability: LeafRecord[] | null = null;
+  let notApplicable = forcedNA;
+  if (n.applicable) {
+    applicability = st.tracing ? [] : null;
+    if (!n.applicable(st.env, applicability)) notApplicable = true;
   }
 
-  const children = (node.children ?? [])
-    .filter((c) => appliesToCohort(c, input.cohort))
-    .map((c) => scoreNode(c, input, notApplicable));
-  let max = children.reduce((acc, c) => acc.plus(c.max), D(0));
-  let points = children.reduce((acc, c) => acc.plus(c.points), D(0));
-  const declared = declaredMax(node, input.cohort);
-  if (node.capped && declared !== undefined) max = min(max, declared);
-  points = min(points, max);
-  if (compiled.policy.floorAtZero) points = dmax(points, D(0));
-  const status: NodeStatus = children.every((c) => c.status === 'notApplicable')
-    ? 'notApplicable'
-    : children.every((c) => c.status !== 'scored')
-      ? 'notScored'
-      : 'scored';
-  return {
-    node,
-    status,
-    points,
-    max,
-    result: { ...base, status, ...(notApplicable && applicability ? { explanation: NOT_APPLICABLE } : {}) },
-    children,
-  };
+  let result: Rolled;
+  if (n.leaf) {
+    if (notApplicable) {
+      result = {
+        points: Exact.ZERO,
+        max: Exact.ZERO,
+        status: 'notApplicable',
+        record: st.tracing ? { code, max: 0, points: ZERO_TEXT, status: 'notApplicable', trace: { applicability: applicability ?? [] } } : null,
+      };
+    } else {
+      const tracer = st.tracing ? new Tracer() : null;
+      const scored = n.score(st.env, tracer);
+      const status: NodeStatus = scored === null ? 'notApplicable' : n.notScored ? 'notScored' : 'scored';
+      let points = Exact.ZERO;
+      let cap = Exact.ZERO;
+      if (status === 'scored') {
+        cap = n.cap;
+        points = n.deduction ? scored! : larger(min(scored!, cap), Exact.ZERO);
+        if (st.policy.roundCriteria) points = points.round(st.policy.places, st.policy.rounding);
+      }
+      result = { points, max: cap, status, record: tracer ? leafRecord(code, cap, points, status, tracer.build()) : null };
+    }
+  } else {
+    const children = n.children.map((c) => roll(c, st, notApplicable));
+    let max = Exact.ZERO;
+    let points = Exact.ZERO;
+    for (const c of children) max = max.plus(c.max);
+    for (const c of children) points = points.plus(c.points);
+    if (n.cap !== undefined) max = min(max, n.cap);
+    points = min(points, max);
+    if (st.policy.floorAtZero) points = larger(points, Exact.ZERO);
+    const status: NodeStatus = children.every((c) => c.status === 'notApplicable')
+      ? 'notApplicable'
+      : children.every((c) => c.status !== 'scored')
+        ? 'notScored'
+        : 'scored';
+    let record: NodeRecord | null = null;
+    if (st.tracing) {
+      record = { children: children.map((c) => c.record!), code, max: max.toNumber(), points: points.toString() };
+      if (status !== 'scored') record.status = status;
+    }
+    result = { points, max, status, record };
+  }
+  if (result.status === 'notApplicable') st.anyNotApplicable = true;
+  if (claim) st.kept.set(code, result.points);
+  return result;
 }
 
-export function scoreTree(input: TreeInput): Scored[] {
-  return input.compiled.version.criteria.filter((n) => appliesToCohort(n, input.cohort)).map((n) => scoreNode(n, input, false));
+export function rollup(cohort: CompiledCohort, env: Env, policy: Policy, tracing: boolean, wanted: ReadonlySet<string> | null = null): Rollup {
+  const st: State = { env, policy, tracing, anyNotApplicable: false, wanted, kept: new Map() };
+  const nodes = cohort.nodes.map((n) => roll(n, st, false));
+  return { nodes, anyNotApplicable: st.anyNotApplicable, kept: st.kept };
 }
-
-/** The exact values become rounded numbers for display; the exact text is kept beside them. */
-export function toNodeResult(s: Scored, compiled: CompiledVersion): NodeResult {
-  const { places, rounding } = compiled.policy;
-  return {
-    ...s.result,
-    points: toNumber(round(s.points, places, rounding)),
-    pointsExact: exact(s.points),
-    max: toNumber(s.max),
-    ...(s.children ? { children: s.children.map((c) => toNodeResult(c, compiled)) } : {}),
-  };
-}
-
-export const hasNotApplicable = (nodes: Scored[]): boolean =>
-  nodes.some((n) => n.status === 'notApplicable' || (n.children ? hasNotApplicable(n.children) : false));

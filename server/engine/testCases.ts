@@ -1,10 +1,11 @@
 // A version carries its own test cases (inputs → expected points, totals, bands), as OpenFisca
 // keeps tests as data. Publishing is refused unless they all pass.
 import type { CompiledVersion } from './compile';
-import type { Evaluation, NodeResult } from './evaluation';
+import type { Evaluation, NodeRecord } from './evaluation';
 import type { TestCase } from './schemaTypes';
 import { evaluateSubmissions } from './evaluate';
-import { D } from './decimal';
+import { Exact } from './exact';
+import { rounded } from './total';
 
 export interface TestFailure {
   field: string;
@@ -19,17 +20,17 @@ export interface TestCaseResult {
   evaluation: Evaluation;
 }
 
-const sameNumber = (a: number, b: number | undefined): boolean => b !== undefined && D(a).eq(b);
+const sameNumber = (a: number, b: number | undefined): boolean => b !== undefined && Exact.of(a).eq(Exact.of(b));
 
-function pointsByCode(nodes: NodeResult[], out: Map<string, number> = new Map()): Map<string, number> {
+function pointsByCode(compiled: CompiledVersion, nodes: readonly NodeRecord[], out: Map<string, number> = new Map()): Map<string, number> {
   for (const n of nodes) {
-    out.set(n.code, n.points);
-    if (n.children) pointsByCode(n.children, out);
+    out.set(n.code, rounded(compiled, Exact.of(n.points)));
+    if (n.children) pointsByCode(compiled, n.children, out);
   }
   return out;
 }
 
-function check(test: TestCase, e: Evaluation): TestFailure[] {
+function check(compiled: CompiledVersion, test: TestCase, e: Evaluation): TestFailure[] {
   const x = test.expect;
   const failures: TestFailure[] = [];
   const num = (field: string, expected: number | undefined, actual: number | undefined) => {
@@ -40,18 +41,16 @@ function check(test: TestCase, e: Evaluation): TestFailure[] {
   num('max', x.max, e.max);
   num('percentage', x.percentage, e.percentage);
   if (x.band !== undefined && x.band !== (e.band?.id ?? null)) failures.push({ field: 'band', expected: x.band, actual: e.band?.id ?? null });
-  const points = pointsByCode(e.nodes);
+  const points = pointsByCode(compiled, e.nodes);
   for (const [code, expected] of Object.entries(x.points ?? {})) num(`points.${code}`, expected, points.get(code));
   for (const [id, expected] of Object.entries(x.results ?? {})) num(`results.${id}`, expected, e.results[id]);
   return failures;
 }
 
-export async function runTestCases(compiled: CompiledVersion): Promise<TestCaseResult[]> {
-  const results: TestCaseResult[] = [];
-  for (const test of compiled.version.tests ?? []) {
-    const [evaluation] = await evaluateSubmissions(compiled, [{ agency: test.agency, facts: test.facts }, ...(test.peers ?? [])]);
-    const failures = check(test, evaluation);
-    results.push({ name: test.name, passed: failures.length === 0, failures, evaluation });
-  }
-  return results;
+export function runTestCases(compiled: CompiledVersion): TestCaseResult[] {
+  return (compiled.version.tests ?? []).map((test) => {
+    const [evaluation] = evaluateSubmissions(compiled, [{ agency: test.agency, facts: test.facts }, ...(test.peers ?? [])]);
+    const failures = check(compiled, test, evaluation);
+    return { name: test.name, passed: failures.length === 0, failures, evaluation };
+  });
 }

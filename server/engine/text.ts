@@ -1,28 +1,27 @@
 // Wording of explanations in Vietnamese and English. Numbers are written from their exact decimal
 // text (never through Intl), so an explanation is the same bytes on every machine.
-import type { Decimal } from './decimal';
-import { exact } from './decimal';
+import { Exact } from './exact';
 import type { Fact } from './schemaTypes';
 import { bi, text, type Bilingual } from './naming';
 
 export { bi, type Bilingual };
 
 /** "16,4" in Vietnamese, "16.4" in English; a repeating decimal is shown as "≈0,3333". */
-export const num = (value: Decimal | number, lang: 'vi' | 'en'): string => {
-  let text = typeof value === 'number' ? String(value) : exact(value);
-  if (typeof value !== 'number' && value.decimalPlaces() > 4) text = `≈${exact(value.toDecimalPlaces(4))}`;
+export const num = (value: Exact | number, lang: 'vi' | 'en'): string => {
+  let text = typeof value === 'number' ? String(value) : value.toString();
+  if (typeof value !== 'number' && value.decimalPlaces() > 4) text = `≈${value.round(4).toString()}`;
   return lang === 'vi' ? text.replace('.', ',') : text;
 };
 
 /** A value with its unit: "82%", "12 người". */
-export const withUnit = (value: Decimal, fact: Fact | undefined, lang: 'vi' | 'en'): string => {
+export const withUnit = (value: Exact, fact: Fact | undefined, lang: 'vi' | 'en'): string => {
   const unit = text(fact?.unit, lang);
   if (!unit) return num(value, lang);
   return unit === '%' ? `${num(value, lang)}%` : `${num(value, lang)} ${unit}`;
 };
 
 /** "4/5 điểm" / "4/5 points". */
-export const outOf = (points: Decimal, max: Decimal): Bilingual =>
+export const outOf = (points: Exact, max: Exact): Bilingual =>
   bi(`${num(points, 'vi')}/${num(max, 'vi')} điểm`, `${num(points, 'en')}/${num(max, 'en')} points`);
 
 /** Vietnamese regulations write bands as "từ X đến dưới Y", i.e. [X, Y). */
@@ -35,5 +34,5 @@ export function rangePhrase(from: number | undefined, to: number | undefined, un
   return lang === 'vi' ? 'mọi giá trị' : 'any value';
 }
 
-export const joinBi = (parts: Bilingual[], sep: string): Bilingual =>
-  bi(parts.map((p) => p.vi).join(sep), parts.map((p) => p.en).join(sep));
+/** The same words in both languages around a value: `${vi(x)}` / `${en(x)}`. */
+export const both = (f: (lang: 'vi' | 'en') => string): Bilingual => bi(f('vi'), f('en'));

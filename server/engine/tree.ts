@@ -1,7 +1,8 @@
 // Walking the criteria tree: which nodes apply to a cohort, what each is worth, which facts a
-// condition reads. Shared by the engine, the linter and the diff so they agree on the arithmetic.
-import type { Condition, Node, Quantity, RuleSetVersion, Scoring } from './schemaTypes';
-import { D, min, type Decimal } from './decimal';
+// scoring reads. Shared by the engine, the linter and the diff so they agree on the arithmetic.
+import type { Condition, Node, RuleSetVersion, Scoring } from './schemaTypes';
+import { Exact, min } from './exact';
+import { METHODS, methodOf } from './methods';
 
 export const isLeaf = (node: Node): boolean => node.kind === 'criterion';
 
@@ -21,37 +22,34 @@ export function* walkNodes(
   }
 }
 
-/** Points a scoring method can give at most. Deductions, not-scored and not-applicable items add nothing. */
-export function leafMax(node: Node): Decimal {
-  const method = node.scoring?.method;
-  if (method === 'deduction' || method === 'notScored' || method === 'notApplicable') return D(0);
-  return D(node.max ?? 0);
+/** Points a criterion can give at most: its maximum, or 0 for methods that add nothing (deductions, not scored …). */
+export function leafMax(node: Node): Exact {
+  if (node.scoring && !METHODS[node.scoring.method].addsToMax) return Exact.ZERO;
+  return Exact.of(node.max ?? 0);
+}
+
+/** The maximum the version declares for a parent in a cohort, if it declares one. */
+export function declaredMax(node: Node, cohort: string): Exact | undefined {
+  const byCohort = node.maxByCohort?.[cohort];
+  if (byCohort !== undefined) return Exact.of(byCohort);
+  return node.max !== undefined ? Exact.of(node.max) : undefined;
 }
 
 /**
  * The maximum a node contributes for a cohort, computed from its leaves: the children's sum,
  * or the declared maximum when the parent is capped. Nodes outside the cohort are worth 0.
  */
-export function computedMax(node: Node, cohort: string): Decimal {
-  if (!appliesToCohort(node, cohort)) return D(0);
+export function computedMax(node: Node, cohort: string): Exact {
+  if (!appliesToCohort(node, cohort)) return Exact.ZERO;
   if (isLeaf(node)) return leafMax(node);
-  const sum = (node.children ?? []).reduce((acc, child) => acc.plus(computedMax(child, cohort)), D(0));
+  const sum = (node.children ?? []).reduce((acc, child) => acc.plus(computedMax(child, cohort)), Exact.ZERO);
   const declared = declaredMax(node, cohort);
   return node.capped && declared !== undefined ? min(sum, declared) : sum;
 }
 
-/** The maximum the version declares for a parent in a cohort, if it declares one. */
-export function declaredMax(node: Node, cohort: string): Decimal | undefined {
-  const byCohort = node.maxByCohort?.[cohort];
-  if (byCohort !== undefined) return D(byCohort);
-  return node.max !== undefined ? D(node.max) : undefined;
-}
-
 /** The maximum of a whole cohort, computed from the tree. */
-export const cohortComputedMax = (version: RuleSetVersion, cohort: string): Decimal =>
-  version.criteria.reduce((acc, node) => acc.plus(computedMax(node, cohort)), D(0));
-
-
+export const cohortComputedMax = (version: RuleSetVersion, cohort: string): Exact =>
+  version.criteria.reduce((acc, node) => acc.plus(computedMax(node, cohort)), Exact.ZERO);
 
 /** Every fact id a condition tree reads, including facts compared against (`value: { fact }`). */
 export function conditionFacts(condition: Condition | undefined, out: Set<string> = new Set()): Set<string> {
@@ -67,54 +65,11 @@ export function conditionFacts(condition: Condition | undefined, out: Set<string
   return out;
 }
 
-/** Every leaf condition of a tree, in document order. */
-export function leafConditions(condition: Condition): Extract<Condition, { fact: string }>[] {
-  if ('all' in condition) return condition.all.flatMap(leafConditions);
-  if ('any' in condition) return condition.any.flatMap(leafConditions);
-  if ('not' in condition) return leafConditions(condition.not);
-  return [condition];
-}
-
-const quantityFacts = (q: Quantity): string[] =>
-  'fact' in q ? [q.fact] : [q.numerator, ...(typeof q.denominator === 'string' ? [q.denominator] : [])];
-
-/** Every fact id a scoring method reads. */
+/** Every fact id a scoring method reads: in its conditions, as numbers, and in nested scorings. */
 export function scoringFacts(scoring: Scoring, out: Set<string> = new Set()): Set<string> {
-  switch (scoring.method) {
-    case 'yesNo':
-      conditionFacts(scoring.when, out);
-      break;
-    case 'cases':
-      scoring.cases.forEach((c) => conditionFacts(c.when, out));
-      break;
-    case 'parts':
-      scoring.parts.forEach((c) => conditionFacts(c.when, out));
-      break;
-    case 'proportional':
-    case 'gatedProportional':
-      out.add(scoring.numerator);
-      if (typeof scoring.denominator === 'string') out.add(scoring.denominator);
-      break;
-    case 'tiers':
-    case 'relativeToBest':
-      quantityFacts(scoring.value).forEach((f) => out.add(f));
-      break;
-    case 'countCap':
-    case 'deduction':
-    case 'manual':
-      out.add(scoring.fact);
-      break;
-    case 'composite':
-      scoring.parts.forEach((p) => scoringFacts(p.scoring, out));
-      break;
-    case 'bestOf':
-      scoring.options.forEach((o) => scoringFacts(o.scoring, out));
-      break;
-    case 'notScored':
-      scoring.facts?.forEach((f) => out.add(f));
-      break;
-    case 'notApplicable':
-      break;
-  }
+  const def = methodOf(scoring);
+  for (const { value } of def.conditions(scoring)) conditionFacts(value, out);
+  for (const { value } of def.facts(scoring)) out.add(value.fact);
+  for (const { value } of def.nested(scoring, 0)) scoringFacts(value.scoring, out);
   return out;
 }

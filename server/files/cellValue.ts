@@ -2,7 +2,7 @@
 // "15/09/2021", a formula's cached result. Every refusal says in words what was expected.
 import type ExcelJS from 'exceljs';
 import type { Fact, FactValue } from '../engine/schemaTypes';
-import { D } from '../engine/decimal';
+import { Exact } from '../engine/exact';
 import { BOOLEAN_OPTIONS, allowedValues, isPercent, normalizeHeader } from './factColumns';
 
 export type RawCell =
@@ -73,7 +73,7 @@ export function parseDecimal(text: string): { value: number; percent: boolean } 
     s = s.replace(',', '.');
   }
   if (!/^[+-]?\d+(\.\d+)?$/.test(s)) return null;
-  return { value: D(s).toNumber(), percent };
+  return { value: Exact.of(s).toNumber(), percent };
 }
 
 const TRUE_WORDS = new Set(['có', 'co', 'x', 'true', '1', 'yes', 'y', 'đúng', 'dung', 'đạt', 'dat']);
@@ -105,7 +105,7 @@ export function convertCell(fact: Fact, raw: Exclude<RawCell, { kind: 'empty' }>
       let value: number;
       if (raw.kind === 'number') {
         // A cell formatted as percent holds 0.825 for 82,5%; the fact is in percent points.
-        value = raw.percentFormat && isPercent(fact) ? D(raw.value).times(100).toNumber() : raw.value;
+        value = raw.percentFormat && isPercent(fact) ? Exact.of(raw.value).times(Exact.HUNDRED).toNumber() : raw.value;
       } else if (raw.kind === 'string') {
         const parsed = parseDecimal(raw.value);
         if (!parsed) return wrong(shown);

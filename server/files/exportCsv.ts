@@ -1,6 +1,6 @@
 // The ranking as CSV: one row per agency, every cohort in one file. UTF-8 with a BOM, because
 // without it Excel reads the bytes as Windows-1252 and "Sở" becomes "Sá»Ÿ".
-import { D } from '../engine/decimal';
+import { Exact } from '../engine/exact';
 import type { ExportInput } from './exportXlsx';
 import { buildResultTable, mainIndices } from './resultTable';
 
@@ -19,7 +19,7 @@ export function exportRankingCsv(input: ExportInput, options: CsvOptions = {}): 
   const table = buildResultTable(input.version, input.ranking, input.evaluations, input.periodTitle);
   const number = (value: number | null | undefined, places: number) => {
     if (value === null || value === undefined) return '';
-    const text = D(value).toFixed(places);
+    const text = Exact.of(value).toFixed(places);
     return delimiter === ';' ? text.replace('.', ',') : text;
   };
   // Cohorts may score different main indices; the file has one column per index of the version.

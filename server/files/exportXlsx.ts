@@ -2,7 +2,7 @@
 // percentage, band coloured as the version says) and a detail sheet with every criterion's points
 // and explanation per agency, for whoever has to answer "why".
 import ExcelJS from 'exceljs';
-import type { Evaluation, NodeResult, Ranking } from '../engine/evaluation';
+import type { EvaluationView, NodeResult, Ranking } from '../engine/evaluation';
 import type { RuleSetVersion } from '../engine/schemaTypes';
 import {
   buildResultTable,
@@ -20,7 +20,7 @@ import { THIN, writeHeaderRow } from './sheetStyle';
 export interface ExportInput {
   version: RuleSetVersion;
   ranking: Ranking;
-  evaluations: Evaluation[];
+  evaluations: EvaluationView[];
   periodTitle?: string;
 }
 
@@ -161,7 +161,7 @@ function writeDetailSheet(sheet: ExcelJS.Worksheet, input: ExportInput, table: R
   const cohortName = new Map(table.cohorts.map((c) => [c.id, c.name.vi]));
   const points = numFmt(table.places);
   let r = 2;
-  const write = (e: Evaluation, node: NodeResult, depth: number) => {
+  const write = (e: EvaluationView, node: NodeResult, depth: number) => {
     const na = node.status === 'notApplicable';
     const values = [
       e.agencyId,

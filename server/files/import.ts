@@ -171,7 +171,7 @@ export async function parseImport(
     }
     seen.set(agency.id, { sheet: name, row: r });
 
-    const cohort = (await assignCohort(compiled, agency)).cohort;
+    const cohort = assignCohort(compiled, agency).cohort;
     const facts: Record<string, FactValue> = {};
     const rowProblems: FileProblem[] = [];
     for (const { column, fact, raw } of cells) {

@@ -1,7 +1,7 @@
 // Printable reports: the results annex that goes with the Chairman's decision (landscape, one table
 // per cohort) and an agency's report card (every criterion's points and why).
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
-import type { Evaluation, NodeResult, Ranking } from '../engine/evaluation';
+import type { EvaluationView, NodeResult, Ranking } from '../engine/evaluation';
 import type { RuleSetVersion } from '../engine/schemaTypes';
 import type { ExportInput } from './exportXlsx';
 import { KIND_LABEL } from './exportXlsx';
@@ -120,7 +120,7 @@ function cohortSection(cohort: CohortTable, numeral: string, places: number, pag
 
 export interface ReportCardInput {
   version: RuleSetVersion;
-  evaluation: Evaluation;
+  evaluation: EvaluationView;
   /** When given, the agency's rank in its cohort is printed. */
   ranking?: Ranking;
   periodTitle?: string;

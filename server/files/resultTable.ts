@@ -1,10 +1,10 @@
 // The published result as a table: per cohort, one row per agency with its rank, points per main
 // index, total, percentage and band. XLSX, CSV and PDF exports all print this one model, so they
 // cannot disagree with each other or with the ranking they came from.
-import type { BandResult, Evaluation, NodeResult, Ranking } from '../engine/evaluation';
+import type { BandResult, EvaluationView, NodeResult, Ranking } from '../engine/evaluation';
 import type { Bands, LocalizedText, Node, RuleSetVersion } from '../engine/schemaTypes';
 import { appliesToCohort, computedMax, declaredMax } from '../engine/tree';
-import { D, toNumber } from '../engine/decimal';
+import { Exact } from '../engine/exact';
 
 export interface IndexColumn {
   code: string;
@@ -89,12 +89,12 @@ export function legalBasisLine(version: RuleSetVersion): Required<LocalizedText>
 }
 
 /** A number with the version's places, Vietnamese style: "82,50". */
-export const formatVi = (value: number, places: number): string => D(value).toFixed(places).replace('.', ',');
+export const formatVi = (value: number, places: number): string => Exact.of(value).toFixed(places).replace('.', ',');
 
 export function buildResultTable(
   version: RuleSetVersion,
   ranking: Ranking,
-  evaluations: Evaluation[],
+  evaluations: EvaluationView[],
   periodTitle?: string,
 ): ResultTable {
   const indices = mainIndices(version);
@@ -106,7 +106,7 @@ export function buildResultTable(
       .map((node) => ({
         code: node.code,
         title: node.title,
-        max: toNumber(declaredMax(node, cr.cohort) ?? computedMax(node, cr.cohort)),
+        max: (declaredMax(node, cr.cohort) ?? computedMax(node, cr.cohort)).toNumber(),
       }));
     const rows = cr.entries.map((entry): ResultRow => {
       const evaluation = byAgency.get(entry.agencyId);

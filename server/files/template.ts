@@ -38,9 +38,7 @@ export async function buildTemplate(
 ): Promise<Buffer> {
   const compiled = compileVersion(version);
   const cohortOrder = version.cohorts.map((c) => c.id);
-  const rows = await Promise.all(
-    agencies.map(async (agency, index) => ({ agency, index, cohort: (await assignCohort(compiled, agency)).cohort })),
-  );
+  const rows = agencies.map((agency, index) => ({ agency, index, cohort: assignCohort(compiled, agency).cohort }));
   const rank = (cohort: string | null) => (cohort === null ? cohortOrder.length : cohortOrder.indexOf(cohort));
   rows.sort((a, b) => rank(a.cohort) - rank(b.cohort) || a.index - b.index);
 

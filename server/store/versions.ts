@@ -326,7 +326,7 @@ export async function publishVersion(tx: Tx, id: string, input: PublishInput, ac
       { findings },
     );
   }
-  const results = await runTestCases(compileVersion(document));
+  const results = runTestCases(compileVersion(document));
   const failed = results.filter((r) => !r.passed);
   if (failed.length) {
     throw new DomainError(

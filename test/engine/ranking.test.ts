@@ -10,9 +10,9 @@ const sub = (id: string, x: number, y: number, kind = 'department') => ({ agency
 
 describe('ranking per cohort', () => {
   it('shares ranks between ties and skips the next (1, 2, 2, 4)', async () => {
-    const distinct = await evaluateSubmissions(compiled, [sub('a', 100, 100), sub('b', 50, 50), sub('c', 100, 50), sub('d', 50, 100)]);
+    const distinct = evaluateSubmissions(compiled, [sub('a', 100, 100), sub('b', 50, 50), sub('c', 100, 50), sub('d', 50, 100)]);
     expect(rankEvaluations(compiled, distinct).cohorts[0].entries.map((e) => [e.agencyId, e.rank])).toEqual([['a', 1], ['c', 2], ['d', 3], ['b', 4]]);
-    const tied = await evaluateSubmissions(compiled, [sub('a', 100, 100), sub('b', 50, 50), sub('c', 100, 25), sub('d', 75, 62.5)]);
+    const tied = evaluateSubmissions(compiled, [sub('a', 100, 100), sub('b', 50, 50), sub('c', 100, 25), sub('d', 75, 62.5)]);
     expect(tied.map((e) => e.total)).toEqual([100, 50, 70, 70]);
     const ranking = rankEvaluations(compiled, tied);
     expect(ranking.cohorts[0].entries.map((e) => [e.agencyId, e.rank])).toEqual([['a', 1], ['c', 2], ['d', 2], ['b', 4]]);
@@ -20,12 +20,12 @@ describe('ranking per cohort', () => {
 
   it('breaks ties with the version’s tie-breakers', async () => {
     const withBreaker = compileVersion({ ...version, ranking: { by: 'total', tieBreakers: [{ node: '1.2', order: 'descending' }] } });
-    const evs = await evaluateSubmissions(withBreaker, [sub('c', 100, 25), sub('d', 75, 62.5)]);
+    const evs = evaluateSubmissions(withBreaker, [sub('c', 100, 25), sub('d', 75, 62.5)]);
     expect(rankEvaluations(withBreaker, evs).cohorts[0].entries.map((e) => [e.agencyId, e.rank])).toEqual([['d', 1], ['c', 2]]);
   });
 
   it('ranks each cohort separately and leaves an unranked cohort without ranks', async () => {
-    const evs = await evaluateSubmissions(compiled, [sub('a', 10, 10), sub('x', 100, 100, 'district'), sub('y', 50, 50, 'district')]);
+    const evs = evaluateSubmissions(compiled, [sub('a', 10, 10), sub('x', 100, 100, 'district'), sub('y', 50, 50, 'district')]);
     const ranking = rankEvaluations(compiled, evs);
     expect(ranking.cohorts.map((c) => c.cohort)).toEqual(['so-nganh', 'huyen']);
     expect(ranking.cohorts[0].entries[0].rank).toBe(1);
@@ -33,7 +33,7 @@ describe('ranking per cohort', () => {
   });
 
   it('publishes the average as the mean of the cohort means', async () => {
-    const evs = await evaluateSubmissions(compiled, [sub('a', 60, 20), sub('b', 80, 40), sub('x', 50, 50, 'district')]);
+    const evs = evaluateSubmissions(compiled, [sub('a', 60, 20), sub('b', 80, 40), sub('x', 50, 50, 'district')]);
     const ranking = rankEvaluations(compiled, evs);
     // provincial 44 and 64 → 54; districts 50 → (54 + 50) ÷ 2 = 52
     expect(ranking.cohorts.map((c) => c.average)).toEqual([54, 50]);

@@ -1,7 +1,7 @@
 // Exports read back as a person would see them: workbook cells and fills, CSV bytes, PDF text.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compileVersion, evaluateSubmissions, rankEvaluations } from '../../server/engine/index';
-import type { Evaluation, Ranking } from '../../server/engine/evaluation';
+import { compileVersion, evaluateSubmissions, explainEvaluation, rankEvaluations } from '../../server/engine/index';
+import type { EvaluationView, Ranking } from '../../server/engine/evaluation';
 import { exportRankingXlsx, type ExportInput } from '../../server/files/exportXlsx';
 import { exportRankingCsv } from '../../server/files/exportCsv';
 import { annexPdf, reportCardPdf } from '../../server/files/pdf';
@@ -9,13 +9,13 @@ import { columnOf, fixture, loadXlsx, pdfText } from './helpers';
 
 const { version, agencies } = fixture();
 const agency = (id: string) => agencies.find((a) => a.id === id)!;
-let evaluations: Evaluation[];
+let evaluations: EvaluationView[];
 let ranking: Ranking;
 let input: ExportInput;
 
 beforeAll(async () => {
   const compiled = compileVersion(version);
-  evaluations = await evaluateSubmissions(compiled, [
+  evaluations = evaluateSubmissions(compiled, [
     // 10 + 30 + 20 + 8 + 7 + 20 = 95 → Tốt
     { agency: agency('so-tttt'), facts: { has_portal: true, online_rate: 82.5, plan_status: 'approved', staff_trained: 4, ext_connected: true, manual_quality: 7 } },
     // 10 + 15 + 20 + 10 + 0 + 20 = 75 → Khá, twice: a shared rank
@@ -25,7 +25,7 @@ beforeAll(async () => {
     { agency: agency('ban-dan-toc'), facts: { has_portal: true, online_rate: 50, plan_status: 'draft', staff_trained: 2, ext_connected: false } },
     // 10 + 15 + 10 + 10 + 20 − 2 = 63 → Trung bình
     { agency: agency('tp-son-la'), facts: { has_portal: true, online_rate: 60, plan_status: 'draft', staff_trained: 10, commune_rate: 95, late_reports: 2 } },
-  ]);
+  ]).map((e) => explainEvaluation(compiled, e));
   ranking = rankEvaluations(compiled, evaluations);
   input = { version, ranking, evaluations, periodTitle: 'Kỳ đánh giá năm 2021' };
 });

@@ -2,7 +2,7 @@
 // figures come back typed the Vietnamese way, the import gives back exactly the submitted facts,
 // and the evaluation of the imported data exports the same totals as the original.
 import { describe, expect, it } from 'vitest';
-import { compileVersion, evaluateSubmissions, rankEvaluations } from '../../server/engine/index';
+import { compileVersion, evaluateSubmissions, explainEvaluation, rankEvaluations } from '../../server/engine/index';
 import type { Fact, FactValue, SubmissionInput } from '../../server/engine/schemaTypes';
 import { parseImport } from '../../server/files/import';
 import { buildTemplate } from '../../server/files/template';
@@ -50,8 +50,8 @@ describe('round trip: template → filled → import → evaluation → export (
 
     const compiled = compileVersion(version);
     const strip = (s: SubmissionInput): SubmissionInput => ({ agency: s.agency, facts: s.facts });
-    const expected = rankEvaluations(compiled, await evaluateSubmissions(compiled, demo.map(strip)));
-    const evaluations = await evaluateSubmissions(compiled, imported);
+    const expected = rankEvaluations(compiled, evaluateSubmissions(compiled, demo.map(strip)));
+    const evaluations = evaluateSubmissions(compiled, imported).map((e) => explainEvaluation(compiled, e));
     const ranking = rankEvaluations(compiled, evaluations);
     expect(ranking.hash).toBe(expected.hash);
     expect(ranking.cohorts.find((c) => c.cohort === 'so-nganh')!.entries.slice(0, 2)).toMatchObject([

@@ -10,6 +10,7 @@ import { usePasswordCost } from '../../server/store/passwords';
 import { createUser, type Role } from '../../server/store/users';
 import { seedIfEmpty, type Credential } from '../../server/seed';
 import { makeTestDb, type Backend, type TestDb } from './db';
+import { restoreDump, type DatabaseDump } from './restore';
 
 export const ROLES: Role[] = ['admin', 'evaluator', 'auditor', 'agency'];
 
@@ -50,6 +51,8 @@ export interface TestAppOptions {
    * 'demo': the real first-start seed (shipped rule sets, agencies, demo steps, demo users).
    */
   seed?: 'users' | 'demo';
+  /** Instead of seeding: the database an earlier release left (its users sign in with `password`). */
+  restore?: { dump: DatabaseDump; password: string };
   config?: Partial<AppContext['config']>;
 }
 
@@ -57,13 +60,17 @@ const PASSWORD = 'correct horse battery staple';
 
 export async function startTestApp(backend: Backend, options: TestAppOptions = {}): Promise<TestApp> {
   usePasswordCost('test');
-  const testDb = await makeTestDb(backend);
+  const testDb = await makeTestDb(backend, { migrate: !options.restore });
   const { db } = testDb;
+  if (options.restore) await restoreDump(db, options.restore.dump);
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const ctx: AppContext = { db, logger, config: { demo: false, secureCookies: false, ...options.config } };
 
   let credentials: Credential[];
-  if (options.seed === 'demo') {
+  if (options.restore) {
+    const { rows } = await db.query<{ username: string; role: Role }>('SELECT username, role FROM users ORDER BY username');
+    credentials = rows.map((u) => ({ username: u.username, role: u.role, password: options.restore!.password }));
+  } else if (options.seed === 'demo') {
     credentials = (await seedIfEmpty(db, { logger, demo: true, demoPassword: PASSWORD })).credentials;
   } else {
     credentials = await db.transaction(async (tx) => {

@@ -29,7 +29,7 @@ export function usePeriodCohorts(period: { id: string | number; ruleSet: string;
       const doc = version.data.document as RuleSetVersion;
       const compiled = compileVersion(doc);
       const cohortOf = new Map<string, string | null>();
-      for (const a of agencies) cohortOf.set(a.id, (await assignCohort(compiled, toAgency(a))).cohort);
+      for (const a of agencies) cohortOf.set(a.id, assignCohort(compiled, toAgency(a)).cohort);
       if (!cancelled) setState({ data: { doc, agencies, submissions, cohortOf }, error: null });
     })().catch((error) => !cancelled && setState({ data: null, error }));
     return () => {

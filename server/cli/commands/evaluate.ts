@@ -57,7 +57,7 @@ async function checkSubmissions(version: RuleSetVersion, submissions: unknown): 
     const agencyFindings = validateSubmission(version, { agency: submission?.agency, facts: {} }).filter((f) =>
       f.path.startsWith('/agency'),
     );
-    if (agencyFindings.length === 0) cohort = (await assignCohort(compiled, submission.agency)).cohort;
+    if (agencyFindings.length === 0) cohort = assignCohort(compiled, submission.agency).cohort;
     for (const f of validateSubmission(version, submission, { cohort })) problems.push({ ...f, path: `submissions[${i}]${f.path}` });
     const id = submission?.agency?.id;
     if (typeof id === 'string') {
@@ -199,7 +199,7 @@ export function register(program: Command): void {
           return;
         }
         const compiled = compileVersion(version);
-        const evaluations = await evaluateSubmissions(compiled, submissions.value as SubmissionInput[]);
+        const evaluations = evaluateSubmissions(compiled, submissions.value as SubmissionInput[]);
         const ranking = rankEvaluations(compiled, evaluations);
         if (options.format === 'json') console.log(JSON.stringify(rows(evaluations, ranking, options.lang), null, 2));
         else console.log(tables(version, evaluations, ranking, options.lang));

@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import { writeFileSync } from 'node:fs';
-import { compileVersion, evaluateSubmissions, rankEvaluations } from '../../engine';
+import { compileVersion, evaluateSubmissions, explainEvaluation, rankEvaluations } from '../../engine';
 import { exportRankingCsv } from '../../files/exportCsv';
 import { exportRankingXlsx } from '../../files/exportXlsx';
 import { annexPdf, reportCardPdf } from '../../files/pdf';
@@ -39,9 +39,10 @@ export function register(program: Command): void {
       const submissions = await loadSubmissions(options.submissions, rules.version);
       if (!submissions) return;
       const compiled = compileVersion(rules.version);
-      const evaluations = await evaluateSubmissions(compiled, submissions);
+      const evaluations = evaluateSubmissions(compiled, submissions);
       const ranking = rankEvaluations(compiled, evaluations);
-      const input = { version: rules.version, ranking, evaluations, ...(options.periodTitle ? { periodTitle: options.periodTitle } : {}) };
+      const views = evaluations.map((e) => explainEvaluation(compiled, e));
+      const input = { version: rules.version, ranking, evaluations: views, ...(options.periodTitle ? { periodTitle: options.periodTitle } : {}) };
       let buffer: Buffer;
       if (options.agency) {
         const evaluation = evaluations.find((e) => e.agencyId === options.agency);
@@ -54,7 +55,7 @@ export function register(program: Command): void {
           process.exitCode = EXIT.usage;
           return;
         }
-        buffer = await reportCardPdf({ version: rules.version, evaluation, ranking, ...(options.periodTitle ? { periodTitle: options.periodTitle } : {}) });
+        buffer = await reportCardPdf({ version: rules.version, evaluation: explainEvaluation(compiled, evaluation), ranking, ...(options.periodTitle ? { periodTitle: options.periodTitle } : {}) });
       } else if (options.format === 'xlsx') buffer = await exportRankingXlsx(input);
       else if (options.format === 'csv') buffer = exportRankingCsv(input, { delimiter: options.delimiter === 'semicolon' ? ';' : ',' });
       else buffer = await annexPdf(input);

@@ -85,7 +85,7 @@ export async function loadSubmissions(file: string, version: RuleSetVersion): Pr
   const problems: Finding[] = [];
   for (const [i, submission] of (read.value as SubmissionInput[]).entries()) {
     const agencyOk = validateSubmission(version, { agency: submission?.agency, facts: {} }).every((f) => !f.path.startsWith('/agency'));
-    const cohort = agencyOk ? (await assignCohort(compiled, submission.agency)).cohort : undefined;
+    const cohort = agencyOk ? assignCohort(compiled, submission.agency).cohort : undefined;
     for (const f of validateSubmission(version, submission, { cohort })) problems.push({ ...f, path: `[${i}]${f.path}` });
   }
   for (const f of problems) console.error(findingLine(file, f));

@@ -41,3 +41,12 @@ export interface VersionChange {
   after?: unknown;
   message: Bilingual;
 }
+
+/** A change inside one scoring method, before the criterion's name is put in front of it. */
+export interface ScoringChange {
+  kind: VersionChangeKind;
+  path: string;
+  before: unknown;
+  after: unknown;
+  message: Bilingual;
+}

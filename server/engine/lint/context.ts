@@ -54,8 +54,7 @@ export function createContext(version: RuleSetVersion, options: LintOptions = {}
   return { version, options, facts, cohorts, nodes, nodesByCode };
 }
 
-export const error = (path: string, code: string, message: Bilingual): Finding => ({ severity: 'error', path, code, message });
-export const warning = (path: string, code: string, message: Bilingual): Finding => ({ severity: 'warning', path, code, message });
+export { error, warning } from '../finding';
 
 /** "Tỷ lệ hồ sơ" (ty_le_ho_so). */
 export const factName = (ctx: LintContext, id: string): Bilingual => {

@@ -9,8 +9,7 @@ import { createContext, type LintOptions, type LintRule } from './context';
 import { uniqueness } from './uniqueness';
 import { parentMaxima, cohortMaxima, zeroMaxima } from './maxima';
 import { bands } from './bands';
-import { tiers } from './tiers';
-import { points } from './points';
+import { methods } from './methods';
 import { facts } from './facts';
 import { conditions } from './conditions';
 import { crossReferences } from './crossReferences';
@@ -30,8 +29,7 @@ export const RULES: readonly LintRule[] = [
   cohortMaxima,
   parentMaxima,
   zeroMaxima,
-  points,
-  tiers,
+  methods,
   conditions,
   provenance,
   membership,

@@ -2,7 +2,8 @@
 // cohort's declared scale is what its tree can give. Computed per cohort, because children differ
 // by cohort; deductions, not-scored and not-applicable items add nothing (tree.ts decides).
 import type { Finding } from '../finding';
-import { D, exact } from '../decimal';
+import { Exact } from '../exact';
+import { METHODS } from '../methods';
 import { computedMax, cohortComputedMax, declaredMax, isLeaf } from '../tree';
 import { about, bi, cohortName, error, nodeName, warning, type LintContext } from './context';
 
@@ -16,11 +17,11 @@ export function parentMaxima(ctx: LintContext): Finding[] {
     for (const cohort of entry.cohorts) {
       const declared = declaredMax(node, cohort);
       if (declared === undefined) continue;
-      const sum = (node.children ?? []).reduce((acc, child) => acc.plus(computedMax(child, cohort)), D(0));
-      if (sum.equals(declared)) continue;
+      const sum = (node.children ?? []).reduce((acc, child) => acc.plus(computedMax(child, cohort)), Exact.ZERO);
+      if (sum.eq(declared)) continue;
       const field = node.maxByCohort?.[cohort] !== undefined ? `${path}/maxByCohort/${cohort}` : `${path}/max`;
-      const key = `${field}|${exact(sum)}|${exact(declared)}`;
-      const group = groups.get(key) ?? { path: field, sum: exact(sum), declared: exact(declared), cohorts: [] };
+      const key = `${field}|${sum}|${declared}`;
+      const group = groups.get(key) ?? { path: field, sum: sum.toString(), declared: declared.toString(), cohorts: [] as string[] };
       group.cohorts.push(cohort);
       groups.set(key, group);
     }
@@ -48,15 +49,15 @@ export function cohortMaxima(ctx: LintContext): Finding[] {
   const out: Finding[] = [];
   ctx.version.cohorts.forEach((cohort, i) => {
     const computed = cohortComputedMax(ctx.version, cohort.id);
-    if (computed.equals(cohort.maxScore)) return;
+    if (computed.eq(Exact.of(cohort.maxScore))) return;
     const name = cohortName(ctx, cohort.id);
     out.push(
       error(
         `/cohorts/${i}/maxScore`,
         'cohort-max-mismatch',
         bi(
-          `Khối ${name.vi}: các tiêu chí áp dụng cộng lại ${exact(computed)} điểm, khác điểm tối đa khai báo ${cohort.maxScore}`,
-          `Cohort ${name.en}: its criteria add up to ${exact(computed)}, not the declared maximum ${cohort.maxScore}`,
+          `Khối ${name.vi}: các tiêu chí áp dụng cộng lại ${computed} điểm, khác điểm tối đa khai báo ${cohort.maxScore}`,
+          `Cohort ${name.en}: its criteria add up to ${computed}, not the declared maximum ${cohort.maxScore}`,
         ),
       ),
     );
@@ -69,7 +70,7 @@ export function zeroMaxima(ctx: LintContext): Finding[] {
   const out: Finding[] = [];
   for (const { node, path } of ctx.nodes) {
     const method = node.scoring?.method;
-    if ((method === 'deduction' || method === 'notScored' || method === 'notApplicable') && (node.max ?? 0) > 0)
+    if (method && !METHODS[method].addsToMax && (node.max ?? 0) > 0)
       out.push(
         warning(
           `${path}/max`,

@@ -8,24 +8,30 @@ import { bi, cohortName, error, type LintContext } from './context';
 export async function membership(ctx: LintContext): Promise<Finding[]> {
   const agencies = ctx.options.agencies ?? [];
   if (agencies.length === 0) return [];
-  const compiled = compileVersion(ctx.version);
+  // The rules may not run at all (e.g. an unknown operator, reported by the conditions rule).
+  const unchecked = (err: unknown): Finding[] => [
+    error(
+      '/cohorts',
+      'membership-unchecked',
+      bi(
+        `Không chạy được quy tắc phân khối nên chưa kiểm tra được các cơ quan: ${(err as Error).message}`,
+        `The cohort rules cannot run, so agencies were not checked: ${(err as Error).message}`,
+      ),
+    ),
+  ];
+  let compiled: ReturnType<typeof compileVersion>;
+  try {
+    compiled = compileVersion(ctx.version);
+  } catch (err) {
+    return unchecked(err);
+  }
   const out: Finding[] = [];
   for (const agency of agencies) {
     let matches: string[];
     try {
-      ({ matches } = await assignCohort(compiled, agency));
+      ({ matches } = assignCohort(compiled, agency));
     } catch (err) {
-      // The rules cannot run (e.g. an unknown operator, reported by the conditions rule).
-      return [
-        error(
-          '/cohorts',
-          'membership-unchecked',
-          bi(
-            `Không chạy được quy tắc phân khối nên chưa kiểm tra được các cơ quan: ${(err as Error).message}`,
-            `The cohort rules cannot run, so agencies were not checked: ${(err as Error).message}`,
-          ),
-        ),
-      ];
+      return unchecked(err);
     }
     const who = `${agency.name} (${agency.id}, ${agency.kind})`;
     if (matches.length === 0)

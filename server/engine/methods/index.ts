@@ -1,21 +1,25 @@
-// The scoring methods of domain.md §5, one file each, dispatched by `method`.
-import type { Condition, Scoring } from '../schemaTypes';
-import type { Decimal } from '../decimal';
-import type { Score, ScoreContext, Scorer } from './types';
+// The scoring methods of the regulation family (domain brief §5), one file each. The table is typed
+// over every method of the schema: a method added to the schema without its file does not compile,
+// and each layer (compiler, linter, diff, views, the console's forms) reads it from here.
+import type { Scoring } from '../schemaTypes';
+import type { Method, MethodDef, MethodTable } from './types';
 import { yesNo } from './yesNo';
-import { cases, caseSlot } from './cases';
-import { parts, partSlot } from './parts';
-import { proportional, gatedProportional } from './proportional';
+import { cases } from './cases';
+import { parts } from './parts';
+import { proportional } from './proportional';
+import { gatedProportional } from './gatedProportional';
 import { tiers } from './tiers';
 import { countCap } from './countCap';
-import { composite, compositePartSlot } from './composite';
-import { bestOf, optionSlot } from './bestOf';
+import { composite } from './composite';
+import { bestOf } from './bestOf';
 import { relativeToBest } from './relativeToBest';
 import { deduction } from './deduction';
-import { notScored, notApplicable } from './notCounted';
 import { manual } from './manual';
+import { notScored } from './notScored';
+import { notApplicable } from './notApplicable';
 
-const SCORERS: { [M in Scoring['method']]: Scorer<Extract<Scoring, { method: M }>> } = {
+/** In the order a person looks for them. */
+export const METHODS: MethodTable = {
   yesNo,
   cases,
   parts,
@@ -27,46 +31,14 @@ const SCORERS: { [M in Scoring['method']]: Scorer<Extract<Scoring, { method: M }
   bestOf,
   relativeToBest,
   deduction,
+  manual,
   notScored,
   notApplicable,
-  manual,
 };
 
-export function score(scoring: Scoring, max: Decimal, slot: string, ctx: Omit<ScoreContext, 'score'>): Score {
-  const full: ScoreContext = { ...ctx, score: (s, m, sl) => score(s, m, sl, ctx) };
-  return (SCORERS[scoring.method] as Scorer)(scoring, max, slot, full);
-}
+export const METHOD_NAMES = Object.keys(METHODS) as Method[];
 
-/** The conditions a method needs evaluated, each under its slot name. */
-export function scoringConditions(scoring: Scoring, slot: string): [string, Condition][] {
-  switch (scoring.method) {
-    case 'yesNo':
-      return [[slot, scoring.when]];
-    case 'cases':
-      return scoring.cases.map((c, i) => [caseSlot(slot, i), c.when]);
-    case 'parts':
-      return scoring.parts.map((p, i) => [partSlot(slot, i), p.when]);
-    case 'composite':
-      return scoring.parts.flatMap((p, i) => scoringConditions(p.scoring, compositePartSlot(slot, i)));
-    case 'bestOf':
-      return scoring.options.flatMap((o, i) => scoringConditions(o.scoring, optionSlot(slot, i)));
-    default:
-      return [];
-  }
-}
+/** The definition of a scoring's method, typed for that scoring. */
+export const methodOf = <S extends Scoring>(scoring: S): MethodDef<S['method']> => METHODS[scoring.method] as MethodDef<S['method']>;
 
-/** The relative-to-best methods inside a scoring, by slot: their values are compared across the cohort. */
-export function relativeSlots(scoring: Scoring, slot: string): [string, Extract<Scoring, { method: 'relativeToBest' }>][] {
-  switch (scoring.method) {
-    case 'relativeToBest':
-      return [[slot, scoring]];
-    case 'composite':
-      return scoring.parts.flatMap((p, i) => relativeSlots(p.scoring, compositePartSlot(slot, i)));
-    case 'bestOf':
-      return scoring.options.flatMap((o, i) => relativeSlots(o.scoring, optionSlot(slot, i)));
-    default:
-      return [];
-  }
-}
-
-export type { Score, ScoreContext } from './types';
+export type { Method, MethodDef, ScoringOf, FactRole, ScoringSite, MethodView } from './types';

@@ -1,5 +1,5 @@
-import { D, type Decimal } from '../decimal';
+import { Exact } from '../exact';
 
-/** Points of a case or tier: absolute `points`, or `fraction` of the maximum. */
-export const pointsOf = (p: { points?: number; fraction?: number }, max: Decimal): Decimal =>
-  p.points !== undefined ? D(p.points) : max.times(p.fraction ?? 0);
+/** Points of a case, part or tier: absolute `points`, or `fraction` of the maximum. */
+export const pointsOf = (p: { points?: number; fraction?: number }, max: Exact): Exact =>
+  p.points !== undefined ? Exact.of(p.points) : max.times(Exact.of(p.fraction ?? 0));

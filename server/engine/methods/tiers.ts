@@ -1,28 +1,181 @@
-import type { Tiers } from '../schemaTypes';
-import { D } from '../decimal';
-import { measure, pickValues } from '../quantity';
-import { bi, outOf, rangePhrase } from '../text';
+import type { MethodDef } from './types';
+import type { Finding } from '../finding';
+import type { Tier } from '../schemaTypes';
+import { Exact } from '../exact';
+import { ordered, quantityFacts, quantityReader, quantityRefs, quantityText } from '../quantity';
+import { tiersText } from '../conditionText';
+import { arrow, same } from '../diff/support';
+import { error, warning } from '../finding';
+import { about, bi, nodeName } from '../naming';
+import { outOf, rangePhrase } from '../text';
 import { pointsOf } from './points';
-import type { Scorer } from './types';
+import { sortedIds } from './tracer';
 
-/** The first tier whose [from, to) holds the value ("từ X đến dưới Y") gives its points. */
-export const tiers: Scorer<Tiers> = (s, max, _slot, ctx) => {
-  const m = measure(s.value, ctx.facts, ctx.factDefs);
-  const values = pickValues(ctx.facts, m.read);
-  const v = m.value;
-  const index = v === null ? -1 : s.tiers.findIndex((t) => (t.from === undefined || v.gte(t.from)) && (t.to === undefined || v.lt(t.to)));
-  const tier = s.tiers[index];
-  const points = tier ? pointsOf(tier, max) : D(0);
-  const o = outOf(points, max);
-  const explanation = tier
-    ? bi(
-        `${m.text.vi} thuộc mức ${rangePhrase(tier.from, tier.to, m.unit, 'vi')} → ${o.vi}`,
-        `${m.text.en} is in the band ${rangePhrase(tier.from, tier.to, m.unit, 'en')} → ${o.en}`,
-      )
-    : bi(`${m.text.vi}, không thuộc mức nào được tính điểm → ${o.vi}`, `${m.text.en}, in no scoring band → ${o.en}`);
-  return {
-    points,
-    explanation,
-    trace: { method: 'tiers', values, conditions: [], ...(tier ? { matched: [{ index, ...(tier.label ? { label: tier.label } : {}) }] } : {}) },
-  };
+/** The first tier whose [from, to) holds the value gives its points ("từ X đến dưới Y"). */
+export const tiers: MethodDef<'tiers'> = {
+  name: bi('Theo mức', 'Tiers'),
+  help: bi('Mức có khoảng [từ, đến) chứa giá trị cho điểm của nó.', 'The tier whose [from, to) holds the value gives its points.'),
+  addsToMax: true,
+  defaults: (max) => ({ method: 'tiers', value: { fact: '' }, tiers: [{ from: 0, to: 50, points: 0 }, { from: 50, points: max }] }),
+  conditions: () => [],
+  facts: (s) => quantityRefs(s.value, '/value'),
+  nested: () => [],
+
+  compile(s, max, _slot) {
+    const value = quantityReader(s.value);
+    const read = sortedIds(quantityFacts(s.value));
+    const bounds = s.tiers.map((t) => ({ from: t.from === undefined ? null : Exact.of(t.from), to: t.to === undefined ? null : Exact.of(t.to) }));
+    const worth = s.tiers.map((t) => pointsOf(t, max));
+    return (env, t) => {
+      if (t) t.read(env.facts, read);
+      const v = value(env.facts);
+      if (v === null) return Exact.ZERO;
+      for (let i = 0; i < bounds.length; i++) {
+        const { from, to } = bounds[i];
+        if ((from === null || v.gte(from)) && (to === null || v.lt(to))) {
+          if (t) t.matched = [i];
+          return worth[i];
+        }
+      }
+      return Exact.ZERO;
+    };
+  },
+
+  view(s, trace, { max, factDefs }) {
+    const values = trace.read ?? {};
+    const m = quantityText(s.value, values, factDefs);
+    const index = trace.matched?.[0] ?? -1;
+    const tier = s.tiers[index];
+    const points = tier ? pointsOf(tier, max) : Exact.ZERO;
+    const o = outOf(points, max);
+    return {
+      points,
+      explanation: tier
+        ? bi(
+            `${m.text.vi} thuộc mức ${rangePhrase(tier.from, tier.to, m.unit, 'vi')} → ${o.vi}`,
+            `${m.text.en} is in the band ${rangePhrase(tier.from, tier.to, m.unit, 'en')} → ${o.en}`,
+          )
+        : bi(`${m.text.vi}, không thuộc mức nào được tính điểm → ${o.vi}`, `${m.text.en}, in no scoring band → ${o.en}`),
+      trace: {
+        method: 'tiers',
+        values: ordered(values, quantityFacts(s.value)),
+        conditions: [],
+        ...(tier ? { matched: [{ index, ...(tier.label ? { label: tier.label } : {}) }] } : {}),
+      },
+    };
+  },
+
+  lint: ({ scoring, path, entry, budget }) => lintTiers(scoring.tiers, path, nodeName(entry.node), budget),
+
+  diff: {
+    keys: ['tiers', 'value'],
+    changes(a, b, path) {
+      const out = [];
+      const bounds = (l: readonly Tier[]) => l.map(({ label: _l, ...t }) => t);
+      if (!same(bounds(a.tiers), bounds(b.tiers)))
+        out.push({
+          kind: 'thresholdsChanged' as const,
+          path: `${path}/tiers`,
+          before: a.tiers,
+          after: b.tiers,
+          message: bi(`các bậc ${arrow(tiersText(a.tiers, 'vi'), tiersText(b.tiers, 'vi'))}`, `tiers ${arrow(tiersText(a.tiers, 'en'), tiersText(b.tiers, 'en'))}`),
+        });
+      if (!same(a.value, b.value))
+        out.push({ kind: 'scoringChanged' as const, path: `${path}/value`, before: a.value, after: b.value, message: bi('giá trị được đo thay đổi', 'the measured value changed') });
+      return out;
+    },
+  },
 };
+
+interface Interval {
+  from: number;
+  to: number;
+}
+
+const interval = (t: Tier): Interval => ({ from: t.from ?? -Infinity, to: t.to ?? Infinity });
+const isEmpty = (i: Interval): boolean => i.from >= i.to;
+
+/** Sorted, merged union of half-open intervals. */
+function union(intervals: Interval[]): Interval[] {
+  const sorted = intervals.filter((i) => !isEmpty(i)).sort((a, b) => a.from - b.from);
+  const merged: Interval[] = [];
+  for (const i of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && i.from <= last.to) last.to = Math.max(last.to, i.to);
+    else merged.push({ ...i });
+  }
+  return merged;
+}
+
+const range = (i: Interval) => {
+  if (i.from === -Infinity && i.to === Infinity) return bi('mọi giá trị', 'any value');
+  if (i.from === -Infinity) return bi(`dưới ${i.to}`, `under ${i.to}`);
+  if (i.to === Infinity) return bi(`từ ${i.from} trở lên`, `${i.from} or more`);
+  return bi(`từ ${i.from} đến dưới ${i.to}`, `from ${i.from} to under ${i.to}`);
+};
+
+/** A tier that can never be chosen is a mistake; overlaps, gaps and a jumbled order usually are. */
+function lintTiers(list: readonly Tier[], path: string, name: ReturnType<typeof nodeName>, budget: number): Finding[] {
+  const out: Finding[] = [];
+  const intervals = list.map(interval);
+  intervals.forEach((current, k) => {
+    const at = `${path}/tiers/${k}`;
+    const r = range(current);
+    if (isEmpty(current)) {
+      out.push(
+        error(
+          at,
+          'tier-empty',
+          about(
+            name,
+            bi(
+              `bậc ${k + 1} có "from" (${current.from}) không nhỏ hơn "to" (${current.to}) nên không bao giờ khớp`,
+              `tier ${k + 1} has "from" (${current.from}) not below "to" (${current.to}), so it never matches`,
+            ),
+          ),
+        ),
+      );
+    } else {
+      const earlier = union(intervals.slice(0, k));
+      if (earlier.some((e) => e.from <= current.from && current.to <= e.to))
+        out.push(
+          error(
+            at,
+            'tier-unreachable',
+            about(
+              name,
+              bi(`bậc ${k + 1} (${r.vi}) đã được các bậc trước bao phủ nên không bao giờ được chọn`, `tier ${k + 1} (${r.en}) is covered by earlier tiers, so it is never chosen`),
+            ),
+          ),
+        );
+      else if (earlier.some((e) => e.from < current.to && current.from < e.to))
+        out.push(
+          warning(
+            at,
+            'tiers-overlap',
+            about(name, bi(`bậc ${k + 1} (${r.vi}) chồng lấn bậc trước; phần chồng lấn thuộc bậc trước`, `tier ${k + 1} (${r.en}) overlaps an earlier tier, which takes the overlap`)),
+          ),
+        );
+    }
+    const points = list[k].points;
+    if (points !== undefined && points > budget)
+      out.push(
+        error(
+          `${at}/points`,
+          'tier-points-above-max',
+          about(name, bi(`bậc ${k + 1} cho ${points} điểm, vượt điểm tối đa ${budget}`, `tier ${k + 1} gives ${points} points, above the maximum ${budget}`)),
+        ),
+      );
+  });
+  const starts = intervals.map((i) => i.from);
+  const ascending = starts.every((s, k) => k === 0 || s >= starts[k - 1]);
+  const descending = starts.every((s, k) => k === 0 || s <= starts[k - 1]);
+  if (!ascending && !descending)
+    out.push(warning(`${path}/tiers`, 'tiers-unordered', about(name, bi('các bậc không theo thứ tự tăng hoặc giảm dần', 'the tiers are neither in ascending nor in descending order'))));
+  const covered = union(intervals);
+  for (let k = 1; k < covered.length; k++) {
+    const gap = range({ from: covered[k - 1].to, to: covered[k].from });
+    out.push(warning(`${path}/tiers`, 'tiers-gap', about(name, bi(`giá trị ${gap.vi} không thuộc bậc nào (được 0 điểm)`, `values ${gap.en} fall in no tier (0 points)`))));
+  }
+  return out;
+}

@@ -81,7 +81,7 @@ export function routes(ctx: AppContext): Router {
     }
     const agency = await requireAgency(ctx.db, req.params.id as string);
     const version = await requireVersion(ctx.db, versionId);
-    const assignment = await assignCohort(compileVersion(version.document), toEngineAgency(agency));
+    const assignment = assignCohort(compileVersion(version.document), toEngineAgency(agency));
     res.json({ agencyId: agency.id, versionId: version.id, cohort: assignment.cohort, matches: assignment.matches });
   });
 

@@ -6,9 +6,9 @@ import { evaluators, readers, replayers, scopedAgency, submissionFor, versionIdB
 import { assertAgencyAccess } from '../auth';
 import { filterBoolean, filterString, pageOf, parseListQuery, sendList } from '../list';
 import { validateBody } from '../validate';
-import { evaluateOne, evaluatePeriod } from '../../assessment/evaluate';
+import { evaluateOne, evaluatePeriod, readEvaluation } from '../../assessment/evaluate';
 import { replayEvaluation } from '../../assessment/replay';
-import { EVALUATION_SORT, listEvaluations, requireEvaluation } from '../../store/evaluations';
+import { EVALUATION_SORT, listEvaluations } from '../../store/evaluations';
 
 export function routes(ctx: AppContext): Router {
   const router = Router();
@@ -22,7 +22,7 @@ export function routes(ctx: AppContext): Router {
     const id = req.params.id as string;
     await submissionFor(req, ctx.db, id);
     const evaluationId = await ctx.db.transaction((tx) => evaluateOne(tx, id, req.user.username, req.body.versionId));
-    res.status(201).json(await requireEvaluation(ctx.db, evaluationId));
+    res.status(201).json(await readEvaluation(ctx.db, evaluationId));
   });
 
   router.get('/evaluations', readers(), async (req, res) => {
@@ -50,7 +50,7 @@ export function routes(ctx: AppContext): Router {
   });
 
   router.get('/evaluations/:id', readers(), async (req, res) => {
-    const evaluation = await requireEvaluation(ctx.db, req.params.id as string);
+    const evaluation = await readEvaluation(ctx.db, req.params.id as string);
     assertAgencyAccess(req, evaluation.agencyId);
     res.json(evaluation);
   });

@@ -8,11 +8,11 @@ import type { AppContext } from '../context';
 import { overseers, readers } from '../assessment';
 import { assertAgencyAccess, requireRole } from '../auth';
 import { HttpProblem, langOf } from '../problem';
-import { compiledFor } from '../../assessment/compiled';
+import { compiledFor, viewsOf } from '../../assessment/compiled';
 import { versionForPeriod } from '../../assessment/inputs';
 import { currentRanking } from '../../assessment/rankings';
 import { assertPeriodStatus, createSubmission, saveSubmission, submitSubmission } from '../../assessment/submissions';
-import { rankEvaluations, type Evaluation, type Ranking } from '../../engine';
+import { rankEvaluations, type EvaluationView, type Ranking, type RuleSetVersion } from '../../engine';
 import { engineAgencies } from '../../store/agencies';
 import { recordAudit } from '../../store/audit';
 import type { Queryable } from '../../store/db';
@@ -101,16 +101,16 @@ const attachment = (res: Response, type: string, name: string, body: Buffer) => 
 const slug = (period: Period) => `${period.ruleSet}-${period.year}`.replace(/[^A-Za-z0-9_-]/g, '-');
 
 /** The period's result: the published snapshot once there is one, else the newest evaluation. */
-async function periodResults(db: Queryable, period: Period): Promise<{ ranking: Ranking; evaluations: Evaluation[] }> {
+async function periodResults(db: Queryable, period: Period, document: RuleSetVersion): Promise<{ ranking: Ranking; evaluations: EvaluationView[] }> {
   const published = await publishedRankingOfPeriod(db, period.id);
   if (published?.ranking) {
     const stored = await evaluationsByIds(db, published.evaluationIds);
-    return { ranking: published.ranking, evaluations: stored.map((e) => e.result) };
+    return { ranking: published.ranking, evaluations: viewsOf(document, stored.map((e) => e.result)) };
   }
   const ranking = await currentRanking(db, period.id);
   const batch = await latestPeriodBatch(db, period.id, period.versionId);
   const { periodId: _p, versionId: _v, batchId: _b, evaluatedAt: _a, stale: _s, ...plain } = ranking;
-  return { ranking: plain, evaluations: batch.map((e) => e.result) };
+  return { ranking: plain, evaluations: viewsOf(document, batch.map((e) => e.result)) };
 }
 
 export function routes(ctx: AppContext): Router {
@@ -209,7 +209,7 @@ export function routes(ctx: AppContext): Router {
     }
     const period = await requirePeriod(ctx.db, req.params.id as string);
     const { document } = await versionForPeriod(ctx.db, period);
-    const { ranking, evaluations } = await periodResults(ctx.db, period);
+    const { ranking, evaluations } = await periodResults(ctx.db, period, document);
     const input = { version: document, ranking, evaluations, periodTitle: period.title };
     const semicolon = req.query.delimiter === 'semicolon';
     const body =
@@ -233,7 +233,7 @@ export function routes(ctx: AppContext): Router {
       const batch = await evaluationsByIds(ctx.db, rows.map((r) => r.id));
       ranking = rankEvaluations(compiledFor(version.document), batch.map((e) => e.result));
     }
-    const body = await reportCardPdf({ version: version.document, evaluation: stored.result, ranking, periodTitle: period.title });
+    const body = await reportCardPdf({ version: version.document, evaluation: viewsOf(version.document, [stored.result])[0], ranking, periodTitle: period.title });
     attachment(res, CONTENT_TYPES.pdf, `phieu-ket-qua-${stored.agencyId}-${period.year}.pdf`, body);
   });
 

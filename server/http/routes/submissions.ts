@@ -167,7 +167,7 @@ export function routes(ctx: AppContext): Router {
     const period = await requirePeriod(ctx.db, submission.periodId);
     const { document } = await versionForPeriod(ctx.db, period);
     const agency = toEngineAgency(await requireAgency(ctx.db, submission.agencyId));
-    const { cohort } = await assignCohort(compiledFor(document), agency);
+    const { cohort } = assignCohort(compiledFor(document), agency);
     res.json({ cohort, schema: deriveSubmissionSchema(document, { cohort }) });
   });
 

@@ -1,11 +1,13 @@
-import { compileVersion, evaluateSubmissions } from '../../../server/engine';
-import type { Evaluation, NodeResult, RuleSetVersion, SubmissionInput } from '../../../server/engine';
+import { compileVersion, evaluateSubmissions, explainEvaluation } from '../../../server/engine';
+import type { EvaluationView, NodeResult, RuleSetVersion, SubmissionInput } from '../../../server/engine';
 
-export async function evaluateAll(version: RuleSetVersion, submissions: SubmissionInput[]): Promise<Evaluation[]> {
-  return evaluateSubmissions(compileVersion(version), submissions);
+/** Evaluations as a person reads them (the stored records with titles, points and explanations). */
+export async function evaluateAll(version: RuleSetVersion, submissions: SubmissionInput[]): Promise<EvaluationView[]> {
+  const compiled = compileVersion(version);
+  return evaluateSubmissions(compiled, submissions).map((e) => explainEvaluation(compiled, e));
 }
 
-export function node(e: Evaluation, code: string): NodeResult {
+export function node(e: EvaluationView, code: string): NodeResult {
   const find = (nodes: NodeResult[]): NodeResult | undefined => {
     for (const n of nodes) {
       if (n.code === code) return n;

@@ -35,7 +35,7 @@ export const toAgency = (a: { id: string; name: string; nameEn?: string; kind: s
 
 export async function computeImpact(doc: RuleSetVersion, inputs: SubmissionInput[], stored: Ranking | null): Promise<ImpactRow[]> {
   const compiled = compileVersion(doc);
-  const evaluations = await evaluateSubmissions(compiled, inputs);
+  const evaluations = evaluateSubmissions(compiled, inputs);
   const after = standings(rankEvaluations(compiled, evaluations));
   const before = standings(stored);
   return inputs.map((input) => {
