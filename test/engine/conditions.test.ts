@@ -70,9 +70,9 @@ const tree: fc.Arbitrary<Condition> = fc.letrec<{ node: Condition }>((tie) => ({
   node: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
     leaf,
-    fc.array(tie('node'), { minLength: 1, maxLength: 4 }).map((all) => ({ all })),
-    fc.array(tie('node'), { minLength: 1, maxLength: 4 }).map((any) => ({ any })),
-    tie('node').map((not) => ({ not })),
+    fc.array(tie('node'), { minLength: 1, maxLength: 4 }).map((all) => ({ all }) as Condition),
+    fc.array(tie('node'), { minLength: 1, maxLength: 4 }).map((any) => ({ any }) as Condition),
+    tie('node').map((not) => ({ not }) as Condition),
   ),
 })).node;
 
