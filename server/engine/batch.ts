@@ -1,9 +1,11 @@
 // A batch of submissions is evaluated together because some methods compare an agency with the best
-// of its cohort: first every submission finds its cohort, then the cohort's best values are taken,
-// then each submission is scored on its own.
+// of its cohort: first every submission finds its cohort and the cohort's best values are taken,
+// then each submission is scored on its own. CohortBests does the first step one submission at a
+// time, so a batch too large for memory can be read twice instead (the CLI streams it).
 import type { CompiledCohort, CompiledVersion } from './compile';
 import type { EvaluationContext } from './evaluation';
 import type { SubmissionInput } from './schemaTypes';
+import type { Exact } from './exact';
 import { cohortOf } from './cohort';
 import { Bests, type Env } from './env';
 
@@ -19,47 +21,57 @@ const EMPTY: Readonly<Record<string, never>> = Object.freeze({});
 export const envOf = (submission: SubmissionInput, best: Bests): Env => ({ facts: submission.facts ?? EMPTY, agency: submission.agency, best });
 
 /** Best value per cohort-compared slot within each cohort, over the agencies the item applies to. */
-function cohortBests(compiled: CompiledVersion, members: { env: Env; cohort: CompiledCohort | null }[]): Map<string, Record<string, string>> {
-  const found = new Map<string, Map<string, ReturnType<CompiledVersion['cohortValues'][number]['value']>>>();
-  for (const { slot, node, applicable, value } of compiled.cohortValues) {
-    for (const m of members) {
-      if (m.cohort === null) continue;
-      const id = m.cohort.cohort.id;
+export class CohortBests {
+  private readonly found = new Map<string, Map<string, Exact>>();
+  private readonly shared = new Map<string, { context: EvaluationContext; best: Bests }>();
+
+  constructor(private readonly compiled: CompiledVersion) {}
+
+  /** Takes one submission's values into its cohort's bests; returns its cohort. */
+  add(submission: SubmissionInput): CompiledCohort | null {
+    const env = envOf(submission, Bests.NONE);
+    const cohort = cohortOf(this.compiled, env);
+    if (cohort === null) return null;
+    const id = cohort.cohort.id;
+    for (const { slot, node, applicable, value } of this.compiled.cohortValues) {
       if (node.cohorts && !node.cohorts.includes(id)) continue;
-      if (applicable && !applicable(m.env, null)) continue;
-      const v = value(m.env.facts);
+      if (applicable && !applicable(env, null)) continue;
+      const v = value(env.facts);
       if (v === null) continue;
-      let forCohort = found.get(id);
-      if (!forCohort) found.set(id, (forCohort = new Map()));
+      let forCohort = this.found.get(id);
+      if (!forCohort) this.found.set(id, (forCohort = new Map()));
       const current = forCohort.get(slot);
       if (!current || v.gt(current)) forCohort.set(slot, v);
     }
+    return cohort;
   }
-  const bests = new Map<string, Record<string, string>>();
-  for (const [cohort, slots] of found) {
-    const best: Record<string, string> = {};
-    for (const slot of [...slots.keys()].sort()) best[slot] = slots.get(slot)!.toString();
-    bests.set(cohort, best);
+
+  /** The context a submission is scored in: its cohort's bests so far (all of them, once every submission was added). */
+  contextFor(submission: SubmissionInput): EvaluationContext {
+    return this.contextOf(cohortOf(this.compiled, envOf(submission, Bests.NONE))).context;
   }
-  return bests;
+
+  /** The context a member of the cohort is scored in (one object per cohort, shared). */
+  contextOf(cohort: CompiledCohort | null): { context: EvaluationContext; best: Bests } {
+    const id = cohort?.cohort.id ?? '';
+    let shared = this.shared.get(id);
+    if (!shared) {
+      const slots = cohort ? this.found.get(cohort.cohort.id) : undefined;
+      const best: Record<string, string> = {};
+      for (const slot of [...(slots?.keys() ?? [])].sort()) best[slot] = slots!.get(slot)!.toString();
+      this.shared.set(id, (shared = { context: { best }, best: new Bests(best) }));
+    }
+    return shared;
+  }
 }
 
 /** Each submission with its cohort and the context it is scored in, in input order. */
 export function prepareBatch(compiled: CompiledVersion, submissions: readonly SubmissionInput[]): Member[] {
-  const placed = submissions.map((submission) => {
-    const env = envOf(submission, Bests.NONE);
-    return { submission, env, cohort: cohortOf(compiled, env) };
-  });
-  const bests = compiled.cohortValues.length ? cohortBests(compiled, placed) : new Map<string, Record<string, string>>();
-  const contexts = new Map<string, { context: EvaluationContext; best: Bests }>();
-  return placed.map(({ submission, cohort }) => {
-    const id = cohort?.cohort.id ?? '';
-    let shared = contexts.get(id);
-    if (!shared) {
-      const best = (cohort && bests.get(cohort.cohort.id)) || {};
-      contexts.set(id, (shared = { context: { best }, best: new Bests(best) }));
-    }
-    return { submission, cohort, env: envOf(submission, shared.best), context: shared.context };
+  const bests = new CohortBests(compiled);
+  const cohorts = submissions.map((s) => bests.add(s));
+  return submissions.map((submission, i) => {
+    const { context, best } = bests.contextOf(cohorts[i]);
+    return { submission, cohort: cohorts[i], env: envOf(submission, best), context };
   });
 }
 

@@ -68,9 +68,31 @@ export const sha256Hex = (text: string): string =>
 /** SHA-256 (hex) of the canonical JSON of a value. */
 export const hashOf = (value: unknown): string => sha256Hex(canonicalJson(value));
 
+const P10 = [1, 10, 100, 1000, 10000, 100000, 1e6];
+
+/**
+ * A finite number as JSON (and JCS) writes it, faster for the common case of a few decimals: the
+ * shortest text that reads back as the number is, below 15 significant digits, the one whose digits
+ * are the rounded integer of n × 10^k for the smallest such k (test/engine/canonical.test.ts).
+ */
+export function numberText(n: number): string {
+  if (Number.isInteger(n) || Math.abs(n) < 1e-6 || Math.abs(n) >= 1e15) return String(n);
+  for (let k = 1; k <= 6; k++) {
+    const r = Math.round(n * P10[k]);
+    if (r / P10[k] !== n || Math.abs(r) >= 1e15) continue;
+    const digits = String(r < 0 ? -r : r).padStart(k + 1, '0');
+    return `${r < 0 ? '-' : ''}${digits.slice(0, -k)}.${digits.slice(-k)}`;
+  }
+  return String(n);
+}
+
+let unsortable = 0;
+
 /**
  * A value as a trace records it: undefined as null (JSON has no undefined), objects with their keys
- * in canonical order so that the record they sit in stays canonical as built.
+ * in canonical order so that the record they sit in stays canonical as built. An object with
+ * integer-like keys cannot be (JavaScript lists those first); `unsortableValues` counts them, so
+ * that whoever serialises the record knows to take the general path.
  */
 export function jsonValue(value: unknown): unknown {
   if (value === undefined) return null;
@@ -78,7 +100,10 @@ export function jsonValue(value: unknown): unknown {
   try {
     return sortKeys(value);
   } catch (err) {
-    if (err instanceof IndexLikeKey) return value;
-    throw err;
+    if (!(err instanceof IndexLikeKey)) throw err;
+    unsortable++;
+    return value;
   }
 }
+
+export const unsortableValues = (): number => unsortable;

@@ -5,7 +5,7 @@ import type { BandResult } from './evaluation';
 import type { Cohort, Fact, Node, NumericPolicy, RuleSetVersion, Scoring } from './schemaTypes';
 import { compileCondition, type ConditionFn } from './conditions/compile';
 import { Exact } from './exact';
-import { hashOf } from './canonical';
+import { hashOf, jsonValue } from './canonical';
 import { METHODS } from './methods';
 import type { CompiledScoring, Compiler } from './methods/types';
 import type { QuantityReader } from './quantity';
@@ -115,7 +115,8 @@ function compileNode(node: Node, cohort: string, compiler: Compiler, conditions:
 function compileBands(version: RuleSetVersion, cohort: Cohort): Pick<CompiledCohort, 'bands' | 'bandBasis'> {
   const bands = cohort.bands ?? version.bands;
   const levels = [...bands.levels].sort((a, b) => b.min - a.min);
-  const compiled = levels.map((l) => ({ min: Exact.of(l.min), result: { id: l.id, label: l.label, ...(l.color ? { color: l.color } : {}) } }));
+  // Band results go into records, which are built in canonical key order.
+  const compiled = levels.map((l) => ({ min: Exact.of(l.min), result: jsonValue({ id: l.id, label: l.label, ...(l.color ? { color: l.color } : {}) }) as BandResult }));
   return { bands: compiled, bandBasis: bands.basis };
 }
 
@@ -142,9 +143,13 @@ export function compileVersion(version: RuleSetVersion): CompiledVersion {
     }),
   );
   const n = version.numeric;
+  let hash: string | null = null;
   return {
     version,
-    hash: hashOf(version),
+    // Hashing a large version takes longer in the browser than scoring a period with it: on demand.
+    get hash() {
+      return (hash ??= hashOf(version));
+    },
     policy: {
       arithmetic: 'decimal',
       places: n.places,

@@ -4,7 +4,7 @@ import type { CompiledCohort, CompiledVersion } from './compile';
 import type { Evaluation, EvaluationContext, EvaluationView } from './evaluation';
 import type { SubmissionInput } from './schemaTypes';
 import { memberIn, prepareBatch, type Member } from './batch';
-import { canonicalJson, hashOf, sha256Hex } from './canonical';
+import { canonicalJson, numberText, sha256Hex, unsortableValues } from './canonical';
 import { rollup } from './rollup';
 import { rounded, totals } from './total';
 import { ENGINE_VERSION } from './version';
@@ -24,11 +24,12 @@ export function evaluateSubmission(compiled: CompiledVersion, submission: Submis
 
 function evaluateMember(compiled: CompiledVersion, m: Member): Evaluation {
   const { version } = compiled;
+  const unsortable = unsortableValues();
   const agency = m.submission.agency;
-  const input = hashOf({ agency, facts: m.submission.facts, context: m.context });
+  const input = inputHash(compiled, m);
   const cohort: CompiledCohort | null = m.cohort;
   if (!cohort) {
-    return seal({
+    return seal(unsortable, {
       agencyId: agency.id,
       agencyName: agency.name,
       band: null,
@@ -48,7 +49,7 @@ function evaluateMember(compiled: CompiledVersion, m: Member): Evaluation {
   }
   const r = rollup(cohort, m.env, compiled.policy, true);
   const t = totals(compiled, cohort, r);
-  return seal({
+  return seal(unsortable, {
     agencyId: agency.id,
     agencyName: agency.name,
     band: t.band,
@@ -68,9 +69,48 @@ function evaluateMember(compiled: CompiledVersion, m: Member): Evaluation {
   });
 }
 
-/** The result hash covers everything in the evaluation except itself. */
-function seal(e: Evaluation): Evaluation {
-  e.hashes.result = resultHashOf(e);
+const contextText = new WeakMap<EvaluationContext, string>();
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/** Canonical JSON of facts whose ids the version declares and whose values are JSON scalars; null otherwise. */
+function declaredFactsText(compiled: CompiledVersion, facts: Readonly<Record<string, unknown>>): string | null {
+  let seen = 0;
+  let text = '{';
+  for (const id of compiled.sortedFactIds) {
+    const v = facts[id];
+    if (v === undefined && !hasOwn.call(facts, id)) continue;
+    seen++;
+    if (v === undefined) continue; // JSON has no undefined: the key is left out.
+    let value: string;
+    if (typeof v === 'number') value = Number.isFinite(v) ? numberText(v) : 'null';
+    else if (typeof v === 'boolean') value = v ? 'true' : 'false';
+    else if (v === null) value = 'null';
+    else if (typeof v === 'string') value = JSON.stringify(v);
+    else return null;
+    // Fact ids are [a-z][a-z0-9_]*: nothing to escape.
+    text += (text.length > 1 ? ',"' : '"') + id + '":' + value;
+  }
+  return seen === Object.keys(facts).length ? `${text}}` : null;
+}
+
+/** SHA-256 of the canonical JSON of { agency, context, facts }: what was read beyond the version. */
+function inputHash(compiled: CompiledVersion, m: Member): string {
+  const { agency, facts } = m.submission;
+  let context = contextText.get(m.context);
+  if (context === undefined) contextText.set(m.context, (context = canonicalJson(m.context)));
+  const factsText = facts === undefined ? '' : (declaredFactsText(compiled, facts) ?? canonicalJson(facts));
+  return sha256Hex(`{"agency":${canonicalJson(agency)},"context":${context}${facts === undefined ? '' : `,"facts":${factsText}`}}`);
+}
+
+/**
+ * The result hash covers everything in the evaluation except itself. Records are built with their
+ * keys in canonical order (test/engine/determinism.test.ts checks it), so their canonical JSON is
+ * JSON.stringify's — unless a value read could not be put in order, then the general path is taken.
+ */
+function seal(unsortableBefore: number, e: Evaluation): Evaluation {
+  const { input, version } = e.hashes;
+  const body = { ...e, hashes: { input, version } };
+  e.hashes.result = sha256Hex(unsortableValues() === unsortableBefore ? JSON.stringify(body) : canonicalJson(body));
   return e;
 }
 

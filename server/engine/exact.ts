@@ -20,6 +20,8 @@ const MAX_SAFE_BIG = BigInt(MAX_SAFE);
 /** Scales up to 22 keep 10^s an exact double, so a fast value converts to a number in one division. */
 const MAX_FAST_SCALE = 22;
 const P10: number[] = Array.from({ length: MAX_FAST_SCALE + 1 }, (_, i) => 10 ** i);
+/** 10^-k as doubles, for approximations. */
+const TENTHS: number[] = Array.from({ length: 120 }, (_, i) => 10 ** -i);
 
 const B10: bigint[] = [1n];
 const pow10 = (k: number): bigint => {
@@ -83,6 +85,12 @@ export class Exact {
     return this.b ?? BigInt(this.m);
   }
 
+  /** The value as a double within a relative error of about 1e-15: for ordering, never for output. */
+  approx(): number {
+    const m = this.b === null ? this.m : Number(this.b);
+    return this.s >= 0 && this.s < TENTHS.length ? m * TENTHS[this.s] : m / 10 ** this.s;
+  }
+
   isZero(): boolean {
     return this.b === null && this.m === 0;
   }
@@ -121,8 +129,13 @@ export class Exact {
         if (isSafe(xm) && isSafe(m)) return Exact.fast(m, y.s);
       }
     }
-    const s = Math.max(this.s, y.s);
-    return round50(this.big() * pow10(s - this.s) + y.big() * pow10(s - y.s), s);
+    // Adding zero to a value within 50 digits changes nothing (decimal.js would round it to itself).
+    if (y.b === null && y.m === 0 && this.within50()) return this;
+    if (this.b === null && this.m === 0 && y.within50()) return y;
+    // Only the operand with fewer decimals is scaled up.
+    if (this.s === y.s) return round50(this.big() + y.big(), this.s);
+    if (this.s > y.s) return round50(this.big() + y.big() * pow10(this.s - y.s), this.s);
+    return round50(this.big() * pow10(y.s - this.s) + y.big(), y.s);
   }
 
   minus(y: Exact): Exact {
@@ -135,7 +148,14 @@ export class Exact {
       const s = this.s + y.s;
       if (isSafe(m) && s <= MAX_FAST_SCALE) return Exact.fast(m, s);
     }
+    if (y.b === null && y.m === 1 && y.s === 0 && this.within50()) return this;
+    if (this.b === null && this.m === 1 && this.s === 0 && y.within50()) return y;
     return round50(this.big() * y.big(), this.s + y.s);
+  }
+
+  /** At most 50 significant digits: what every result of an operation has (only read text can have more). */
+  private within50(): boolean {
+    return this.b === null || (this.b < LIMIT && this.b > -LIMIT);
   }
 
   /** Quotient rounded to 50 significant digits; a terminating quotient that fits stays exact and fast. */
@@ -144,6 +164,7 @@ export class Exact {
     if (this.b === null && y.b === null) {
       const q = fastQuotient(this.m, y.m, this.s - y.s);
       if (q) return q;
+      return wideQuotient(BigInt(this.m), this.s, BigInt(y.m), y.s, digitsOf(Math.abs(this.m)), digitsOf(Math.abs(y.m)));
     }
     return wideQuotient(this.big(), this.s, y.big(), y.s);
   }
@@ -157,6 +178,16 @@ export class Exact {
       const c = y.m * P10[s - y.s];
       if (isSafe(a) && isSafe(c)) return a < c ? -1 : a > c ? 1 : 0;
     }
+    if (this.s === y.s && this.b !== null && this.b === y.b) return 0;
+    // Against 0 or ±1 (points against a floor, a ratio against its cap), one exact comparison.
+    if (y.b === null && y.s === 0 && this.b !== null && this.s >= 0 && (y.m === 0 || y.m === 1 || y.m === -1)) {
+      const z = y.m === 0 ? 0n : y.m === 1 ? pow10(this.s) : -pow10(this.s);
+      return this.b < z ? -1 : this.b > z ? 1 : 0;
+    }
+    // Values far apart compare as doubles (relative error below 1e-15); close ones exactly.
+    const x = this.approx();
+    const z = y.approx();
+    if (Math.abs(x - z) > 1e-9 * Math.max(Math.abs(x), Math.abs(z))) return x < z ? -1 : 1;
     const s = Math.max(this.s, y.s);
     const a = this.big() * pow10(s - this.s);
     const c = y.big() * pow10(s - y.s);
@@ -261,13 +292,28 @@ function roundsAway(mode: RoundingMode, half: number, odd: boolean): boolean {
 }
 
 function round50(x: bigint, s: number): Exact {
+  if (x < LIMIT && x > -LIMIT) return Exact.wide(x, s);
   const a = absBig(x);
-  if (a < LIMIT) return Exact.wide(x, s);
   const drop = digits(a) - PRECISION;
   const p = pow10(drop);
   let q = a / p;
   if ((a % p) * 2n >= p) q += 1n;
   return Exact.wide(x < 0n ? -q : q, s - drop);
+}
+
+/** Whether n ÷ d terminates: d without the factors it shares with n has no prime factor but 2 and 5. */
+function terminates(n: number, d: number): boolean {
+  let a = d;
+  let b = n < 0 ? -n : n;
+  while (b !== 0) {
+    const t = a % b;
+    a = b;
+    b = t;
+  }
+  let rest = d / a;
+  while (rest % 2 === 0) rest /= 2;
+  while (rest % 5 === 0) rest /= 5;
+  return rest === 1;
 }
 
 /** n ÷ d × 10^-s when the quotient terminates within a safe mantissa; null otherwise. */
@@ -278,6 +324,7 @@ function fastQuotient(n: number, d: number, s: number): Exact | null {
   }
   let r = n % d;
   let q = (n - r) / d;
+  if (r !== 0 && !terminates(r, d)) return null;
   let scale = s;
   while (r !== 0) {
     const r10 = r * 10;
@@ -297,19 +344,26 @@ function fastQuotient(n: number, d: number, s: number): Exact | null {
   return Exact.fast(q, scale);
 }
 
+/** Decimal digits of a positive safe integer. */
+function digitsOf(n: number): number {
+  let d = 1;
+  while (d < 16 && n >= P10[d]) d++;
+  return d;
+}
+
 /** (A ÷ 10^sa) ÷ (B ÷ 10^sb), correctly rounded to 50 significant digits, half away from zero. */
-function wideQuotient(A: bigint, sa: number, B: bigint, sb: number): Exact {
+function wideQuotient(A: bigint, sa: number, B: bigint, sb: number, digitsA?: number, digitsB?: number): Exact {
   if (A === 0n) return Exact.ZERO;
   const negative = A < 0n !== B < 0n;
   let a = absBig(A);
   let b = absBig(B);
   // Scale so that the integer quotient has 51 or 52 digits: enough to round to 50.
-  const k = PRECISION + 1 - digits(a) + digits(b);
+  const k = PRECISION + 1 - (digitsA ?? digits(a)) + (digitsB ?? digits(b));
   if (k >= 0) a *= pow10(k);
   else b *= pow10(-k);
   const q = a / b;
-  const rest = a % b;
-  const drop = digits(q) - PRECISION;
+  const rest = a - q * b;
+  const drop = q >= pow10(PRECISION + 1) ? 2 : 1;
   const p = pow10(drop);
   let rounded = q / p;
   // The dropped part is (q mod p + rest ÷ b) ÷ p; round up when it is at least one half.
@@ -335,6 +389,11 @@ function fromText(text: string): Exact {
   const match = DECIMAL_TEXT.exec(text.trim());
   if (!match || (match[2] === '' && (match[3] ?? '') === '')) throw new SyntaxError(`"${text}" is not a decimal number`);
   const [, sign, int, frac = '', exp = '0'] = match;
+  // Up to 15 digits a double holds the integer exactly.
+  if (exp === '0' && int.length + frac.length <= 15 && frac.length <= MAX_FAST_SCALE) {
+    const m = Number(int + frac);
+    return Exact.fast(sign === '-' ? -m : m, frac.length);
+  }
   const mantissa = BigInt((int + frac).replace(/^0+(?=\d)/, '') || '0');
   return Exact.wide(sign === '-' ? -mantissa : mantissa, frac.length - Number(exp));
 }

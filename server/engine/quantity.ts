@@ -10,8 +10,13 @@ const hasOwn = Object.prototype.hasOwnProperty;
 const NUMERIC_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
 /** A fact as an exact number; null when missing or not a number (booleans count as 1 and 0). */
-export function readNumber(facts: Facts, id: string): Exact | null {
-  const v = hasOwn.call(facts, id) ? facts[id] : undefined;
+export const readNumber = (facts: Facts, id: string): Exact | null => numberOf(hasOwn.call(facts, id) ? facts[id] : undefined);
+
+/** Reads one fact as a number; compiled once per fact id (names no object inherits are read directly). */
+export const numberReader = (id: string): ((facts: Facts) => Exact | null) =>
+  id in Object.prototype ? (facts) => readNumber(facts, id) : (facts) => numberOf(facts[id]);
+
+function numberOf(v: FactValue | null | undefined): Exact | null {
   if (typeof v === 'number') return Number.isFinite(v) ? Exact.of(v) : null;
   if (typeof v === 'boolean') return v ? Exact.ONE : Exact.ZERO;
   if (typeof v === 'string') {
@@ -47,17 +52,14 @@ export type QuantityReader = (facts: Facts) => Exact | null;
 
 /** A quantity compiled to a reader: null when a fact is missing or the denominator is 0. */
 export function quantityReader(q: Quantity): QuantityReader {
-  if ('fact' in q) {
-    const id = q.fact;
-    return (facts) => readNumber(facts, id);
-  }
-  const { numerator } = q;
+  if ('fact' in q) return numberReader(q.fact);
+  const numerator = numberReader(q.numerator);
   const scale = q.percent ? Exact.HUNDRED : Exact.ONE;
   const constant = typeof q.denominator === 'number' ? Exact.of(q.denominator) : null;
-  const denominator = typeof q.denominator === 'string' ? q.denominator : '';
+  const denominator = numberReader(typeof q.denominator === 'string' ? q.denominator : '');
   return (facts) => {
-    const n = readNumber(facts, numerator);
-    const d = constant ?? readNumber(facts, denominator);
+    const n = numerator(facts);
+    const d = constant ?? denominator(facts);
     if (n === null || d === null || d.isZero()) return null;
     return n.div(d).times(scale);
   };

@@ -5,7 +5,7 @@
 import type { CompiledCohort, CompiledNode, Policy } from './compile';
 import type { Env } from './env';
 import type { LeafRecord, NodeRecord, NodeStatus } from './evaluation';
-import { Exact, max as larger, min } from './exact';
+import { Exact, min } from './exact';
 import { Tracer } from './methods/tracer';
 
 export interface Rolled {
@@ -71,28 +71,34 @@ function roll(n: CompiledNode, st: State, forcedNA: boolean): Rolled {
       let cap = Exact.ZERO;
       if (status === 'scored') {
         cap = n.cap;
-        points = n.deduction ? scored! : larger(min(scored!, cap), Exact.ZERO);
+        points = n.deduction ? scored! : min(scored!, cap);
+        if (!n.deduction && points.isNegative()) points = Exact.ZERO;
         if (st.policy.roundCriteria) points = points.round(st.policy.places, st.policy.rounding);
       }
       result = { points, max: cap, status, record: tracer ? leafRecord(code, cap, points, status, tracer.build()) : null };
     }
   } else {
-    const children = n.children.map((c) => roll(c, st, notApplicable));
+    const records: NodeRecord[] | null = st.tracing ? [] : null;
     let max = Exact.ZERO;
     let points = Exact.ZERO;
-    for (const c of children) max = max.plus(c.max);
-    for (const c of children) points = points.plus(c.points);
+    let allNotApplicable = true;
+    let noneScored = true;
+    for (const child of n.children) {
+      const c = roll(child, st, notApplicable);
+      // The maxima and the points are two sums, each in the children's order.
+      max = max.plus(c.max);
+      points = points.plus(c.points);
+      if (c.status !== 'notApplicable') allNotApplicable = false;
+      if (c.status === 'scored') noneScored = false;
+      records?.push(c.record!);
+    }
     if (n.cap !== undefined) max = min(max, n.cap);
     points = min(points, max);
-    if (st.policy.floorAtZero) points = larger(points, Exact.ZERO);
-    const status: NodeStatus = children.every((c) => c.status === 'notApplicable')
-      ? 'notApplicable'
-      : children.every((c) => c.status !== 'scored')
-        ? 'notScored'
-        : 'scored';
+    if (st.policy.floorAtZero && points.isNegative()) points = Exact.ZERO;
+    const status: NodeStatus = allNotApplicable ? 'notApplicable' : noneScored ? 'notScored' : 'scored';
     let record: NodeRecord | null = null;
-    if (st.tracing) {
-      record = { children: children.map((c) => c.record!), code, max: max.toNumber(), points: points.toString() };
+    if (records) {
+      record = { children: records, code, max: max.toNumber(), points: points.toString() };
       if (status !== 'scored') record.status = status;
     }
     result = { points, max, status, record };

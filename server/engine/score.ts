@@ -2,7 +2,8 @@
 // hashes — for what-if, the console's impact preview and large batches. It runs the same rollup
 // and totals as the full evaluation, so the two give the same numbers (test/engine/paths.test.ts).
 import type { CompiledVersion } from './compile';
-import type { Score } from './evaluation';
+import type { Evaluation, Score } from './evaluation';
+import { pointsOf } from './ranking';
 import type { SubmissionInput } from './schemaTypes';
 import { prepareBatch } from './batch';
 import { rollup } from './rollup';
@@ -28,3 +29,17 @@ export function scoreSubmissions(compiled: CompiledVersion, submissions: readonl
     };
   });
 }
+
+/** What ranking needs of a full evaluation, for batches too large to keep whole (the CLI streams them). */
+export const scoreOf = (compiled: CompiledVersion, e: Evaluation): Score => ({
+  agencyId: e.agencyId,
+  agencyName: e.agencyName,
+  cohort: e.cohort,
+  total: e.total,
+  totalExact: e.totalExact,
+  max: e.max,
+  percentage: e.percentage,
+  band: e.band,
+  results: e.results,
+  tieBreakers: compiled.tieBreakers.map((t) => pointsOf(e.nodes, t.code) ?? '0'),
+});

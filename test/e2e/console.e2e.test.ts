@@ -122,6 +122,24 @@ describe('the console', () => {
       expect(await page.locator('[data-testid="impact-table"] tr[data-changed="true"]').count()).toBeGreaterThan(0);
       await screenshot(page, '07-admin-impact-preview');
 
+      // Each edit re-scores the period in the browser (scoring-only path); measured, not asserted.
+      const timings: number[] = [];
+      const rescored = async () => {
+        const summary = page.getByTestId('impact-summary');
+        await summary.waitFor();
+        timings.push(Number(await summary.getAttribute('data-rescore-ms')));
+      };
+      await rescored();
+      for (const min of ['76', '74', '75']) {
+        await page.locator('[data-tab="bands"]').click();
+        await khaMin.fill(min);
+        await page.locator('[data-tab="impact"]').click();
+        await page.getByTestId('impact-table').waitFor();
+        await rescored();
+      }
+      const rows = await page.locator('[data-testid="impact-table"] tbody tr').count();
+      console.log(`impact preview: ${rows} agencies re-scored in ${timings.map((t) => t.toFixed(1)).join(', ')} ms (one frame is 16 ms)`);
+
       await page.getByTestId('save-version').click();
       await notification(page, 'Đã lưu bản nháp').waitFor();
       await page.getByTestId('dirty').waitFor({ state: 'detached' });

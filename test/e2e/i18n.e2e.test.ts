@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import englishMessages from 'ra-language-english';
 import { vi } from '../../console/src/i18n/vi';
 import { en } from '../../console/src/i18n/en';
-import { METHODS } from '../../console/src/versions/editor/scoring/methods';
+import { METHOD_NAMES } from '../../server/engine';
 import { OPERATORS } from '../../console/src/versions/editor/conditions/operators';
 
 const keys = (obj: unknown, prefix = ''): string[] =>
@@ -72,7 +72,7 @@ describe('console translations', () => {
     // keys built from enumerations
     for (const s of ['draft', 'published', 'retired', 'open', 'appraisal', 'closed', 'submitted', 'appraised']) used.add(`chiso.status.${s}`);
     for (const r of ['admin', 'evaluator', 'auditor', 'agency']) used.add(`chiso.role.${r}`);
-    for (const m of METHODS) used.add(`chiso.method.${m}`).add(`chiso.methodHelp.${m}`);
+    for (const m of METHOD_NAMES) used.add(`chiso.method.${m}`).add(`chiso.methodHelp.${m}`);
     for (const o of OPERATORS) used.add(`chiso.operator.${o}`);
     for (const k of ['group', 'index', 'component', 'criterion']) used.add(`chiso.kind.${k}`);
     for (const t of ['general', 'criteria', 'facts', 'cohorts', 'bands', 'lint', 'tests', 'impact', 'raw']) used.add(`chiso.editor.tab.${t}`);

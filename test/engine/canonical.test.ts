@@ -4,6 +4,7 @@ import canonicalize from 'canonicalize';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { canonicalJson, sha256Hex } from '../../server/engine';
+import { numberText } from '../../server/engine/canonical';
 
 describe('canonical JSON (RFC 8785)', () => {
   it('agrees with the reference implementation on random documents', () => {
@@ -13,6 +14,16 @@ describe('canonical JSON (RFC 8785)', () => {
         expect(canonicalJson(value)).toBe(canonicalize(value));
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('writes numbers as JSON does, on the quick path for a few decimals too', () => {
+    const decimals = fc.tuple(fc.integer({ min: -1e12, max: 1e12 }), fc.integer({ min: 0, max: 8 })).map(([m, k]) => m / 10 ** k);
+    fc.assert(
+      fc.property(fc.oneof(decimals, fc.double({ noNaN: true, noDefaultInfinity: true })), (n) => {
+        expect(numberText(n)).toBe(JSON.stringify(n));
+      }),
+      { numRuns: 20_000 },
     );
   });
 

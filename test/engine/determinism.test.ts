@@ -1,7 +1,11 @@
 // The same inputs give byte-identical results and hashes: what lets an auditor verify a published result.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { canonicalJson, compileVersion, evaluateSubmissions, explainEvaluation, hashOf, rankEvaluations, resultHashOf } from '../../server/engine';
+import type { Evaluation, RuleSetVersion, SubmissionInput } from '../../server/engine';
 import { bool, criterion, dept, num, versionWith } from './support/version';
 
 const version = versionWith(
@@ -53,6 +57,46 @@ describe('determinism', () => {
   it('does not depend on the order of keys in the documents', () => {
     expect(hashOf({ b: 1, a: { d: 2, c: [3, 'ệ'] } })).toBe(hashOf({ a: { c: [3, 'ệ'], d: 2 }, b: 1 }));
     expect(canonicalJson({ b: 1, a: 0.1 })).toBe('{"a":0.1,"b":1}');
+  });
+});
+
+describe('records are canonical as built', () => {
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+  const shipped = ['son-la/2021', 'son-la/2023', 'dti/2022', 'lam-dong/2023'].map((f) => JSON.parse(readFileSync(path.join(root, 'rules', `${f}.json`), 'utf8')) as RuleSetVersion);
+  const demo = JSON.parse(readFileSync(path.join(root, 'rules/demo/son-la-2021.submissions.json'), 'utf8')) as SubmissionInput[];
+
+  /** What an auditor's RFC 8785 tool computes from the stored record and its input. */
+  const audit = (e: Evaluation, s: SubmissionInput, inOrder = true) => {
+    if (inOrder) expect(JSON.stringify(e)).toBe(canonicalJson(e));
+    expect(resultHashOf(e)).toBe(e.hashes.result);
+    expect(e.hashes.input).toBe(hashOf({ agency: s.agency, facts: s.facts, context: e.context }));
+  };
+
+  it('on every shipped version with its test cases and demo data', () => {
+    for (const version of shipped) {
+      const c = compileVersion(version);
+      const batches = [...(version.tests ?? []).map((t) => [{ agency: t.agency, facts: t.facts }, ...(t.peers ?? [])]), ...(version.ruleSet === 'son-la' && version.version === '2021' ? [demo] : [])];
+      for (const batch of batches) evaluateSubmissions(c, batch).forEach((e, i) => audit(e, batch[i]));
+    }
+  });
+
+  it('when a condition reads the whole agency, whose keys cannot all be put in order', () => {
+    const v = versionWith([criterion('1.1', 100, { method: 'yesNo', when: { fact: 'agency', operator: 'notEqual', value: null } })], []);
+    const s = { agency: dept('a', { zone: 'b', '10': 'x' }), facts: {} };
+    const [e] = evaluateSubmissions(compileVersion(v), [s]);
+    expect(e.nodes[0].children?.[0] ?? e.nodes[0]).toMatchObject({ points: '100' });
+    expect(JSON.stringify(e)).not.toBe(canonicalJson(e));
+    audit(e, s, false);
+  });
+
+  it('on generated facts, with facts the version does not declare and values of any JSON type', () => {
+    fc.assert(
+      fc.property(submissionArb, fc.dictionary(fc.stringMatching(/^[a-z][a-z0-9_]{0,8}$/), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 3 }), (facts, extra) => {
+        const s = { agency: dept('a', { has_public_services: true, '10': 'x' } as never), facts: { ...extra, ...facts } as never };
+        audit(evaluateSubmissions(compiled, [s])[0], s);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 

@@ -1,4 +1,5 @@
 // English for our own keys (react-admin's come from ra-language-english). Vietnamese is in vi.ts.
+import { methodWords } from './methodWords';
 export const en = {
   resources: {
     'rule-sets': {
@@ -124,38 +125,9 @@ export const en = {
     factType: { number: 'Number', integer: 'Whole number', boolean: 'Yes / no', enum: 'Choice', date: 'Date', text: 'Text' },
     evidenceRule: { required: 'Evidence required', optional: 'Evidence optional', none: 'No evidence' },
     enteredBy: { agency: 'Entered by the agency', evaluator: 'Entered by the evaluator' },
-    method: {
-      yesNo: 'Yes / no',
-      cases: 'Partial by case',
-      parts: 'Additive parts',
-      proportional: 'Proportional',
-      gatedProportional: 'Gate + proportional',
-      tiers: 'Tiers',
-      countCap: 'Count with cap',
-      composite: 'Composite',
-      bestOf: 'Best of',
-      relativeToBest: 'Relative to the best',
-      deduction: 'Deduction',
-      manual: 'Manual score',
-      notScored: 'Not scored',
-      notApplicable: 'Not applicable',
-    },
-    methodHelp: {
-      yesNo: 'Condition met → full points, otherwise 0.',
-      cases: 'The first case that holds gives its points.',
-      parts: 'Every part that holds adds its points, up to the maximum.',
-      proportional: 'numerator ÷ denominator × maximum.',
-      gatedProportional: 'Below the gate ratio → 0, otherwise proportional.',
-      tiers: 'The tier whose [from, to) holds the value gives its points.',
-      countCap: 'count × points per unit, at most the cap.',
-      composite: 'Sum of sub-formulas, each against its own maximum.',
-      bestOf: 'Each alternative is scored; the highest counts.',
-      relativeToBest: 'value ÷ best value in the cohort × maximum.',
-      deduction: 'Minus points per event, never below the floor.',
-      manual: 'The evaluator enters the points, within bounds.',
-      notScored: 'Collected for information, weight 0.',
-      notApplicable: 'Kept for numbering, does not apply.',
-    },
+    // Names and one-line help of the scoring methods come from their definitions (server/engine/methods).
+    method: methodWords('name', 'en'),
+    methodHelp: methodWords('help', 'en'),
     operator: {
       equal: 'equals',
       notEqual: 'differs from',

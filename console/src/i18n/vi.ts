@@ -1,5 +1,6 @@
 // Tiếng Việt: every react-admin message (ra-vi.ts) and every message of our own, key for key with en.ts.
 import { raVi } from './ra-vi';
+import { methodWords } from './methodWords';
 
 export const vi = {
   ...raVi,
@@ -135,38 +136,9 @@ export const vi = {
     factType: { number: 'Số', integer: 'Số nguyên', boolean: 'Có / không', enum: 'Lựa chọn', date: 'Ngày', text: 'Văn bản' },
     evidenceRule: { required: 'Bắt buộc có tài liệu kiểm chứng', optional: 'Tài liệu kiểm chứng không bắt buộc', none: 'Không cần tài liệu' },
     enteredBy: { agency: 'Cơ quan tự nhập', evaluator: 'Cán bộ thẩm định nhập' },
-    method: {
-      yesNo: 'Có / không',
-      cases: 'Chấm theo trường hợp',
-      parts: 'Cộng điểm từng phần',
-      proportional: 'Theo tỷ lệ',
-      gatedProportional: 'Ngưỡng + theo tỷ lệ',
-      tiers: 'Theo mức',
-      countCap: 'Đếm có giới hạn',
-      composite: 'Kết hợp',
-      bestOf: 'Lấy cách cao nhất',
-      relativeToBest: 'So với đơn vị cao nhất',
-      deduction: 'Trừ điểm',
-      manual: 'Chấm thủ công',
-      notScored: 'Không tính điểm',
-      notApplicable: 'Không áp dụng',
-    },
-    methodHelp: {
-      yesNo: 'Đạt điều kiện → điểm tối đa, không đạt → 0.',
-      cases: 'Trường hợp đầu tiên thỏa mãn cho điểm của nó.',
-      parts: 'Mỗi phần thỏa mãn được cộng điểm, tối đa bằng điểm tối đa.',
-      proportional: 'tử số ÷ mẫu số × điểm tối đa.',
-      gatedProportional: 'Dưới ngưỡng → 0, từ ngưỡng trở lên tính theo tỷ lệ.',
-      tiers: 'Mức có khoảng [từ, đến) chứa giá trị cho điểm của nó.',
-      countCap: 'số lượng × điểm mỗi đơn vị, không quá mức trần.',
-      composite: 'Tổng các công thức con, mỗi công thức có điểm tối đa riêng.',
-      bestOf: 'Chấm từng cách, lấy kết quả cao nhất.',
-      relativeToBest: 'giá trị ÷ giá trị cao nhất trong nhóm × điểm tối đa.',
-      deduction: 'Trừ điểm theo mỗi lần vi phạm, không thấp hơn mức sàn.',
-      manual: 'Cán bộ thẩm định nhập điểm, trong giới hạn cho phép.',
-      notScored: 'Thu thập để tham khảo, không tính điểm.',
-      notApplicable: 'Giữ số thứ tự, không áp dụng.',
-    },
+    // Names and one-line help of the scoring methods come from their definitions (server/engine/methods).
+    method: methodWords('name', 'vi'),
+    methodHelp: methodWords('help', 'vi'),
     operator: {
       equal: 'bằng',
       notEqual: 'khác',

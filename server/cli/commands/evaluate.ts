@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
-import { assignCohort, compileVersion, evaluateSubmissions, rankEvaluations } from '../../engine';
-import type { Evaluation, Ranking } from '../../engine/evaluation';
+import { CohortBests, assignCohort, compileVersion, evaluateSubmission, rankEvaluations, scoreOf, type CompiledVersion } from '../../engine';
+import type { Evaluation, Ranking, Score } from '../../engine/evaluation';
+import { JsonArrayError, readJsonArray } from '../support/jsonArray';
 import type { Finding } from '../../engine/finding';
 import { hasErrors } from '../../engine/finding';
 import { checkVersion } from '../../engine/lint';
@@ -8,7 +9,7 @@ import { text } from '../../engine/naming';
 import type { RuleSetVersion, SubmissionInput } from '../../engine/schemaTypes';
 import { validateSubmission } from '../../engine/submissionSchema';
 import { guard } from '../support/guard';
-import { EXIT, readJsonFile } from '../support/files';
+import { EXIT, fileProblem, readJsonFile } from '../support/files';
 import { findingLine } from '../support/report';
 import { table } from '../support/table';
 
@@ -36,63 +37,72 @@ export interface EvaluateRow {
   hashes: Evaluation['hashes'];
 }
 
-/** Checks every submission against the facts asked of its cohort; paths read `submissions[i]/facts/…`. */
-async function checkSubmissions(version: RuleSetVersion, submissions: unknown): Promise<Finding[]> {
-  if (!Array.isArray(submissions))
-    return [
-      {
-        severity: 'error',
-        path: 'submissions',
-        code: 'schema',
-        message: { vi: 'Tệp bài nộp phải là một danh sách [...]', en: 'The submissions file must be a list [...]' },
-      },
-    ];
-  const compiled = compileVersion(version);
+/** One submission checked against the facts asked of its cohort; paths read `submissions[i]/facts/…`. */
+function checkSubmission(version: RuleSetVersion, compiled: CompiledVersion, submission: any, i: number, seen: Map<string, number>): Finding[] {
   const problems: Finding[] = [];
-  const seen = new Map<string, number>();
-  for (let i = 0; i < submissions.length; i++) {
-    const submission = submissions[i];
-    // The cohort decides which facts are required; it can only be known from a well-formed agency.
-    let cohort: string | null | undefined;
-    const agencyFindings = validateSubmission(version, { agency: submission?.agency, facts: {} }).filter((f) =>
-      f.path.startsWith('/agency'),
-    );
-    if (agencyFindings.length === 0) cohort = assignCohort(compiled, submission.agency).cohort;
-    for (const f of validateSubmission(version, submission, { cohort })) problems.push({ ...f, path: `submissions[${i}]${f.path}` });
-    const id = submission?.agency?.id;
-    if (typeof id === 'string') {
-      if (seen.has(id))
-        problems.push({
-          severity: 'error',
-          path: `submissions[${i}]/agency/id`,
-          code: 'duplicate-agency',
-          message: {
-            vi: `Cơ quan "${id}" đã có bài nộp (submissions[${seen.get(id)}])`,
-            en: `Agency "${id}" already has a submission (submissions[${seen.get(id)}])`,
-          },
-        });
-      else seen.set(id, i);
-    }
+  // The cohort decides which facts are required; it can only be known from a well-formed agency.
+  let cohort: string | null | undefined;
+  const agencyFindings = validateSubmission(version, { agency: submission?.agency, facts: {} }).filter((f) => f.path.startsWith('/agency'));
+  if (agencyFindings.length === 0) cohort = assignCohort(compiled, submission.agency).cohort;
+  for (const f of validateSubmission(version, submission, { cohort })) problems.push({ ...f, path: `submissions[${i}]${f.path}` });
+  const id = submission?.agency?.id;
+  if (typeof id === 'string') {
+    if (seen.has(id))
+      problems.push({
+        severity: 'error',
+        path: `submissions[${i}]/agency/id`,
+        code: 'duplicate-agency',
+        message: {
+          vi: `Cơ quan "${id}" đã có bài nộp (submissions[${seen.get(id)}])`,
+          en: `Agency "${id}" already has a submission (submissions[${seen.get(id)}])`,
+        },
+      });
+    else seen.set(id, i);
   }
   return problems;
 }
 
-function rows(evaluations: Evaluation[], ranking: Ranking, lang: Lang): EvaluateRow[] {
+/** What is kept of each evaluation while the file streams past: its row, and what ranking needs. */
+interface Evaluated {
+  row: Omit<EvaluateRow, 'rank'>;
+  score: Score;
+}
+
+function evaluated(compiled: CompiledVersion, e: Evaluation, lang: Lang): Evaluated {
+  return {
+    row: {
+      agencyId: e.agencyId,
+      agencyName: e.agencyName,
+      cohort: e.cohort,
+      total: e.total,
+      max: e.max,
+      percentage: e.percentage,
+      band: e.band?.id ?? null,
+      bandLabel: e.band ? text(e.band.label, lang) : null,
+      results: e.results,
+      hashes: e.hashes,
+    },
+    score: scoreOf(compiled, e),
+  };
+}
+
+const withRanks = (rows: Evaluated[], ranking: Ranking): EvaluateRow[] => {
   const ranks = new Map<string, number | null>();
   for (const c of ranking.cohorts) for (const e of c.entries) ranks.set(`${c.cohort}\u0000${e.agencyId}`, e.rank);
-  return evaluations.map((e) => ({
-    agencyId: e.agencyId,
-    agencyName: e.agencyName,
-    cohort: e.cohort,
-    total: e.total,
-    max: e.max,
-    percentage: e.percentage,
-    band: e.band?.id ?? null,
-    bandLabel: e.band ? text(e.band.label, lang) : null,
-    rank: ranks.get(`${e.cohort}\u0000${e.agencyId}`) ?? null,
-    results: e.results,
-    hashes: e.hashes,
-  }));
+  return rows.map(({ row }) => {
+    const { hashes, ...head } = row;
+    return { ...head, rank: ranks.get(`${row.cohort}\u0000${row.agencyId}`) ?? null, hashes };
+  });
+};
+
+/** The rows as one JSON array, written row by row (the output of 100,000 submissions is never one string). */
+async function writeJson(rows: EvaluateRow[]): Promise<void> {
+  const out = process.stdout;
+  const write = (chunk: string) => (out.write(chunk) ? Promise.resolve() : new Promise<void>((resolve) => out.once('drain', () => resolve())));
+  if (!rows.length) return write('[]\n');
+  await write('[\n');
+  for (let i = 0; i < rows.length; i++) await write(`  ${JSON.stringify(rows[i], null, 2).replace(/\n/g, '\n  ')}${i + 1 < rows.length ? ',' : ''}\n`);
+  await write(']\n');
 }
 
 /** Published figures with the places the version rounds to: "81,30" in Vietnamese, "81.30" in English. */
@@ -101,7 +111,7 @@ const number = (n: number, lang: Lang, places?: number) => {
   return lang === 'vi' ? t.replace('.', ',') : t;
 };
 
-function tables(version: RuleSetVersion, evaluations: Evaluation[], ranking: Ranking, lang: Lang): string {
+function tables(version: RuleSetVersion, evaluations: EvaluateRow[], ranking: Ranking, lang: Lang): string {
   const fields = version.resultFields ?? [];
   const places = version.numeric.places;
   const head =
@@ -115,7 +125,8 @@ function tables(version: RuleSetVersion, evaluations: Evaluation[], ranking: Ran
       total: number;
       max?: number;
       percentage: number;
-      band: Evaluation['band'];
+      band: Ranking['cohorts'][number]['entries'][number]['band'] | string | null;
+      bandLabel?: string | null;
       results: Record<string, number>;
     },
     max: number,
@@ -125,7 +136,7 @@ function tables(version: RuleSetVersion, evaluations: Evaluation[], ranking: Ran
     number(r.total, lang, places),
     number(max, lang),
     number(r.percentage, lang, places),
-    r.band ? text(r.band.label, lang) : '—',
+    typeof r.band === 'string' ? (r.bandLabel ?? r.band) : r.band ? text(r.band.label, lang) : '—',
     ...fields.map((f) => (r.results[f.id] === undefined ? '—' : number(r.results[f.id], lang, f.places))),
   ];
   const blocks: string[] = [];
@@ -170,18 +181,17 @@ export function register(program: Command): void {
     .action(
       guard(async (options: Options) => {
         const rules = readJsonFile(options.rules);
-        const submissions = readJsonFile(options.submissions);
+        const readable = fileProblem(options.submissions);
         let exit: number = EXIT.ok;
-        for (const [file, read] of [
-          [options.rules, rules],
-          [options.submissions, submissions],
-        ] as const) {
-          if (!read.ok) {
-            console.error(findingLine(file, { path: '', severity: 'error', message: read.message }));
-            exit = Math.max(exit, read.exit);
-          }
+        if (!rules.ok) {
+          console.error(findingLine(options.rules, { path: '', severity: 'error', message: rules.message }));
+          exit = rules.exit;
         }
-        if (!rules.ok || !submissions.ok) {
+        if (readable) {
+          console.error(findingLine(options.submissions, { path: '', severity: 'error', message: readable }));
+          exit = EXIT.usage;
+        }
+        if (!rules.ok || readable) {
           process.exitCode = exit;
           return;
         }
@@ -192,17 +202,46 @@ export function register(program: Command): void {
           return;
         }
         const version = rules.value as RuleSetVersion;
-        const problems = await checkSubmissions(version, submissions.value);
-        for (const f of problems) console.error(findingLine(options.submissions, f));
-        if (hasErrors(problems)) {
+        const compiled = compileVersion(version);
+        // Submissions stream past: checked (every problem listed) and, unless an item compares an
+        // agency with the best of its cohort, evaluated on the same pass; otherwise on a second one.
+        const twoPasses = compiled.cohortValues.length > 0;
+        const bests = new CohortBests(compiled);
+        const kept: Evaluated[] = [];
+        let problems = 0;
+        try {
+          const seen = new Map<string, number>();
+          let i = 0;
+          for await (const submission of readJsonArray(options.submissions)) {
+            const found = checkSubmission(version, compiled, submission, i++, seen);
+            for (const f of found) console.error(findingLine(options.submissions, f));
+            problems += found.filter((f) => f.severity === 'error').length;
+            if (problems) continue;
+            if (twoPasses) bests.add(submission as SubmissionInput);
+            else kept.push(evaluated(compiled, evaluateIn(compiled, submission as SubmissionInput, bests), options.lang));
+          }
+          if (problems) {
+            process.exitCode = EXIT.invalid;
+            return;
+          }
+          if (twoPasses)
+            for await (const submission of readJsonArray(options.submissions))
+              kept.push(evaluated(compiled, evaluateIn(compiled, submission as SubmissionInput, bests), options.lang));
+        } catch (err) {
+          if (!(err instanceof JsonArrayError)) throw err;
+          const path = err.index === undefined ? 'submissions' : `submissions[${err.index}]`;
+          console.error(findingLine(options.submissions, { path, severity: 'error', message: { vi: err.vi, en: err.message } }));
           process.exitCode = EXIT.invalid;
           return;
         }
-        const compiled = compileVersion(version);
-        const evaluations = evaluateSubmissions(compiled, submissions.value as SubmissionInput[]);
-        const ranking = rankEvaluations(compiled, evaluations);
-        if (options.format === 'json') console.log(JSON.stringify(rows(evaluations, ranking, options.lang), null, 2));
-        else console.log(tables(version, evaluations, ranking, options.lang));
+        const ranking = rankEvaluations(compiled, kept.map((k) => k.score));
+        const rows = withRanks(kept, ranking);
+        if (options.format === 'json') await writeJson(rows);
+        else console.log(tables(version, rows, ranking, options.lang));
       }),
     );
 }
+
+/** One submission scored in its cohort's context (with no cohort-compared item, the context is empty). */
+const evaluateIn = (compiled: CompiledVersion, submission: SubmissionInput, bests: CohortBests): Evaluation =>
+  evaluateSubmission(compiled, submission, bests.contextFor(submission));

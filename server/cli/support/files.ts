@@ -1,6 +1,6 @@
 // Reading the JSON files the commands work on. A missing file is a usage error (exit 2); a file
 // that is not JSON is invalid input (exit 1) and is reported like any other problem.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { accessSync, constants, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 export const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
@@ -23,6 +23,17 @@ export function readJsonFile(file: string): JsonFile {
   } catch (err) {
     const detail = (err as Error).message;
     return { ok: false, exit: EXIT.invalid, message: { vi: `không phải JSON hợp lệ: ${detail}`, en: `not valid JSON: ${detail}` } };
+  }
+}
+
+/** Why a file cannot be read, or null when it can (read later, e.g. as a stream). */
+export function fileProblem(file: string): { vi: string; en: string } | null {
+  try {
+    accessSync(file, constants.R_OK);
+    return statSync(file).isFile() ? null : { vi: 'không phải là tệp', en: 'not a file' };
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' ? { vi: 'không tìm thấy tệp', en: 'file not found' } : { vi: `không đọc được tệp (${code})`, en: `cannot read the file (${code})` };
   }
 }
 

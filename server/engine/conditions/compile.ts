@@ -32,6 +32,22 @@ export function readFact(env: Env, fact: string): unknown {
   return hasOwn.call(env.facts, fact) ? env.facts[fact] : undefined;
 }
 
+type Reader = (env: Env) => unknown;
+
+/** readFact for one fact id, decided at compile time: names no object inherits are read directly. */
+function readerOf(fact: string): Reader {
+  if (fact === 'agency') return (env) => env.agency;
+  if (fact in Object.prototype) return (env) => readFact(env, fact);
+  return (env) => env.facts[fact];
+}
+
+/**
+ * json-rules-engine checks the fact of <, ≤, >, ≥ with Number.parseFloat(v).toString() !== 'NaN',
+ * which for a number is just "not NaN"; numbers take that shortcut to the same operator callback.
+ */
+const NUMERIC = new Set(['lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive']);
+type Callback = (factValue: unknown, compareTo: unknown) => unknown;
+
 type Resolver = (value: unknown) => unknown;
 
 /** How json-rules-engine applies a path: only to objects, through JSONPath (simple paths directly). */
@@ -50,28 +66,30 @@ const recorded = jsonValue;
 function compileLeaf(leaf: FactCondition): ConditionFn {
   const op = operatorFor(leaf.operator);
   if (!op) throw new ConditionError(`Unknown operator: ${leaf.operator}`);
-  const fact = leaf.fact;
+  const cb = NUMERIC.has(leaf.operator) ? (op as unknown as { cb: Callback }).cb : null;
+  const evaluate = cb
+    ? (factValue: unknown, compareTo: unknown) => (typeof factValue === 'number' && factValue === factValue ? cb(factValue, compareTo) : op.evaluate(factValue, compareTo)) === true
+    : (factValue: unknown, compareTo: unknown) => op.evaluate(factValue, compareTo) === true;
   const path = resolverFor(leaf.path);
+  const fact = readerOf(leaf.fact);
+  const read: Reader = path ? (env) => path(fact(env)) : fact;
   const rhs = leaf.value;
   const ref = rhs !== null && typeof rhs === 'object' && !Array.isArray(rhs) && hasOwn.call(rhs, 'fact') ? (rhs as { fact: string; path?: string }) : null;
-  const refPath = ref ? resolverFor(ref.path) : null;
-  const read = (env: Env) => {
-    const v = readFact(env, fact);
-    return path && v !== undefined ? path(v) : v;
-  };
   if (!ref) {
     return (env, out) => {
       const factValue = read(env);
-      const holds = op.evaluate(factValue, rhs) === true;
+      const holds = evaluate(factValue, rhs);
       if (out) out.push({ holds, read: recorded(factValue) });
       return holds;
     };
   }
+  const refPath = resolverFor(ref.path);
+  const other = readerOf(ref.fact);
+  const readOther: Reader = refPath ? (env) => refPath(other(env)) : other;
   return (env, out) => {
     const factValue = read(env);
-    const other = readFact(env, ref.fact);
-    const compareTo = refPath && other !== undefined ? refPath(other) : other;
-    const holds = op.evaluate(factValue, compareTo) === true;
+    const compareTo = readOther(env);
+    const holds = evaluate(factValue, compareTo);
     if (out) out.push({ holds, read: recorded(factValue), value: recorded(compareTo) });
     return holds;
   };

@@ -4,7 +4,7 @@ import type { FactValue, GatedProportional, Proportional } from '../schemaTypes'
 import type { CompiledScoring, MethodView, ViewContext } from './types';
 import { sortedIds } from './tracer';
 import { Exact, min } from '../exact';
-import { ordered, quantityFacts, quantityText, readNumber } from '../quantity';
+import { numberReader, ordered, quantityFacts, quantityText, readNumber } from '../quantity';
 import { arrow } from '../diff/support';
 import { bi, num, outOf } from '../text';
 
@@ -19,10 +19,19 @@ export type RatioOutcome =
 
 export const ratioQuantity = (s: Ratio) => ({ numerator: s.numerator, denominator: s.denominator });
 
+type Read = (facts: Facts) => Exact | null;
+
+/** How the ratio's terms are read: compiled once for scoring; by name for the view. */
+const readers = (s: Ratio, compiled: boolean): { n: Read; d: Read } => {
+  const read = (id: string): Read => (compiled ? numberReader(id) : (facts) => readNumber(facts, id));
+  const constant = typeof s.denominator === 'number' ? Exact.of(s.denominator) : null;
+  return { n: read(s.numerator), d: constant ? () => constant : read(s.denominator as string) };
+};
+
 /** The one computation, for scoring (from the facts) and for the view (from the values it read). */
-export function ratioOutcome(s: Ratio, facts: Facts, max: Exact): RatioOutcome {
-  const n = readNumber(facts, s.numerator);
-  const d = typeof s.denominator === 'number' ? Exact.of(s.denominator) : readNumber(facts, s.denominator);
+export function ratioOutcome(s: Ratio, facts: Facts, max: Exact, read = readers(s, false)): RatioOutcome {
+  const n = read.n(facts);
+  const d = read.d(facts);
   if (n === null || d === null || d.isZero()) {
     const zero = typeof s.denominator === 'number' ? d!.isZero() : facts[s.denominator] === 0;
     if (!zero) return { kind: 'missing', points: Exact.ZERO };
@@ -35,10 +44,11 @@ export function ratioOutcome(s: Ratio, facts: Facts, max: Exact): RatioOutcome {
 }
 
 export function compileRatio(s: Ratio, max: Exact): CompiledScoring {
-  const read = sortedIds(quantityFacts(ratioQuantity(s)));
+  const ids = sortedIds(quantityFacts(ratioQuantity(s)));
+  const read = readers(s, true);
   return (env, t) => {
-    if (t) t.read(env.facts, read);
-    return ratioOutcome(s, env.facts, max).points;
+    if (t) t.read(env.facts, ids);
+    return ratioOutcome(s, env.facts, max, read).points;
   };
 }
 

@@ -23,6 +23,8 @@ export const ImpactPreview = ({ doc }: { doc: RuleSetVersion }) => {
   }, [periods, periodId]);
   const { data, loading, error } = useImpactData(periodId);
   const [rows, setRows] = useState<ImpactRow[] | null>(null);
+  /** How long the last re-scoring took, in milliseconds (read by the browser test). */
+  const [took, setTook] = useState<number | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [onlyChanged, setOnlyChanged] = useState(false);
 
@@ -30,10 +32,16 @@ export const ImpactPreview = ({ doc }: { doc: RuleSetVersion }) => {
     if (!data) return;
     let cancelled = false;
     const timer = window.setTimeout(() => {
-      computeImpact(doc, data.inputs, data.stored).then(
-        (r) => !cancelled && (setRows(r), setProblem(null)),
-        (e) => !cancelled && (setRows(null), setProblem((e as Error).message)),
-      );
+      if (cancelled) return;
+      const start = performance.now();
+      try {
+        setRows(computeImpact(doc, data.inputs, data.stored));
+        setTook(performance.now() - start);
+        setProblem(null);
+      } catch (e) {
+        setRows(null);
+        setProblem((e as Error).message);
+      }
     }, 300);
     return () => {
       cancelled = true;
@@ -65,7 +73,7 @@ export const ImpactPreview = ({ doc }: { doc: RuleSetVersion }) => {
         </TextField>
         <FormControlLabel control={<Switch checked={onlyChanged} onChange={(e) => setOnlyChanged(e.target.checked)} />} label={translate('chiso.impact.onlyChanged')} />
         {rows && (
-          <Typography variant="body2" data-testid="impact-summary">
+          <Typography variant="body2" data-testid="impact-summary" data-rescore-ms={took ?? undefined}>
             {translate('chiso.impact.summary', { bands: bandChanges, ranks: rankChanges, total: rows.length })}
           </Typography>
         )}

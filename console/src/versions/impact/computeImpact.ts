@@ -1,6 +1,6 @@
 // Re-scores a period's submissions under the draft being edited, in the browser, with the same
 // engine the server uses, and lines the result up against the period's stored ranking.
-import { compileVersion, evaluateSubmissions, rankEvaluations } from '../../../../server/engine';
+import { compileVersion, rankEvaluations, scoreSubmissions } from '../../../../server/engine';
 import type { Agency, Ranking, RuleSetVersion, SubmissionInput } from '../../../../server/engine';
 
 export interface Standing {
@@ -33,10 +33,10 @@ export function standings(ranking: Ranking | null | undefined): Map<string, Stan
 export const toAgency = (a: { id: string; name: string; nameEn?: string; kind: string; attributes?: Record<string, unknown> }): Agency =>
   ({ ...(a.attributes ?? {}), id: a.id, name: a.name, ...(a.nameEn ? { nameEn: a.nameEn } : {}), kind: a.kind }) as Agency;
 
-export async function computeImpact(doc: RuleSetVersion, inputs: SubmissionInput[], stored: Ranking | null): Promise<ImpactRow[]> {
+/** The scoring-only path: totals, bands and ranks, no trace and no hashes (what a preview needs). */
+export function computeImpact(doc: RuleSetVersion, inputs: SubmissionInput[], stored: Ranking | null): ImpactRow[] {
   const compiled = compileVersion(doc);
-  const evaluations = evaluateSubmissions(compiled, inputs);
-  const after = standings(rankEvaluations(compiled, evaluations));
+  const after = standings(rankEvaluations(compiled, scoreSubmissions(compiled, inputs)));
   const before = standings(stored);
   return inputs.map((input) => {
     const b = before.get(input.agency.id) ?? null;

@@ -4,7 +4,7 @@ import { useTranslate } from 'react-admin';
 import { useEditor } from '../EditorContext';
 import { PLt } from '../inputs/PLt';
 import { ScoringForm } from './ScoringForm';
-import { defaultScoring } from './methods';
+import { METHODS } from '../../../../../server/engine';
 
 /** Alternatives scored against the node's maximum; the best one counts. */
 export const BestOfForm = ({ pointer, max }: { pointer: string; max?: number }) => {
@@ -35,7 +35,7 @@ export const BestOfForm = ({ pointer, max }: { pointer: string; max?: number }) 
       <Button
         size="small"
         disabled={editor.readOnly}
-        onClick={() => editor.insert(`${pointer}/options`, options.length, { label: { vi: '' }, scoring: defaultScoring('yesNo') })}
+        onClick={() => editor.insert(`${pointer}/options`, options.length, { label: { vi: '' }, scoring: METHODS.yesNo.defaults(1) })}
       >
         {translate('chiso.editor.addOption')}
       </Button>

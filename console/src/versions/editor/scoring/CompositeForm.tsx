@@ -5,7 +5,7 @@ import { useEditor } from '../EditorContext';
 import { PLt } from '../inputs/PLt';
 import { PNumber } from '../inputs/PNumber';
 import { ScoringForm } from './ScoringForm';
-import { defaultScoring } from './methods';
+import { METHODS } from '../../../../../server/engine';
 
 /** Sum of sub-formulas, each scored against its own maximum; the node caps the sum. */
 export const CompositeForm = ({ pointer }: { pointer: string }) => {
@@ -37,7 +37,7 @@ export const CompositeForm = ({ pointer }: { pointer: string }) => {
       <Button
         size="small"
         disabled={editor.readOnly}
-        onClick={() => editor.insert(`${pointer}/parts`, parts.length, { label: { vi: '' }, max: 1, scoring: defaultScoring('yesNo') })}
+        onClick={() => editor.insert(`${pointer}/parts`, parts.length, { label: { vi: '' }, max: 1, scoring: METHODS.yesNo.defaults(1) })}
       >
         {translate('chiso.editor.addPart')}
       </Button>

@@ -2,7 +2,7 @@ import { Box, Stack, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { useEditor } from '../EditorContext';
 import { PSelect } from '../inputs/PSelect';
-import { defaultScoring, METHODS, type Method } from './methods';
+import { METHODS, METHOD_NAMES, type Method } from '../../../../../server/engine';
 import { MethodForm } from './MethodForm';
 
 /** The scoring method of a criterion (or of a composite part / best-of option) and its form. */
@@ -18,8 +18,8 @@ export const ScoringForm = ({ pointer, max }: { pointer: string; max?: number })
           pointer={`${pointer}/method`}
           label="method"
           width={320}
-          choices={METHODS.map((m) => ({ id: m, name: translate(`chiso.method.${m}`) }))}
-          onChange={(m) => m && m !== method && editor.set(pointer, defaultScoring(m as Method, max ?? 1))}
+          choices={METHOD_NAMES.map((m) => ({ id: m, name: translate(`chiso.method.${m}`) }))}
+          onChange={(m) => m && m !== method && editor.set(pointer, METHODS[m as Method].defaults(max ?? 1))}
         />
         {method && (
           <Typography variant="body2" color="text.secondary">
