@@ -33,6 +33,3 @@ export function rangePhrase(from: number | undefined, to: number | undefined, un
   if (to !== undefined) return lang === 'vi' ? `dưới ${f(to)}` : `under ${f(to)}`;
   return lang === 'vi' ? 'mọi giá trị' : 'any value';
 }
-
-/** The same words in both languages around a value: `${vi(x)}` / `${en(x)}`. */
-export const both = (f: (lang: 'vi' | 'en') => string): Bilingual => bi(f('vi'), f('en'));

@@ -1,33 +1,14 @@
 // Conditions run in json-rules-engine, which only fails at evaluation time (or silently answers
 // false) when an operator is unknown or does not suit the fact. So the operator must exist, and the
 // fact and the value compared must be of kinds the operator can compare.
-import { Engine } from 'json-rules-engine';
 import type { Finding } from '../finding';
+import { BASE_OPERATORS, DECORATORS, operatorFor } from '../conditions/operators';
 import type { FactCondition, Option } from '../schemaTypes';
 import { about, bi, cohortName, error, factName, nodeName, warning, type Bilingual, type LintContext } from './context';
 import { conditionSites, leaves } from './walk';
 
-/** The operators json-rules-engine knows, decorators included ("not:equal", "everyFact:greaterThan"). */
-const operatorMap = (new Engine() as unknown as { operators: { get(name: string): unknown } }).operators;
-export const isKnownOperator = (name: string): boolean => {
-  try {
-    return operatorMap.get(name) != null;
-  } catch {
-    return false;
-  }
-};
-const BASE_OPERATORS = [
-  'equal',
-  'notEqual',
-  'lessThan',
-  'lessThanInclusive',
-  'greaterThan',
-  'greaterThanInclusive',
-  'in',
-  'notIn',
-  'contains',
-  'doesNotContain',
-];
+/** The operators conditions compile with, decorators included ("not:equal", "everyFact:greaterThan"). */
+const isKnownOperator = (name: string): boolean => operatorFor(name) !== null;
 
 /** Agency fields every agency record has (schemas/agency.schema.json). */
 const AGENCY_FIELDS = new Set(['id', 'name', 'nameEn', 'kind']);
@@ -97,8 +78,8 @@ export function conditions(ctx: LintContext): Finding[] {
             about(
               where,
               bi(
-                `toán tử "${leaf.operator}" không tồn tại; dùng một trong: ${BASE_OPERATORS.join(', ')} (có thể thêm tiền tố not:, someFact:, someValue:, everyFact:, everyValue:, swap:)`,
-                `unknown operator "${leaf.operator}"; use one of: ${BASE_OPERATORS.join(', ')} (optionally prefixed by not:, someFact:, someValue:, everyFact:, everyValue:, swap:)`,
+                `toán tử "${leaf.operator}" không tồn tại; dùng một trong: ${BASE_OPERATORS.join(', ')} (có thể thêm tiền tố ${DECORATORS.map((d) => `${d}:`).join(', ')})`,
+                `unknown operator "${leaf.operator}"; use one of: ${BASE_OPERATORS.join(', ')} (optionally prefixed by ${DECORATORS.map((d) => `${d}:`).join(', ')})`,
               ),
             ),
           ),
