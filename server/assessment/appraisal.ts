@@ -47,8 +47,10 @@ export async function appraise(
   }
   const agency = toEngineAgency(await requireAgency(tx, before.agencyId));
   const { cohort } = assignCohort(compiledFor(document), agency);
-  const findings = validateSubmission(document, { agency, facts: { [fact.id]: input.value } }, { cohort })
-    .filter((f) => f.path === `/facts/${fact.id}` && f.code !== 'missing-fact')
+  // Checked with the other effective facts, so that a bound by another fact (processed ≤ received) holds too.
+  const bounded = document.facts.filter((f) => f.atMostFact === fact.id).map((f) => `/facts/${f.id}`);
+  const findings = validateSubmission(document, { agency, facts: { ...before.effectiveFacts, [fact.id]: input.value } }, { cohort })
+    .filter((f) => (f.path === `/facts/${fact.id}` || bounded.includes(f.path)) && f.code !== 'missing-fact')
     .map((f) => ({ ...f, path: '/value' }));
   if (findings.length) {
     throw new DomainError(

@@ -7,6 +7,7 @@ import type { EvaluationContext } from './evaluation';
 import type { SubmissionInput } from './schemaTypes';
 import type { Exact } from './exact';
 import { cohortOf } from './cohort';
+import { ZERO_DENOMINATOR } from './quantity';
 import { Bests, type Env } from './env';
 
 export interface Member {
@@ -18,18 +19,31 @@ export interface Member {
 
 const EMPTY: Readonly<Record<string, never>> = Object.freeze({});
 
-export const envOf = (submission: SubmissionInput, best: Bests): Env => ({ facts: submission.facts ?? EMPTY, agency: submission.agency, best });
+export const envOf = (submission: SubmissionInput, best: Bests, year: number): Env => ({ facts: submission.facts ?? EMPTY, agency: submission.agency, best, year });
+
+/** What a batch is evaluated for beyond its submissions. */
+export interface BatchOptions {
+  /** The assessed year (dates in conditions); the year the version takes effect by default. */
+  year?: number;
+}
 
 /** Best value per cohort-compared slot within each cohort, over the agencies the item applies to. */
 export class CohortBests {
   private readonly found = new Map<string, Map<string, Exact>>();
   private readonly shared = new Map<string, { context: EvaluationContext; best: Bests }>();
 
-  constructor(private readonly compiled: CompiledVersion) {}
+  readonly year: number;
+
+  constructor(
+    private readonly compiled: CompiledVersion,
+    options: BatchOptions = {},
+  ) {
+    this.year = options.year ?? compiled.defaultYear;
+  }
 
   /** Takes one submission's values into its cohort's bests; returns its cohort. */
   add(submission: SubmissionInput): CompiledCohort | null {
-    const env = envOf(submission, Bests.NONE);
+    const env = envOf(submission, Bests.NONE, this.year);
     const cohort = cohortOf(this.compiled, env);
     if (cohort === null) return null;
     const id = cohort.cohort.id;
@@ -37,7 +51,7 @@ export class CohortBests {
       if (node.cohorts && !node.cohorts.includes(id)) continue;
       if (applicable && !applicable(env, null)) continue;
       const v = value(env.facts);
-      if (v === null) continue;
+      if (v === null || v === ZERO_DENOMINATOR) continue;
       let forCohort = this.found.get(id);
       if (!forCohort) this.found.set(id, (forCohort = new Map()));
       const current = forCohort.get(slot);
@@ -48,7 +62,7 @@ export class CohortBests {
 
   /** The context a submission is scored in: its cohort's bests so far (all of them, once every submission was added). */
   contextFor(submission: SubmissionInput): EvaluationContext {
-    return this.contextOf(cohortOf(this.compiled, envOf(submission, Bests.NONE))).context;
+    return this.contextOf(cohortOf(this.compiled, envOf(submission, Bests.NONE, this.year))).context;
   }
 
   /** The context a member of the cohort is scored in (one object per cohort, shared). */
@@ -59,24 +73,25 @@ export class CohortBests {
       const slots = cohort ? this.found.get(cohort.cohort.id) : undefined;
       const best: Record<string, string> = {};
       for (const slot of [...(slots?.keys() ?? [])].sort()) best[slot] = slots!.get(slot)!.toString();
-      this.shared.set(id, (shared = { context: { best }, best: new Bests(best) }));
+      const context: EvaluationContext = this.compiled.usesYear ? { best, year: this.year } : { best };
+      this.shared.set(id, (shared = { context, best: new Bests(best) }));
     }
     return shared;
   }
 }
 
 /** Each submission with its cohort and the context it is scored in, in input order. */
-export function prepareBatch(compiled: CompiledVersion, submissions: readonly SubmissionInput[]): Member[] {
-  const bests = new CohortBests(compiled);
+export function prepareBatch(compiled: CompiledVersion, submissions: readonly SubmissionInput[], options: BatchOptions = {}): Member[] {
+  const bests = new CohortBests(compiled, options);
   const cohorts = submissions.map((s) => bests.add(s));
   return submissions.map((submission, i) => {
     const { context, best } = bests.contextOf(cohorts[i]);
-    return { submission, cohort: cohorts[i], env: envOf(submission, best), context };
+    return { submission, cohort: cohorts[i], env: envOf(submission, best, bests.year), context };
   });
 }
 
 /** A member scored in a given context (as stored with an earlier evaluation): how one evaluation is replayed. */
 export function memberIn(compiled: CompiledVersion, submission: SubmissionInput, context: EvaluationContext): Member {
-  const env = envOf(submission, new Bests(context.best));
+  const env = envOf(submission, new Bests(context.best), context.year ?? compiled.defaultYear);
   return { submission, env, cohort: cohortOf(compiled, env), context };
 }

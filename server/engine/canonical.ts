@@ -14,7 +14,8 @@ function sortKeys(value: unknown): unknown {
     if (typeof value === 'number' && !Number.isFinite(value)) throw new TypeError(`${value} is not allowed in canonical JSON`);
     return value;
   }
-  const out: Record<string, unknown> = {};
+  // No prototype: a key named "__proto__" stays a key.
+  const out: Record<string, unknown> = Object.create(null);
   for (const key of Object.keys(value).sort()) {
     // Objects list integer-like keys ("1", "20") first whatever their insertion order.
     if (ARRAY_INDEX.test(key)) throw new IndexLikeKey();

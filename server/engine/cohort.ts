@@ -18,7 +18,7 @@ export function cohortOf(compiled: CompiledVersion, env: Env): CompiledCohort | 
 }
 
 export function assignCohort(compiled: CompiledVersion, agency: Agency, facts: Record<string, FactValue> = {}): CohortAssignment {
-  const env: Env = { facts, agency, best: Bests.NONE };
+  const env: Env = { facts, agency, best: Bests.NONE, year: compiled.defaultYear };
   const matches = compiled.cohorts.filter((_, i) => compiled.membership[i](env, null)).map((c) => c.cohort.id);
   return { cohort: matches[0] ?? null, matches };
 }

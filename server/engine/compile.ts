@@ -6,10 +6,12 @@ import type { Cohort, Fact, Node, NumericPolicy, RuleSetVersion, Scoring } from 
 import { compileCondition, type ConditionFn } from './conditions/compile';
 import { Exact } from './exact';
 import { hashOf, jsonValue } from './canonical';
+import { assertShallow } from './limits';
 import { METHODS } from './methods';
 import type { CompiledScoring, Compiler } from './methods/types';
 import type { QuantityReader } from './quantity';
-import { appliesToCohort, declaredMax, isLeaf, leafMax, walkNodes } from './tree';
+import { appliesToCohort, criterionMax, declaredMax, isLeaf, leafMax, versionConditions, walkNodes } from './tree';
+import { leavesOf } from './conditions/view';
 
 export type Policy = Required<NumericPolicy>;
 
@@ -71,6 +73,10 @@ export interface CompiledVersion {
   readonly tieBreakers: readonly { code: string; ascending: boolean }[];
   /** Fact ids in canonical (sorted) order, to hash a submission's facts without sorting them. */
   readonly sortedFactIds: readonly string[];
+  /** Some condition compares with a date of the assessed year: evaluations then record the year. */
+  readonly usesYear: boolean;
+  /** The year assessed when none is given: the year the version takes effect. */
+  readonly defaultYear: number;
 }
 
 export const criterionSlot = (code: string): string => `n:${code}`;
@@ -97,8 +103,9 @@ function compileNode(node: Node, cohort: string, compiler: Compiler, conditions:
       leaf: true,
       node,
       applicable,
-      score: compileScoring(scoring, Exact.of(node.max ?? 0), criterionSlot(node.code), compiler),
-      cap: leafMax(node),
+      // Scored against this cohort's maximum: fractions of cases, parts and tiers scale with it.
+      score: compileScoring(scoring, criterionMax(node, cohort), criterionSlot(node.code), compiler),
+      cap: leafMax(node, cohort),
       deduction: scoring.method === 'deduction',
       notScored: scoring.method === 'notScored',
     };
@@ -121,6 +128,7 @@ function compileBands(version: RuleSetVersion, cohort: Cohort): Pick<CompiledCoh
 }
 
 export function compileVersion(version: RuleSetVersion): CompiledVersion {
+  assertShallow(version);
   const factDefs = new Map(version.facts.map((f) => [f.id, f]));
   const conditions = new Map<Node, ConditionFn | null>();
   for (const { node } of walkNodes(version.criteria)) conditions.set(node, node.applicableWhen ? compileCondition(node.applicableWhen) : null);
@@ -164,5 +172,7 @@ export function compileVersion(version: RuleSetVersion): CompiledVersion {
     cohortValues,
     tieBreakers: (version.ranking.tieBreakers ?? []).map((t) => ({ code: t.node, ascending: t.order === 'ascending' })),
     sortedFactIds: [...factDefs.keys()].sort(),
+    usesYear: versionConditions(version).some((c) => leavesOf(c).some((l) => l.value !== null && typeof l.value === 'object' && 'periodDate' in l.value)),
+    defaultYear: Number(version.effective.from.slice(0, 4)),
   };
 }

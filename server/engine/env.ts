@@ -8,6 +8,8 @@ export interface Env {
   readonly agency: Agency;
   /** Best value in the cohort per relative-to-best slot, read once per batch. */
   readonly best: Bests;
+  /** The assessed year: dates in conditions ({ periodDate: "12-15" }) are dates of this year. */
+  readonly year: number;
 }
 
 /** The cohort's best values by slot, as exact text (what is stored) and as numbers to compute with. */

@@ -3,15 +3,15 @@
 import type { CompiledCohort, CompiledVersion } from './compile';
 import type { Evaluation, EvaluationContext, EvaluationView } from './evaluation';
 import type { SubmissionInput } from './schemaTypes';
-import { memberIn, prepareBatch, type Member } from './batch';
+import { memberIn, prepareBatch, type BatchOptions, type Member } from './batch';
 import { canonicalJson, numberText, sha256Hex, unsortableValues } from './canonical';
 import { rollup } from './rollup';
 import { rounded, totals } from './total';
 import { ENGINE_VERSION } from './version';
 
 /** Evaluates a batch of submissions; results come back in input order. */
-export function evaluateSubmissions(compiled: CompiledVersion, submissions: readonly SubmissionInput[]): Evaluation[] {
-  return prepareBatch(compiled, submissions).map((m) => evaluateMember(compiled, m));
+export function evaluateSubmissions(compiled: CompiledVersion, submissions: readonly SubmissionInput[], options: BatchOptions = {}): Evaluation[] {
+  return prepareBatch(compiled, submissions, options).map((m) => evaluateMember(compiled, m));
 }
 
 /**

@@ -33,6 +33,8 @@ export interface TraceRecord {
 export interface NodeRecord {
   children?: NodeRecord[];
   code: string;
+  /** The node's stable id, where it has one besides its code. */
+  id?: string;
   /** This agency's maximum for the node (0 when it does not apply). */
   max: number;
   /** Exact points, as decimal text. */
@@ -54,6 +56,8 @@ export interface EvaluationHashes {
 export interface EvaluationContext {
   /** Best value in the cohort per relative-to-best slot, as exact decimal text. */
   best: Record<string, string>;
+  /** The assessed year, when a condition compares with a date of it. */
+  year?: number;
 }
 
 /** What every evaluation says, in the record and in the view alike. */
@@ -89,16 +93,7 @@ export interface Evaluation extends EvaluationHead {
 }
 
 /** A cohort ranking needs no trace: what the scoring-only path gives for one submission. */
-export interface Score {
-  agencyId: string;
-  agencyName: string;
-  cohort: string | null;
-  total: number;
-  totalExact: string;
-  max: number;
-  percentage: number;
-  band: BandResult | null;
-  results: Record<string, number>;
+export interface Score extends Pick<EvaluationHead, 'agencyId' | 'agencyName' | 'cohort' | 'total' | 'totalExact' | 'max' | 'percentage' | 'band' | 'results'> {
   /** Exact points of the ranking's tie-breaker nodes, in their order. */
   tieBreakers: string[];
 }
@@ -136,6 +131,7 @@ export interface CriterionTrace {
 
 export interface NodeResult {
   code: string;
+  id?: string;
   kind: 'group' | 'index' | 'component' | 'criterion';
   title: LocalizedText;
   status: NodeStatus;

@@ -6,10 +6,12 @@ import type { Evaluation, EvaluationView, NodeRecord, NodeResult, TraceRecord } 
 import type { Scoring } from './schemaTypes';
 import type { MethodView, ViewContext } from './methods/types';
 import { criterionSlot } from './compile';
+import { criterionMax } from './tree';
 import { conditionsView } from './conditions/view';
 import { Exact } from './exact';
 import { METHODS } from './methods';
 import { bi } from './naming';
+import { outOf } from './text';
 import { rounded } from './total';
 
 const NOT_APPLICABLE = bi('Không áp dụng đối với cơ quan, đơn vị này', 'Does not apply to this agency');
@@ -25,6 +27,7 @@ function viewNode(compiled: CompiledVersion, e: Evaluation, n: CompiledNode, r: 
   const status = r.status ?? 'scored';
   const out: NodeResult = {
     code: r.code,
+    ...(r.id ? { id: r.id } : {}),
     kind: node.kind,
     title: node.title,
     status,
@@ -46,7 +49,7 @@ function viewNode(compiled: CompiledVersion, e: Evaluation, n: CompiledNode, r: 
     return out;
   }
   const ctx: ViewContext = {
-    max: Exact.of(node.max ?? 0),
+    max: criterionMax(node, e.cohort ?? undefined),
     slot: criterionSlot(node.code),
     factDefs: compiled.factDefs,
     best: (slot) => e.context.best[slot],
@@ -55,6 +58,14 @@ function viewNode(compiled: CompiledVersion, e: Evaluation, n: CompiledNode, r: 
   const view = viewScoring(scoring, trace, ctx);
   out.explanation = view.explanation;
   out.trace = view.trace;
+  // The item's points are held within [0, its maximum] (deductions by their floor): say so when that changed them.
+  const points = Exact.of(r.points);
+  const { roundCriteria, places, rounding } = compiled.policy;
+  const computed = roundCriteria ? view.points.round(places, rounding) : view.points;
+  if (status === 'scored' && !points.eq(computed)) {
+    const o = outOf(points, criterionMax(node, e.cohort ?? undefined));
+    out.explanation = bi(`${view.explanation.vi}; giới hạn trong điểm tối đa → ${o.vi}`, `${view.explanation.en}; held within the maximum → ${o.en}`);
+  }
   return out;
 }
 

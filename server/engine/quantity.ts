@@ -48,9 +48,18 @@ export function quantityRefs(q: Quantity, at: string) {
 export const ordered = <T>(values: Readonly<Record<string, T>>, ids: readonly string[]): Record<string, T> =>
   Object.fromEntries(ids.filter((id) => id in values).map((id) => [id, values[id]]));
 
-export type QuantityReader = (facts: Facts) => Exact | null;
+/** What a ratio with a zero denominator reads as: each method answers it as its `onZeroDenominator` says. */
+export const ZERO_DENOMINATOR = Symbol('zero denominator');
 
-/** A quantity compiled to a reader: null when a fact is missing or the denominator is 0. */
+export type ZeroDenominator = 'zero' | 'full' | 'notApplicable';
+
+/** One vocabulary for every ratio: a zero denominator gives 0 points, full points, or the item does not apply (null). */
+export const onZeroDenominator = (mode: ZeroDenominator | undefined, max: Exact): Exact | null =>
+  mode === 'notApplicable' ? null : mode === 'full' ? max : Exact.ZERO;
+
+export type QuantityReader = (facts: Facts) => Exact | null | typeof ZERO_DENOMINATOR;
+
+/** A quantity compiled to a reader: null when a fact is missing, ZERO_DENOMINATOR when the denominator reads 0. */
 export function quantityReader(q: Quantity): QuantityReader {
   if ('fact' in q) return numberReader(q.fact);
   const numerator = numberReader(q.numerator);
@@ -60,7 +69,8 @@ export function quantityReader(q: Quantity): QuantityReader {
   return (facts) => {
     const n = numerator(facts);
     const d = constant ?? denominator(facts);
-    if (n === null || d === null || d.isZero()) return null;
+    if (d !== null && d.isZero()) return ZERO_DENOMINATOR;
+    if (n === null || d === null) return null;
     return n.div(d).times(scale);
   };
 }

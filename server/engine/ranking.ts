@@ -13,7 +13,7 @@ type Rankable = Evaluation | EvaluationView | Score;
 /** Exact points of the first node with the code, in document order. */
 export function pointsOf(nodes: readonly (NodeRecord | NodeResult)[], code: string): string | undefined {
   for (const n of nodes) {
-    if (n.code === code) return 'pointsExact' in n ? n.pointsExact : String(n.points);
+    if (n.code === code || n.id === code) return 'pointsExact' in n ? n.pointsExact : String(n.points);
     const inChild = n.children && pointsOf(n.children, code);
     if (inChild !== undefined) return inChild;
   }
@@ -79,6 +79,8 @@ export function rankEvaluations(compiled: CompiledVersion, evaluations: readonly
     list.push(new Member(compiled, e, Exact.of(e.totalExact)));
   }
   const cohorts: CohortRanking[] = [];
+  let sumOfAll = Exact.ZERO;
+  let units = 0;
   for (const cc of compiled.cohorts) {
     const { cohort } = cc;
     const members = byCohort.get(cohort.id);
@@ -103,11 +105,21 @@ export function rankEvaluations(compiled: CompiledVersion, evaluations: readonly
         total: e.total,
       });
     });
+    sumOfAll = sumOfAll.plus(sum);
+    units += members.length;
     const average = rounded(compiled, sum.div(Exact.of(members.length)));
     cohorts.push({ average, cohort: cohort.id, entries, max: cohort.maxScore, name: inOrder(cohort.name), ranked: cohort.ranked });
   }
-  const meanOfMeans = cohorts.length ? cohorts.reduce((acc, c) => acc.plus(Exact.of(c.average)), Exact.ZERO).div(Exact.of(cohorts.length)) : Exact.ZERO;
-  const body = { average: rounded(compiled, meanOfMeans), cohorts, ruleSet: version.ruleSet, version: version.version, versionHash: compiled.hash };
+  // The published overall average: the mean of the cohorts' (rounded) means, as Son La publishes it, or over every unit.
+  const overall =
+    version.ranking.average === 'meanOfUnits'
+      ? units
+        ? sumOfAll.div(Exact.of(units))
+        : Exact.ZERO
+      : cohorts.length
+        ? cohorts.reduce((acc, c) => acc.plus(Exact.of(c.average)), Exact.ZERO).div(Exact.of(cohorts.length))
+        : Exact.ZERO;
+  const body = { average: rounded(compiled, overall), cohorts, ruleSet: version.ruleSet, version: version.version, versionHash: compiled.hash };
   const text = unsortableValues() === unsortable ? JSON.stringify(body) : canonicalJson(body);
   return { ...body, hash: sha256Hex(text) };
 }

@@ -34,13 +34,20 @@ interface State {
   kept: Map<string, Exact | null>;
 }
 
-const ZERO_TEXT = '0';
+/** A node's own id when it has one besides its code (records name nodes by code, stably by id). */
+const idOf = (n: CompiledNode): string | undefined => (n.node.id !== undefined && n.node.id !== n.node.code ? n.node.id : undefined);
 
-function leafRecord(code: string, max: Exact, points: Exact, status: NodeStatus, trace: NodeRecord['trace']): NodeRecord {
-  const r: NodeRecord = { code, max: max.toNumber(), points: points.toString() };
-  if (status !== 'scored') r.status = status;
-  if (trace) r.trace = trace;
-  return r;
+/** A node's record, keys in canonical order. */
+function leafRecord(n: CompiledNode, max: Exact, points: Exact, status: NodeStatus, trace: NodeRecord['trace']): NodeRecord {
+  const id = idOf(n);
+  return {
+    code: n.node.code,
+    ...(id ? { id } : {}),
+    max: max.toNumber(),
+    points: points.toString(),
+    ...(status !== 'scored' ? { status } : {}),
+    ...(trace ? { trace } : {}),
+  };
 }
 
 function roll(n: CompiledNode, st: State, forcedNA: boolean): Rolled {
@@ -61,7 +68,7 @@ function roll(n: CompiledNode, st: State, forcedNA: boolean): Rolled {
         points: Exact.ZERO,
         max: Exact.ZERO,
         status: 'notApplicable',
-        record: st.tracing ? { code, max: 0, points: ZERO_TEXT, status: 'notApplicable', trace: { applicability: applicability ?? [] } } : null,
+        record: st.tracing ? leafRecord(n, Exact.ZERO, Exact.ZERO, 'notApplicable', { applicability: applicability ?? [] }) : null,
       };
     } else {
       const tracer = st.tracing ? new Tracer() : null;
@@ -75,7 +82,7 @@ function roll(n: CompiledNode, st: State, forcedNA: boolean): Rolled {
         if (!n.deduction && points.isNegative()) points = Exact.ZERO;
         if (st.policy.roundCriteria) points = points.round(st.policy.places, st.policy.rounding);
       }
-      result = { points, max: cap, status, record: tracer ? leafRecord(code, cap, points, status, tracer.build()) : null };
+      result = { points, max: cap, status, record: tracer ? leafRecord(n, cap, points, status, tracer.build()) : null };
     }
   } else {
     const records: NodeRecord[] | null = st.tracing ? [] : null;
@@ -98,8 +105,7 @@ function roll(n: CompiledNode, st: State, forcedNA: boolean): Rolled {
     const status: NodeStatus = allNotApplicable ? 'notApplicable' : noneScored ? 'notScored' : 'scored';
     let record: NodeRecord | null = null;
     if (records) {
-      record = { children: records, code, max: max.toNumber(), points: points.toString() };
-      if (status !== 'scored') record.status = status;
+      record = { children: records, ...leafRecord(n, max, points, status, undefined) };
     }
     result = { points, max, status, record };
   }

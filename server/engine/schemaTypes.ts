@@ -38,6 +38,7 @@ export type Fact = {
   unit?: LocalizedText;
   minimum?: number;
   maximum?: number;
+  atMostFact?: FactId;
   /**
    * @minItems 1
    */
@@ -70,6 +71,7 @@ export type Condition = AllCondition | AnyCondition | NotCondition | FactConditi
  */
 export type Node = {
   code: Code;
+  id?: NodeId;
   /**
    * group → main index (index) → component index (component) → criterion.
    */
@@ -81,7 +83,7 @@ export type Node = {
    */
   max?: number;
   /**
-   * Declared maximum of a parent per cohort, where its children differ by cohort.
+   * Maximum points per cohort where cohorts differ, on any node: a criterion worth 10 for provincial agencies and 15 for districts. Fractions of cases, parts and tiers are fractions of the cohort's maximum.
    */
   maxByCohort?: {
     [k: string]: number;
@@ -115,7 +117,25 @@ export type Node = {
    * @minItems 1
    */
   children?: [Node, ...Node[]];
+  /**
+   * The node of an earlier rule set or version this one continues (a DTI 2025 index continuing a DTI 2022 one): the diff pairs them and year-over-year comparisons compare them.
+   */
+  continues?: {
+    ruleSet: Id;
+    /**
+     * The version continued; any version of the rule set when absent.
+     */
+    version?: string;
+    node: NodeId;
+  };
 };
+/**
+ * A node's stable identity: kept when the node is renumbered, moved or copied into a new version.
+ *
+ * This interface was referenced by `ChisoSchemas`'s JSON-Schema
+ * via the `definition` "NodeId".
+ */
+export type NodeId = string;
 /**
  * This interface was referenced by `ChisoSchemas`'s JSON-Schema
  * via the `definition` "Scoring".
@@ -166,6 +186,10 @@ export type Quantity =
       numerator: FactId;
       denominator: FactId | number;
       percent?: boolean;
+      /**
+       * When the denominator is 0: 0 points, full points, or the item does not apply (it leaves the maximum).
+       */
+      onZeroDenominator?: 'zero' | 'full' | 'notApplicable';
     };
 /**
  * This interface was referenced by `ChisoSchemas`'s JSON-Schema
@@ -365,6 +389,9 @@ export interface NotCondition {
 export interface FactCondition {
   fact: string;
   path?: string;
+  /**
+   * A json-rules-engine operator (equal, in, greaterThanInclusive …, optionally decorated: not:equal, everyFact:in …) or one of ours: dateBefore, dateOnOrBefore, dateAfter, dateOnOrAfter, dateEqual.
+   */
   operator: string;
   value:
     | (string | number | boolean | null)
@@ -372,6 +399,13 @@ export interface FactCondition {
     | {
         fact: string;
         path?: string;
+      }
+    | {
+        /**
+         * Month and day, MM-DD.
+         */
+        periodDate: string;
+        yearOffset?: number;
       };
   name?: string;
 }
@@ -419,6 +453,10 @@ export interface RankingPolicy {
     node: Code;
     order?: 'descending' | 'ascending';
   }[];
+  /**
+   * The published overall average: the mean of the cohorts' means (Son La 2024: (73.2 + 76.4) ÷ 2 = 74.8), or the mean over every unit.
+   */
+  average?: 'meanOfCohortMeans' | 'meanOfUnits';
 }
 /**
  * A published figure derived from the result, e.g. the DTI value = total × 0.001 to 4 places.
@@ -480,6 +518,9 @@ export interface Proportional {
   method: 'proportional';
   numerator: FactId;
   denominator: FactId | number;
+  /**
+   * When the denominator is 0: 0 points, full points, or the item does not apply (it leaves the maximum).
+   */
   onZeroDenominator?: 'zero' | 'full' | 'notApplicable';
 }
 /**
@@ -496,6 +537,9 @@ export interface GatedProportional {
    * Minimum ratio (inclusive) for any points.
    */
   gate: number;
+  /**
+   * When the denominator is 0: 0 points, full points, or the item does not apply (it leaves the maximum).
+   */
   onZeroDenominator?: 'zero' | 'full' | 'notApplicable';
 }
 /**
@@ -579,9 +623,13 @@ export interface BestOf {
 export interface RelativeToBest {
   method: 'relativeToBest';
   value: Quantity;
+  /**
+   * When the best value of the cohort is 0 (or nobody has one): 0 points, full points, or the item does not apply.
+   */
+  onZeroDenominator?: 'zero' | 'full' | 'notApplicable';
 }
 /**
- * −perUnit per counted event, never below the floor. The node's maximum is 0.
+ * −perUnit per counted event, from `start` (0 by default), never below `floor`: "2 points, −0.25 per late report, not below 0" is start 2, perUnit 0.25, floor 0. The item adds `start` to its parent's maximum.
  *
  * This interface was referenced by `ChisoSchemas`'s JSON-Schema
  * via the `definition` "Deduction".
@@ -590,6 +638,13 @@ export interface Deduction {
   method: 'deduction';
   fact: FactId;
   perUnit: number;
+  /**
+   * Points before any deduction; the node's maximum when above 0.
+   */
+  start?: number;
+  /**
+   * The lowest points the item can reach, at most `start`.
+   */
   floor: number;
 }
 /**
@@ -630,6 +685,10 @@ export interface Manual {
 export interface TestCase {
   name: string;
   description?: string;
+  /**
+   * The assessed year (dates relative to it); the year the version takes effect when absent.
+   */
+  year?: number;
   agency: Agency;
   facts: FactValues;
   /**
@@ -646,6 +705,16 @@ export interface TestCase {
       [k: string]: number;
     };
     results?: {
+      [k: string]: number;
+    };
+    /**
+     * The overall average of the case and its peers, as the ranking policy declares it.
+     */
+    average?: number;
+    /**
+     * Each cohort's average over the case and its peers.
+     */
+    cohortAverages?: {
       [k: string]: number;
     };
   };

@@ -5,13 +5,13 @@ import type { CompiledVersion } from './compile';
 import type { Evaluation, Score } from './evaluation';
 import { pointsOf } from './ranking';
 import type { SubmissionInput } from './schemaTypes';
-import { prepareBatch } from './batch';
+import { prepareBatch, type BatchOptions } from './batch';
 import { rollup } from './rollup';
 import { rounded, totals } from './total';
 
-export function scoreSubmissions(compiled: CompiledVersion, submissions: readonly SubmissionInput[]): Score[] {
+export function scoreSubmissions(compiled: CompiledVersion, submissions: readonly SubmissionInput[], options: BatchOptions = {}): Score[] {
   const wanted = compiled.tieBreakers.length ? new Set(compiled.tieBreakers.map((t) => t.code)) : null;
-  return prepareBatch(compiled, submissions).map(({ submission, env, cohort }): Score => {
+  return prepareBatch(compiled, submissions, options).map(({ submission, env, cohort }): Score => {
     const head = { agencyId: submission.agency.id, agencyName: submission.agency.name };
     if (!cohort) return { ...head, cohort: null, total: 0, totalExact: '0', max: 0, percentage: 0, band: null, results: {}, tieBreakers: [] };
     const r = rollup(cohort, env, compiled.policy, false, wanted);

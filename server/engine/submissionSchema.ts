@@ -5,6 +5,7 @@ import { SCHEMA_IDS } from './ajv';
 import type { Finding } from './finding';
 import { join, valueAt } from './pointer';
 import { forbiddenKeys, schemaFindings } from './schemaFindings';
+import { depthFinding } from './limits';
 import type { Fact, RuleSetVersion } from './schemaTypes';
 import { walkNodes } from './tree';
 import { engineAjv } from './validate';
@@ -114,8 +115,36 @@ const unescape = (token: string): string => token.replace(/~1/g, '/').replace(/~
  * Every problem of a submission against a version's facts, with paths such as /facts/ty_le_ho_so
  * and messages naming the fact by its Vietnamese (or English) label.
  */
+/** Facts bounded by another fact (`atMostFact`: processed ≤ received), which a schema cannot say. */
+function boundsFindings(version: RuleSetVersion, submission: unknown): Finding[] {
+  const facts = (submission as { facts?: Record<string, unknown> } | null)?.facts;
+  if (!facts || typeof facts !== 'object') return [];
+  const byId = new Map(version.facts.map((f) => [f.id, f]));
+  const out: Finding[] = [];
+  for (const fact of version.facts) {
+    if (!fact.atMostFact) continue;
+    const value = facts[fact.id];
+    const bound = facts[fact.atMostFact];
+    if (typeof value !== 'number' || typeof bound !== 'number' || value <= bound) continue;
+    const other = byId.get(fact.atMostFact);
+    const name = (f: typeof fact | undefined, id: string, lang: 'vi' | 'en') => `"${(lang === 'en' ? f?.label.en : undefined) ?? f?.label.vi ?? id}" (${id})`;
+    out.push({
+      severity: 'error',
+      path: join('/facts', fact.id),
+      code: 'above-other-fact',
+      message: {
+        vi: `${name(fact, fact.id, 'vi')} là ${String(value).replace('.', ',')}, lớn hơn ${name(other, fact.atMostFact, 'vi')} là ${String(bound).replace('.', ',')}`,
+        en: `${name(fact, fact.id, 'en')} is ${value}, more than ${name(other, fact.atMostFact, 'en')} at ${bound}`,
+      },
+    });
+  }
+  return out;
+}
+
 export function validateSubmission(version: RuleSetVersion, submission: unknown, options: SubmissionSchemaOptions = {}): Finding[] {
-  const forbidden = forbiddenKeys(submission);
+  const deep = depthFinding(submission);
+  if (deep) return [deep];
+  const forbidden = [...forbiddenKeys(submission), ...boundsFindings(version, submission)];
   const validate = submissionValidator(version, options.cohort);
   if (validate(submission)) return forbidden;
   const flagged = new Set(forbidden.map((f) => f.path));

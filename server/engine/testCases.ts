@@ -1,7 +1,8 @@
 // A version carries its own test cases (inputs → expected points, totals, bands), as OpenFisca
 // keeps tests as data. Publishing is refused unless they all pass.
 import type { CompiledVersion } from './compile';
-import type { Evaluation, NodeRecord } from './evaluation';
+import type { Evaluation, NodeRecord, Ranking } from './evaluation';
+import { rankEvaluations } from './ranking';
 import type { TestCase } from './schemaTypes';
 import { evaluateSubmissions } from './evaluate';
 import { Exact } from './exact';
@@ -25,12 +26,13 @@ const sameNumber = (a: number, b: number | undefined): boolean => b !== undefine
 function pointsByCode(compiled: CompiledVersion, nodes: readonly NodeRecord[], out: Map<string, number> = new Map()): Map<string, number> {
   for (const n of nodes) {
     out.set(n.code, rounded(compiled, Exact.of(n.points)));
+    if (n.id) out.set(n.id, rounded(compiled, Exact.of(n.points)));
     if (n.children) pointsByCode(compiled, n.children, out);
   }
   return out;
 }
 
-function check(compiled: CompiledVersion, test: TestCase, e: Evaluation): TestFailure[] {
+function check(compiled: CompiledVersion, test: TestCase, e: Evaluation, ranking: Ranking): TestFailure[] {
   const x = test.expect;
   const failures: TestFailure[] = [];
   const num = (field: string, expected: number | undefined, actual: number | undefined) => {
@@ -44,13 +46,17 @@ function check(compiled: CompiledVersion, test: TestCase, e: Evaluation): TestFa
   const points = pointsByCode(compiled, e.nodes);
   for (const [code, expected] of Object.entries(x.points ?? {})) num(`points.${code}`, expected, points.get(code));
   for (const [id, expected] of Object.entries(x.results ?? {})) num(`results.${id}`, expected, e.results[id]);
+  num('average', x.average, ranking.average);
+  for (const [cohort, expected] of Object.entries(x.cohortAverages ?? {}))
+    num(`cohortAverages.${cohort}`, expected, ranking.cohorts.find((c) => c.cohort === cohort)?.average);
   return failures;
 }
 
 export function runTestCases(compiled: CompiledVersion): TestCaseResult[] {
   return (compiled.version.tests ?? []).map((test) => {
-    const [evaluation] = evaluateSubmissions(compiled, [{ agency: test.agency, facts: test.facts }, ...(test.peers ?? [])]);
-    const failures = check(compiled, test, evaluation);
+    const batch = evaluateSubmissions(compiled, [{ agency: test.agency, facts: test.facts }, ...(test.peers ?? [])], test.year ? { year: test.year } : {});
+    const [evaluation] = batch;
+    const failures = check(compiled, test, evaluation, rankEvaluations(compiled, batch));
     return { name: test.name, passed: failures.length === 0, failures, evaluation };
   });
 }

@@ -22,10 +22,16 @@ export function* walkNodes(
   }
 }
 
-/** Points a criterion can give at most: its maximum, or 0 for methods that add nothing (deductions, not scored …). */
-export function leafMax(node: Node): Exact {
-  if (node.scoring && !METHODS[node.scoring.method].addsToMax) return Exact.ZERO;
-  return Exact.of(node.max ?? 0);
+/** A node's stable identity: its id, or its code when it has none. */
+export const nodeId = (node: Pick<Node, 'id' | 'code'>): string => node.id ?? node.code;
+
+/** The maximum a criterion is scored against in a cohort: its maximum there, or its maximum. */
+export const criterionMax = (node: Node, cohort?: string): Exact => Exact.of((cohort !== undefined ? node.maxByCohort?.[cohort] : undefined) ?? node.max ?? 0);
+
+/** Points a criterion can give at most in a cohort: its maximum there, or 0 for methods that add nothing (deductions, not scored …). */
+export function leafMax(node: Node, cohort?: string): Exact {
+  if (node.scoring && !(METHODS[node.scoring.method].addsToMax as (s: Scoring) => boolean)(node.scoring)) return Exact.ZERO;
+  return criterionMax(node, cohort);
 }
 
 /** The maximum the version declares for a parent in a cohort, if it declares one. */
@@ -41,7 +47,7 @@ export function declaredMax(node: Node, cohort: string): Exact | undefined {
  */
 export function computedMax(node: Node, cohort: string): Exact {
   if (!appliesToCohort(node, cohort)) return Exact.ZERO;
-  if (isLeaf(node)) return leafMax(node);
+  if (isLeaf(node)) return leafMax(node, cohort);
   const sum = (node.children ?? []).reduce((acc, child) => acc.plus(computedMax(child, cohort)), Exact.ZERO);
   const declared = declaredMax(node, cohort);
   return node.capped && declared !== undefined ? min(sum, declared) : sum;
@@ -61,6 +67,24 @@ export function conditionFacts(condition: Condition | undefined, out: Set<string
     out.add(condition.fact);
     const value = condition.value;
     if (value && typeof value === 'object' && !Array.isArray(value) && 'fact' in value) out.add(value.fact);
+  }
+  return out;
+}
+
+/** Every condition tree of a scoring, nested scorings included. */
+export function scoringConditions(scoring: Scoring, out: Condition[] = []): Condition[] {
+  const def = methodOf(scoring);
+  for (const { value } of def.conditions(scoring)) out.push(value);
+  for (const { value } of def.nested(scoring, 0)) scoringConditions(value.scoring, out);
+  return out;
+}
+
+/** Every condition tree of a version: cohort membership, applicability, scoring. */
+export function versionConditions(version: RuleSetVersion): Condition[] {
+  const out = version.cohorts.map((c) => c.membership);
+  for (const { node } of walkNodes(version.criteria)) {
+    if (node.applicableWhen) out.push(node.applicableWhen);
+    if (node.scoring) scoringConditions(node.scoring, out);
   }
   return out;
 }

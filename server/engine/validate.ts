@@ -3,6 +3,7 @@ import type { ValidateFunction } from 'ajv/dist/2020';
 import { createAjv, SCHEMA_IDS, type Ajv } from './ajv';
 import type { Finding } from './finding';
 import { forbiddenKeys, schemaFindings } from './schemaFindings';
+import { depthFinding } from './limits';
 
 let shared: { ajv: Ajv; validate: ValidateFunction } | undefined;
 
@@ -21,6 +22,8 @@ function validator(): { ajv: Ajv; validate: ValidateFunction } {
 
 /** Every way `doc` breaks schemas/ruleset.schema.json, with JSON Pointers and vi/en messages. */
 export function validateVersion(doc: unknown): Finding[] {
+  const deep = depthFinding(doc);
+  if (deep) return [deep];
   const { ajv, validate } = validator();
   const forbidden = forbiddenKeys(doc);
   if (validate(doc)) return forbidden;

@@ -27,6 +27,12 @@ describe('canonical JSON (RFC 8785)', () => {
     );
   });
 
+  it('keeps a key named __proto__ as a key', () => {
+    const value = JSON.parse('{"b":1,"__proto__":{"x":2}}');
+    expect(canonicalJson(value)).toBe('{"__proto__":{"x":2},"b":1}');
+    expect(canonicalJson(value)).toBe(canonicalize(value));
+  });
+
   it('matches the RFC 8785 examples for numbers and key order', () => {
     expect(canonicalJson({ numbers: [333333333.33333329, 1e30, 4.5, 0.002, 1e-27], '€': 'Euro', '\r': 'CR', '1': 'One' })).toBe(
       '{"\\r":"CR","1":"One","numbers":[333333333.3333333,1e+30,4.5,0.002,1e-27],"€":"Euro"}',

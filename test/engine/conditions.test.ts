@@ -5,7 +5,7 @@
 // or both refuse to evaluate.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { referenceEngine } from '../../server/engine/conditions/operators';
+import { BASE_OPERATORS, DATE_OPERATORS, referenceEngine } from '../../server/engine/conditions/operators';
 import { compileCondition, type LeafRecord } from '../../server/engine/conditions/compile';
 import { conditionsView } from '../../server/engine/conditions/view';
 import { Bests } from '../../server/engine/env';
@@ -14,16 +14,7 @@ import type { Agency, Condition, ConditionTrace } from '../../server/engine';
 const FACTS = ['a', 'b', 'c', 'd', 'missing', 'agency'];
 const PATHS = ['$.kind', '$.x', '$.length', '$.has_public_services'];
 const OPERATORS = [
-  'equal',
-  'notEqual',
-  'lessThan',
-  'lessThanInclusive',
-  'greaterThan',
-  'greaterThanInclusive',
-  'in',
-  'notIn',
-  'contains',
-  'doesNotContain',
+  ...BASE_OPERATORS,
   'not:equal',
   'not:in',
   'someFact:equal',
@@ -35,12 +26,14 @@ const OPERATORS = [
   'swap:contains',
   'not:someFact:equal',
   'everyFact:not:in',
+  ...DATE_OPERATORS,
+  'not:dateBefore',
 ];
 
 const primitive = fc.oneof(
   fc.integer({ min: -5, max: 100 }),
   fc.double({ min: -10, max: 10, noNaN: true }),
-  fc.constantFrom('department', 'district', 'x', '', '10', 'abc'),
+  fc.constantFrom('department', 'district', 'x', '', '10', 'abc', '2024-12-15', '2024-02-30', '2023-01-01', '2025-06-30'),
   fc.boolean(),
   fc.constant(null),
 );
@@ -137,7 +130,7 @@ function compiled(condition: Condition, input: Record<string, unknown>) {
     const fn = compileCondition(condition);
     const leaves: LeafRecord[] = [];
     const { agency, ...rest } = input;
-    const holds = fn({ facts: rest as never, agency: agency as Agency, best: Bests.NONE }, leaves);
+    const holds = fn({ facts: rest as never, agency: agency as Agency, best: Bests.NONE, year: 2024 }, leaves);
     // What is stored is JSON: compare what JSON keeps of both.
     return { holds, trace: JSON.parse(JSON.stringify(conditionsView([condition], leaves))) as ConditionTrace[] };
   } catch (err) {

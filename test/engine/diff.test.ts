@@ -94,7 +94,7 @@ describe('diffVersions', () => {
     ]);
   });
 
-  it('lists added criteria in the order of the new version, then removed ones', () => {
+  it('lists removed criteria first, then those of the new version in its order', () => {
     const changes = diffVersions(
       base,
       amended((v) => {
@@ -111,16 +111,16 @@ describe('diffVersions', () => {
       }),
     );
     expect(changes.map((c) => [c.kind, c.code, c.path])).toEqual([
-      ['added', '1.0', '/criteria/0/children/0'],
-      ['added', '2.7', '/criteria/1/children/5'],
       ['removed', '1.1', '/criteria/0/children/0'],
       ['removed', '2.4', '/criteria/1/children/3'],
+      ['added', '1.0', '/criteria/0/children/0'],
+      ['added', '2.7', '/criteria/1/children/5'],
     ]);
-    expect(changes[0].message).toEqual({
+    expect(changes[2].message).toEqual({
       vi: 'Thêm tiêu chí 1.0 "Kế hoạch", tối đa 10 điểm',
       en: 'Added criterion 1.0 "Plan", maximum 10',
     });
-    expect(changes[3].message.vi).toBe('Bỏ tiêu chí 2.4 "Dịch vụ công của huyện"');
+    expect(changes[1].message.vi).toBe('Bỏ tiêu chí 2.4 "Dịch vụ công của huyện"');
   });
 
   it('reports moved criteria, cohorts of a criterion and provisional status', () => {

@@ -74,6 +74,17 @@ function compileLeaf(leaf: FactCondition): ConditionFn {
   const fact = readerOf(leaf.fact);
   const read: Reader = path ? (env) => path(fact(env)) : fact;
   const rhs = leaf.value;
+  if (rhs !== null && typeof rhs === 'object' && !Array.isArray(rhs) && 'periodDate' in rhs) {
+    // A date of the assessed year, read from the evaluation's year like a fact and recorded as one.
+    const { periodDate, yearOffset = 0 } = rhs;
+    return (env, out) => {
+      const factValue = read(env);
+      const compareTo = `${String(env.year + yearOffset).padStart(4, '0')}-${periodDate}`;
+      const holds = evaluate(factValue, compareTo);
+      if (out) out.push({ holds, read: recorded(factValue), value: compareTo });
+      return holds;
+    };
+  }
   const ref = rhs !== null && typeof rhs === 'object' && !Array.isArray(rhs) && hasOwn.call(rhs, 'fact') ? (rhs as { fact: string; path?: string }) : null;
   if (!ref) {
     return (env, out) => {

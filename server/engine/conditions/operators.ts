@@ -17,20 +17,38 @@ interface OperatorMap {
 /** Operators of our own, added to every json-rules-engine Engine that should agree with the compiler. */
 export interface CustomOperator {
   name: string;
-  evaluate(factValue: never, compareTo: never): boolean;
-  /** Only values passing it are compared (as json-rules-engine's factValueValidator). */
-  accepts?: (factValue: unknown) => boolean;
+  evaluate(factValue: unknown, compareTo: unknown): boolean;
 }
 
-export const CUSTOM_OPERATORS: readonly CustomOperator[] = [];
+/** A calendar date written YYYY-MM-DD, as days since 1970-01-01; null for anything else. */
+export function isoDay(value: unknown): number | null {
+  if (typeof value !== 'string' || !ISO_DATE.test(value)) return null;
+  const [y, m, d] = value.split('-').map(Number);
+  const t = Date.UTC(y, m - 1, d);
+  const back = new Date(t);
+  return back.getUTCFullYear() === y && back.getUTCMonth() === m - 1 && back.getUTCDate() === d ? t / 86_400_000 : null;
+}
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Dates compare as dates (never as text): both sides must be real calendar dates, else the condition fails. */
+const dates = (compare: (a: number, b: number) => boolean) => (fact: unknown, value: unknown) => {
+  const a = isoDay(fact);
+  const b = isoDay(value);
+  return a !== null && b !== null && compare(a, b);
+};
+
+export const CUSTOM_OPERATORS: readonly CustomOperator[] = [
+  { name: 'dateBefore', evaluate: dates((a, b) => a < b) },
+  { name: 'dateOnOrBefore', evaluate: dates((a, b) => a <= b) },
+  { name: 'dateAfter', evaluate: dates((a, b) => a > b) },
+  { name: 'dateOnOrAfter', evaluate: dates((a, b) => a >= b) },
+  { name: 'dateEqual', evaluate: dates((a, b) => a === b) },
+];
 
 /** An Engine with our operators registered: the compiler's registry, and the reference in tests. */
 export function referenceEngine(): Engine {
   const engine = new Engine([], { allowUndefinedFacts: true });
-  for (const op of CUSTOM_OPERATORS) {
-    const cb = op.evaluate as (a: unknown, b: unknown) => boolean;
-    engine.addOperator(op.name, op.accepts ? (a: unknown, b: unknown) => op.accepts!(a) && cb(a, b) : cb);
-  }
+  for (const op of CUSTOM_OPERATORS) engine.addOperator(op.name, op.evaluate);
   return engine;
 }
 
@@ -57,7 +75,9 @@ export const BASE_OPERATORS = [
   'notIn',
   'contains',
   'doesNotContain',
-  ...CUSTOM_OPERATORS.map((o) => o.name),
 ] as const;
+
+/** Our own operators, by name. */
+export const DATE_OPERATORS = CUSTOM_OPERATORS.map((o) => o.name);
 
 export const DECORATORS = ['not', 'someFact', 'someValue', 'everyFact', 'everyValue', 'swap'] as const;

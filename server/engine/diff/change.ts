@@ -20,6 +20,7 @@ export type VersionChangeKind =
   | 'added'
   | 'removed'
   | 'moved'
+  | 'renumbered'
   | 'kindChanged'
   | 'maxChanged'
   | 'cohortsChanged'

@@ -1,23 +1,34 @@
-// The criteria tree. Nodes are matched by code wherever they sit, so a criterion put under another
-// parent is reported as moved, not as removed and added.
+// The criteria tree. Nodes are paired by link, id or what they say (diff/pairing.ts), wherever they
+// sit: a criterion renumbered is reported as renumbered, one put under another parent as moved.
 import { about, bi, nodeName, text, type Bilingual } from '../naming';
 import type { Node, RuleSetVersion } from '../schemaTypes';
 import { num } from '../text';
-import { walkNodes } from '../tree';
 import type { VersionChange, VersionChangeKind } from './change';
 import { scoringChanges } from './scoring';
+import { flat, pairNodes } from './pairing';
 import { arrow, cond, list, lowerFirst, numOr, renamed, same } from './support';
 
 export function criteria(a: RuleSetVersion, b: RuleSetVersion): VersionChange[] {
   const out: VersionChange[] = [];
-  const flat = (v: RuleSetVersion) => [...walkNodes(v.criteria)];
-  const before = new Map<string, { node: Node; path: string; parent: Node | null }>();
-  for (const entry of flat(a)) if (!before.has(entry.node.code)) before.set(entry.node.code, entry);
+  const pairs = pairNodes(a, b);
+  const paired = new Set([...pairs.values()].map((p) => p.node));
   const after = flat(b);
-  const inB = new Set(after.map((e) => e.node.code));
+  const placedOf = new Map(after.map((p) => [p.node, p]));
+  // What was dropped first: "Bỏ tiêu chí 4.2 …; tiêu chí 4.3 được đánh số lại thành 4.2" reads in that order.
+  for (const { node, path } of flat(a)) {
+    if (paired.has(node)) continue;
+    const name = nodeName(node);
+    out.push({
+      code: node.code,
+      kind: 'removed',
+      path,
+      before: node,
+      message: bi(`Bỏ ${lowerFirst(name.vi)} "${text(node.title, 'vi')}"`, `Removed ${lowerFirst(name.en)} "${text(node.title, 'en')}"`),
+    });
+  }
   for (const { node, path, parent } of after) {
     const name = nodeName(node);
-    const old = before.get(node.code);
+    const old = pairs.get(path);
     const change = (kind: VersionChangeKind, at: string, was: unknown, now: unknown, message: Bilingual) =>
       out.push({ code: node.code, kind, path: at, before: was, after: now, message: about(name, message) });
     if (!old) {
@@ -34,6 +45,17 @@ export function criteria(a: RuleSetVersion, b: RuleSetVersion): VersionChange[] 
       });
       continue;
     }
+    if (old.node.code !== node.code) {
+      const was = nodeName(old.node);
+      out.push({
+        code: node.code,
+        kind: 'renumbered',
+        path: `${path}/code`,
+        before: old.node.code,
+        after: node.code,
+        message: bi(`${was.vi} được đánh số lại thành ${node.code}`, `${was.en} renumbered as ${node.code}`),
+      });
+    }
     const was = old.node;
     if (was.kind !== node.kind)
       change(
@@ -43,7 +65,9 @@ export function criteria(a: RuleSetVersion, b: RuleSetVersion): VersionChange[] 
         node.kind,
         bi(`loại ${arrow(was.kind, node.kind)}`, `kind ${arrow(was.kind, node.kind)}`),
       );
-    if ((old.parent?.code ?? null) !== (parent?.code ?? null)) {
+    // Moved: the new parent is not the old parent (as paired), whatever the codes say.
+    const parentWas = parent ? (pairs.get(placedOf.get(parent)!.path)?.node ?? null) : null;
+    if (parentWas !== old.parent) {
       const p = (n: Node | null, lang: 'vi' | 'en') => n?.code ?? (lang === 'vi' ? 'gốc' : 'top level');
       change(
         'moved',
@@ -148,17 +172,6 @@ export function criteria(a: RuleSetVersion, b: RuleSetVersion): VersionChange[] 
           `legal reference ${arrow(was.legalRef ?? '—', node.legalRef ?? '—')}`,
         ),
       );
-  }
-  for (const { node, path } of flat(a)) {
-    if (inB.has(node.code) || before.get(node.code)?.path !== path) continue;
-    const name = nodeName(node);
-    out.push({
-      code: node.code,
-      kind: 'removed',
-      path,
-      before: node,
-      message: bi(`Bỏ ${lowerFirst(name.vi)} "${text(node.title, 'vi')}"`, `Removed ${lowerFirst(name.en)} "${text(node.title, 'en')}"`),
-    });
   }
   return out;
 }

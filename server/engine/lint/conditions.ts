@@ -2,7 +2,7 @@
 // false) when an operator is unknown or does not suit the fact. So the operator must exist, and the
 // fact and the value compared must be of kinds the operator can compare.
 import type { Finding } from '../finding';
-import { BASE_OPERATORS, DECORATORS, operatorFor } from '../conditions/operators';
+import { BASE_OPERATORS, DATE_OPERATORS, DECORATORS, isoDay, operatorFor } from '../conditions/operators';
 import type { FactCondition, Option } from '../schemaTypes';
 import { about, bi, cohortName, error, factName, nodeName, warning, type Bilingual, type LintContext } from './context';
 import { conditionSites, leaves } from './walk';
@@ -78,23 +78,49 @@ export function conditions(ctx: LintContext): Finding[] {
             about(
               where,
               bi(
-                `toán tử "${leaf.operator}" không tồn tại; dùng một trong: ${BASE_OPERATORS.join(', ')} (có thể thêm tiền tố ${DECORATORS.map((d) => `${d}:`).join(', ')})`,
-                `unknown operator "${leaf.operator}"; use one of: ${BASE_OPERATORS.join(', ')} (optionally prefixed by ${DECORATORS.map((d) => `${d}:`).join(', ')})`,
+                `toán tử "${leaf.operator}" không tồn tại; dùng một trong: ${[...BASE_OPERATORS, ...DATE_OPERATORS].join(', ')} (có thể thêm tiền tố ${DECORATORS.map((d) => `${d}:`).join(', ')})`,
+                `unknown operator "${leaf.operator}"; use one of: ${[...BASE_OPERATORS, ...DATE_OPERATORS].join(', ')} (optionally prefixed by ${DECORATORS.map((d) => `${d}:`).join(', ')})`,
               ),
             ),
           ),
         );
         continue;
       }
-      const subject = subjectOf(ctx, leaf, path, attributes, where, out);
-      if (!subject) continue;
-      // Only plain operators (optionally negated) are type-checked; other decorators work on lists.
       const parts = leaf.operator.split(':');
       const base = parts[parts.length - 1];
-      if (parts.slice(0, -1).some((d) => d !== 'not')) continue;
       const value = leaf.value;
-      if (value !== null && typeof value === 'object' && !Array.isArray(value)) continue; // compared with another fact
       const report = (code: string, message: Bilingual, at = `${path}/value`) => out.push(error(at, code, about(where, message)));
+      const periodDate = value !== null && typeof value === 'object' && !Array.isArray(value) && 'periodDate' in value;
+      // A date of the assessed year means something only to the date operators (other operators would compare text).
+      if (periodDate && !DATE_OPERATORS.includes(base)) {
+        report(
+          'period-date-operator',
+          bi(
+            `ngày trong năm đánh giá chỉ so sánh được bằng toán tử ngày (${DATE_OPERATORS.join(', ')}), không phải "${leaf.operator}"`,
+            `a date of the assessed year compares only with a date operator (${DATE_OPERATORS.join(', ')}), not "${leaf.operator}"`,
+          ),
+          `${path}/operator`,
+        );
+        continue;
+      }
+      const subject = subjectOf(ctx, leaf, path, attributes, where, out);
+      if (!subject) continue;
+      if (DATE_OPERATORS.includes(base)) {
+        if (subject.kind !== 'date')
+          report(
+            'operator-fact-type',
+            bi(`toán tử ${base} so sánh ngày, nhưng ${subject.name.vi} có kiểu ${KIND_WORDS[subject.kind].vi}`, `operator ${base} compares dates, but ${subject.name.en} is a ${KIND_WORDS[subject.kind].en}`),
+            `${path}/operator`,
+          );
+        else if (!periodDate && (value === null || typeof value !== 'object') && isoDay(value) === null)
+          report('condition-value-type', bi(`${JSON.stringify(value)} không phải một ngày YYYY-MM-DD`, `${JSON.stringify(value)} is not a date YYYY-MM-DD`));
+        else if (periodDate && isoDay(`2024-${(value as { periodDate: string }).periodDate}`) === null)
+          report('condition-value-type', bi(`"${(value as { periodDate: string }).periodDate}" không phải một ngày trong năm`, `"${(value as { periodDate: string }).periodDate}" is not a day of the year`), `${path}/value/periodDate`);
+        continue;
+      }
+      // Only plain operators (optionally negated) are type-checked; other decorators work on lists.
+      if (parts.slice(0, -1).some((d) => d !== 'not')) continue;
+      if (value !== null && typeof value === 'object' && !Array.isArray(value)) continue; // compared with another fact
       switch (base) {
         case 'equal':
         case 'notEqual': {
@@ -136,7 +162,23 @@ export function conditions(ctx: LintContext): Finding[] {
         case 'lessThanInclusive':
         case 'greaterThan':
         case 'greaterThanInclusive': {
-          if (subject.kind !== 'number' && subject.kind !== 'date') {
+          if (subject.kind === 'date') {
+            out.push(
+              warning(
+                `${path}/operator`,
+                'date-compared-as-text',
+                about(
+                  where,
+                  bi(
+                    `${subject.name.vi} là ngày: toán tử ${base} so sánh chữ; dùng ${DATE_OPERATORS.slice(0, 4).join(', ')}`,
+                    `${subject.name.en} is a date: operator ${base} compares text; use ${DATE_OPERATORS.slice(0, 4).join(', ')}`,
+                  ),
+                ),
+              ),
+            );
+            break;
+          }
+          if (subject.kind !== 'number') {
             report(
               'operator-fact-type',
               bi(

@@ -107,6 +107,25 @@ export function facts(ctx: LintContext): Finding[] {
           ),
         ),
       );
+    if (fact.atMostFact !== undefined) {
+      const bound = ctx.facts.get(fact.atMostFact)?.fact;
+      const problem =
+        fact.atMostFact === fact.id
+          ? bi('không thể bị chặn bởi chính nó', 'cannot be bounded by itself')
+          : !bound
+            ? bi(`chỉ tiêu "${fact.atMostFact}" chưa được khai báo`, `fact "${fact.atMostFact}" is not declared`)
+            : !NUMERIC.has(bound.type) || !NUMERIC.has(fact.type)
+              ? bi('chỉ so sánh được hai chỉ tiêu dạng số', 'only two numeric facts can be compared')
+              : null;
+      if (problem)
+        out.push(
+          error(
+            `/facts/${i}/atMostFact`,
+            'fact-bound',
+            bi(`Chỉ tiêu ${factName(ctx, fact.id).vi}: ${problem.vi}`, `Fact ${factName(ctx, fact.id).en}: ${problem.en}`),
+          ),
+        );
+    }
     if (fact.options && fact.type !== 'enum')
       out.push(
         warning(

@@ -70,7 +70,7 @@ export function zeroMaxima(ctx: LintContext): Finding[] {
   const out: Finding[] = [];
   for (const { node, path } of ctx.nodes) {
     const method = node.scoring?.method;
-    if (method && !METHODS[method].addsToMax && (node.max ?? 0) > 0)
+    if (method && !(METHODS[method].addsToMax as (s: typeof node.scoring) => boolean)(node.scoring) && (node.max ?? 0) > 0)
       out.push(
         warning(
           `${path}/max`,

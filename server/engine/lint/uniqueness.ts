@@ -34,6 +34,20 @@ export function uniqueness(ctx: LintContext): Finding[] {
       (k, p, f) => error(p, 'duplicate-code', duplicate(bi('Mã mục', 'node code'), k, f)),
     ),
   );
+  // Ids default to codes, so an id may not repeat another node's id or code.
+  const explicit = ctx.nodes.filter((e) => e.node.id !== undefined && e.node.id !== e.node.code);
+  const codes = new Map(ctx.nodes.map((e) => [e.node.code, e.path]));
+  out.push(
+    ...repeats(
+      explicit,
+      (e) => e.node.id!,
+      (i) => `${explicit[i].path}/id`,
+      (k, p, f) => error(p, 'duplicate-node-id', duplicate(bi('Mã định danh mục', 'node id'), k, f)),
+    ),
+  );
+  for (const e of explicit)
+    if (codes.has(e.node.id!))
+      out.push(error(`${e.path}/id`, 'duplicate-node-id', duplicate(bi('Mã định danh mục', 'node id'), e.node.id!, `${codes.get(e.node.id!)}/code`)));
   out.push(
     ...repeats(
       v.facts,

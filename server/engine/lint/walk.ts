@@ -67,7 +67,7 @@ export function* factRefs(ctx: LintContext): Generator<FactRef> {
     for (const { leaf, path } of leaves(site.condition, site.path)) {
       yield { fact: leaf.fact, path: `${path}/fact`, role: 'condition', entry: site.entry };
       const v = leaf.value;
-      if (v !== null && typeof v === 'object' && !Array.isArray(v))
+      if (v !== null && typeof v === 'object' && !Array.isArray(v) && 'fact' in v)
         yield { fact: v.fact, path: `${path}/value/fact`, role: 'condition', entry: site.entry };
     }
   }

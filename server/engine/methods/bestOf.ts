@@ -8,7 +8,7 @@ export const optionSlot = (slot: string, i: number): string => `${slot}/option/$
 export const bestOf: MethodDef<'bestOf'> = {
   name: bi('Lấy cách cao nhất', 'Best of'),
   help: bi('Chấm từng cách, lấy kết quả cao nhất.', 'Each alternative is scored; the highest counts.'),
-  addsToMax: true,
+  addsToMax: () => true,
   defaults: () => ({ method: 'bestOf', options: [{ label: { vi: '' }, scoring: { method: 'yesNo', when: { all: [{ fact: '', operator: 'equal', value: true }] } } }] }),
   conditions: () => [],
   facts: () => [],

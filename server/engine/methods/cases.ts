@@ -9,7 +9,7 @@ import { diffCaseList, lintCaseList } from './caseList';
 export const cases: MethodDef<'cases'> = {
   name: bi('Chấm theo trường hợp', 'Partial by case'),
   help: bi('Trường hợp đầu tiên thỏa mãn cho điểm của nó.', 'The first case that holds gives its points.'),
-  addsToMax: true,
+  addsToMax: () => true,
   defaults: (max) => ({ method: 'cases', cases: [{ label: { vi: '' }, when: { all: [{ fact: '', operator: 'equal', value: true }] }, points: max }] }),
   conditions: (s) => s.cases.map((c, i) => ({ path: `/cases/${i}/when`, value: c.when })),
   facts: () => [],

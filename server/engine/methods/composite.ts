@@ -10,7 +10,7 @@ export const compositePartSlot = (slot: string, i: number): string => `${slot}/s
 export const composite: MethodDef<'composite'> = {
   name: bi('Kết hợp', 'Composite'),
   help: bi('Tổng các công thức con, mỗi công thức có điểm tối đa riêng.', 'Sum of sub-formulas, each against its own maximum.'),
-  addsToMax: true,
+  addsToMax: () => true,
   defaults: (max) => ({ method: 'composite', parts: [{ label: { vi: '' }, max, scoring: { method: 'yesNo', when: { all: [{ fact: '', operator: 'equal', value: true }] } } }] }),
   conditions: () => [],
   facts: () => [],

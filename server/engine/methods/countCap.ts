@@ -21,7 +21,7 @@ function countPoints(s: CountCap, facts: Facts, max: Exact) {
 export const countCap: MethodDef<'countCap'> = {
   name: bi('Đếm có giới hạn', 'Count with cap'),
   help: bi('số lượng × điểm mỗi đơn vị, không quá mức trần.', 'count × points per unit, at most the cap.'),
-  addsToMax: true,
+  addsToMax: () => true,
   defaults: () => ({ method: 'countCap', fact: '', unit: 1 }),
   conditions: () => [],
   facts: (s) => [{ path: '/fact', value: { fact: s.fact, role: 'number' } }],

@@ -11,7 +11,7 @@ const pct = (ratio: number, lang: 'vi' | 'en') => `${num(Exact.of(ratio).times(E
 export const gatedProportional: MethodDef<'gatedProportional'> = {
   name: bi('Ngưỡng + theo tỷ lệ', 'Gate + proportional'),
   help: bi('Dưới ngưỡng → 0, từ ngưỡng trở lên tính theo tỷ lệ.', 'Below the gate ratio → 0, otherwise proportional.'),
-  addsToMax: true,
+  addsToMax: () => true,
   defaults: () => ({ method: 'gatedProportional', numerator: '', denominator: '', gate: 0.5 }),
   conditions: () => [],
   facts: (s) => quantityRefs(ratioQuantity(s), ''),

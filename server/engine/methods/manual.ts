@@ -18,7 +18,7 @@ function given(s: Manual, facts: Facts, max: Exact): Exact | null {
 export const manual: MethodDef<'manual'> = {
   name: bi('Chấm thủ công', 'Manual score'),
   help: bi('Cán bộ thẩm định nhập điểm, trong giới hạn cho phép.', 'The evaluator enters the points, within bounds.'),
-  addsToMax: true,
+  addsToMax: () => true,
   defaults: () => ({ method: 'manual', fact: '' }),
   conditions: () => [],
   facts: (s) => [{ path: '/fact', value: { fact: s.fact, role: 'manual' } }],

@@ -6,7 +6,7 @@ import { bi } from '../text';
 export const notApplicable: MethodDef<'notApplicable'> = {
   name: bi('Không áp dụng', 'Not applicable'),
   help: bi('Giữ số thứ tự, không áp dụng.', 'Kept for numbering, does not apply.'),
-  addsToMax: false,
+  addsToMax: () => false,
   defaults: () => ({ method: 'notApplicable', reason: { vi: '' } }),
   conditions: () => [],
   facts: () => [],

@@ -8,7 +8,7 @@ import { sortedIds } from './tracer';
 export const notScored: MethodDef<'notScored'> = {
   name: bi('Không tính điểm', 'Not scored'),
   help: bi('Thu thập để tham khảo, không tính điểm.', 'Collected for information, weight 0.'),
-  addsToMax: false,
+  addsToMax: () => false,
   defaults: () => ({ method: 'notScored' }),
   conditions: () => [],
   facts: (s) => (s.facts ?? []).map((fact, i) => ({ path: `/facts/${i}`, value: { fact, role: 'collected' } })),

@@ -9,7 +9,7 @@ import { diffCaseList, lintCaseList } from './caseList';
 export const parts: MethodDef<'parts'> = {
   name: bi('Cộng điểm từng phần', 'Additive parts'),
   help: bi('Mỗi phần thỏa mãn được cộng điểm, tối đa bằng điểm tối đa.', 'Every part that holds adds its points, up to the maximum.'),
-  addsToMax: true,
+  addsToMax: () => true,
   defaults: (max) => ({ method: 'parts', parts: [{ label: { vi: '' }, when: { all: [{ fact: '', operator: 'equal', value: true }] }, points: max }] }),
   conditions: (s) => s.parts.map((p, i) => ({ path: `/parts/${i}/when`, value: p.when })),
   facts: () => [],

@@ -7,7 +7,7 @@ import { compileRatio, ratioChanges, ratioQuantity, ratioView } from './ratio';
 export const proportional: MethodDef<'proportional'> = {
   name: bi('Theo tỷ lệ', 'Proportional'),
   help: bi('tử số ÷ mẫu số × điểm tối đa.', 'numerator ÷ denominator × maximum.'),
-  addsToMax: true,
+  addsToMax: () => true,
   defaults: () => ({ method: 'proportional', numerator: '', denominator: '' }),
   conditions: () => [],
   facts: (s) => quantityRefs(ratioQuantity(s), ''),

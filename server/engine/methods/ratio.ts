@@ -4,7 +4,7 @@ import type { FactValue, GatedProportional, Proportional } from '../schemaTypes'
 import type { CompiledScoring, MethodView, ViewContext } from './types';
 import { sortedIds } from './tracer';
 import { Exact, min } from '../exact';
-import { numberReader, ordered, quantityFacts, quantityText, readNumber } from '../quantity';
+import { numberReader, onZeroDenominator, ordered, quantityFacts, quantityText, readNumber } from '../quantity';
 import { arrow } from '../diff/support';
 import { bi, num, outOf } from '../text';
 
@@ -35,8 +35,7 @@ export function ratioOutcome(s: Ratio, facts: Facts, max: Exact, read = readers(
   if (n === null || d === null || d.isZero()) {
     const zero = typeof s.denominator === 'number' ? d!.isZero() : facts[s.denominator] === 0;
     if (!zero) return { kind: 'missing', points: Exact.ZERO };
-    const mode = s.onZeroDenominator ?? 'zero';
-    return { kind: 'zeroDenominator', points: mode === 'notApplicable' ? null : mode === 'full' ? max : Exact.ZERO };
+    return { kind: 'zeroDenominator', points: onZeroDenominator(s.onZeroDenominator, max) };
   }
   const ratio = min(n.div(d), Exact.ONE);
   if (s.method === 'gatedProportional' && ratio.lt(Exact.of(s.gate))) return { kind: 'belowGate', ratio, points: Exact.ZERO };

@@ -1,20 +1,24 @@
 import type { MethodDef } from './types';
 import type { RelativeToBest } from '../schemaTypes';
 import { Exact, min } from '../exact';
-import { ordered, quantityFacts, quantityReader, quantityRefs, quantityText } from '../quantity';
+import { ZERO_DENOMINATOR, onZeroDenominator, ordered, quantityFacts, quantityReader, quantityRefs, quantityText } from '../quantity';
 import { bi, num, outOf } from '../text';
 import { sortedIds } from './tracer';
 
+type Outcome = { kind: 'scored'; points: Exact } | { kind: 'noValue' } | { kind: 'zero'; points: Exact | null; of: 'value' | 'best' };
+
 /** value ÷ best value in the cohort × max, the best computed over the batch beforehand. */
-function relativePoints(s: RelativeToBest, value: Exact | null, best: Exact | null, max: Exact): Exact | null {
-  if (value === null || best === null || !best.isPositive()) return null;
-  return min(value.isNegative() ? Exact.ZERO : value.div(best), Exact.ONE).times(max);
+function relativePoints(s: RelativeToBest, value: Exact | null | typeof ZERO_DENOMINATOR, best: Exact | null, max: Exact): Outcome {
+  if (value === ZERO_DENOMINATOR) return { kind: 'zero', of: 'value', points: onZeroDenominator('fact' in s.value ? undefined : s.value.onZeroDenominator, max) };
+  if (value === null) return { kind: 'noValue' };
+  if (best === null || !best.isPositive()) return { kind: 'zero', of: 'best', points: onZeroDenominator(s.onZeroDenominator, max) };
+  return { kind: 'scored', points: min(value.isNegative() ? Exact.ZERO : value.div(best), Exact.ONE).times(max) };
 }
 
 export const relativeToBest: MethodDef<'relativeToBest'> = {
   name: bi('So với đơn vị cao nhất', 'Relative to the best'),
   help: bi('giá trị ÷ giá trị cao nhất trong nhóm × điểm tối đa.', 'value ÷ best value in the cohort × maximum.'),
-  addsToMax: true,
+  addsToMax: () => true,
   defaults: () => ({ method: 'relativeToBest', value: { fact: '' } }),
   conditions: () => [],
   facts: (s) => quantityRefs(s.value, '/value'),
@@ -26,7 +30,8 @@ export const relativeToBest: MethodDef<'relativeToBest'> = {
     c.cohortValue(slot, value);
     return (env, t) => {
       if (t) t.read(env.facts, read);
-      return relativePoints(s, value(env.facts), env.best.get(slot), max) ?? Exact.ZERO;
+      const outcome = relativePoints(s, value(env.facts), env.best.get(slot), max);
+      return outcome.kind === 'noValue' ? Exact.ZERO : outcome.points;
     };
   },
 
@@ -36,18 +41,26 @@ export const relativeToBest: MethodDef<'relativeToBest'> = {
     const value = quantityReader(s.value)(values);
     const bestText = bestOf(slot);
     const best = bestText === undefined ? null : Exact.of(bestText);
-    const points = relativePoints(s, value, best, max);
+    const outcome = relativePoints(s, value, best, max);
     const base = { method: 'relativeToBest', values: ordered(values, quantityFacts(s.value)), conditions: [] };
-    if (points === null) {
-      const o = outOf(Exact.ZERO, max);
+    if (outcome.kind !== 'scored') {
+      const points = outcome.kind === 'zero' ? (outcome.points ?? Exact.ZERO) : Exact.ZERO;
+      const o = outOf(points, max);
+      const trace = { ...base, ...(bestText !== undefined ? { best: bestText } : {}) };
+      if (outcome.kind === 'zero' && outcome.points === null)
+        return { points, trace, explanation: bi(`${m.text.vi}: tiêu chí không áp dụng`, `${m.text.en}: not applicable`) };
       return {
-        points: Exact.ZERO,
-        trace: { ...base, ...(bestText !== undefined ? { best: bestText } : {}) },
-        explanation: bi(`${m.text.vi}; không có giá trị tốt nhất dương trong khối → ${o.vi}`, `${m.text.en}; no positive best value in the cohort → ${o.en}`),
+        points,
+        trace,
+        explanation:
+          outcome.kind === 'zero' && outcome.of === 'value' && !points.isZero()
+            ? bi(`${m.text.vi} → ${o.vi}`, `${m.text.en} → ${o.en}`)
+            : bi(`${m.text.vi}; không có giá trị tốt nhất dương trong khối → ${o.vi}`, `${m.text.en}; no positive best value in the cohort → ${o.en}`),
       };
     }
+    const points = outcome.points;
     const o = outOf(points, max);
-    const f = (lang: 'vi' | 'en') => `${num(value!, lang)} ÷ ${num(best!, lang)} × ${num(max, lang)}`;
+    const f = (lang: 'vi' | 'en') => `${num(value as Exact, lang)} ÷ ${num(best!, lang)} × ${num(max, lang)}`;
     return {
       points,
       trace: { ...base, best: bestText, formula: `${f('en')} = ${num(points, 'en')}` },

@@ -2,7 +2,7 @@ import type { MethodDef } from './types';
 import type { Finding } from '../finding';
 import type { Tier } from '../schemaTypes';
 import { Exact } from '../exact';
-import { ordered, quantityFacts, quantityReader, quantityRefs, quantityText } from '../quantity';
+import { ZERO_DENOMINATOR, onZeroDenominator, ordered, quantityFacts, quantityReader, quantityRefs, quantityText } from '../quantity';
 import { tiersText } from '../conditionText';
 import { arrow, same } from '../diff/support';
 import { error, warning } from '../finding';
@@ -15,7 +15,7 @@ import { sortedIds } from './tracer';
 export const tiers: MethodDef<'tiers'> = {
   name: bi('Theo mức', 'Tiers'),
   help: bi('Mức có khoảng [từ, đến) chứa giá trị cho điểm của nó.', 'The tier whose [from, to) holds the value gives its points.'),
-  addsToMax: true,
+  addsToMax: () => true,
   defaults: (max) => ({ method: 'tiers', value: { fact: '' }, tiers: [{ from: 0, to: 50, points: 0 }, { from: 50, points: max }] }),
   conditions: () => [],
   facts: (s) => quantityRefs(s.value, '/value'),
@@ -26,9 +26,11 @@ export const tiers: MethodDef<'tiers'> = {
     const read = sortedIds(quantityFacts(s.value));
     const bounds = s.tiers.map((t) => ({ from: t.from === undefined ? null : Exact.of(t.from), to: t.to === undefined ? null : Exact.of(t.to) }));
     const worth = s.tiers.map((t) => pointsOf(t, max));
+    const zero = onZeroDenominator('fact' in s.value ? undefined : s.value.onZeroDenominator, max);
     return (env, t) => {
       if (t) t.read(env.facts, read);
       const v = value(env.facts);
+      if (v === ZERO_DENOMINATOR) return zero;
       if (v === null) return Exact.ZERO;
       for (let i = 0; i < bounds.length; i++) {
         const { from, to } = bounds[i];
@@ -44,6 +46,16 @@ export const tiers: MethodDef<'tiers'> = {
   view(s, trace, { max, factDefs }) {
     const values = trace.read ?? {};
     const m = quantityText(s.value, values, factDefs);
+    const mode = 'fact' in s.value ? undefined : s.value.onZeroDenominator;
+    if (mode && mode !== 'zero' && quantityReader(s.value)(values) === ZERO_DENOMINATOR) {
+      const points = onZeroDenominator(mode, max) ?? Exact.ZERO;
+      const o = outOf(points, max);
+      return {
+        points,
+        trace: { method: 'tiers', values: ordered(values, quantityFacts(s.value)), conditions: [] },
+        explanation: mode === 'full' ? bi(`${m.text.vi} → ${o.vi}`, `${m.text.en} → ${o.en}`) : bi(`${m.text.vi}: tiêu chí không áp dụng`, `${m.text.en}: not applicable`),
+      };
+    }
     const index = trace.matched?.[0] ?? -1;
     const tier = s.tiers[index];
     const points = tier ? pointsOf(tier, max) : Exact.ZERO;

@@ -75,8 +75,8 @@ export interface MethodDef<M extends Method> {
   name: Bilingual;
   /** One sentence on how it scores, for the console. */
   help: Bilingual;
-  /** Whether the criterion's maximum counts towards its parent's (deductions and not-scored items add nothing). */
-  addsToMax: boolean;
+  /** Whether the criterion's maximum counts towards its parent's (not-scored items and plain deductions add nothing). */
+  addsToMax(scoring: ScoringOf<M>): boolean;
   /** A valid starting point, so that switching method never leaves a broken node. */
   defaults(max: number): ScoringOf<M>;
   /** The condition trees it evaluates, in the order their leaves appear in the trace. */

@@ -8,7 +8,7 @@ import { bi, outOf } from '../text';
 export const yesNo: MethodDef<'yesNo'> = {
   name: bi('Có / không', 'Yes / no'),
   help: bi('Đạt điều kiện → điểm tối đa, không đạt → 0.', 'Condition met → full points, otherwise 0.'),
-  addsToMax: true,
+  addsToMax: () => true,
   defaults: () => ({ method: 'yesNo', when: { all: [{ fact: '', operator: 'equal', value: true }] } }),
   conditions: (s) => [{ path: '/when', value: s.when }],
   facts: () => [],
