@@ -24,13 +24,17 @@ export interface Computed {
   results: Evaluation[];
 }
 
-/** Evaluates the period's evaluable submissions under a version, without storing anything. */
-export async function computePeriod(tx: Tx, period: Period, versionId?: string): Promise<Computed> {
+/** The period's evaluable submissions as the engine reads them, with the version they are evaluated under. */
+export async function periodInputs(tx: Tx, period: Period, versionId?: string): Promise<Omit<Computed, 'results'>> {
   const version = await versionForPeriod(tx, period, versionId);
   const submissions = await submissionsOfPeriod(tx, period.id, EVALUABLE);
-  const inputs = await submissionInputs(tx, submissions);
-  const results = evaluateSubmissions(compiledFor(version.document), inputs);
-  return { version, submissions, inputs, results };
+  return { version, submissions, inputs: await submissionInputs(tx, submissions) };
+}
+
+/** Evaluates the period's evaluable submissions under a version, for the period's year, without storing anything. */
+export async function computePeriod(tx: Tx, period: Period, versionId?: string): Promise<Computed> {
+  const loaded = await periodInputs(tx, period, versionId);
+  return { ...loaded, results: evaluateSubmissions(compiledFor(loaded.version.document), loaded.inputs, { year: period.year }) };
 }
 
 const nothingToEvaluate = (period: Period) =>

@@ -19,6 +19,7 @@ import { DomainError } from '../store/errors';
 import { evaluationsByIds, requireEvaluation } from '../store/evaluations';
 import { requirePublishedRanking } from '../store/rankings';
 import { requireVersion } from '../store/versions';
+import { requirePeriod } from '../store/periods';
 import { compiledFor } from './compiled';
 import { jsonDifferences, type Difference } from './differences';
 
@@ -77,7 +78,9 @@ export async function replayPublishedRanking(db: Queryable, id: string): Promise
   }
   const version = await requireVersion(db, snapshot.versionId);
   const compiled = compiledFor(version.document);
-  const results = evaluateSubmissions(compiled, stored.map((e) => e.input));
+  // The year the batch was evaluated for is in its context when a condition read it; else the period's.
+  const year = stored[0]?.result.context.year ?? (await requirePeriod(db, snapshot.periodId)).year;
+  const results = evaluateSubmissions(compiled, stored.map((e) => e.input), { year });
   const ranking = rankEvaluations(compiled, results);
   let compared: ReplayReport['compared'] = 'record';
   const evaluationDifferences = stored.flatMap((e, i) => {

@@ -1,11 +1,11 @@
 // What-if: the period's current inputs (effective facts of every submitted submission) evaluated
 // under the pinned version and under another one (published or draft), side by side per agency.
 // Nothing is stored: this is how an administrator sees a draft's impact before publishing it.
-import { evaluateSubmissions, rankEvaluations, type BandResult, type Evaluation, type Ranking } from '../engine';
+import { rankEvaluations, scoreSubmissions, type BandResult, type Ranking, type Score } from '../engine';
 import type { Tx } from '../store/db';
 import { requirePeriod } from '../store/periods';
 import { compiledFor } from './compiled';
-import { computePeriod } from './evaluate';
+import { periodInputs } from './evaluate';
 import { versionForPeriod } from './inputs';
 
 export interface Standing {
@@ -44,7 +44,7 @@ function ranks(ranking: Ranking): Map<string, number | null> {
   return new Map(ranking.cohorts.flatMap((c) => c.entries.map((e) => [e.agencyId, e.rank] as const)));
 }
 
-const standing = (e: Evaluation, rank: number | null): Standing => ({
+const standing = (e: Score, rank: number | null): Standing => ({
   cohort: e.cohort,
   total: e.total,
   percentage: e.percentage,
@@ -54,14 +54,17 @@ const standing = (e: Evaluation, rank: number | null): Standing => ({
 
 export async function whatIf(tx: Tx, periodId: string, versionId: string): Promise<WhatIfReport> {
   const period = await requirePeriod(tx, periodId);
-  const base = await computePeriod(tx, period);
+  // What-if is the scoring-only path: totals, bands and ranks under each version, nothing stored.
+  const base = await periodInputs(tx, period);
   const target = await versionForPeriod(tx, period, versionId);
+  const baseCompiled = compiledFor(base.version.document);
   const targetCompiled = compiledFor(target.document);
-  const after = evaluateSubmissions(targetCompiled, base.inputs);
-  const beforeRanks = ranks(rankEvaluations(compiledFor(base.version.document), base.results));
+  const scored = scoreSubmissions(baseCompiled, base.inputs, { year: period.year });
+  const after = scoreSubmissions(targetCompiled, base.inputs, { year: period.year });
+  const beforeRanks = ranks(rankEvaluations(baseCompiled, scored));
   const afterRanks = ranks(rankEvaluations(targetCompiled, after));
   const places = Math.max(base.version.document.numeric.places, target.document.numeric.places);
-  const rows = base.results.map((b, i): WhatIfRow => {
+  const rows = scored.map((b, i): WhatIfRow => {
     const a = after[i];
     const before = standing(b, beforeRanks.get(b.agencyId) ?? null);
     const next = standing(a, afterRanks.get(a.agencyId) ?? null);

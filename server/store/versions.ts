@@ -27,6 +27,9 @@ export interface Version {
   title: LocalizedText;
   effectiveFrom: string | null;
   effectiveTo: string | null;
+  /** Its last day in force when a successor ended it before its own `effective.to`; the version that did. */
+  endedOn: string | null;
+  endedFor: string | null;
   legalBasis: LegalBasis | null;
   changeNote: LocalizedText | null;
   hash: string | null;
@@ -52,6 +55,8 @@ interface VersionRow {
   title: LocalizedText;
   effective_from: string | null;
   effective_to: string | null;
+  ended_on: string | null;
+  ended_for: string | null;
   doc_legal_basis: LegalBasis | null;
   doc_change_note: LocalizedText | null;
   etag: string;
@@ -72,7 +77,7 @@ interface VersionRow {
 const SUMMARY = `id, rule_set, version, status, etag, hash, based_on, change_note, legal_basis,
   document->'title' AS title, document->'effective'->>'from' AS effective_from,
   document->'effective'->>'to' AS effective_to, document->'legalBasis' AS doc_legal_basis,
-  document->'changeNote' AS doc_change_note,
+  document->'changeNote' AS doc_change_note, to_char(ended_on, 'YYYY-MM-DD') AS ended_on, ended_for,
   created_at, created_by, updated_at, updated_by, published_at, published_by, retired_at, retired_by`;
 const FULL = `${SUMMARY}, document`;
 
@@ -84,6 +89,8 @@ const toVersion = (r: VersionRow): Version => ({
   title: r.title,
   effectiveFrom: r.effective_from,
   effectiveTo: r.effective_to,
+  endedOn: r.ended_on,
+  endedFor: r.ended_for,
   legalBasis: r.legal_basis ?? r.doc_legal_basis ?? null,
   changeNote: r.change_note ?? r.doc_change_note ?? null,
   hash: r.hash,
@@ -164,6 +171,7 @@ export async function versionInForce(db: Queryable, ruleSet: string, date: strin
       WHERE rule_set = $1 AND status = 'published'
         AND document->'effective'->>'from' <= $2
         AND (document->'effective'->>'to' IS NULL OR document->'effective'->>'to' >= $2)
+        AND (ended_on IS NULL OR to_char(ended_on, 'YYYY-MM-DD') >= $2)
       ORDER BY document->'effective'->>'from' DESC, published_at DESC
       LIMIT 1`,
     [ruleSet, date],
@@ -297,6 +305,70 @@ export async function updateDraft(tx: Tx, id: string, etag: string, document: un
 export interface PublishInput {
   changeNote?: LocalizedText;
   legalBasis?: LegalBasis;
+  /** What becomes of published versions whose period overlaps this one's: retired, or ended the day before it starts. */
+  overlap?: 'retire' | 'end';
+}
+
+/** Published versions of the rule set in force on some day of [from, to] (to open-ended when absent). */
+async function overlapping(tx: Tx, ruleSet: string, from: string, to: string | undefined, except: string): Promise<Version[]> {
+  const res = await tx.query<VersionRow>(
+    `SELECT ${SUMMARY} FROM versions
+      WHERE rule_set = $1 AND status = 'published' AND id <> $2
+        AND ($4::text IS NULL OR document->'effective'->>'from' <= $4)
+        AND (document->'effective'->>'to' IS NULL OR document->'effective'->>'to' >= $3)
+        AND (ended_on IS NULL OR to_char(ended_on, 'YYYY-MM-DD') >= $3)
+      ORDER BY document->'effective'->>'from'`,
+    [ruleSet, except, from, to ?? null],
+  );
+  return res.rows.map(toVersion);
+}
+
+const dayBefore = (iso: string): string => new Date(Date.parse(`${iso}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+
+/** The answer publishing needs when other published versions would be in force on the same days. */
+async function settleOverlap(tx: Tx, draft: Version, document: RuleSetVersion, answer: PublishInput['overlap'], actor: string): Promise<void> {
+  const others = await overlapping(tx, document.ruleSet, document.effective.from, document.effective.to, draft.id);
+  if (!others.length) return;
+  const list = others.map((o) => `${o.version} (${o.effectiveFrom} → ${o.endedOn ?? o.effectiveTo ?? '…'})`).join(', ');
+  const details = { overlapping: others.map((o) => ({ id: o.id, version: o.version, from: o.effectiveFrom, to: o.endedOn ?? o.effectiveTo })) };
+  if (!answer)
+    throw new DomainError(
+      'conflict',
+      'effective-overlap',
+      {
+        vi: `Thời gian hiệu lực trùng với phiên bản đã ban hành ${list}: chọn cho phiên bản đó hết hiệu lực (retire) hoặc kết thúc vào ngày trước ${document.effective.from} (end).`,
+        en: `The period in force overlaps published version ${list}: retire it, or end it the day before ${document.effective.from}.`,
+      },
+      [{ severity: 'error', path: '/effective/from', code: 'effective-overlap', message: { vi: `Trùng hiệu lực với ${list}`, en: `Overlaps ${list}` } }],
+      details,
+    );
+  for (const other of others) {
+    if (answer === 'retire') {
+      await retireVersion(tx, other.id, actor);
+      continue;
+    }
+    if ((other.effectiveFrom ?? '') >= document.effective.from)
+      throw new DomainError(
+        'conflict',
+        'cannot-end',
+        {
+          vi: `Phiên bản ${other.version} bắt đầu từ ${other.effectiveFrom}, không trước ${document.effective.from}, nên không kết thúc được trước khi bắt đầu: cho hết hiệu lực, hoặc đặt ngày hết hiệu lực (effective.to) cho bản nháp này.`,
+          en: `Version ${other.version} starts on ${other.effectiveFrom}, not before ${document.effective.from}, so it cannot end before it starts: retire it, or give this draft an end date (effective.to).`,
+        },
+        [{ severity: 'error', path: '/effective', code: 'cannot-end', message: { vi: `Không kết thúc được ${other.version}`, en: `Cannot end ${other.version}` } }],
+        details,
+      );
+    const endedOn = dayBefore(document.effective.from);
+    await tx.query(`UPDATE versions SET ended_on = $2, ended_by = $3, ended_for = $4 WHERE id = $1`, [other.id, endedOn, actor, draft.id]);
+    await recordAudit(tx, {
+      actor,
+      action: 'end',
+      resource: 'versions',
+      resourceId: other.id,
+      before: { endedOn: null },
+      after: { endedOn, endedFor: draft.id },
+    });
+  }
 }
 
 /**
@@ -350,6 +422,7 @@ export async function publishVersion(tx: Tx, id: string, input: PublishInput, ac
       { failures: failed.map(({ name, failures }) => ({ name, failures })) },
     );
   }
+  await settleOverlap(tx, before, document, input.overlap, actor);
   const hash = hashOf(document);
   const res = await tx.query<VersionRow>(
     `UPDATE versions SET status = 'published', document = $2::jsonb, hash = $3, etag = $4,

@@ -8,7 +8,7 @@ import { sonLa2021 } from '../support/fixtures';
 
 describe.each(backends)('role matrix on $name', (backend) => {
   let app: TestApp;
-  let published: { id: string };
+  let published: { id: string; effectiveFrom: string };
   let other: { id: string };
   let n = 0;
   const unique = (prefix: string) => `${prefix}-${++n}-${Math.random().toString(36).slice(2, 6)}`;
@@ -16,13 +16,13 @@ describe.each(backends)('role matrix on $name', (backend) => {
   const draft = async () => {
     const res = await app.request('POST', '/api/versions', { body: { document: sonLa2021({ version: unique('m') }) } });
     expect(res.status, res.text).toBe(201);
-    return res.body as { id: string; etag: string; version: string };
+    return res.body as { id: string; etag: string; version: string; effectiveFrom: string };
   };
   const publishedVersion = async () => {
     const d = await draft();
     const res = await app.request('POST', `/api/versions/${d.id}/publish`, { body: { changeNote: { vi: 'x' } } });
     expect(res.status, res.text).toBe(200);
-    return res.body as { id: string };
+    return { ...(res.body as { id: string }), effectiveFrom: d.effectiveFrom };
   };
   const user = async () => {
     const res = await app.request('POST', '/api/users', { body: { username: unique('u'), role: 'evaluator', password: 'long enough password' } });
@@ -61,7 +61,7 @@ describe.each(backends)('role matrix on $name', (backend) => {
       method: 'GET',
       route: '/versions/in-force',
       allowed: ALL,
-      prepare: async () => ({ path: '/api/versions/in-force?ruleSet=son-la&date=2022-01-01' }),
+      prepare: async () => ({ path: `/api/versions/in-force?ruleSet=son-la&date=${published.effectiveFrom}` }),
     },
     {
       method: 'POST',

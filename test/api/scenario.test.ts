@@ -78,8 +78,16 @@ describe.each(backends)('scenario: amending the 2021 Son La rules on $name', (ba
     // The evaluator cannot publish rule versions; the admin can.
     const note = { changeNote: { vi: 'Hạ ngưỡng mức Tốt từ 85 xuống 80 điểm', en: 'Tốt threshold lowered from 85 to 80' } };
     expect((await app.request('POST', `/api/versions/${copy.body.id}/publish`, { as: 'evaluator', body: note })).status).toBe(403);
-    const res = await app.request('POST', `/api/versions/${copy.body.id}/publish`, { as: 'admin', body: note });
+    // It would be in force on days the 2021 version still is: publishing needs an answer, here to end 2021 the day before.
+    const overlap = await app.request('POST', `/api/versions/${copy.body.id}/publish`, { as: 'admin', body: note });
+    expect(overlap.status, overlap.text).toBe(409);
+    expect(overlap.body).toMatchObject({ code: 'effective-overlap', overlapping: [{ id: period.versionId, version: '2021' }] });
+    const res = await app.request('POST', `/api/versions/${copy.body.id}/publish`, { as: 'admin', body: { ...note, overlap: 'end' } });
     expect(res.status, res.text).toBe(200);
+    const ended = await app.request('GET', `/api/versions/${period.versionId}`, { as: 'auditor' });
+    expect(ended.body).toMatchObject({ status: 'published', endedOn: '2021-12-31', endedFor: copy.body.id });
+    expect((await app.request('GET', '/api/versions/in-force?ruleSet=son-la&date=2021-12-31', { as: 'auditor' })).body.id).toBe(period.versionId);
+    expect((await app.request('GET', '/api/versions/in-force?ruleSet=son-la&date=2022-01-01', { as: 'auditor' })).body.id).toBe(copy.body.id);
     expect(res.body).toMatchObject({ status: 'published', version: '2021.2' });
     amended = res.body;
   });

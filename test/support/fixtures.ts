@@ -7,11 +7,21 @@ import type { RuleSetVersion } from '../../server/engine/schemaTypes';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SON_LA_2021 = readFileSync(path.join(root, 'rules/son-la/2021.json'), 'utf8');
 
-/** A fresh copy of rules/son-la/2021.json, optionally under another rule set and label. */
+let nextYear = 2200;
+
+/**
+ * A fresh copy of rules/son-la/2021.json, optionally under another rule set and label. A copy under
+ * another label is in force in a year of its own (2200, 2201 …), so that publishing several copies
+ * never overlaps another published version — tests of overlapping periods set `effective` themselves.
+ */
 export function sonLa2021(overrides: { ruleSet?: string; version?: string } = {}): RuleSetVersion {
   const doc = JSON.parse(SON_LA_2021) as RuleSetVersion;
   if (overrides.ruleSet) doc.ruleSet = overrides.ruleSet;
-  if (overrides.version) doc.version = overrides.version;
+  if (overrides.version) {
+    doc.version = overrides.version;
+    const year = nextYear++;
+    doc.effective = { from: `${year}-01-01`, to: `${year}-12-31` };
+  }
   return doc;
 }
 

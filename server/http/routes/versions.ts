@@ -34,7 +34,7 @@ const noBody = object({});
 
 export const copyBody = object({ version: { type: 'string', pattern: '^[0-9A-Za-z][0-9A-Za-z.\\-]{0,39}$' } }, ['version']);
 export const publishBody = object(
-  { changeNote: localizedText, legalBasis: { $ref: `${RULESET}#/$defs/LegalBasis` } },
+  { changeNote: localizedText, legalBasis: { $ref: `${RULESET}#/$defs/LegalBasis` }, overlap: { enum: ['retire', 'end'] } },
   ['changeNote'],
 );
 
