@@ -186,7 +186,7 @@ export interface Ranking {
   version: string;
   versionHash: string;
   cohorts: CohortRanking[];
-  /** Mean of the cohort means (how Son La publishes its provincial average). */
+  /** The overall average as the version declares it (ranking.average): the mean of the cohort means (how Son La publishes it) or of all units. */
   average: number;
   /** SHA-256 of the canonical JSON of this ranking without the hash. */
   hash: string;

@@ -4,6 +4,7 @@ import type { CompiledVersion } from './compile';
 import type { Evaluation, NodeRecord, Ranking } from './evaluation';
 import { rankEvaluations } from './ranking';
 import type { TestCase } from './schemaTypes';
+import { error, type Finding } from './finding';
 import { evaluateSubmissions } from './evaluate';
 import { Exact } from './exact';
 import { rounded } from './total';
@@ -58,5 +59,17 @@ export function runTestCases(compiled: CompiledVersion): TestCaseResult[] {
     const [evaluation] = batch;
     const failures = check(compiled, test, evaluation, rankEvaluations(compiled, batch));
     return { name: test.name, passed: failures.length === 0, failures, evaluation };
+  });
+}
+
+const shown = (value: unknown): string => (value === null || value === undefined ? '—' : typeof value === 'string' ? value : JSON.stringify(value));
+
+/** A failed case as a finding on its place in the document, naming each expected and actual value. */
+export function testFindings(results: readonly TestCaseResult[]): Finding[] {
+  return results.flatMap((r, i) => {
+    if (r.passed) return [];
+    const vi = r.failures.map((f) => `${f.field} mong đợi ${shown(f.expected)}, thực tế ${shown(f.actual)}`).join('; ');
+    const en = r.failures.map((f) => `${f.field} expected ${shown(f.expected)}, got ${shown(f.actual)}`).join('; ');
+    return [error(`/tests/${i}`, 'test-failed', { vi: `Ca kiểm thử «${r.name}» không đạt: ${vi}`, en: `Test case "${r.name}" fails: ${en}` })];
   });
 }

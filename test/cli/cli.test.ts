@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chiso, type Run } from '../support/cli';
+import { sonLa2021, withWrongExpectation } from '../support/fixtures';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const fixture = path.join(root, 'test/fixtures/minimal-version.json');
@@ -124,10 +125,20 @@ describe('chiso lint', () => {
 });
 
 describe('chiso evaluate', () => {
-  it('prints one JSON object per submission, in input order', async () => {
+  it('prints one JSON object per submission, in input order, after the averages', async () => {
     const run = await chiso('evaluate', '--rules', fixture, '--submissions', submissions, '--format', 'json');
     expect(run.code).toBe(0);
-    const rows = JSON.parse(run.stdout);
+    const out = JSON.parse(run.stdout);
+    expect(out).toMatchObject({ ruleSet: 'mau-kiem-tra', version: '2024.1', year: 2024, averageOf: 'meanOfCohortMeans', engineVersion: '2.0.0' });
+    expect(out.provisional.map((p: any) => p.code)).toEqual(['1.2']);
+    // Provincial (54.7 + 27.5 + 8.5) ÷ 3 = 30.23; district 68; the mean of the two means 49.12 (not 39.68 over four units).
+    expect(out.cohorts.map((c: any) => [c.cohort, c.units, c.max, c.average])).toEqual([
+      ['tinh', 3, 60, 30.23],
+      ['huyen', 1, 70, 68],
+    ]);
+    expect(out.average).toBe(49.12);
+    const rows = out.evaluations;
+    expect(rows[0]).not.toHaveProperty('nodes');
     expect(rows.map((r: any) => [r.agencyId, r.cohort, r.total, r.max, r.percentage, r.band, r.bandLabel, r.rank, r.results])).toEqual([
       ['so-noi-vu', 'tinh', 54.7, 60, 91.17, 'tot', 'Tốt', 1, { chi_so: 0.547 }],
       ['so-tu-phap', 'tinh', 27.5, 60, 45.83, 'yeu', 'Yếu', 2, { chi_so: 0.275 }],
@@ -138,6 +149,46 @@ describe('chiso evaluate', () => {
     expect(rows[0].hashes.version).toMatch(/^[0-9a-f]{64}$/);
     expect(rows[0].hashes.input).toMatch(/^[0-9a-f]{64}$/);
     expect(rows[0].hashes.result).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('averages over units when the version says so, and adds points per node with --detail', async () => {
+    const overUnits = { ...structuredClone(version), ranking: { ...version.ranking, average: 'meanOfUnits' } };
+    const run = await chiso('evaluate', '--rules', write('over-units.json', overUnits), '--submissions', submissions, '--format', 'json', '--detail');
+    expect(run.code, run.stderr).toBe(0);
+    const out = JSON.parse(run.stdout);
+    expect([out.averageOf, out.average]).toEqual(['meanOfUnits', 39.68]);
+    const nodes = out.evaluations[0].nodes;
+    expect(nodes[0]).toMatchObject({ code: '1', max: 30 });
+    expect(nodes.map((n: any) => n.code)).toContain('1.1');
+    // The points of the main indices add up to the total.
+    const top = new Set(version.criteria.map((c: any) => c.code));
+    expect(nodes.filter((n: any) => top.has(n.code)).reduce((a: number, n: any) => a + n.points, 0)).toBeCloseTo(out.evaluations[0].total, 6);
+    const table = await chiso('evaluate', '--rules', write('over-units.json', overUnits), '--submissions', submissions);
+    expect(table.stdout).toContain('Điểm trung bình chung (trung bình các cơ quan, đơn vị): 39,68');
+  });
+
+  it('takes the assessed year for dates relative to it, and refuses a year that is not one', async () => {
+    const dated = structuredClone(version);
+    dated.facts.find((f: any) => f.id === 'ngay_ban_hanh').required = true;
+    dated.criteria[0].children[0].scoring = {
+      method: 'yesNo',
+      when: { all: [{ fact: 'ngay_ban_hanh', operator: 'dateOnOrBefore', value: { periodDate: '03-31' } }] },
+    };
+    const subs = JSON.parse(readFileSync(submissions, 'utf8'));
+    for (const s of subs) s.facts.ngay_ban_hanh = '2025-03-20';
+    const rules = write('dated.json', dated);
+    const file = write('dated-submissions.json', subs);
+    const points = async (...extra: string[]) => {
+      const run = await chiso('evaluate', '--rules', rules, '--submissions', file, '--format', 'json', '--detail', ...extra);
+      expect(run.code, run.stderr).toBe(0);
+      const out = JSON.parse(run.stdout);
+      return [out.year, out.evaluations[0].nodes.find((n: any) => n.code === '1.1').points];
+    };
+    expect(await points()).toEqual([2024, 0]); // 20/03/2025 is after 31/03/2024
+    expect(await points('--year', '2025')).toEqual([2025, 10]);
+    const bad = await chiso('evaluate', '--rules', rules, '--submissions', file, '--year', 'năm nay');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('năm bốn chữ số');
   });
 
   it('prints a table per cohort sorted by rank, with Vietnamese headers', async () => {
@@ -193,10 +244,56 @@ describe('chiso evaluate', () => {
     const file = write('da-nang.json', [{ agency: daNang.agency, facts: daNang.facts }]);
     const run = await chiso('evaluate', '--rules', 'rules/dti/2022.json', '--submissions', file, '--format', 'json');
     expect(run.code).toBe(0);
-    const [row] = JSON.parse(run.stdout);
+    const [row] = JSON.parse(run.stdout).evaluations;
     expect(row.total).toBe(800.175);
     expect(row.results.dti).toBe(0.8002);
     expect(row.rank).toBe(1);
+  });
+});
+
+describe('chiso test', () => {
+  it('runs the embedded cases of every version in a folder (exit 0), and names each failing value (exit 1)', async () => {
+    const passing = await chiso('test', 'rules/');
+    expect(passing.code, passing.stdout).toBe(0);
+    expect(passing.stdout).toMatch(/rules\/son-la\/2021\.json: \/tests\/0: \[đạt \/ pass\] /);
+    expect(passing.stdout).toMatch(/\d+ ca đạt, 0 ca không đạt/);
+
+    const wrong = withWrongExpectation(sonLa2021());
+    const file = write('wrong-case.json', wrong);
+    const failing = await chiso('test', file);
+    expect(failing.code).toBe(1);
+    const expected = wrong.tests![0].expect.total!;
+    expect(failing.stdout).toContain(`${file}: /tests/0: [error] Ca kiểm thử «${wrong.tests![0].name}» không đạt: total mong đợi ${expected}, thực tế ${expected - 1}`);
+    expect(failing.stdout).toContain(`total expected ${expected}, got ${expected - 1}`);
+    expect(failing.stdout).toMatch(/ca đạt, 1 ca không đạt/);
+  });
+
+  it('is run by lint too: a version whose own case fails does not lint clean', async () => {
+    const file = write('lint-wrong-case.json', withWrongExpectation(sonLa2021()));
+    const run = await chiso('lint', file);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(': /tests/0: [error] Ca kiểm thử «');
+  });
+
+  it('lint of a folder reports periods in force that overlap, and links to nodes that are not there', async () => {
+    const folder = path.join(dir, 'overlap');
+    const first = { ...structuredClone(version), version: '2024.1' };
+    const second = { ...structuredClone(version), version: '2024.2', effective: { from: '2024-07-01' } };
+    second.criteria[0].continues = { ruleSet: 'mau-kiem-tra', version: '2024.1', node: '9' };
+    write('overlap/a.json', first);
+    write('overlap/b.json', second);
+    const run = await chiso('lint', folder);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(`${path.join(folder, 'b.json')}: /effective: [error] Thời gian hiệu lực 2024-07-01 → … trùng với phiên bản 2024.1`);
+    expect(run.stdout).toContain(`${path.join(folder, 'b.json')}: /criteria/0/continues/node: [error] Liên kết tới mục «9» không có trong mau-kiem-tra 2024.1`);
+    // Ended the day before, and linked to a node that exists: clean.
+    first.effective = { from: '2024-01-01', to: '2024-06-30' };
+    second.criteria[0].continues.node = '1';
+    write('overlap/a.json', first);
+    write('overlap/b.json', second);
+    const clean = await chiso('lint', folder);
+    expect(clean.stdout).not.toContain('[error]');
+    expect(clean.code).toBe(0);
   });
 });
 

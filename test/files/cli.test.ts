@@ -50,7 +50,7 @@ describe('chiso template → import → evaluate → export', () => {
 
     const evaluated = await chiso('evaluate', '--rules', rules, '--submissions', file('submissions.json'), '--format', 'json');
     expect(evaluated.code).toBe(0);
-    expect(JSON.parse(evaluated.stdout).map((r: { agencyId: string; total: number }) => [r.agencyId, r.total])).toEqual([
+    expect(JSON.parse(evaluated.stdout).evaluations.map((r: { agencyId: string; total: number }) => [r.agencyId, r.total])).toEqual([
       ['so-tttt', 88],
       ['moc-chau', 37],
     ]);

@@ -1,12 +1,15 @@
-import { Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { CohortBests, assignCohort, compileVersion, evaluateSubmission, rankEvaluations, scoreOf, type CompiledVersion } from '../../engine';
-import type { Evaluation, Ranking, Score } from '../../engine/evaluation';
+import type { Evaluation, NodeRecord, Ranking, Score } from '../../engine/evaluation';
+import { Exact } from '../../engine/exact';
+import { rounded } from '../../engine/total';
+import { ENGINE_VERSION } from '../../engine/version';
 import { JsonArrayError, readJsonArray } from '../support/jsonArray';
 import type { Finding } from '../../engine/finding';
 import { hasErrors } from '../../engine/finding';
 import { checkVersion } from '../../engine/lint';
 import { text } from '../../engine/naming';
-import type { RuleSetVersion, SubmissionInput } from '../../engine/schemaTypes';
+import type { LocalizedText, Node, RuleSetVersion, SubmissionInput } from '../../engine/schemaTypes';
 import { validateSubmission } from '../../engine/submissionSchema';
 import { guard } from '../support/guard';
 import { EXIT, fileProblem, readJsonFile } from '../support/files';
@@ -20,6 +23,17 @@ interface Options {
   submissions: string;
   format: 'json' | 'table';
   lang: Lang;
+  detail?: boolean;
+  year?: number;
+}
+
+/** Points of one node of the tree (with --detail), in document order. */
+export interface NodePoints {
+  code: string;
+  id?: string;
+  points: number;
+  max: number;
+  status?: NodeRecord['status'];
 }
 
 /** One line of the JSON output, in input order. */
@@ -34,7 +48,24 @@ export interface EvaluateRow {
   bandLabel: string | null;
   rank: number | null;
   results: Record<string, number>;
+  nodes?: NodePoints[];
   hashes: Evaluation['hashes'];
+}
+
+/** The JSON output: what was evaluated under which version, the averages, then one row per submission. */
+export interface EvaluateOutput {
+  ruleSet: string;
+  version: string;
+  versionHash: string;
+  engineVersion: string;
+  year: number;
+  /** The overall average as the version declares it, and how. */
+  average: number;
+  averageOf: 'meanOfCohortMeans' | 'meanOfUnits';
+  cohorts: { cohort: string; name: LocalizedText; max: number; units: number; average: number; ranked: boolean }[];
+  /** Items that are samples, not read from the regulation: results that rest on them are provisional. */
+  provisional: { code: string; id?: string; title: LocalizedText }[];
+  evaluations: EvaluateRow[];
 }
 
 /** One submission checked against the facts asked of its cohort; paths read `submissions[i]/facts/…`. */
@@ -68,7 +99,15 @@ interface Evaluated {
   score: Score;
 }
 
-function evaluated(compiled: CompiledVersion, e: Evaluation, lang: Lang): Evaluated {
+function nodePoints(compiled: CompiledVersion, nodes: readonly NodeRecord[], out: NodePoints[] = []): NodePoints[] {
+  for (const n of nodes) {
+    out.push({ code: n.code, ...(n.id ? { id: n.id } : {}), points: rounded(compiled, Exact.of(n.points)), max: n.max, ...(n.status ? { status: n.status } : {}) });
+    if (n.children) nodePoints(compiled, n.children, out);
+  }
+  return out;
+}
+
+function evaluated(compiled: CompiledVersion, e: Evaluation, lang: Lang, detail: boolean): Evaluated {
   return {
     row: {
       agencyId: e.agencyId,
@@ -80,6 +119,7 @@ function evaluated(compiled: CompiledVersion, e: Evaluation, lang: Lang): Evalua
       band: e.band?.id ?? null,
       bandLabel: e.band ? text(e.band.label, lang) : null,
       results: e.results,
+      ...(detail ? { nodes: nodePoints(compiled, e.nodes) } : {}),
       hashes: e.hashes,
     },
     score: scoreOf(compiled, e),
@@ -95,14 +135,46 @@ const withRanks = (rows: Evaluated[], ranking: Ranking): EvaluateRow[] => {
   });
 };
 
-/** The rows as one JSON array, written row by row (the output of 100,000 submissions is never one string). */
-async function writeJson(rows: EvaluateRow[]): Promise<void> {
+function* provisionalNodes(nodes: readonly Node[]): Generator<EvaluateOutput['provisional'][number]> {
+  for (const n of nodes) {
+    if (n.provisional) yield { code: n.code, ...(n.id ? { id: n.id } : {}), title: n.title };
+    if (n.children) yield* provisionalNodes(n.children);
+  }
+}
+
+function heading(version: RuleSetVersion, ranking: Ranking, year: number, rows: readonly EvaluateRow[]): Omit<EvaluateOutput, 'evaluations'> {
+  return {
+    ruleSet: ranking.ruleSet,
+    version: ranking.version,
+    versionHash: ranking.versionHash,
+    engineVersion: ENGINE_VERSION,
+    year,
+    average: ranking.average,
+    averageOf: version.ranking.average ?? 'meanOfCohortMeans',
+    cohorts: ranking.cohorts.map((c) => ({
+      cohort: c.cohort,
+      name: c.name,
+      max: c.max,
+      units: rows.filter((r) => r.cohort === c.cohort).length,
+      average: c.average,
+      ranked: c.ranked,
+    })),
+    provisional: [...provisionalNodes(version.criteria)],
+  };
+}
+
+/**
+ * The output as one JSON object, its rows written one by one (the output of 100,000 submissions is
+ * never one string).
+ */
+async function writeJson(head: Omit<EvaluateOutput, 'evaluations'>, rows: EvaluateRow[]): Promise<void> {
   const out = process.stdout;
   const write = (chunk: string) => (out.write(chunk) ? Promise.resolve() : new Promise<void>((resolve) => out.once('drain', () => resolve())));
-  if (!rows.length) return write('[]\n');
-  await write('[\n');
-  for (let i = 0; i < rows.length; i++) await write(`  ${JSON.stringify(rows[i], null, 2).replace(/\n/g, '\n  ')}${i + 1 < rows.length ? ',' : ''}\n`);
-  await write(']\n');
+  const top = JSON.stringify(head, null, 2);
+  if (!rows.length) return write(`${top.slice(0, -2)},\n  "evaluations": []\n}\n`);
+  await write(`${top.slice(0, -2)},\n  "evaluations": [\n`);
+  for (let i = 0; i < rows.length; i++) await write(`    ${JSON.stringify(rows[i], null, 2).replace(/\n/g, '\n    ')}${i + 1 < rows.length ? ',' : ''}\n`);
+  await write('  ]\n}\n');
 }
 
 /** Published figures with the places the version rounds to: "81,30" in Vietnamese, "81.30" in English. */
@@ -163,6 +235,21 @@ function tables(version: RuleSetVersion, evaluations: EvaluateRow[], ranking: Ra
         [0, 2, 3, 4],
       )}`,
     );
+  const meanOfUnits = version.ranking.average === 'meanOfUnits';
+  blocks.push(
+    lang === 'vi'
+      ? `Điểm trung bình chung (${meanOfUnits ? 'trung bình các cơ quan, đơn vị' : 'trung bình của các khối'}): ${number(ranking.average, 'vi')}`
+      : `Overall average (${meanOfUnits ? 'mean over units' : 'mean of the cohort means'}): ${ranking.average}`,
+  );
+  const provisional = [...provisionalNodes(version.criteria)];
+  if (provisional.length) {
+    const codes = provisional.slice(0, 12).map((p) => p.code).join(', ') + (provisional.length > 12 ? ', …' : '');
+    blocks.push(
+      lang === 'vi'
+        ? `Tạm tính: ${provisional.length} mục chưa đối chiếu với văn bản (${codes}); kết quả dựa trên các mục này là tạm tính.`
+        : `Provisional: ${provisional.length} items not read from the regulation (${codes}); results resting on them are provisional.`,
+    );
+  }
   return blocks.join('\n\n');
 }
 
@@ -178,6 +265,8 @@ export function register(program: Command): void {
     .requiredOption('--submissions <file>', 'danh sách bài nộp [{ agency, facts }] / list of submissions [{ agency, facts }]')
     .addOption(new Option('--format <format>', 'định dạng / output format').choices(['json', 'table']).default('table'))
     .addOption(new Option('--lang <lang>', 'ngôn ngữ / language').choices(['vi', 'en']).default('vi'))
+    .option('--detail', 'thêm điểm từng chỉ số, tiêu chí (JSON) / add points per node (JSON)')
+    .addOption(new Option('--year <year>', 'năm đánh giá (mốc ngày trong điều kiện) / assessed year (dates in conditions)').argParser(yearArg))
     .action(
       guard(async (options: Options) => {
         const rules = readJsonFile(options.rules);
@@ -206,7 +295,8 @@ export function register(program: Command): void {
         // Submissions stream past: checked (every problem listed) and, unless an item compares an
         // agency with the best of its cohort, evaluated on the same pass; otherwise on a second one.
         const twoPasses = compiled.cohortValues.length > 0;
-        const bests = new CohortBests(compiled);
+        const year = options.year ?? compiled.defaultYear;
+        const bests = new CohortBests(compiled, { year });
         const kept: Evaluated[] = [];
         let problems = 0;
         try {
@@ -218,7 +308,7 @@ export function register(program: Command): void {
             problems += found.filter((f) => f.severity === 'error').length;
             if (problems) continue;
             if (twoPasses) bests.add(submission as SubmissionInput);
-            else kept.push(evaluated(compiled, evaluateIn(compiled, submission as SubmissionInput, bests), options.lang));
+            else kept.push(evaluated(compiled, evaluateIn(compiled, submission as SubmissionInput, bests), options.lang, options.detail === true));
           }
           if (problems) {
             process.exitCode = EXIT.invalid;
@@ -226,7 +316,7 @@ export function register(program: Command): void {
           }
           if (twoPasses)
             for await (const submission of readJsonArray(options.submissions))
-              kept.push(evaluated(compiled, evaluateIn(compiled, submission as SubmissionInput, bests), options.lang));
+              kept.push(evaluated(compiled, evaluateIn(compiled, submission as SubmissionInput, bests), options.lang, options.detail === true));
         } catch (err) {
           if (!(err instanceof JsonArrayError)) throw err;
           const path = err.index === undefined ? 'submissions' : `submissions[${err.index}]`;
@@ -236,10 +326,15 @@ export function register(program: Command): void {
         }
         const ranking = rankEvaluations(compiled, kept.map((k) => k.score));
         const rows = withRanks(kept, ranking);
-        if (options.format === 'json') await writeJson(rows);
+        if (options.format === 'json') await writeJson(heading(version, ranking, year, rows), rows);
         else console.log(tables(version, rows, ranking, options.lang));
       }),
     );
+}
+
+function yearArg(value: string): number {
+  if (!/^\d{4}$/.test(value)) throw new InvalidArgumentError('năm bốn chữ số, ví dụ 2024 / a four-digit year, e.g. 2024');
+  return Number(value);
 }
 
 /** One submission scored in its cohort's context (with no cohort-compared item, the context is empty). */

@@ -1,37 +1,35 @@
 import type { Command } from 'commander';
 import path from 'node:path';
-import type { Finding } from '../../engine/finding';
+import { compileVersion } from '../../engine/compile';
+import { hasErrors, type Finding } from '../../engine/finding';
 import { checkVersion } from '../../engine/lint';
-import type { Agency } from '../../engine/schemaTypes';
+import { lintCollection, type Located } from '../../engine/lint/collection';
+import type { Agency, RuleSetVersion } from '../../engine/schemaTypes';
+import { runTestCases, testFindings } from '../../engine/testCases';
 import { agenciesFolderFor, agenciesFor, agencyFilesIn, loadAgencyFile, type AgencyList } from '../support/agencies';
 import { guard } from '../support/guard';
-import { EXIT, isDirectory, listJsonFiles, readJsonFile } from '../support/files';
+import { EXIT } from '../support/files';
 import { findingLine, tally } from '../support/report';
-
-/** Folders of a rules tree that hold other formats than rule-set versions. */
-const NOT_VERSIONS = new Set(['agencies', 'demo', 'node_modules']);
-
-const looksLikeVersion = (value: unknown): boolean =>
-  value !== null && typeof value === 'object' && !Array.isArray(value) && 'schemaVersion' in value;
+import { versionFiles } from '../support/versionFiles';
 
 /**
- * `chiso lint <file|dir>…`: schema and lint findings of rule-set versions. A folder is searched
- * recursively for versions (JSON with `schemaVersion`), leaving out agencies/ and demo/.
+ * `chiso lint <file|dir>…`: schema and lint findings of rule-set versions, their own test cases,
+ * and — across all the files given — overlapping periods in force and links to missing nodes.
  */
 export function register(program: Command): void {
   program
     .command('lint')
-    .description('Kiểm tra bộ chỉ số (lược đồ và quy tắc) / check rule-set versions (schema and lint)')
+    .description('Kiểm tra bộ chỉ số (lược đồ, quy tắc, ca kiểm thử) / check rule-set versions (schema, lint, test cases)')
     .argument('<paths...>', 'tệp hoặc thư mục / files or folders')
     .option('--agencies <file>', 'danh sách cơ quan để kiểm tra phân khối / agencies to check cohort rules with')
     .action(
       guard(async (paths: string[], options: { agencies?: string }) => {
         let exit: number = EXIT.ok;
         const all: Finding[] = [];
-        const report = (where: string, findings: Finding[]) => {
+        const report = (where: string, findings: readonly Finding[]) => {
           for (const f of findings) console.log(findingLine(where, f));
           all.push(...findings);
-          if (findings.some((f) => f.severity === 'error')) exit = Math.max(exit, EXIT.invalid);
+          if (hasErrors(findings)) exit = Math.max(exit, EXIT.invalid);
         };
 
         let given: AgencyList | undefined;
@@ -62,26 +60,26 @@ export function register(program: Command): void {
         };
 
         let checked = 0;
-        for (const target of paths) {
-          const directory = isDirectory(target);
-          const files = directory ? listJsonFiles(target, NOT_VERSIONS) : [target];
-          for (const file of files) {
-            const read = readJsonFile(file);
-            if (!read.ok) {
-              report(file, [{ severity: 'error', path: '', code: 'file', message: read.message }]);
-              exit = Math.max(exit, read.exit);
-              checked++;
-              continue;
-            }
-            if (directory && !looksLikeVersion(read.value)) continue;
-            const ruleSet = (read.value as { ruleSet?: unknown }).ruleSet;
-            let agencies: Agency[] = [];
-            if (given) agencies = typeof ruleSet === 'string' ? agenciesFor([given], ruleSet) : given.agencies;
-            else if (typeof ruleSet === 'string') agencies = agenciesFor(listsNear(file), ruleSet);
-            report(file, await checkVersion(read.value, { agencies }));
-            checked++;
+        const valid: Located[] = [];
+        for (const { file, read } of versionFiles(paths)) {
+          checked++;
+          if (!read.ok) {
+            report(file, [{ severity: 'error', path: '', code: 'file', message: read.message }]);
+            exit = Math.max(exit, read.exit);
+            continue;
           }
+          const ruleSet = (read.value as { ruleSet?: unknown }).ruleSet;
+          let agencies: Agency[] = [];
+          if (given) agencies = typeof ruleSet === 'string' ? agenciesFor([given], ruleSet) : given.agencies;
+          else if (typeof ruleSet === 'string') agencies = agenciesFor(listsNear(file), ruleSet);
+          const findings = await checkVersion(read.value, { agencies });
+          report(file, findings);
+          if (hasErrors(findings)) continue;
+          const version = read.value as RuleSetVersion;
+          report(file, testFindings(runTestCases(compileVersion(version))));
+          valid.push({ where: file, version });
         }
+        for (const { where, ...finding } of lintCollection(valid)) report(where, [finding]);
         console.log(tally(checked, all));
         process.exitCode = exit;
       }),
