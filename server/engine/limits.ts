@@ -7,6 +7,9 @@ import { escapeToken } from './pointer';
 /** Levels of objects and arrays a rule set, a submission or a request body may nest. */
 export const MAX_DEPTH = 64;
 
+/** A request body wraps a document in a few levels ({ document }, a list of submissions …). */
+export const MAX_BODY_DEPTH = MAX_DEPTH + 4;
+
 /** The JSON Pointer of the first value nested deeper than `limit`, or null. Iterative: any input is safe. */
 export function tooDeep(value: unknown, limit = MAX_DEPTH): string | null {
   const stack: [unknown, string, number][] = [[value, '', 0]];
@@ -29,8 +32,8 @@ export function depthFinding(value: unknown, limit = MAX_DEPTH): Finding | null 
     path,
     code: 'too-deep',
     message: {
-      vi: `Tài liệu lồng quá ${limit} cấp tại ${path || '/'}; không xử lý được`,
-      en: `The document nests more than ${limit} levels at ${path || '/'}; it cannot be processed`,
+      vi: `Tài liệu lồng quá ${limit} cấp; không xử lý được`,
+      en: `The document nests more than ${limit} levels; it cannot be processed`,
     },
   };
 }

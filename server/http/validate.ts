@@ -4,6 +4,7 @@ import type { RequestHandler } from 'express';
 import type { AnySchema, ValidateFunction } from 'ajv/dist/2020';
 import { createAjv } from '../engine/ajv';
 import { forbiddenKeys, schemaFindings } from '../engine/schemaFindings';
+import { depthFinding, MAX_BODY_DEPTH } from '../engine/limits';
 import { HttpProblem } from './problem';
 
 const ajv = createAjv({ verbose: true });
@@ -28,8 +29,13 @@ const invalidBody = (count: number) => ({
   en: `The request body is invalid (${count} error(s)).`,
 });
 
-/** Rejects "__proto__", "constructor" and "prototype" keys anywhere in a JSON body (before any schema). */
+/**
+ * Rejects a body nested deeper than any reader may recurse, and "__proto__", "constructor" and
+ * "prototype" keys anywhere in it (before any schema).
+ */
 export const rejectForbiddenKeys: RequestHandler = (req, _res, next) => {
+  const deep = req.body !== undefined ? depthFinding(req.body, MAX_BODY_DEPTH) : null;
+  if (deep) throw new HttpProblem(400, 'too-deep', deep.message, [deep]);
   const found = req.body !== undefined ? forbiddenKeys(req.body) : [];
   if (found.length) {
     throw new HttpProblem(400, 'forbidden-key', {

@@ -3,6 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../support/db';
 import { startTestApp, type TestApp } from '../support/app';
+import { deepConditionText, withDeepCondition } from '../support/deep';
+import { sonLa2021 } from '../support/fixtures';
 
 describe.each(backends)('problem+json and body checks on $name', (backend) => {
   let app: TestApp;
@@ -69,6 +71,20 @@ describe.each(backends)('problem+json and body checks on $name', (backend) => {
     const big = await app.request('POST', '/api/agencies', { raw: JSON.stringify({ id: 'big', name: 'x'.repeat(3 * 1024 * 1024), kind: 'board' }) });
     expect(big.status).toBe(413);
     expect(big.body.code).toBe('payload-too-large');
+  });
+
+  it('refuses a body nested thousands of levels deep with one problem and its path, on any route', async () => {
+    const deep = withDeepCondition(sonLa2021({ version: 'sau' }));
+    const before = (await app.request('GET', '/api/versions')).headers.get('content-range');
+    const res = await app.request('POST', '/api/versions', { raw: `{"document":${deep}}`, headers: { 'content-type': 'application/json' } });
+    expect(res.status, res.text).toBe(400);
+    expect(res.body.code).toBe('too-deep');
+    expect(res.body.errors).toHaveLength(1);
+    expect(res.body.errors[0].path).toMatch(/^\/document\/criteria\/0\/children\/0\/scoring\/when(\/all\/0)+\/all$/);
+    expect(res.body.detail).toContain('68');
+    expect((await app.request('GET', '/api/versions')).headers.get('content-range')).toBe(before);
+    const agencies = await app.request('POST', '/api/agencies', { raw: `{"id":"sau","name":"Sâu","kind":"board","x":${deepConditionText(5_000)}}`, headers: { 'content-type': 'application/json' } });
+    expect([agencies.status, agencies.body.code]).toEqual([400, 'too-deep']);
   });
 
   it('answers unknown API routes with a 404 problem, and bad list parameters with a 400', async () => {

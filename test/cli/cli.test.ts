@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chiso, type Run } from '../support/cli';
 import { sonLa2021, withWrongExpectation } from '../support/fixtures';
+import { deepConditionText, withDeepCondition } from '../support/deep';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const fixture = path.join(root, 'test/fixtures/minimal-version.json');
@@ -294,6 +295,32 @@ describe('chiso test', () => {
     const clean = await chiso('lint', folder);
     expect(clean.stdout).not.toContain('[error]');
     expect(clean.code).toBe(0);
+  });
+});
+
+describe('nesting beyond the documented depth', () => {
+  it('gets one error with its path from every command, never a stack trace', async () => {
+    const deep = write('deep.json', withDeepCondition(version));
+    const deepSubs = write('deep-submissions.json', `[{"agency":{"id":"a","name":"A","kind":"department"},"facts":{"x":${deepConditionText(10_000)}}}]`);
+    const tooDeep = /: \/criteria\/0\/children\/0\/scoring\/when(\/all\/0)+(\/all)?: \[error\] Tài liệu lồng quá 64 cấp; không xử lý được \/ The document nests more than 64 levels/;
+    const runs = {
+      lint: await chiso('lint', deep),
+      test: await chiso('test', deep),
+      hash: await chiso('hash', deep),
+      diff: await chiso('diff', fixture, deep),
+      evaluate: await chiso('evaluate', '--rules', deep, '--submissions', submissions),
+    };
+    for (const [command, run] of Object.entries(runs)) {
+      expectNoCrash(run);
+      expect(run.code, command).toBe(1);
+      const lines = (run.stdout + run.stderr).split('\n').filter((l) => l.includes('[error]'));
+      expect(lines, command).toHaveLength(1);
+      expect(lines[0], command).toMatch(tooDeep);
+    }
+    const subs = await chiso('evaluate', '--rules', fixture, '--submissions', deepSubs);
+    expectNoCrash(subs);
+    expect(subs.code).toBe(1);
+    expect(subs.stderr).toMatch(/submissions\[0\]\/facts\/x(\/all\/0)+(\/all)?: \[error\] Tài liệu lồng quá 64 cấp/);
   });
 });
 

@@ -31,7 +31,8 @@ export const criterion = (code: string, max: number, scoring: Scoring, extra: Pa
 
 /** A version with one index holding the given criteria, filled up to 100 with a yes/no item. */
 export function versionWith(criteria: Node[], facts: Fact[], overrides: Partial<RuleSetVersion> = {}): RuleSetVersion {
-  const used = criteria.reduce((acc, c) => acc + (c.scoring?.method === 'deduction' ? 0 : (c.max ?? 0)), 0);
+  // A plain deduction takes points away and adds nothing to the maximum; one from a starting score adds it.
+  const used = criteria.reduce((acc, c) => acc + (c.scoring?.method === 'deduction' && !c.scoring.start ? 0 : (c.max ?? 0)), 0);
   const filler = 100 - used > 0 ? [criterion('9.9', 100 - used, { method: 'yesNo', when: { fact: 'filler', operator: 'equal', value: true } })] : [];
   return {
     schemaVersion: 1,
