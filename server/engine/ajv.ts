@@ -40,8 +40,9 @@ export function createAjv(options: Options = {}): Ajv2020 {
   });
   addFormats(ajv);
   addErrors(ajv);
-  // Annotations of derived submission schemas (server/engine/submissionSchema.ts).
-  ajv.addVocabulary(['x-unit', 'x-evidence', 'x-enteredBy']);
+  // Annotations of derived submission schemas (server/engine/submissionSchema.ts), and of the
+  // rule-set schema's fields that are metadata only (test/engine/noSilentFields.test.ts).
+  ajv.addVocabulary(['x-unit', 'x-evidence', 'x-enteredBy', 'x-source', 'x-metadata']);
   ajv.addSchema([SCHEMAS.agency, SCHEMAS.submission, SCHEMAS.ruleset]);
   return ajv;
 }

@@ -142,6 +142,9 @@ export interface NodeResult {
   /** This agency's maximum for the node (0 when not applicable). */
   max: number;
   provisional?: boolean;
+  /** The article, clause or annex item of the decision, and the evidence the agency provides for it. */
+  legalRef?: string;
+  evidence?: LocalizedText;
   explanation?: LocalizedText;
   trace?: CriterionTrace;
   children?: NodeResult[];

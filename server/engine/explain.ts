@@ -35,6 +35,8 @@ function viewNode(compiled: CompiledVersion, e: Evaluation, n: CompiledNode, r: 
     pointsExact: r.points,
     max: r.max,
     ...(node.provisional ? { provisional: true } : {}),
+    ...(node.legalRef ? { legalRef: node.legalRef } : {}),
+    ...(node.evidence ? { evidence: node.evidence } : {}),
   };
   if (!n.leaf) {
     if (status === 'notApplicable' && node.applicableWhen) out.explanation = NOT_APPLICABLE;

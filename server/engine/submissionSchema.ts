@@ -51,6 +51,7 @@ function factSchema(fact: Fact, required: boolean): JsonSchema {
   if (fact.type === 'date') schema.format = 'date';
   if (fact.unit) schema['x-unit'] = fact.unit;
   if (fact.evidence) schema['x-evidence'] = fact.evidence;
+  if (fact.source) schema['x-source'] = fact.source;
   if (fact.enteredBy) schema['x-enteredBy'] = fact.enteredBy;
   return schema;
 }

@@ -3,6 +3,7 @@
 import type ExcelJS from 'exceljs';
 import type { Fact, FactValue } from '../engine/schemaTypes';
 import { Exact } from '../engine/exact';
+import { isoOf, parseDay } from '../engine/day';
 import { BOOLEAN_OPTIONS, allowedValues, isPercent, normalizeHeader } from './factColumns';
 
 export type RawCell =
@@ -79,11 +80,6 @@ export function parseDecimal(text: string): { value: number; percent: boolean } 
 const TRUE_WORDS = new Set(['có', 'co', 'x', 'true', '1', 'yes', 'y', 'đúng', 'dung', 'đạt', 'dat']);
 const FALSE_WORDS = new Set(['không', 'khong', 'false', '0', 'no', 'n', 'sai', 'chưa', 'chua']);
 
-const isoDate = (y: number, m: number, d: number): string | null => {
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-};
 
 /** Turns one cell into the value of `fact`. Empty cells are handled by the caller (the fact is left out). */
 export function convertCell(fact: Fact, raw: Exclude<RawCell, { kind: 'empty' }>): Converted {
@@ -143,12 +139,11 @@ export function convertCell(fact: Fact, raw: Exclude<RawCell, { kind: 'empty' }>
     case 'date': {
       if (raw.kind === 'date') {
         const d = raw.value;
-        return { ok: true, value: isoDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate())! };
+        const value = isoOf(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+        if (value) return { ok: true, value };
       }
       if (raw.kind === 'string') {
-        const vi = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(raw.value);
-        const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw.value);
-        const value = vi ? isoDate(+vi[3], +vi[2], +vi[1]) : iso ? isoDate(+iso[1], +iso[2], +iso[3]) : null;
+        const value = parseDay(raw.value);
         if (value) return { ok: true, value };
       }
       return wrong(shown);

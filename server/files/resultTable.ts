@@ -5,6 +5,7 @@ import type { BandResult, EvaluationView, NodeResult, Ranking } from '../engine/
 import type { Bands, LocalizedText, Node, RuleSetVersion } from '../engine/schemaTypes';
 import { appliesToCohort, computedMax, declaredMax } from '../engine/tree';
 import { Exact } from '../engine/exact';
+import { viDay } from '../engine/day';
 
 export interface IndexColumn {
   code: string;
@@ -74,17 +75,15 @@ export function findNode(nodes: readonly NodeResult[], code: string): NodeResult
   return undefined;
 }
 
-/** "15/09/2021" from "2021-09-15". */
-export const viDate = (iso: string): string => {
-  const [y, m, d] = iso.split('-');
-  return d && m && y ? `${d}/${m}/${y}` : iso;
-};
 
+const lowerFirst = (text: string) => text.charAt(0).toLocaleLowerCase('vi') + text.slice(1);
+
+/** "Căn cứ Quyết định số 2245/QĐ-UBND ngày 15/09/2021 của Ủy ban nhân dân tỉnh Sơn La về việc …". */
 export function legalBasisLine(version: RuleSetVersion): Required<LocalizedText> {
-  const { decision, date, issuer } = version.legalBasis;
+  const { decision, date, issuer, title } = version.legalBasis;
   return {
-    vi: `Căn cứ Quyết định số ${decision} ngày ${viDate(date)} của ${issuer}`,
-    en: `Under Decision ${decision} of ${date} by ${issuer}`,
+    vi: `Căn cứ Quyết định số ${decision} ngày ${viDay(date)} của ${issuer}${title ? ` về việc ${lowerFirst(title.vi)}` : ''}`,
+    en: `Under Decision ${decision} of ${date} by ${issuer}${title?.en ? ` (${title.en})` : ''}`,
   };
 }
 

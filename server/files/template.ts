@@ -177,6 +177,7 @@ function headerNote(fact: Fact): string {
   lines.push(fact.required === false ? 'Không bắt buộc.' : 'Bắt buộc.');
   if (fact.evidence === 'required') lines.push('Phải đính kèm tài liệu kiểm chứng.');
   if (fact.help) lines.push(fact.help.vi);
+  if (fact.source) lines.push(`Nguồn số liệu: ${fact.source.vi}`);
   lines.push(`Mã chỉ tiêu: ${fact.id}`);
   return lines.join('\n');
 }
@@ -225,7 +226,7 @@ function writeInstructions(
       fact.required === false ? 'Không' : 'Có',
       EVIDENCE[fact.evidence ?? 'optional'],
       cohortNames(fact.cohorts),
-      fact.help?.vi ?? '',
+      [fact.help?.vi, fact.source && `Nguồn số liệu: ${fact.source.vi}`].filter(Boolean).join('\n'),
     ];
     values.forEach((value, j) => {
       const cell = sheet.getCell(start + 1 + i, j + 1);

@@ -1,11 +1,15 @@
 import { InputAdornment } from '@mui/material';
-import { DateInput, NumberInput, SelectInput, TextInput, useTranslate } from 'react-admin';
+import { NumberInput, SelectInput, TextInput, useTranslate } from 'react-admin';
 import type { Fact } from '../../../server/engine';
+import { DayInput } from '../common/DayInput';
 import { useLt } from '../common/useLt';
 import { factValidators } from './factValidators';
 
-/** One input generated from a fact of the version: its type, unit, bounds, help text and options. */
-export const FactInput = ({ fact, disabled }: { fact: Fact; disabled?: boolean }) => {
+/**
+ * One input generated from a fact of the version: its type, unit, bounds (a fact it may not exceed
+ * among them), help text, data source and options.
+ */
+export const FactInput = ({ fact, disabled, facts = [] }: { fact: Fact; disabled?: boolean; facts?: readonly Fact[] }) => {
   const lt = useLt();
   const translate = useTranslate();
   const source = `facts.${fact.id}`;
@@ -14,7 +18,10 @@ export const FactInput = ({ fact, disabled }: { fact: Fact; disabled?: boolean }
     fact.minimum !== undefined || fact.maximum !== undefined
       ? translate('chiso.submission.bounds', { min: fact.minimum ?? '…', max: fact.maximum ?? '…' })
       : '';
-  const helperText = [lt(fact.help), bounds].filter(Boolean).join(' · ') || false;
+  const other = fact.atMostFact ? facts.find((f) => f.id === fact.atMostFact) : undefined;
+  const atMost = fact.atMostFact ? translate('chiso.submission.atMost', { other: other ? lt(other.label) : fact.atMostFact }) : '';
+  const dataSource = fact.source ? translate('chiso.submission.dataSource', { source: lt(fact.source) }) : '';
+  const helperText = [lt(fact.help), bounds, atMost, dataSource].filter(Boolean).join(' · ') || false;
   const validate = factValidators(fact);
   const common = { source, label, helperText, validate, disabled, 'data-fact': fact.id } as const;
   switch (fact.type) {
@@ -46,7 +53,7 @@ export const FactInput = ({ fact, disabled }: { fact: Fact; disabled?: boolean }
     case 'enum':
       return <SelectInput {...common} choices={(fact.options ?? []).map((o) => ({ id: o.value, name: lt(o.label) || o.value }))} sx={{ minWidth: 280 }} />;
     case 'date':
-      return <DateInput {...common} />;
+      return <DayInput {...common} />;
     default:
       return <TextInput {...common} multiline fullWidth />;
   }

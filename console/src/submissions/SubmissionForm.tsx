@@ -48,7 +48,7 @@ export const SubmissionForm = () => {
           <Divider sx={{ mb: 2 }} />
           {g.facts.map((fact) => (
             <Box key={fact.id} sx={{ mb: 2, maxWidth: 760 }} data-fact-row={fact.id}>
-              <FactInput fact={fact} disabled={!editable} />
+              <FactInput fact={fact} disabled={!editable} facts={data.version.facts} />
               {fact.evidence !== 'none' && (
                 <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mt: -1, flexWrap: 'wrap' }}>
                   <EvidenceList items={evidence.filter((e) => e.key === fact.id)} rule={fact.evidence} />

@@ -1,5 +1,18 @@
 import { useState } from 'react';
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField, Typography } from '@mui/material';
+import {
+  Alert,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  FormControlLabel,
+  Radio,
+  RadioGroup,
+  Stack,
+  TextField,
+  Typography,
+} from '@mui/material';
 import Publish from '@mui/icons-material/Publish';
 import { useNotify, useTranslate } from 'react-admin';
 import { dataProvider } from '../../providers/dataProvider';
@@ -7,11 +20,25 @@ import { problemOf } from '../../api/problem';
 import type { Finding } from '../../../../server/engine/finding';
 import { useEditor } from '../editor/EditorContext';
 import { toFindings } from '../editor/toFindings';
+import { parseDay, viDay } from '../../../../server/engine/day';
+
+/** A published version whose days in force the draft would share (the server's 409 effective-overlap). */
+interface Overlapping {
+  id: string;
+  version: string;
+  from: string | null;
+  to: string | null;
+}
 
 /**
  * Publishing makes the version immutable: the dialog asks for the change note and confirms the
- * legal basis. The server refuses unless lint has no errors and every test case passes.
+ * legal basis. The server refuses unless lint has no errors and every test case passes, and asks
+ * what becomes of a published version in force on the same days: ended the day before this one
+ * starts, or retired.
  */
+const dayBefore = (iso: string | undefined): string =>
+  iso && parseDay(iso) ? new Date(Date.parse(`${iso}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10) : '';
+
 export const PublishButton = ({
   record,
   save,
@@ -38,28 +65,42 @@ export const PublishButton = ({
     noteVi: '',
     noteEn: '',
     decision: doc.legalBasis?.decision ?? '',
-    date: doc.legalBasis?.date ?? '',
+    date: doc.legalBasis?.date ? viDay(doc.legalBasis.date) : '',
     issuer: doc.legalBasis?.issuer ?? '',
   });
+  const [overlapping, setOverlapping] = useState<Overlapping[]>([]);
+  const [overlap, setOverlap] = useState<'end' | 'retire' | ''>('');
   const set = (k: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement>) => setForm({ ...form, [k]: e.target.value });
-  const ready = form.noteVi.trim() && form.decision.trim() && /^\d{4}-\d{2}-\d{2}$/.test(form.date) && form.issuer.trim();
+  const day = parseDay(form.date);
+  const ready = form.noteVi.trim() && form.decision.trim() && day && form.issuer.trim() && (!overlapping.length || overlap);
+  const period = (o: Overlapping) => `${o.from ? viDay(o.from) : '…'} – ${o.to ? viDay(o.to) : '…'}`;
 
   const publish = async () => {
     setBusy(true);
     setProblem(null);
     try {
       if (!(await save())) return;
-      await dataProvider.publishVersion(record.id, {
-        changeNote: { vi: form.noteVi.trim(), ...(form.noteEn.trim() ? { en: form.noteEn.trim() } : {}) },
-        legalBasis: { ...doc.legalBasis, decision: form.decision.trim(), date: form.date, issuer: form.issuer.trim() },
-      }, etagRef());
+      await dataProvider.publishVersion(
+        record.id,
+        {
+          changeNote: { vi: form.noteVi.trim(), ...(form.noteEn.trim() ? { en: form.noteEn.trim() } : {}) },
+          legalBasis: { ...doc.legalBasis, decision: form.decision.trim(), date: day!, issuer: form.issuer.trim() },
+          ...(overlapping.length && overlap ? { overlap } : {}),
+        },
+        etagRef(),
+      );
       notify('chiso.version.published', { type: 'success' });
       setOpen(false);
       onDone();
     } catch (error: any) {
+      const found = problemOf(error);
+      if (found?.code === 'effective-overlap' && Array.isArray((found as { overlapping?: unknown }).overlapping)) {
+        // Not an error of the draft: a question for the person publishing it.
+        setOverlapping((found as { overlapping: Overlapping[] }).overlapping);
+        return;
+      }
       setProblem(error?.message ?? translate('ra.notification.http_error'));
-      const found = problemOf(error)?.problemErrors;
-      if (found?.length) onFindings(toFindings(found));
+      if (found?.problemErrors?.length) onFindings(toFindings(found.problemErrors));
     } finally {
       setBusy(false);
     }
@@ -86,10 +127,33 @@ export const PublishButton = ({
             <TextField label={translate('chiso.version.changeNoteEn')} value={form.noteEn} onChange={set('noteEn')} multiline name="changeNoteEn" />
             <Stack direction="row" spacing={1}>
               <TextField label={translate('chiso.editor.field.decision')} value={form.decision} onChange={set('decision')} required name="decision" />
-              <TextField label={translate('chiso.editor.field.date')} value={form.date} onChange={set('date')} required helperText="YYYY-MM-DD" name="date" />
+              <TextField
+                label={translate('chiso.editor.field.date')}
+                value={form.date}
+                onChange={set('date')}
+                required
+                placeholder="dd/mm/yyyy"
+                error={form.date !== '' && !day}
+                helperText={form.date !== '' && !day ? translate('chiso.validation.day') : 'dd/mm/yyyy'}
+                name="date"
+              />
             </Stack>
             <TextField label={translate('chiso.editor.field.issuer')} value={form.issuer} onChange={set('issuer')} required name="issuer" />
           </Stack>
+          {overlapping.length > 0 && (
+            <Alert severity="warning" sx={{ mt: 2 }} data-testid="publish-overlap">
+              <Typography variant="body2" sx={{ mb: 1 }}>
+                {translate('chiso.version.overlap', {
+                  versions: overlapping.map((o) => `${o.version} (${period(o)})`).join(', '),
+                  from: viDay(doc.effective?.from ?? ''),
+                })}
+              </Typography>
+              <RadioGroup value={overlap} onChange={(e) => setOverlap(e.target.value as 'end' | 'retire')} name="overlap">
+                <FormControlLabel value="end" control={<Radio size="small" />} label={translate('chiso.version.overlapEnd', { day: viDay(dayBefore(doc.effective?.from)) })} />
+                <FormControlLabel value="retire" control={<Radio size="small" />} label={translate('chiso.version.overlapRetire')} />
+              </RadioGroup>
+            </Alert>
+          )}
           {problem && (
             <Alert severity="error" sx={{ mt: 2, whiteSpace: 'pre-line' }} data-testid="publish-problem">
               {problem}
