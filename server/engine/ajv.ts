@@ -42,7 +42,7 @@ export function createAjv(options: Options = {}): Ajv2020 {
   addErrors(ajv);
   // Annotations of derived submission schemas (server/engine/submissionSchema.ts), and of the
   // rule-set schema's fields that are metadata only (test/engine/noSilentFields.test.ts).
-  ajv.addVocabulary(['x-unit', 'x-evidence', 'x-enteredBy', 'x-source', 'x-metadata']);
+  ajv.addVocabulary(['x-unit', 'x-evidence', 'x-enteredBy', 'x-source', 'x-options', 'x-metadata']);
   ajv.addSchema([SCHEMAS.agency, SCHEMAS.submission, SCHEMAS.ruleset]);
   return ajv;
 }

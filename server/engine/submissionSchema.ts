@@ -47,7 +47,11 @@ function factSchema(fact: Fact, required: boolean): JsonSchema {
     if (fact.minimum !== undefined) schema.minimum = fact.minimum;
     if (fact.maximum !== undefined) schema.maximum = fact.maximum;
   }
-  if (fact.type === 'enum') schema.enum = [...(fact.options ?? []).map((o) => o.value), ...(required ? [] : [null])];
+  if (fact.type === 'enum') {
+    schema.enum = [...(fact.options ?? []).map((o) => o.value), ...(required ? [] : [null])];
+    // What a person picks from: the label of each value.
+    schema['x-options'] = (fact.options ?? []).map((o) => ({ value: o.value, label: o.label }));
+  }
   if (fact.type === 'date') schema.format = 'date';
   if (fact.unit) schema['x-unit'] = fact.unit;
   if (fact.evidence) schema['x-evidence'] = fact.evidence;

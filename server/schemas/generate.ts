@@ -16,7 +16,7 @@ function localiseRefs(node: unknown): unknown {
   // A $ref with a sibling description would become a duplicate named type (LocalizedText1 …).
   const annotatedRef = '$ref' in node;
   for (const [key, value] of Object.entries(node)) {
-    if (annotatedRef && key === 'description') continue;
+    if (annotatedRef && (key === 'description' || key === 'x-metadata')) continue;
     if (key === '$ref' && typeof value === 'string' && !value.startsWith('#')) {
       const [file, fragment] = value.split('#');
       const name = file.replace('.schema.json', '') as keyof typeof SCHEMAS;

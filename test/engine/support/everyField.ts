@@ -152,7 +152,9 @@ function version(): RuleSetVersion {
               { from: 50, to: 90, fraction: 0.5, label: t('Từ 50% đến dưới 90%', '50% to under 90%') },
             ],
           }),
-          crit('2.4', 5, { method: 'countCap', fact: 'so_ung_dung', unit: 1, cap: 4 }),
+          crit('2.4', 5, { method: 'countCap', fact: 'so_ung_dung', unit: 1, cap: 4 }, {
+            applicableWhen: { fact: 'agency', path: '$.co_dich_vu_cong', operator: 'equal', value: true },
+          }),
           crit('2.5', 10, { method: 'relativeToBest', value: { fact: 'bang_thong' }, onZeroDenominator: 'zero' }),
           crit('2.6', 5, { method: 'tiers', value: { fact: 'so_xa' }, tiers: [{ from: 1, points: 5 }] }, { cohorts: ['huyen'] }),
         ],
@@ -183,7 +185,7 @@ function version(): RuleSetVersion {
           crit('3.4', 0, { method: 'deduction', fact: 'bao_cao_tre', perUnit: 0.25, floor: -1 }),
           crit('3.5', 5, { method: 'manual', fact: 'diem_tham_dinh', min: 0 }),
           crit('3.6', 0, { method: 'notScored', facts: ['ghi_chu'] }),
-          crit('3.7', 5, { method: 'notApplicable', reason: t('Bỏ từ năm 2024', 'Dropped from 2024') }),
+          crit('3.7', 0, { method: 'notApplicable', reason: t('Bỏ từ năm 2024', 'Dropped from 2024') }),
           crit('3.8', 5, { method: 'yesNo', when: { fact: 'co_ke_hoach', operator: 'equal', value: { fact: 'agency', path: '$.co_dich_vu_cong' } } }, {
             applicableWhen: { fact: 'agency', path: '$.co_dich_vu_cong', operator: 'equal', value: true },
           }),
@@ -198,7 +200,7 @@ function version(): RuleSetVersion {
         agency: { id: 'so-a', name: 'Sở A', kind: 'department', co_dich_vu_cong: true },
         facts: facts(0),
         peers: [{ agency: { id: 'so-b', name: 'Sở B', kind: 'department', co_dich_vu_cong: false }, facts: facts(1) }],
-        expect: { cohort: 'tinh', total: 0, max: 100, percentage: 0, band: 'yeu', points: { '1.1': 10 }, results: { chi_so: 0 }, average: 0, cohortAverages: { tinh: 0 } },
+        expect: { cohort: 'tinh', total: 88, max: 100, percentage: 88, band: 'tot', points: { '1.1': 10 }, results: { chi_so: 0.88 }, average: 70.32, cohortAverages: { tinh: 70.32 } },
       },
     ],
   };
@@ -238,6 +240,12 @@ const AGENCIES = [
 export function everyFieldSubmissions(): SubmissionInput[] {
   const out = AGENCIES.map((agency, i) => ({ agency, facts: facts(i) }) as SubmissionInput);
   // so-c ties with so-a on the total but not on index 1 (a tie-breaker case).
-  out[3] = { agency: AGENCIES[3], facts: { ...facts(0), co_ke_hoach: true } } as SubmissionInput;
+  out[3] = { agency: AGENCIES[3], facts: { ...facts(0), chu_tri: 'pho', so_ung_dung: 5, bang_thong: 25 } };
+  // so-d: two thirds of its files and of the best bandwidth (rounding), and late reports enough to
+  // take its "other" group below zero (the floor at zero).
+  out.push({
+    agency: { id: 'so-d', name: 'Sở D', kind: 'department', co_dich_vu_cong: false, hang: 'II' },
+    facts: { ...facts(2), co_ke_hoach: false, chu_tri: 'khong', da_xu_ly: 20, tiep_nhan: 30, ty_le: 0, so_ung_dung: 0, bang_thong: 16, bao_cao_tre: 20, diem_tham_dinh: 0 },
+  });
   return out;
 }
