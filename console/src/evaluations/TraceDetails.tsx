@@ -3,9 +3,21 @@ import { useTranslate } from 'react-admin';
 import type { CriterionTrace } from '../../../server/engine';
 import { useLt } from '../common/useLt';
 import { useFormat } from '../common/useFormat';
+import { viDay } from '../../../server/engine/day';
 
+/** Numbers, yes/no and days as a Vietnamese reader writes them (15/12/2024, not 2024-12-15). */
 const valueText = (v: unknown, number: (n: number, d?: number) => string, yes: string, no: string) =>
-  v === undefined || v === null ? '—' : typeof v === 'number' ? number(v, 4) : typeof v === 'boolean' ? (v ? yes : no) : Array.isArray(v) ? v.join('; ') : String(v);
+  v === undefined || v === null
+    ? '—'
+    : typeof v === 'number'
+      ? number(v, 4)
+      : typeof v === 'boolean'
+        ? v
+          ? yes
+          : no
+        : Array.isArray(v)
+          ? v.join('; ')
+          : viDay(String(v));
 
 /** What the engine did for one criterion: values read, each condition and whether it held, the formula. */
 export const TraceDetails = ({ trace }: { trace: CriterionTrace }) => {

@@ -4,7 +4,7 @@ import { useTranslate } from 'react-admin';
 import { useEditor } from '../EditorContext';
 import { useChoices } from '../inputs/useChoices';
 import { useLt } from '../../../common/useLt';
-import { LIST_OPERATORS, OPERATORS, type Cond } from './operators';
+import { LIST_OPERATORS, operatorsFor, type Cond } from './operators';
 import { LeafValue } from './LeafValue';
 
 /** fact · operator · value. Agency attributes appear as "agency › kind" (fact agency, path $.kind). */
@@ -30,9 +30,14 @@ export const ConditionLeaf = ({ pointer, scope, onRemove }: { pointer: string; s
 
   const setSubject = (id: string) => {
     const { path: _p, ...rest } = cond;
-    if (id.startsWith('agency:')) editor.set(pointer, { ...rest, fact: 'agency', path: `$.${id.slice(7)}` });
+    if (id.startsWith('agency:')) return editor.set(pointer, { ...rest, fact: 'agency', path: `$.${id.slice(7)}` });
+    // Moving to or from a date fact changes what can be compared: start from a day of the assessed year.
+    const isDate = facts.find((f) => f.id === id)?.type === 'date';
+    if (isDate !== (type === 'date'))
+      editor.set(pointer, isDate ? { ...rest, fact: id, operator: 'dateOnOrBefore', value: { periodDate: '12-31' } } : { ...rest, fact: id, operator: 'equal', value: '' });
     else editor.set(pointer, { ...rest, fact: id });
   };
+  const operators = operatorsFor(type);
   const setOperator = (op: string) => {
     const wasList = LIST_OPERATORS.includes(cond.operator);
     const isList = LIST_OPERATORS.includes(op);
@@ -71,8 +76,8 @@ export const ConditionLeaf = ({ pointer, scope, onRemove }: { pointer: string; s
         disabled={editor.readOnly}
         sx={{ width: 190 }}
       >
-        {!OPERATORS.includes(cond.operator) && cond.operator && <MenuItem value={cond.operator}>{cond.operator}</MenuItem>}
-        {OPERATORS.map((op) => (
+        {!operators.includes(cond.operator) && cond.operator && <MenuItem value={cond.operator}>{cond.operator}</MenuItem>}
+        {operators.map((op) => (
           <MenuItem key={op} value={op}>
             {translate(`chiso.operator.${op}`)}
           </MenuItem>

@@ -4,10 +4,11 @@ import { useTranslate } from 'react-admin';
 import { useEditor } from '../EditorContext';
 import { useLt, type Lt } from '../../../common/useLt';
 import { parseDecimal } from '../inputs/PNumber';
+import { DateValue } from './DateValue';
 
 const NUMERIC = ['number', 'integer'];
 
-/** The value a leaf compares with, typed by the fact: yes/no, an option, a number or text. */
+/** The value a leaf compares with, typed by the fact: yes/no, an option, a number, a day or text. */
 export const LeafValue = ({
   pointer,
   type,
@@ -31,6 +32,7 @@ export const LeafValue = ({
   if (value && typeof value === 'object' && !Array.isArray(value) && 'fact' in value) {
     return <TextField size="small" label={label} value={`= ${value.fact}`} disabled sx={{ width: 220 }} />;
   }
+  if (type === 'date') return <DateValue pointer={pointer} />;
   if (type === 'boolean' && !list) {
     return (
       <TextField

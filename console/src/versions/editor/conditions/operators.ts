@@ -1,4 +1,6 @@
-// json-rules-engine's built-in operators, in the order a person looks for them.
+import { DATE_OPERATORS } from '../../../../../server/engine/conditions/operators';
+
+// json-rules-engine's built-in operators, in the order a person looks for them; dates have their own.
 export const OPERATORS = [
   'equal',
   'notEqual',
@@ -13,6 +15,9 @@ export const OPERATORS = [
 ] as const;
 
 export const LIST_OPERATORS = ['in', 'notIn'];
+
+/** A date fact compares as a date, with the engine's date operators (others would compare text). */
+export const operatorsFor = (type: string): readonly string[] => (type === 'date' ? DATE_OPERATORS : OPERATORS);
 
 export type Cond = Record<string, any>;
 

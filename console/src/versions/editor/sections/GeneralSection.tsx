@@ -1,5 +1,6 @@
 import { Divider, Paper, Stack, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
+import { PDay } from '../inputs/PDay';
 import { PText } from '../inputs/PText';
 import { PLt } from '../inputs/PLt';
 import { PNumber } from '../inputs/PNumber';
@@ -30,14 +31,14 @@ export const GeneralSection = () => {
         {heading('chiso.editor.legalBasis')}
         <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', rowGap: 1 }}>
           <PText pointer="/legalBasis/decision" label="decision" required width={220} />
-          <PText pointer="/legalBasis/date" label="date" required width={160} helperText="YYYY-MM-DD" />
+          <PDay pointer="/legalBasis/date" label="date" required width={160} />
           <PText pointer="/legalBasis/issuer" label="issuer" required width={320} />
         </Stack>
         <PText pointer="/legalBasis/url" label="url" />
         {heading('chiso.editor.effective')}
         <Stack direction="row" spacing={1}>
-          <PText pointer="/effective/from" label="effectiveFrom" required width={180} helperText="YYYY-MM-DD" />
-          <PText pointer="/effective/to" label="effectiveTo" width={180} helperText="YYYY-MM-DD" />
+          <PDay pointer="/effective/from" label="effectiveFrom" required />
+          <PDay pointer="/effective/to" label="effectiveTo" />
         </Stack>
         <Divider />
         {heading('chiso.editor.numeric')}
