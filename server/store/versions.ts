@@ -7,6 +7,7 @@ import type { Finding } from '../engine/finding';
 import { hasErrors } from '../engine/finding';
 import type { LegalBasis, LocalizedText, RuleSetVersion } from '../engine/schemaTypes';
 import { validateVersion } from '../engine/validate';
+import { dayBefore, shareADay, type InForce } from '../engine/period';
 import { checkVersion } from '../engine/lint';
 import { diffVersions, type VersionChange } from '../engine/diff';
 import type { Queryable, Tx } from './db';
@@ -309,25 +310,18 @@ export interface PublishInput {
   overlap?: 'retire' | 'end';
 }
 
-/** Published versions of the rule set in force on some day of [from, to] (to open-ended when absent). */
-async function overlapping(tx: Tx, ruleSet: string, from: string, to: string | undefined, except: string): Promise<Version[]> {
-  const res = await tx.query<VersionRow>(
-    `SELECT ${SUMMARY} FROM versions
-      WHERE rule_set = $1 AND status = 'published' AND id <> $2
-        AND ($4::text IS NULL OR document->'effective'->>'from' <= $4)
-        AND (document->'effective'->>'to' IS NULL OR document->'effective'->>'to' >= $3)
-        AND (ended_on IS NULL OR to_char(ended_on, 'YYYY-MM-DD') >= $3)
-      ORDER BY document->'effective'->>'from'`,
-    [ruleSet, except, from, to ?? null],
-  );
-  return res.rows.map(toVersion);
+/** Published versions of the rule set, other than `except`, in force on some day of `period`. */
+async function overlapping(tx: Tx, ruleSet: string, period: InForce, except: string): Promise<Version[]> {
+  const res = await tx.query<VersionRow>(`SELECT ${SUMMARY} FROM versions WHERE rule_set = $1 AND status = 'published' AND id <> $2 ORDER BY document->'effective'->>'from'`, [
+    ruleSet,
+    except,
+  ]);
+  return res.rows.map(toVersion).filter((v) => v.effectiveFrom !== null && shareADay(period, { from: v.effectiveFrom, to: v.endedOn ?? v.effectiveTo }));
 }
-
-const dayBefore = (iso: string): string => new Date(Date.parse(`${iso}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 
 /** The answer publishing needs when other published versions would be in force on the same days. */
 async function settleOverlap(tx: Tx, draft: Version, document: RuleSetVersion, answer: PublishInput['overlap'], actor: string): Promise<void> {
-  const others = await overlapping(tx, document.ruleSet, document.effective.from, document.effective.to, draft.id);
+  const others = await overlapping(tx, document.ruleSet, document.effective, draft.id);
   if (!others.length) return;
   const list = others.map((o) => `${o.version} (${o.effectiveFrom} → ${o.endedOn ?? o.effectiveTo ?? '…'})`).join(', ');
   const details = { overlapping: others.map((o) => ({ id: o.id, version: o.version, from: o.effectiveFrom, to: o.endedOn ?? o.effectiveTo })) };

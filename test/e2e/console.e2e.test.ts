@@ -107,6 +107,12 @@ describe('the console', () => {
       await page.getByTestId('node-form').waitFor();
       await screenshot(page, '05-admin-editor-tree');
 
+      // in force from 1 January 2022, typed as a Vietnamese official writes it
+      await page.locator('[data-tab="general"]').click();
+      const from = page.locator('[data-pointer="/effective/from"] input');
+      await expect(from.inputValue()).resolves.toBe('15/09/2021');
+      await from.fill('01/01/2022');
+
       // the band "Khá" starts at 75 instead of 70
       await page.locator('[data-tab="bands"]').click();
       const khaMin = page.locator('[data-pointer="/bands/levels/1/min"] input');
@@ -155,6 +161,13 @@ describe('the console', () => {
       await page.getByTestId('publish-version').click();
       await page.locator('textarea[name="changeNoteVi"]').fill('Nâng ngưỡng xếp loại Khá từ 70 lên 75 điểm.');
       await screenshot(page, '09-admin-publish-dialog');
+      // 2021 is still in force on those days: the dialog asks what becomes of it, and waits for an answer
+      const overlap = page.getByTestId('publish-overlap');
+      await overlap.waitFor();
+      await expect(overlap.innerText()).resolves.toContain('2021 (15/09/2021 – 12/04/2023)');
+      await expect(page.getByTestId('confirm-publish').isDisabled()).resolves.toBe(true);
+      await overlap.getByLabel(/Kết thúc hiệu lực vào ngày 31\/12\/2021/).check();
+      await screenshot(page, '09b-admin-publish-overlap');
       await page.getByTestId('confirm-publish').click();
       await notification(page, 'Đã ban hành phiên bản').waitFor();
       await page.locator('[data-status="published"]').first().waitFor();

@@ -35,7 +35,7 @@ export const DayInput = ({ source, label, helperText, validate = [], disabled, .
         {...rest}
         value={field.value ?? ''}
         label={<FieldTitle label={label} source={source} isRequired={isRequired} />}
-        placeholder={translate('chiso.day.placeholder')}
+        placeholder="dd/mm/yyyy"
         disabled={disabled}
         error={!!error}
         helperText={<InputHelperText error={error} helperText={helperText || undefined} />}

@@ -121,7 +121,7 @@ export const en = {
       pointsShort: 'pts',
     },
     validation: { integer: 'Must be a whole number', day: 'Not a date: enter day/month/year, e.g. 15/12/2024' },
-    day: { placeholder: 'dd/mm/yyyy', pick: 'Pick a day on the calendar' },
+    day: { pick: 'Pick a day on the calendar' },
     kind: { group: 'Group', index: 'Main index', component: 'Component index', criterion: 'Criterion' },
     factType: { number: 'Number', integer: 'Whole number', boolean: 'Yes / no', enum: 'Choice', date: 'Date', text: 'Text' },
     evidenceRule: { required: 'Evidence required', optional: 'Evidence optional', none: 'No evidence' },

@@ -132,7 +132,7 @@ export const vi = {
       pointsShort: 'điểm',
     },
     validation: { integer: 'Phải là số nguyên', day: 'Ngày không hợp lệ: nhập dạng ngày/tháng/năm, ví dụ 15/12/2024' },
-    day: { placeholder: 'dd/mm/yyyy', pick: 'Chọn ngày trên lịch' },
+    day: { pick: 'Chọn ngày trên lịch' },
     kind: { group: 'Nhóm', index: 'Chỉ số chính', component: 'Chỉ số thành phần', criterion: 'Tiêu chí' },
     factType: { number: 'Số', integer: 'Số nguyên', boolean: 'Có / không', enum: 'Lựa chọn', date: 'Ngày', text: 'Văn bản' },
     evidenceRule: { required: 'Bắt buộc có tài liệu kiểm chứng', optional: 'Tài liệu kiểm chứng không bắt buộc', none: 'Không cần tài liệu' },

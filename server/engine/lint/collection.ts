@@ -4,6 +4,7 @@
 import { error, type Finding } from '../finding';
 import type { Node, RuleSetVersion } from '../schemaTypes';
 import { nodeId } from '../tree';
+import { shareADay } from '../period';
 
 export interface Located {
   /** Where the version was read from (a file name), to report findings on. */
@@ -15,8 +16,6 @@ export interface LocatedFinding extends Finding {
   where: string;
 }
 
-const OPEN_END = '9999-12-31';
-const lastDay = (v: RuleSetVersion) => v.effective.to ?? OPEN_END;
 const period = (v: RuleSetVersion) => `${v.effective.from} → ${v.effective.to ?? '…'}`;
 
 function overlaps(all: readonly Located[]): LocatedFinding[] {
@@ -26,8 +25,9 @@ function overlaps(all: readonly Located[]): LocatedFinding[] {
   for (const versions of byRuleSet.values()) {
     const sorted = [...versions].sort((a, b) => (a.version.effective.from < b.version.effective.from ? -1 : 1));
     for (let i = 0; i < sorted.length; i++)
-      for (let j = i + 1; j < sorted.length && sorted[j].version.effective.from <= lastDay(sorted[i].version); j++) {
+      for (let j = i + 1; j < sorted.length; j++) {
         const [a, b] = [sorted[i], sorted[j]];
+        if (!shareADay(a.version.effective, b.version.effective)) continue;
         out.push({
           where: b.where,
           ...error('/effective', 'effective-overlap', {

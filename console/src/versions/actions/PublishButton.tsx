@@ -21,6 +21,7 @@ import type { Finding } from '../../../../server/engine/finding';
 import { useEditor } from '../editor/EditorContext';
 import { toFindings } from '../editor/toFindings';
 import { parseDay, viDay } from '../../../../server/engine/day';
+import { dayBefore, shareADay } from '../../../../server/engine/period';
 
 /** A published version whose days in force the draft would share (the server's 409 effective-overlap). */
 interface Overlapping {
@@ -36,9 +37,6 @@ interface Overlapping {
  * what becomes of a published version in force on the same days: ended the day before this one
  * starts, or retired.
  */
-const dayBefore = (iso: string | undefined): string =>
-  iso && parseDay(iso) ? new Date(Date.parse(`${iso}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10) : '';
-
 export const PublishButton = ({
   record,
   save,
@@ -73,6 +71,18 @@ export const PublishButton = ({
   const set = (k: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement>) => setForm({ ...form, [k]: e.target.value });
   const day = parseDay(form.date);
   const ready = form.noteVi.trim() && form.decision.trim() && day && form.issuer.trim() && (!overlapping.length || overlap);
+  // Asked before publishing: the published versions this one would share days in force with (the
+  // server checks again, in the same transaction as the publication).
+  const openDialog = async () => {
+    setOpen(true);
+    setOverlap('');
+    const published = await dataProvider.getAll('versions', { ruleSet: doc.ruleSet, status: 'published' }).catch(() => []);
+    setOverlapping(
+      published
+        .filter((v: any) => v.id !== record.id && v.effectiveFrom && doc.effective?.from && shareADay(doc.effective, { from: v.effectiveFrom, to: v.endedOn ?? v.effectiveTo }))
+        .map((v: any) => ({ id: v.id, version: v.version, from: v.effectiveFrom, to: v.endedOn ?? v.effectiveTo })),
+    );
+  };
   const period = (o: Overlapping) => `${o.from ? viDay(o.from) : '…'} – ${o.to ? viDay(o.to) : '…'}`;
 
   const publish = async () => {
@@ -108,7 +118,7 @@ export const PublishButton = ({
 
   return (
     <>
-      <Button variant="contained" color="success" startIcon={<Publish />} onClick={() => setOpen(true)} data-testid="publish-version">
+      <Button variant="contained" color="success" startIcon={<Publish />} onClick={openDialog} data-testid="publish-version">
         {translate('chiso.version.publish')}
       </Button>
       <Dialog open={open} onClose={() => !busy && setOpen(false)} maxWidth="sm" fullWidth>
@@ -149,7 +159,7 @@ export const PublishButton = ({
                 })}
               </Typography>
               <RadioGroup value={overlap} onChange={(e) => setOverlap(e.target.value as 'end' | 'retire')} name="overlap">
-                <FormControlLabel value="end" control={<Radio size="small" />} label={translate('chiso.version.overlapEnd', { day: viDay(dayBefore(doc.effective?.from)) })} />
+                <FormControlLabel value="end" control={<Radio size="small" />} label={translate('chiso.version.overlapEnd', { day: doc.effective?.from && parseDay(doc.effective.from) ? viDay(dayBefore(doc.effective.from)) : '…' })} />
                 <FormControlLabel value="retire" control={<Radio size="small" />} label={translate('chiso.version.overlapRetire')} />
               </RadioGroup>
             </Alert>
