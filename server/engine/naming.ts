@@ -4,7 +4,7 @@ import type { LocalizedText, Node } from './schemaTypes';
 export type Bilingual = Required<LocalizedText>;
 export const bi = (vi: string, en: string): Bilingual => ({ vi, en });
 
-const KINDS: Record<Node['kind'], Bilingual> = {
+export const KINDS: Record<Node['kind'], Bilingual> = {
   group: bi('Nhóm', 'Group'),
   index: bi('Chỉ số', 'Index'),
   component: bi('Chỉ số thành phần', 'Component'),

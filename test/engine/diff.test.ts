@@ -90,7 +90,7 @@ describe('diffVersions', () => {
         '1.3',
         'Tiêu chí 1.3: các bậc ≥ 4: 10 điểm; [2, 4): 5 điểm; [0, 2): 0 điểm → ≥ 4: 10 điểm; [3, 4): 5 điểm; [0, 2): 0 điểm',
       ],
-      ['methodChanged', '2.1', 'Tiêu chí 2.1: phương pháp chấm proportional → yesNo'],
+      ['methodChanged', '2.1', 'Tiêu chí 2.1: phương pháp chấm Theo tỷ lệ → Có / không'],
     ]);
   });
 
@@ -139,7 +139,7 @@ describe('diffVersions', () => {
       ['moved', '1.3'],
     ]);
     expect(changes[2].message.vi).toBe('Tiêu chí 1.3: chuyển từ 1 sang 2');
-    expect(changes[1].message.vi).toBe('Tiêu chí 2.4: áp dụng cho khối huyen → huyen, tinh');
+    expect(changes[1].message.vi).toBe('Tiêu chí 2.4: áp dụng cho khối UBND cấp huyện → UBND cấp huyện, Cơ quan cấp tỉnh');
   });
 
   it('reports facts added, removed and changed', () => {
@@ -153,7 +153,7 @@ describe('diffVersions', () => {
     );
     expect(changes.map((c) => [c.kind, c.code, c.message.vi])).toEqual([
       ['factChanged', 'ty_le_hoan_thanh', 'Chỉ tiêu "Tỷ lệ hoàn thành kế hoạch" (ty_le_hoan_thanh): giới hạn [0, 100] → [0, 1000]'],
-      ['factAdded', 'so_can_bo', 'Thêm chỉ tiêu "Số cán bộ" (so_can_bo), kiểu integer'],
+      ['factAdded', 'so_can_bo', 'Thêm chỉ tiêu "Số cán bộ" (so_can_bo), kiểu số nguyên'],
       ['factRemoved', 'ghi_chu', 'Bỏ chỉ tiêu "Ghi chú" (ghi_chu)'],
     ]);
   });
@@ -168,5 +168,48 @@ describe('diffVersions', () => {
       'Quy tắc số: cách làm tròn halfUp → halfEven',
       'Tiêu chí 2.5: mức trừ −0,25 × n, ≥ -2 → −0,5 × n, ≥ -2',
     ]);
+  });
+});
+
+describe('diffVersions across renumbering', () => {
+  const read = (file: string): RuleSetVersion => JSON.parse(readFileSync(new URL(`../../rules/${file}`, import.meta.url), 'utf8'));
+
+  it('reads a removal plus renumbering as exactly that, for documents without ids', () => {
+    // 2.2 removed; 2.3 … 2.6 move up to 2.2 … 2.5.
+    const changes = diffVersions(
+      base,
+      amended((v) => {
+        v.criteria[1].children.splice(1, 1);
+        v.criteria[1].children.forEach((c: { code: string }, i: number) => (c.code = `2.${i + 1}`));
+      }),
+    );
+    expect(changes.map((c) => c.message.vi)).toEqual([
+      'Bỏ tiêu chí 2.2 "Hoàn thành kế hoạch"',
+      'Tiêu chí 2.3 được đánh số lại thành 2.2',
+      'Tiêu chí 2.4 được đánh số lại thành 2.3',
+      'Tiêu chí 2.5 được đánh số lại thành 2.4',
+      'Tiêu chí 2.6 được đánh số lại thành 2.5',
+    ]);
+  });
+
+  it('DTI 2022 → 2025: smart city removed, indices 7–9 renumbered 6–8 (linked by `continues`)', () => {
+    const changes = diffVersions(read('dti/2022.json'), read('dti/2025.json'));
+    const vi = changes.map((c) => c.message.vi);
+    expect(vi).toContain('Bỏ chỉ số 6 "Đô thị thông minh"');
+    for (const [from, to] of [
+      ['7', '6'],
+      ['8', '7'],
+      ['9', '8'],
+    ])
+      expect(vi).toContain(`Chỉ số ${from} được đánh số lại thành ${to}`);
+    // Nothing says an index was renamed into another one.
+    expect(vi.filter((m) => /^Chỉ số \d+: tên /.test(m))).toEqual([]);
+    expect(vi.filter((m) => /^Thêm chỉ số/.test(m))).toEqual([]);
+  });
+
+  it('Son La 2245 → 1287: the same items keep their ids, so renumbered items read as renumbered', () => {
+    const vi = diffVersions(read('son-la/2021.json'), read('son-la/2024.json')).map((c) => c.message.vi);
+    expect(vi.some((m) => / được đánh số lại thành /.test(m))).toBe(true);
+    expect(vi.filter((m) => /^Chỉ số \d+: tên /.test(m))).toEqual([]);
   });
 });

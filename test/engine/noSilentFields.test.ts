@@ -441,5 +441,8 @@ describe('no silent fields in the rule format', () => {
       const after = await OBSERVERS[observer](changed, subs);
       expect(after, `${key}: changing it changes the ${observer}`).not.toBe(before);
     }
+    // And the administrator reviewing the amendment is told of it (test cases are not rules).
+    if (!key.startsWith('TestCase.') && key !== '#.tests')
+      expect(diffVersions(base, changed).length, `${key}: the diff says that it changed`).toBeGreaterThan(0);
   });
 });

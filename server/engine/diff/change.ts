@@ -2,7 +2,9 @@
 import type { Bilingual } from '../naming';
 
 export type VersionChangeKind =
+  | 'versionChanged'
   | 'titleChanged'
+  | 'attributeChanged'
   | 'legalBasisChanged'
   | 'effectiveChanged'
   | 'numericChanged'
@@ -30,7 +32,11 @@ export type VersionChangeKind =
   | 'conditionChanged'
   | 'scoringChanged'
   | 'provisionalChanged'
-  | 'legalRefChanged';
+  | 'legalRefChanged'
+  | 'sourceChanged'
+  | 'evidenceChanged'
+  | 'continuesChanged'
+  | 'labelChanged';
 
 export interface VersionChange {
   /** The node code, fact id, cohort id or band id concerned; "" for the version itself. */

@@ -18,7 +18,7 @@ export function bandChanges(a: Bands, b: Bands, base: string, code: string, scop
       message: prefix(
         bi(
           `Xếp loại theo ${a.basis === 'points' ? 'điểm' : 'tỷ lệ %'} → ${b.basis === 'points' ? 'điểm' : 'tỷ lệ %'}`,
-          `Bands on ${arrow(a.basis, b.basis)}`,
+          `Bands on ${a.basis === 'points' ? 'points' : 'percentage'} → ${b.basis === 'points' ? 'points' : 'percentage'}`,
         ),
       ),
     });
@@ -51,6 +51,20 @@ export function bandChanges(a: Bands, b: Bands, base: string, code: string, scop
           bi(
             `Ngưỡng xếp loại ${text(band.label, 'vi')}: ${arrow(num(before.item.min, 'vi'), num(band.min, 'vi'))}`,
             `Threshold of band ${text(band.label, 'en')}: ${arrow(num(before.item.min, 'en'), num(band.min, 'en'))}`,
+          ),
+        ),
+      });
+    if ((before.item.color ?? null) !== (band.color ?? null))
+      out.push({
+        code: band.id,
+        kind: 'bandsChanged',
+        path: `${path}/color`,
+        before: before.item.color,
+        after: band.color,
+        message: prefix(
+          bi(
+            `Màu xếp loại ${text(band.label, 'vi')}: ${arrow(before.item.color ?? '(mặc định)', band.color ?? '(mặc định)')}`,
+            `Colour of band ${text(band.label, 'en')}: ${arrow(before.item.color ?? '(default)', band.color ?? '(default)')}`,
           ),
         ),
       });

@@ -1,12 +1,13 @@
 // The criteria tree. Nodes are paired by link, id or what they say (diff/pairing.ts), wherever they
 // sit: a criterion renumbered is reported as renumbered, one put under another parent as moved.
-import { about, bi, nodeName, text, type Bilingual } from '../naming';
+import { about, bi, KINDS, nodeName, text, type Bilingual } from '../naming';
 import type { Node, RuleSetVersion } from '../schemaTypes';
 import { num } from '../text';
 import type { VersionChange, VersionChangeKind } from './change';
+import { METHODS } from '../methods';
 import { scoringChanges } from './scoring';
 import { flat, pairNodes } from './pairing';
-import { arrow, cond, list, lowerFirst, numOr, renamed, same } from './support';
+import { arrow, cohortList, cohortName, cond, lowerFirst, numOr, renamed, same } from './support';
 
 export function criteria(a: RuleSetVersion, b: RuleSetVersion): VersionChange[] {
   const out: VersionChange[] = [];
@@ -63,7 +64,7 @@ export function criteria(a: RuleSetVersion, b: RuleSetVersion): VersionChange[] 
         `${path}/kind`,
         was.kind,
         node.kind,
-        bi(`loại ${arrow(was.kind, node.kind)}`, `kind ${arrow(was.kind, node.kind)}`),
+        bi(`loại ${arrow(KINDS[was.kind].vi.toLowerCase(), KINDS[node.kind].vi.toLowerCase())}`, `kind ${arrow(KINDS[was.kind].en.toLowerCase(), KINDS[node.kind].en.toLowerCase())}`),
       );
     // Moved: the new parent is not the old parent (as paired), whatever the codes say.
     const parentWas = parent ? (pairs.get(placedOf.get(parent)!.path)?.node ?? null) : null;
@@ -101,8 +102,8 @@ export function criteria(a: RuleSetVersion, b: RuleSetVersion): VersionChange[] 
           x,
           y,
           bi(
-            `điểm tối đa của khối ${c} ${arrow(numOr(x, 'vi', '—'), numOr(y, 'vi', '—'))}`,
-            `maximum for cohort ${c} ${arrow(numOr(x, 'en', '—'), numOr(y, 'en', '—'))}`,
+            `điểm tối đa của khối ${cohortName(c, b.cohorts, 'vi')} ${arrow(numOr(x, 'vi', '—'), numOr(y, 'vi', '—'))}`,
+            `maximum for cohort ${cohortName(c, b.cohorts, 'en')} ${arrow(numOr(x, 'en', '—'), numOr(y, 'en', '—'))}`,
           ),
         );
     }
@@ -121,8 +122,8 @@ export function criteria(a: RuleSetVersion, b: RuleSetVersion): VersionChange[] 
         was.cohorts,
         node.cohorts,
         bi(
-          `áp dụng cho khối ${arrow(list(was.cohorts, 'vi'), list(node.cohorts, 'vi'))}`,
-          `applies to ${arrow(list(was.cohorts, 'en'), list(node.cohorts, 'en'))}`,
+          `áp dụng cho khối ${arrow(cohortList(was.cohorts, a.cohorts, 'vi'), cohortList(node.cohorts, b.cohorts, 'vi'))}`,
+          `applies to ${arrow(cohortList(was.cohorts, a.cohorts, 'en'), cohortList(node.cohorts, b.cohorts, 'en'))}`,
         ),
       );
     if (!same(was.applicableWhen, node.applicableWhen))
@@ -144,8 +145,8 @@ export function criteria(a: RuleSetVersion, b: RuleSetVersion): VersionChange[] 
           was.scoring.method,
           node.scoring.method,
           bi(
-            `phương pháp chấm ${arrow(was.scoring.method, node.scoring.method)}`,
-            `method ${arrow(was.scoring.method, node.scoring.method)}`,
+            `phương pháp chấm ${arrow(METHODS[was.scoring.method].name.vi, METHODS[node.scoring.method].name.vi)}`,
+            `method ${arrow(METHODS[was.scoring.method].name.en, METHODS[node.scoring.method].name.en)}`,
           ),
         );
       else
@@ -172,6 +173,30 @@ export function criteria(a: RuleSetVersion, b: RuleSetVersion): VersionChange[] 
           `legal reference ${arrow(was.legalRef ?? '—', node.legalRef ?? '—')}`,
         ),
       );
+    if ((was.source ?? '') !== (node.source ?? ''))
+      // Source notes run to paragraphs: that one changed is said, the text is in the versions.
+      change('sourceChanged', `${path}/source`, was.source, node.source, bi('sửa ghi chú nguồn', 'source note revised'));
+    if (!same(was.evidence, node.evidence))
+      change(
+        'evidenceChanged',
+        `${path}/evidence`,
+        was.evidence,
+        node.evidence,
+        bi(
+          `tài liệu kiểm chứng ${arrow(was.evidence ? text(was.evidence, 'vi') : '—', node.evidence ? text(node.evidence, 'vi') : '—')}`,
+          `evidence ${arrow(was.evidence ? text(was.evidence, 'en') : '—', node.evidence ? text(node.evidence, 'en') : '—')}`,
+        ),
+      );
+    if (!same(was.continues, node.continues)) {
+      const link = (c: Node['continues']) => (c ? `${c.ruleSet}${c.version ? ` ${c.version}` : ''} › ${c.node}` : '—');
+      change(
+        'continuesChanged',
+        `${path}/continues`,
+        was.continues,
+        node.continues,
+        bi(`tiếp nối mục ${arrow(link(was.continues), link(node.continues))}`, `continues ${arrow(link(was.continues), link(node.continues))}`),
+      );
+    }
   }
   return out;
 }

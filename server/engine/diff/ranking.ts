@@ -4,6 +4,8 @@ import type { RuleSetVersion } from '../schemaTypes';
 import type { VersionChange } from './change';
 import { arrow, pair, same } from './support';
 
+const BY = { total: bi('tổng điểm', 'total points'), percentage: bi('tỷ lệ điểm so với tối đa', 'percentage of the maximum') };
+
 export function ranking(a: RuleSetVersion, b: RuleSetVersion): VersionChange[] {
   const out: VersionChange[] = [];
   if (a.ranking.by !== b.ranking.by)
@@ -13,7 +15,21 @@ export function ranking(a: RuleSetVersion, b: RuleSetVersion): VersionChange[] {
       path: '/ranking/by',
       before: a.ranking.by,
       after: b.ranking.by,
-      message: bi(`Xếp hạng theo ${arrow(a.ranking.by, b.ranking.by)}`, `Ranking by ${arrow(a.ranking.by, b.ranking.by)}`),
+      message: bi(`Xếp hạng theo ${arrow(BY[a.ranking.by].vi, BY[b.ranking.by].vi)}`, `Ranking by ${arrow(BY[a.ranking.by].en, BY[b.ranking.by].en)}`),
+    });
+  const average = (r: RuleSetVersion['ranking']) => r.average ?? 'meanOfCohortMeans';
+  const AVERAGES = { meanOfCohortMeans: bi('trung bình của các khối', 'the mean of the cohort means'), meanOfUnits: bi('trung bình các cơ quan, đơn vị', 'the mean over units') };
+  if (average(a.ranking) !== average(b.ranking))
+    out.push({
+      code: '',
+      kind: 'rankingChanged',
+      path: '/ranking/average',
+      before: average(a.ranking),
+      after: average(b.ranking),
+      message: bi(
+        `Điểm trung bình chung: ${arrow(AVERAGES[average(a.ranking)].vi, AVERAGES[average(b.ranking)].vi)}`,
+        `Overall average: ${arrow(AVERAGES[average(a.ranking)].en, AVERAGES[average(b.ranking)].en)}`,
+      ),
     });
   const tb = (r: RuleSetVersion['ranking']) => (r.tieBreakers ?? []).map((t) => `${t.node}${t.order === 'ascending' ? '↑' : ''}`);
   if (!same(tb(a.ranking), tb(b.ranking)))

@@ -3,7 +3,7 @@
 import { canonicalJson } from '../canonical';
 import { conditionText } from '../conditionText';
 import { bi, text, type Bilingual } from '../naming';
-import type { Condition, LocalizedText } from '../schemaTypes';
+import type { Cohort, Condition, LocalizedText } from '../schemaTypes';
 import { num } from '../text';
 
 export const same = (a: unknown, b: unknown): boolean => canonicalJson(a ?? null) === canonicalJson(b ?? null);
@@ -13,6 +13,14 @@ export const cond = (c: Condition | undefined, lang: 'vi' | 'en') => (c ? condit
 export const lowerFirst = (t: string) => t.charAt(0).toLowerCase() + t.slice(1);
 export const list = (items: readonly string[] | undefined, lang: 'vi' | 'en') =>
   items && items.length > 0 ? items.join(', ') : lang === 'vi' ? 'tất cả' : 'all';
+
+/** Cohorts by name (as the version calls them), all of them when none is named. */
+export const cohortList = (ids: readonly string[] | undefined, cohorts: readonly Cohort[], lang: 'vi' | 'en') =>
+  list(ids?.map((id) => cohortName(id, cohorts, lang)), lang);
+export const cohortName = (id: string, cohorts: readonly Cohort[], lang: 'vi' | 'en') => {
+  const c = cohorts.find((x) => x.id === id);
+  return c ? text(c.name, lang) : id;
+};
 
 /**
  * A renamed label. When only the English wording changed, the Vietnamese message says so instead

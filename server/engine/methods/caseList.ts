@@ -5,7 +5,7 @@ import type { Finding } from '../finding';
 import type { ScoringChange } from '../diff/change';
 import type { ScoringSite } from './types';
 import { Exact } from '../exact';
-import { arrow, cond, same } from '../diff/support';
+import { arrow, cond, renamed, same } from '../diff/support';
 import { error, warning } from '../finding';
 import { about, bi, nodeName } from '../naming';
 import { num } from '../text';
@@ -89,6 +89,14 @@ export function diffCaseList(kind: Kind, la: readonly Case[], lb: readonly Case[
         before: o.points ?? o.fraction,
         after: c.points ?? c.fraction,
         message: bi(`${word.vi} ${k + 1}: ${arrow(worth(o, 'vi'), worth(c, 'vi'))}`, `${word.en} ${k + 1}: ${arrow(worth(o, 'en'), worth(c, 'en'))}`),
+      });
+    if (!same(o.label, c.label))
+      out.push({
+        kind: 'labelChanged',
+        path: `${path}/${kind}/${k}/label`,
+        before: o.label,
+        after: c.label,
+        message: renamed(o.label, c.label, `${word.vi} ${k + 1}: tên`, `${word.en} ${k + 1}: label`),
       });
   });
   return out;

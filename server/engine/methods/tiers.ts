@@ -6,7 +6,7 @@ import { ZERO_DENOMINATOR, onZeroDenominator, ordered, quantityFacts, quantityRe
 import { tiersText } from '../conditionText';
 import { arrow, same } from '../diff/support';
 import { error, warning } from '../finding';
-import { about, bi, nodeName } from '../naming';
+import { about, bi, nodeName, text } from '../naming';
 import { outOf, rangePhrase } from '../text';
 import { pointsOf } from './points';
 import { sortedIds } from './tracer';
@@ -91,6 +91,18 @@ export const tiers: MethodDef<'tiers'> = {
           before: a.tiers,
           after: b.tiers,
           message: bi(`các bậc ${arrow(tiersText(a.tiers, 'vi'), tiersText(b.tiers, 'vi'))}`, `tiers ${arrow(tiersText(a.tiers, 'en'), tiersText(b.tiers, 'en'))}`),
+        });
+      else
+        b.tiers.forEach((t, k) => {
+          const was = a.tiers[k].label;
+          if (!same(was, t.label))
+            out.push({
+              kind: 'labelChanged' as const,
+              path: `${path}/tiers/${k}/label`,
+              before: was,
+              after: t.label,
+              message: bi(`bậc ${k + 1}: tên ${arrow(was ? `"${text(was, 'vi')}"` : '—', t.label ? `"${text(t.label, 'vi')}"` : '—')}`, `tier ${k + 1}: label ${arrow(was ? `"${text(was, 'en')}"` : '—', t.label ? `"${text(t.label, 'en')}"` : '—')}`),
+            });
         });
       if (!same(a.value, b.value))
         out.push({ kind: 'scoringChanged' as const, path: `${path}/value`, before: a.value, after: b.value, message: bi('giá trị được đo thay đổi', 'the measured value changed') });
