@@ -1,5 +1,6 @@
 // English for our own keys (react-admin's come from ra-language-english). Vietnamese is in vi.ts.
 import { methodWords } from './methodWords';
+import type { VersionChangeKind } from '../../../server/engine/diff/change';
 export const en = {
   resources: {
     'rule-sets': {
@@ -360,7 +361,7 @@ export const en = {
       change: 'What changed',
       identical: 'The two versions are identical.',
       nothingToCompare: 'This rule set has only one version.',
-      kinds: { titleChanged: 'Title', legalBasisChanged: 'Legal basis', effectiveChanged: 'In force', numericChanged: 'Rounding', factAdded: 'Fact added', factRemoved: 'Fact removed', factChanged: 'Fact changed', cohortAdded: 'Cohort added', cohortRemoved: 'Cohort removed', cohortMaxChanged: 'Cohort scale', cohortMembershipChanged: 'Cohort members', cohortChanged: 'Cohort changed', bandsChanged: 'Band thresholds', rankingChanged: 'Ranking rule', resultFieldChanged: 'Result figure', added: 'Item added', removed: 'Item removed', moved: 'Item moved', renumbered: 'Renumbered', kindChanged: 'Level', maxChanged: 'Maximum points', cohortsChanged: 'Cohorts', methodChanged: 'Scoring method', thresholdsChanged: 'Tiers', pointsChanged: 'Points', conditionChanged: 'Condition', scoringChanged: 'Scoring', provisionalChanged: 'Provisional flag', legalRefChanged: 'Legal reference' },
+      kinds: { versionChanged: 'Version', attributeChanged: 'Agency attribute', sourceChanged: 'Source note', evidenceChanged: 'Evidence', continuesChanged: 'Link to an earlier rule set', labelChanged: 'Case or tier label', titleChanged: 'Title', legalBasisChanged: 'Legal basis', effectiveChanged: 'In force', numericChanged: 'Rounding', factAdded: 'Fact added', factRemoved: 'Fact removed', factChanged: 'Fact changed', cohortAdded: 'Cohort added', cohortRemoved: 'Cohort removed', cohortMaxChanged: 'Cohort scale', cohortMembershipChanged: 'Cohort members', cohortChanged: 'Cohort changed', bandsChanged: 'Band thresholds', rankingChanged: 'Ranking rule', resultFieldChanged: 'Result figure', added: 'Item added', removed: 'Item removed', moved: 'Item moved', renumbered: 'Renumbered', kindChanged: 'Level', maxChanged: 'Maximum points', cohortsChanged: 'Cohorts', methodChanged: 'Scoring method', thresholdsChanged: 'Tiers', pointsChanged: 'Points', conditionChanged: 'Condition', scoringChanged: 'Scoring', provisionalChanged: 'Provisional flag', legalRefChanged: 'Legal reference' } satisfies Record<VersionChangeKind, string>,
     },
     impact: {
       help: 'Scores the chosen period’s submissions under this draft as it stands now, in your browser, and compares with the period’s current results.',

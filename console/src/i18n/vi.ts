@@ -1,6 +1,7 @@
 // Tiếng Việt: every react-admin message (ra-vi.ts) and every message of our own, key for key with en.ts.
 import { raVi } from './ra-vi';
 import { methodWords } from './methodWords';
+import type { VersionChangeKind } from '../../../server/engine/diff/change';
 
 export const vi = {
   ...raVi,
@@ -372,7 +373,7 @@ export const vi = {
       change: 'Nội dung thay đổi',
       identical: 'Hai phiên bản giống hệt nhau.',
       nothingToCompare: 'Bộ chỉ số này mới có một phiên bản.',
-      kinds: { titleChanged: 'Đổi tên', legalBasisChanged: 'Đổi căn cứ pháp lý', effectiveChanged: 'Đổi thời gian hiệu lực', numericChanged: 'Đổi cách làm tròn', factAdded: 'Thêm dữ kiện', factRemoved: 'Bỏ dữ kiện', factChanged: 'Sửa dữ kiện', cohortAdded: 'Thêm nhóm', cohortRemoved: 'Bỏ nhóm', cohortMaxChanged: 'Đổi thang điểm nhóm', cohortMembershipChanged: 'Đổi thành viên nhóm', cohortChanged: 'Sửa nhóm', bandsChanged: 'Đổi ngưỡng xếp loại', rankingChanged: 'Đổi cách xếp hạng', resultFieldChanged: 'Đổi chỉ số kết quả', added: 'Thêm mục', removed: 'Bỏ mục', moved: 'Chuyển vị trí', renumbered: 'Đánh số lại', kindChanged: 'Đổi cấp', maxChanged: 'Đổi điểm tối đa', cohortsChanged: 'Đổi nhóm áp dụng', methodChanged: 'Đổi phương pháp chấm', thresholdsChanged: 'Đổi các mức', pointsChanged: 'Đổi điểm', conditionChanged: 'Đổi điều kiện', scoringChanged: 'Đổi cách chấm', provisionalChanged: 'Đổi trạng thái tạm thời', legalRefChanged: 'Đổi căn cứ của mục' },
+      kinds: { versionChanged: 'Đổi phiên bản', attributeChanged: 'Đổi thuộc tính cơ quan', sourceChanged: 'Đổi ghi chú nguồn', evidenceChanged: 'Đổi tài liệu kiểm chứng', continuesChanged: 'Đổi liên kết với bộ chỉ số trước', labelChanged: 'Đổi tên lựa chọn, mức', titleChanged: 'Đổi tên', legalBasisChanged: 'Đổi căn cứ pháp lý', effectiveChanged: 'Đổi thời gian hiệu lực', numericChanged: 'Đổi cách làm tròn', factAdded: 'Thêm dữ kiện', factRemoved: 'Bỏ dữ kiện', factChanged: 'Sửa dữ kiện', cohortAdded: 'Thêm nhóm', cohortRemoved: 'Bỏ nhóm', cohortMaxChanged: 'Đổi thang điểm nhóm', cohortMembershipChanged: 'Đổi thành viên nhóm', cohortChanged: 'Sửa nhóm', bandsChanged: 'Đổi ngưỡng xếp loại', rankingChanged: 'Đổi cách xếp hạng', resultFieldChanged: 'Đổi chỉ số kết quả', added: 'Thêm mục', removed: 'Bỏ mục', moved: 'Chuyển vị trí', renumbered: 'Đánh số lại', kindChanged: 'Đổi cấp', maxChanged: 'Đổi điểm tối đa', cohortsChanged: 'Đổi nhóm áp dụng', methodChanged: 'Đổi phương pháp chấm', thresholdsChanged: 'Đổi các mức', pointsChanged: 'Đổi điểm', conditionChanged: 'Đổi điều kiện', scoringChanged: 'Đổi cách chấm', provisionalChanged: 'Đổi trạng thái tạm thời', legalRefChanged: 'Đổi căn cứ của mục' } satisfies Record<VersionChangeKind, string>,
     },
     impact: {
       help: 'Chấm lại các bản tự đánh giá của kỳ đã chọn theo bản nháp hiện tại, ngay trên trình duyệt, rồi so với kết quả hiện có của kỳ.',
