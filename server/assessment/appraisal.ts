@@ -1,7 +1,6 @@
 // Appraisal (thẩm định): the evaluator sets a fact's value beside the agency's own, with a reason.
 // The agency's value stays as reported; the appraised one is what gets evaluated.
-import { assignCohort, type FactValue } from '../engine';
-import { validateSubmission } from '../engine/submissionSchema';
+import { assignCohort, type FactValue, validateSubmission } from '../engine';
 import type { Tx } from '../store/db';
 import { requireAgency, toEngineAgency } from '../store/agencies';
 import { insertAppraisal, type Appraisal } from '../store/appraisals';

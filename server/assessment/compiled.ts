@@ -1,7 +1,7 @@
 // Compiling a version takes far longer than evaluating with it, so compiled versions are kept in
 // memory by the hash of their document: a published version compiles once per process, and an
 // edited draft (new hash) compiles afresh.
-import { compileVersion, explainEvaluation, hashOf, type CompiledVersion, type Evaluation, type EvaluationView, type RuleSetVersion } from '../engine';
+import { type CompiledVersion, compileVersion, type Evaluation, type EvaluationView, explainEvaluation, hashOf, type RuleSetVersion } from '../engine';
 
 const MAX_ENTRIES = 32;
 const cache = new Map<string, CompiledVersion>();

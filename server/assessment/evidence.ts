@@ -8,7 +8,7 @@ import { insertEvidence, markEvidenceRemoved, requireEvidence, type ExplanationE
 import { requirePeriod } from '../store/periods';
 import { requireSubmission, reviseSubmission, type EvidenceItem, type Submission } from '../store/submissions';
 import type { Role } from '../store/users';
-import { walkNodes } from '../engine/tree';
+import { walkNodes } from '../engine';
 import { checkEvidenceFile, MAX_EVIDENCE_BYTES } from './fileTypes';
 import { versionForPeriod } from './inputs';
 import { assertPeriodStatus, assertSubmissionStatus } from './submissions';

@@ -3,17 +3,7 @@
 // not. Under the engine that stored it, the record must come back byte for byte (same hash); under a
 // newer engine, what it means must (every node's status, exact points and maximum; totals, band,
 // result fields), and the report says which engines stored and replayed it.
-import {
-  ENGINE_VERSION,
-  evaluateSubmission,
-  evaluateSubmissions,
-  meaningOf,
-  rankEvaluations,
-  rankingHashOf,
-  resultHashOf,
-  type Evaluation,
-  type EvaluationView,
-} from '../engine';
+import { ENGINE_VERSION, evaluateSubmission, evaluateSubmissions, type Evaluation, type EvaluationView, meaningOf, rankEvaluations, rankingHashOf, resultHashOf } from '../engine';
 import type { Queryable } from '../store/db';
 import { DomainError } from '../store/errors';
 import { evaluationsByIds, requireEvaluation } from '../store/evaluations';

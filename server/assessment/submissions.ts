@@ -1,9 +1,7 @@
 // An agency's self-assessment through its life: created and saved as drafts while the period is
 // open (each save a revision, checked against the facts of the pinned version), then submitted.
 // Drafts may be incomplete; submitting needs every required fact.
-import { assignCohort, type Finding, type RuleSetVersion } from '../engine';
-import { hasErrors } from '../engine/finding';
-import { validateSubmission } from '../engine/submissionSchema';
+import { assignCohort, type Finding, hasErrors, type RuleSetVersion, validateSubmission } from '../engine';
 import type { Queryable, Tx } from '../store/db';
 import { requireAgency, toEngineAgency, type Agency } from '../store/agencies';
 import { recordAudit } from '../store/audit';

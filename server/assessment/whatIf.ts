@@ -1,7 +1,7 @@
 // What-if: the period's current inputs (effective facts of every submitted submission) evaluated
 // under the pinned version and under another one (published or draft), side by side per agency.
 // Nothing is stored: this is how an administrator sees a draft's impact before publishing it.
-import { rankEvaluations, scoreSubmissions, type BandResult, type Ranking, type Score } from '../engine';
+import { type BandResult, rankEvaluations, type Ranking, type Score, scoreSubmissions } from '../engine';
 import type { Tx } from '../store/db';
 import { requirePeriod } from '../store/periods';
 import { compiledFor } from './compiled';

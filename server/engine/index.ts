@@ -1,24 +1,43 @@
-// The engine's public surface. Pure: no I/O, no clock, no randomness; runs in Node and the browser.
+// The engine's public face: everything the rest of the product (services, routes, commands, files,
+// the console) uses of it, and nothing else. What is not exported here is the engine's own business.
+
+// Compiling, evaluating, ranking, reproducing
 export { ENGINE_VERSION } from './version';
 export { compileVersion, type CompiledVersion } from './compile';
 export { assignCohort, type CohortAssignment } from './cohort';
 export { evaluateSubmissions, evaluateSubmission, resultHashOf } from './evaluate';
 export { scoreSubmissions, scoreOf } from './score';
-export { CohortBests } from './batch';
+export { CohortBests, type BatchOptions } from './batch';
 export { explainEvaluation, isView } from './explain';
 export { meaningOf, type Meaning } from './reproduce';
 export { rankEvaluations, rankingHashOf } from './ranking';
-export { runTestCases, type TestCaseResult, type TestFailure } from './testCases';
-export { canonicalJson, hashOf, sha256Hex } from './canonical';
+export { rounded } from './total';
 export { Exact } from './exact';
-export { METHODS, METHOD_NAMES, type Method } from './methods';
-export { BASE_OPERATORS, DECORATORS, operatorFor } from './conditions/operators';
 export type * from './evaluation';
+
+// The format, its checks and its test cases
 export type * from './schemaTypes';
-export type { Finding } from './finding';
-export { validateVersion } from './validate';
-export { createAjv } from './ajv';
+export { SCHEMAS, SCHEMA_IDS, createAjv } from './ajv';
+export { validateVersion, engineAjv } from './validate';
 export { lintVersion, checkVersion } from './lint';
+export { lintCollection, type Located, type LocatedFinding } from './lint/collection';
 export { deriveSubmissionSchema, validateSubmission } from './submissionSchema';
-export { diffVersions } from './diff';
-export { hasErrors } from './finding';
+export { schemaFindings, forbiddenKeys } from './schemaFindings';
+export { runTestCases, testFindings, type TestCaseResult, type TestFailure } from './testCases';
+export { MAX_DEPTH, MAX_BODY_DEPTH, depthFinding, TooDeepError } from './limits';
+export { hasErrors, error, warning, type Finding } from './finding';
+export { METHODS, METHOD_NAMES, type Method } from './methods';
+export { BASE_OPERATORS, DECORATORS, DATE_OPERATORS, operatorFor } from './conditions/operators';
+
+// The tree of criteria
+export { walkNodes, nodeId, appliesToCohort, computedMax, declaredMax, criterionMax, conditionFacts, scoringFacts } from './tree';
+
+// Comparing versions
+export { diffVersions, type VersionChange, type VersionChangeKind } from './diff';
+
+// Values and words shared by every layer
+export { canonicalJson, hashOf, sha256Hex } from './canonical';
+export { join as joinPointer, tokens as pointerTokens, valueAt, escapeToken } from './pointer';
+export { bi, text, type Bilingual } from './naming';
+export { isoOf, parseDay, viDay } from './day';
+export { shareADay, dayBefore, type InForce } from './period';

@@ -1,9 +1,7 @@
 // From what a person typed in a spreadsheet cell to a fact value: "82,5", "82%", "Có", "x",
 // "15/09/2021", a formula's cached result. Every refusal says in words what was expected.
 import type ExcelJS from 'exceljs';
-import type { Fact, FactValue } from '../engine/schemaTypes';
-import { Exact } from '../engine/exact';
-import { isoOf, parseDay } from '../engine/day';
+import { Exact, type Fact, type FactValue, isoOf, parseDay } from '../engine';
 import { BOOLEAN_OPTIONS, allowedValues, isPercent, normalizeHeader } from './factColumns';
 
 export type RawCell =

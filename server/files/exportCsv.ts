@@ -1,6 +1,6 @@
 // The ranking as CSV: one row per agency, every cohort in one file. UTF-8 with a BOM, because
 // without it Excel reads the bytes as Windows-1252 and "Sở" becomes "Sá»Ÿ".
-import { Exact } from '../engine/exact';
+import { Exact } from '../engine';
 import type { ExportInput } from './exportXlsx';
 import { buildResultTable, mainIndices } from './resultTable';
 

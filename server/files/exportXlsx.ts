@@ -2,8 +2,7 @@
 // percentage, band coloured as the version says) and a detail sheet with every criterion's points
 // and explanation per agency, for whoever has to answer "why".
 import ExcelJS from 'exceljs';
-import type { EvaluationView, NodeResult, Ranking } from '../engine/evaluation';
-import type { RuleSetVersion } from '../engine/schemaTypes';
+import type { EvaluationView, NodeResult, Ranking, RuleSetVersion } from '../engine';
 import {
   buildResultTable,
   contrastText,

@@ -1,7 +1,7 @@
 // How a version's facts appear as spreadsheet columns: header text with the unit, what a cell may
 // hold in words, and the header matching the importer uses. The template writes these headers and
 // the importer recognises them, so both sides share this one file.
-import type { Fact, RuleSetVersion } from '../engine/schemaTypes';
+import type { Fact, RuleSetVersion } from '../engine';
 
 export const AGENCY_ID = { vi: 'Mã cơ quan', en: 'Agency id' };
 export const AGENCY_NAME = { vi: 'Tên cơ quan', en: 'Agency' };

@@ -2,10 +2,7 @@
 // submissions. All or nothing: either every row is good and every submission comes back, or
 // nothing does and every problem is listed with its sheet, row and column.
 import type ExcelJS from 'exceljs';
-import { assignCohort, compileVersion } from '../engine/index';
-import { validateSubmission } from '../engine/submissionSchema';
-import type { Agency, Fact, FactValue, RuleSetVersion, SubmissionInput } from '../engine/schemaTypes';
-import { tokens } from '../engine/pointer';
+import { type Agency, assignCohort, compileVersion, type Fact, type FactValue, pointerTokens as tokens, type RuleSetVersion, type SubmissionInput, validateSubmission } from '../engine';
 import { convertCell, readCell, type RawCell } from './cellValue';
 import { AGENCY_ID, AGENCY_NAME, factHeader, headerMatcher, normalizeHeader, type HeaderMeaning } from './factColumns';
 import { columnLetter, problem, sortProblems, type FileProblem } from './problem';

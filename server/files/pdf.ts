@@ -1,8 +1,7 @@
 // Printable reports: the results annex that goes with the Chairman's decision (landscape, one table
 // per cohort) and an agency's report card (every criterion's points and why).
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
-import type { EvaluationView, NodeResult, Ranking } from '../engine/evaluation';
-import type { RuleSetVersion } from '../engine/schemaTypes';
+import type { EvaluationView, NodeResult, Ranking, RuleSetVersion } from '../engine';
 import type { ExportInput } from './exportXlsx';
 import { KIND_LABEL } from './exportXlsx';
 import { buildResultTable, contrastText, formatVi, legalBasisLine, type CohortTable } from './resultTable';

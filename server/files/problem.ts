@@ -1,6 +1,6 @@
 // A problem found in an uploaded file, placed where a person can find it in Excel: the sheet, the
 // row number and the column letter. File-level problems (not a spreadsheet, too large) have nulls.
-import type { LocalizedText } from '../engine/schemaTypes';
+import type { LocalizedText } from '../engine';
 
 export interface FileProblem {
   sheet: string | null;

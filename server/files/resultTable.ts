@@ -1,11 +1,7 @@
 // The published result as a table: per cohort, one row per agency with its rank, points per main
 // index, total, percentage and band. XLSX, CSV and PDF exports all print this one model, so they
 // cannot disagree with each other or with the ranking they came from.
-import type { BandResult, EvaluationView, NodeResult, Ranking } from '../engine/evaluation';
-import type { Bands, LocalizedText, Node, RuleSetVersion } from '../engine/schemaTypes';
-import { appliesToCohort, computedMax, declaredMax } from '../engine/tree';
-import { Exact } from '../engine/exact';
-import { viDay } from '../engine/day';
+import { appliesToCohort, type BandResult, type Bands, computedMax, declaredMax, type EvaluationView, Exact, type LocalizedText, type Node, type NodeResult, type Ranking, type RuleSetVersion, viDay } from '../engine';
 
 export interface IndexColumn {
   code: string;

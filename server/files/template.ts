@@ -2,8 +2,7 @@
 // with Excel's own data validation so most mistakes are caught while typing, an instructions sheet
 // in Vietnamese, and a very hidden sheet that ties the file to the version it was made for.
 import ExcelJS from 'exceljs';
-import { assignCohort, compileVersion } from '../engine/index';
-import type { Agency, Fact, RuleSetVersion } from '../engine/schemaTypes';
+import { type Agency, assignCohort, compileVersion, type Fact, type RuleSetVersion } from '../engine';
 import {
   AGENCY_ID,
   AGENCY_NAME,

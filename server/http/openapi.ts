@@ -2,8 +2,7 @@
 // in schemas/, and the paths, roles and request bodies from the routes as they are mounted (each
 // route's validateBody and requireRole carry their schema and roles), so it cannot drift.
 import type { Router } from 'express';
-import { SCHEMAS } from '../engine/ajv';
-import { ENGINE_VERSION } from '../engine';
+import { ENGINE_VERSION, SCHEMAS } from '../engine';
 import { ALLOWED_ROLES, PUBLIC_PATHS } from './auth';
 import { BODY_SCHEMA } from './validate';
 

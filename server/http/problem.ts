@@ -2,7 +2,7 @@
 // middleware renders it in Vietnamese or English according to Accept-Language.
 import type { ErrorRequestHandler, Request } from 'express';
 import type { Logger } from 'pino';
-import type { Finding } from '../engine/finding';
+import type { Finding } from '../engine';
 import { DomainError, type DomainErrorKind } from '../store/errors';
 
 export type Lang = 'vi' | 'en';

@@ -2,9 +2,7 @@
 // fields, and every ajv error as a problem with a JSON Pointer and a vi/en message.
 import type { RequestHandler } from 'express';
 import type { AnySchema, ValidateFunction } from 'ajv/dist/2020';
-import { createAjv } from '../engine/ajv';
-import { forbiddenKeys, schemaFindings } from '../engine/schemaFindings';
-import { depthFinding, MAX_BODY_DEPTH } from '../engine/limits';
+import { createAjv, depthFinding, forbiddenKeys, MAX_BODY_DEPTH, schemaFindings } from '../engine';
 import { HttpProblem } from './problem';
 
 const ajv = createAjv({ verbose: true });

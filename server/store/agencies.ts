@@ -1,6 +1,6 @@
 // Agencies being assessed. Their cohort is not stored: each rule-set version computes it from
 // `kind` and `attributes`, so a new regulation can regroup agencies without touching this table.
-import type { Agency as EngineAgency } from '../engine/schemaTypes';
+import type { Agency as EngineAgency } from '../engine';
 import type { Queryable, Tx } from './db';
 import { recordAudit } from './audit';
 import { DomainError, notFound } from './errors';

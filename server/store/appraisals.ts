@@ -1,7 +1,7 @@
 // Appraisals (thẩm định): the evaluator's value for one fact, beside the agency's own value, with a
 // reason, author and time. Rows are append-only; the submission keeps the latest appraised value
 // per fact and the agency's value is never touched.
-import type { FactValue } from '../engine/schemaTypes';
+import type { FactValue } from '../engine';
 import type { Queryable, Tx } from './db';
 import { iso, Where, type Page } from './sql';
 import type { Submission } from './submissions';

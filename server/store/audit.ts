@@ -1,7 +1,7 @@
 // The audit log: every mutation with actor, time, action, before and after. Entries form a hash
 // chain (each hash covers the previous one), so a row changed or removed behind the server's back —
 // even by someone who disabled the append-only trigger — shows up in verifyAudit.
-import { canonicalJson, sha256Hex } from '../engine/canonical';
+import { canonicalJson, sha256Hex } from '../engine';
 import type { Queryable, Tx } from './db';
 
 export interface AuditInput {

@@ -1,7 +1,7 @@
 // Errors the store raises for things a caller did wrong (not found, stale write, invalid state).
 // They carry a stable code and a message in both languages; the HTTP layer turns them into
 // problem+json (not-found → 404, conflict → 409, invalid → 422, precondition → 428).
-import type { Finding } from '../engine/finding';
+import type { Finding } from '../engine';
 
 export type DomainErrorKind = 'not-found' | 'conflict' | 'invalid' | 'precondition' | 'forbidden';
 

@@ -1,5 +1,5 @@
 // Rule sets: the families whose versions carry the rules. A rule set is created with its first version.
-import type { LocalizedText } from '../engine/schemaTypes';
+import type { LocalizedText } from '../engine';
 import type { Queryable, Tx } from './db';
 import { recordAudit } from './audit';
 import { notFound } from './errors';

@@ -2,7 +2,7 @@
 // withdrawn, submitting, an appraisal — is a new revision stored in full in submission_revisions,
 // and moves the ETag; a write with a stale ETag changes nothing.
 import { randomUUID } from 'node:crypto';
-import type { FactValue } from '../engine/schemaTypes';
+import type { FactValue } from '../engine';
 import type { Queryable, Tx } from './db';
 import { DomainError, notFound } from './errors';
 import { iso, likePattern, Where, type Page } from './sql';

@@ -2,14 +2,7 @@
 // and freezes it; a published version can only be retired. The database trigger in 0001_core.sql
 // enforces the freeze for every SQL client; the checks here give a clear error first.
 import { randomUUID } from 'node:crypto';
-import { compileVersion, hashOf, runTestCases, type TestCaseResult } from '../engine';
-import type { Finding } from '../engine/finding';
-import { hasErrors } from '../engine/finding';
-import type { LegalBasis, LocalizedText, RuleSetVersion } from '../engine/schemaTypes';
-import { validateVersion } from '../engine/validate';
-import { dayBefore, shareADay, type InForce } from '../engine/period';
-import { checkVersion } from '../engine/lint';
-import { diffVersions, type VersionChange } from '../engine/diff';
+import { checkVersion, compileVersion, dayBefore, diffVersions, type Finding, hasErrors, hashOf, type InForce, type LegalBasis, type LocalizedText, type RuleSetVersion, runTestCases, shareADay, type TestCaseResult, validateVersion, type VersionChange } from '../engine';
 import type { Queryable, Tx } from './db';
 import { engineAgencies } from './agencies';
 import { recordAudit } from './audit';

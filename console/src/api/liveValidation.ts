@@ -2,8 +2,7 @@
 // 'unsafe-eval' forbids. We read the policy the server sends with the page instead of trying (a
 // blocked attempt is logged as an error), and check documents live only where the policy allows it;
 // otherwise the server checks the schema on save, lint and publish.
-import { validateVersion } from '../../../server/engine/validate';
-import type { Finding } from '../../../server/engine/finding';
+import { type Finding, validateVersion } from '../../../server/engine';
 
 const directive = (policy: string, name: string): string | undefined =>
   policy

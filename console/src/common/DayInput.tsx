@@ -2,7 +2,7 @@ import { IconButton, InputAdornment, TextField } from '@mui/material';
 import CalendarMonthIcon from '@mui/icons-material/CalendarMonth';
 import { useRef } from 'react';
 import { FieldTitle, InputHelperText, useInput, useTranslate, type Validator } from 'react-admin';
-import { parseDay, viDay } from '../../../server/engine/day';
+import { parseDay, viDay } from '../../../server/engine';
 
 /** What was typed, kept as typed until it is a day (so nothing typed is lost), then stored as ISO. */
 const parse = (text: string) => (text === '' ? null : (parseDay(text) ?? text));

@@ -1,9 +1,8 @@
 import { Box, Chip, Stack, Table, TableBody, TableCell, TableRow, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
-import type { CriterionTrace } from '../../../server/engine';
+import { type CriterionTrace, viDay } from '../../../server/engine';
 import { useLt } from '../common/useLt';
 import { useFormat } from '../common/useFormat';
-import { viDay } from '../../../server/engine/day';
 
 /** Numbers, yes/no and days as a Vietnamese reader writes them (15/12/2024, not 2024-12-15). */
 const valueText = (v: unknown, number: (n: number, d?: number) => string, yes: string, no: string) =>

@@ -1,6 +1,6 @@
 // English for our own keys (react-admin's come from ra-language-english). Vietnamese is in vi.ts.
 import { methodWords } from './methodWords';
-import type { VersionChangeKind } from '../../../server/engine/diff/change';
+import type { VersionChangeKind } from '../../../server/engine';
 export const en = {
   resources: {
     'rule-sets': {

@@ -1,4 +1,4 @@
-import { METHODS, METHOD_NAMES } from '../../../server/engine';
+import { METHOD_NAMES, METHODS } from '../../../server/engine';
 
 /** A scoring method's name or help in one language, by method: one definition, in the method's file. */
 export const methodWords = (what: 'name' | 'help', lang: 'vi' | 'en'): Record<string, string> =>

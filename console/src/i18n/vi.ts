@@ -1,7 +1,7 @@
 // Tiếng Việt: every react-admin message (ra-vi.ts) and every message of our own, key for key with en.ts.
 import { raVi } from './ra-vi';
 import { methodWords } from './methodWords';
-import type { VersionChangeKind } from '../../../server/engine/diff/change';
+import type { VersionChangeKind } from '../../../server/engine';
 
 export const vi = {
   ...raVi,

@@ -1,8 +1,7 @@
 import simpleRestProvider from 'ra-data-simple-rest';
 import type { DataProvider, UpdateParams } from 'react-admin';
 import { apiFetch, httpClient } from '../api/http';
-import type { Finding } from '../../../server/engine/finding';
-import type { Ranking } from '../../../server/engine/evaluation';
+import type { Finding, Ranking } from '../../../server/engine';
 
 const base = simpleRestProvider('/api', httpClient as any);
 

@@ -1,5 +1,4 @@
-import type { Fact, Node, RuleSetVersion } from '../../../server/engine';
-import { scoringFacts, conditionFacts } from '../../../server/engine/tree';
+import { conditionFacts, type Fact, type Node, type RuleSetVersion, scoringFacts } from '../../../server/engine';
 
 export interface FactGroup {
   code: string | null;

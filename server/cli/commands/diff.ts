@@ -1,8 +1,5 @@
 import { Option, type Command } from 'commander';
-import { diffVersions } from '../../engine/diff';
-import type { RuleSetVersion } from '../../engine/schemaTypes';
-import { validateVersion } from '../../engine/validate';
-import { hasErrors } from '../../engine/finding';
+import { diffVersions, hasErrors, type RuleSetVersion, validateVersion } from '../../engine';
 import { guard } from '../support/guard';
 import { EXIT, readJsonFile } from '../support/files';
 import { findingLine } from '../support/report';

@@ -1,16 +1,6 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { CohortBests, assignCohort, compileVersion, evaluateSubmission, rankEvaluations, scoreOf, type CompiledVersion } from '../../engine';
-import type { Evaluation, NodeRecord, Ranking, Score } from '../../engine/evaluation';
-import { Exact } from '../../engine/exact';
-import { rounded } from '../../engine/total';
-import { ENGINE_VERSION } from '../../engine/version';
+import { assignCohort, checkVersion, CohortBests, type CompiledVersion, compileVersion, ENGINE_VERSION, evaluateSubmission, type Evaluation, Exact, type Finding, hasErrors, type LocalizedText, type Node, type NodeRecord, rankEvaluations, type Ranking, rounded, type RuleSetVersion, type Score, scoreOf, type SubmissionInput, text, validateSubmission } from '../../engine';
 import { JsonArrayError, readJsonArray } from '../support/jsonArray';
-import type { Finding } from '../../engine/finding';
-import { hasErrors } from '../../engine/finding';
-import { checkVersion } from '../../engine/lint';
-import { text } from '../../engine/naming';
-import type { LocalizedText, Node, RuleSetVersion, SubmissionInput } from '../../engine/schemaTypes';
-import { validateSubmission } from '../../engine/submissionSchema';
 import { guard } from '../support/guard';
 import { EXIT, fileProblem, readJsonFile } from '../support/files';
 import { findingLine } from '../support/report';

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { hashOf } from '../../engine/canonical';
-import { depthFinding } from '../../engine/limits';
+import { depthFinding, hashOf } from '../../engine';
 import { guard } from '../support/guard';
 import { EXIT, readJsonFile } from '../support/files';
 import { findingLine } from '../support/report';

@@ -1,11 +1,6 @@
 import type { Command } from 'commander';
 import path from 'node:path';
-import { compileVersion } from '../../engine/compile';
-import { hasErrors, type Finding } from '../../engine/finding';
-import { checkVersion } from '../../engine/lint';
-import { lintCollection, type Located } from '../../engine/lint/collection';
-import type { Agency, RuleSetVersion } from '../../engine/schemaTypes';
-import { runTestCases, testFindings } from '../../engine/testCases';
+import { type Agency, checkVersion, compileVersion, type Finding, hasErrors, lintCollection, type Located, type RuleSetVersion, runTestCases, testFindings } from '../../engine';
 import { agenciesFolderFor, agenciesFor, agencyFilesIn, loadAgencyFile, type AgencyList } from '../support/agencies';
 import { guard } from '../support/guard';
 import { EXIT } from '../support/files';

@@ -1,9 +1,5 @@
 import type { Command } from 'commander';
-import { compileVersion } from '../../engine/compile';
-import { hasErrors } from '../../engine/finding';
-import { checkVersion } from '../../engine/lint';
-import type { RuleSetVersion } from '../../engine/schemaTypes';
-import { runTestCases, testFindings } from '../../engine/testCases';
+import { checkVersion, compileVersion, hasErrors, type RuleSetVersion, runTestCases, testFindings } from '../../engine';
 import { guard } from '../support/guard';
 import { EXIT } from '../support/files';
 import { findingLine } from '../support/report';

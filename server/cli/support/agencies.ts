@@ -2,11 +2,7 @@
 // next to the rule sets (rules/agencies/*.json), each file naming the rule sets it is for.
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { SCHEMA_IDS } from '../../engine/ajv';
-import type { Finding } from '../../engine/finding';
-import { schemaFindings } from '../../engine/schemaFindings';
-import type { Agency } from '../../engine/schemaTypes';
-import { engineAjv } from '../../engine/validate';
+import { type Agency, engineAjv, type Finding, SCHEMA_IDS, schemaFindings } from '../../engine';
 import { isDirectory, readJsonFile } from './files';
 
 export interface AgencyList {

@@ -1,11 +1,7 @@
 // What `chiso template`, `chiso import` and `chiso export` read before they work: a checked
 // rule-set version (with its hash), the agencies (a file, or the agencies/ folder beside the rules)
 // and, for export, checked submissions. Problems are printed like every other command's.
-import { assignCohort, compileVersion } from '../../engine';
-import { checkVersion } from '../../engine/lint';
-import { hasErrors, type Finding } from '../../engine/finding';
-import type { Agency, RuleSetVersion, SubmissionInput } from '../../engine/schemaTypes';
-import { validateSubmission } from '../../engine/submissionSchema';
+import { type Agency, assignCohort, checkVersion, compileVersion, type Finding, hasErrors, type RuleSetVersion, type SubmissionInput, validateSubmission } from '../../engine';
 import { agenciesFolderFor, agenciesFor, agencyFilesIn, loadAgencyFile, type AgencyList } from './agencies';
 import { EXIT, readJsonFile } from './files';
 import { findingLine } from './report';

@@ -1,6 +1,6 @@
 // How commands print problems: one line each, "where: path: [severity] vi / en", so that a
 // person can read it and a script can grep it.
-import type { Finding } from '../../engine/finding';
+import type { Finding } from '../../engine';
 
 export const findingLine = (where: string, f: Pick<Finding, 'path' | 'severity' | 'message'>): string =>
   `${where}: ${f.path || '/'}: [${f.severity}] ${f.message.vi} / ${f.message.en}`;

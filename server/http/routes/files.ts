@@ -12,7 +12,7 @@ import { compiledFor, viewsOf } from '../../assessment/compiled';
 import { versionForPeriod } from '../../assessment/inputs';
 import { currentRanking } from '../../assessment/rankings';
 import { assertPeriodStatus, createSubmission, saveSubmission, submitSubmission } from '../../assessment/submissions';
-import { rankEvaluations, type EvaluationView, type Ranking, type RuleSetVersion } from '../../engine';
+import { type EvaluationView, rankEvaluations, type Ranking, type RuleSetVersion } from '../../engine';
 import { engineAgencies } from '../../store/agencies';
 import { recordAudit } from '../../store/audit';
 import type { Queryable } from '../../store/db';

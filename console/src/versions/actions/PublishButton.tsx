@@ -17,11 +17,9 @@ import Publish from '@mui/icons-material/Publish';
 import { useNotify, useTranslate } from 'react-admin';
 import { dataProvider } from '../../providers/dataProvider';
 import { problemOf } from '../../api/problem';
-import type { Finding } from '../../../../server/engine/finding';
+import { dayBefore, type Finding, parseDay, shareADay, viDay } from '../../../../server/engine';
 import { useEditor } from '../editor/EditorContext';
 import { toFindings } from '../editor/toFindings';
-import { parseDay, viDay } from '../../../../server/engine/day';
-import { dayBefore, shareADay } from '../../../../server/engine/period';
 
 /** A published version whose days in force the draft would share (the server's 409 effective-overlap). */
 interface Overlapping {

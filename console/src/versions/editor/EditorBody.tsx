@@ -1,4 +1,4 @@
-import type { Finding } from '../../../../server/engine/finding';
+import type { Finding } from '../../../../server/engine';
 import type { TestCaseResult } from '../../providers/dataProvider';
 import { useEditor, type Section } from './EditorContext';
 import { EditorTabs } from './EditorTabs';

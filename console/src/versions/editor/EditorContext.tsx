@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { insertAt, moveAt, nodePointerOf, removeAt, sectionOf, setAt, valueAt } from './docOps';
-import type { RuleSetVersion } from '../../../../server/engine/schemaTypes';
+import type { RuleSetVersion } from '../../../../server/engine';
 
 export type Section = 'general' | 'criteria' | 'facts' | 'cohorts' | 'bands' | 'raw' | 'lint' | 'tests' | 'impact';
 

@@ -3,7 +3,7 @@ import Save from '@mui/icons-material/Save';
 import CompareArrows from '@mui/icons-material/CompareArrows';
 import { useCanAccess, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
-import type { Finding } from '../../../../server/engine/finding';
+import type { Finding } from '../../../../server/engine';
 import { StatusChip } from '../../common/StatusChip';
 import { useLt } from '../../common/useLt';
 import { useFormat } from '../../common/useFormat';

@@ -3,7 +3,7 @@ import { Alert, Button } from '@mui/material';
 import { useNotify, useTranslate } from 'react-admin';
 import { dataProvider, type TestCaseResult } from '../../providers/dataProvider';
 import { problemOf } from '../../api/problem';
-import type { Finding } from '../../../../server/engine/finding';
+import type { Finding } from '../../../../server/engine';
 import { useEditor } from './EditorContext';
 import { useLiveFindings } from './useLiveFindings';
 import { EditorHeader } from './EditorHeader';

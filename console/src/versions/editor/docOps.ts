@@ -1,8 +1,7 @@
 // Immutable edits of a rule-set document addressed by JSON Pointer. The editor keeps the whole
 // version as one JSON value; every form edits one pointer, so the tree, the forms, the raw JSON
 // tab and the lint findings all speak the same address.
-import { join, tokens, valueAt } from '../../../../server/engine/pointer';
-import type { Node } from '../../../../server/engine/schemaTypes';
+import { joinPointer as join, type Node, pointerTokens as tokens, valueAt } from '../../../../server/engine';
 
 export { join, tokens, valueAt };
 

@@ -1,4 +1,4 @@
-import type { Finding } from '../../../../server/engine/finding';
+import type { Finding } from '../../../../server/engine';
 
 /** Problem errors as findings; paths of a PUT body's `document` point into the document itself. */
 export const toFindings = (errors: { path: string; message: string; code?: string }[]): Finding[] =>

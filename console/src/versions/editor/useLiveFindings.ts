@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { Finding } from '../../../../server/engine/finding';
+import type { Finding } from '../../../../server/engine';
 import { validateLive } from '../../api/liveValidation';
 
 /**

@@ -1,7 +1,6 @@
 // Re-scores a period's submissions under the draft being edited, in the browser, with the same
 // engine the server uses, and lines the result up against the period's stored ranking.
-import { compileVersion, rankEvaluations, scoreSubmissions } from '../../../../server/engine';
-import type { Agency, Ranking, RuleSetVersion, SubmissionInput } from '../../../../server/engine';
+import { type Agency, compileVersion, rankEvaluations, type Ranking, type RuleSetVersion, scoreSubmissions, type SubmissionInput } from '../../../../server/engine';
 
 export interface Standing {
   cohort: string | null;

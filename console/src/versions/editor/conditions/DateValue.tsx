@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { MenuItem, Stack, TextField } from '@mui/material';
 import { useTranslate } from 'react-admin';
-import { parseDay, viDay } from '../../../../../server/engine/day';
+import { parseDay, viDay } from '../../../../../server/engine';
 import { useEditor } from '../EditorContext';
 
 type PeriodDate = { periodDate: string; yearOffset?: number };

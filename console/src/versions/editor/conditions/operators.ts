@@ -1,4 +1,4 @@
-import { DATE_OPERATORS } from '../../../../../server/engine/conditions/operators';
+import { DATE_OPERATORS } from '../../../../../server/engine';
 
 // json-rules-engine's built-in operators, in the order a person looks for them; dates have their own.
 export const OPERATORS = [

@@ -1,6 +1,6 @@
 import { TextField } from '@mui/material';
 import { useTranslate } from 'react-admin';
-import { parseDay, viDay } from '../../../../../server/engine/day';
+import { parseDay, viDay } from '../../../../../server/engine';
 import { useBound } from './useBound';
 
 /**

@@ -2,7 +2,7 @@ import { Box, Stack, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { useEditor } from '../EditorContext';
 import { PSelect } from '../inputs/PSelect';
-import { METHODS, METHOD_NAMES, type Method } from '../../../../../server/engine';
+import { type Method, METHOD_NAMES, METHODS } from '../../../../../server/engine';
 import { MethodForm } from './MethodForm';
 
 /** The scoring method of a criterion (or of a composite part / best-of option) and its form. */

@@ -1,6 +1,6 @@
 import { Box, Button, Stack, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
-import type { Cohort } from '../../../../../server/engine/schemaTypes';
+import type { Cohort } from '../../../../../server/engine';
 import { useEditor } from '../EditorContext';
 import { PText } from '../inputs/PText';
 import { PLt } from '../inputs/PLt';

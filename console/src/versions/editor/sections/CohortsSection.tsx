@@ -1,6 +1,6 @@
 import { Alert, Divider, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
-import type { Cohort } from '../../../../../server/engine/schemaTypes';
+import type { Cohort } from '../../../../../server/engine';
 import { useEditor } from '../EditorContext';
 import { useLt } from '../../../common/useLt';
 import { useFormat } from '../../../common/useFormat';

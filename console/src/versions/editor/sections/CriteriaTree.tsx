@@ -3,7 +3,7 @@ import { Badge, Box, IconButton, List, ListItemButton, ListItemText, Typography 
 import ExpandMore from '@mui/icons-material/ExpandMore';
 import ChevronRight from '@mui/icons-material/ChevronRight';
 import { useTranslate } from 'react-admin';
-import type { Node } from '../../../../../server/engine/schemaTypes';
+import type { Node } from '../../../../../server/engine';
 import { useEditor } from '../EditorContext';
 import { useLt } from '../../../common/useLt';
 import { useFormat } from '../../../common/useFormat';

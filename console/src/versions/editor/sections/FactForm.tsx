@@ -1,6 +1,6 @@
 import { Stack, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
-import type { Fact } from '../../../../../server/engine/schemaTypes';
+import type { Fact } from '../../../../../server/engine';
 import { useEditor } from '../EditorContext';
 import { PText } from '../inputs/PText';
 import { PLt } from '../inputs/PLt';

@@ -1,6 +1,6 @@
 import { Alert } from '@mui/material';
 import { useTranslate } from 'react-admin';
-import type { Fact } from '../../../../../server/engine/schemaTypes';
+import type { Fact } from '../../../../../server/engine';
 import { useEditor } from '../EditorContext';
 import { useLt } from '../../../common/useLt';
 import { ItemList } from './ItemList';

@@ -2,7 +2,7 @@ import { Alert, List, ListItemButton, ListItemIcon, ListItemText } from '@mui/ma
 import ErrorOutline from '@mui/icons-material/ErrorOutlined';
 import WarningAmber from '@mui/icons-material/WarningAmber';
 import { useTranslate } from 'react-admin';
-import type { Finding } from '../../../../../server/engine/finding';
+import type { Finding } from '../../../../../server/engine';
 import { useLt } from '../../../common/useLt';
 import { useEditor } from '../EditorContext';
 import { describePointer } from '../describePointer';

@@ -1,7 +1,7 @@
 import { Alert, Button, Paper, Stack, Typography } from '@mui/material';
 import FactCheck from '@mui/icons-material/FactCheck';
 import { useTranslate } from 'react-admin';
-import type { Finding } from '../../../../../server/engine/finding';
+import type { Finding } from '../../../../../server/engine';
 import { FindingList } from './FindingList';
 import { useEditor } from '../EditorContext';
 

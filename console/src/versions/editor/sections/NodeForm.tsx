@@ -1,7 +1,6 @@
 import { Alert, Box, Divider, Stack, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
-import type { Node } from '../../../../../server/engine/schemaTypes';
-import { computedMax } from '../../../../../server/engine/tree';
+import { computedMax, type Node } from '../../../../../server/engine';
 import { useEditor } from '../EditorContext';
 import { PText } from '../inputs/PText';
 import { PLt } from '../inputs/PLt';

@@ -5,7 +5,7 @@ import ArrowUpward from '@mui/icons-material/ArrowUpward';
 import ArrowDownward from '@mui/icons-material/ArrowDownward';
 import DeleteOutline from '@mui/icons-material/DeleteOutlined';
 import { useTranslate } from 'react-admin';
-import type { Node } from '../../../../../server/engine/schemaTypes';
+import type { Node } from '../../../../../server/engine';
 import { useEditor } from '../EditorContext';
 import { allCodes, newNode, parentPointer } from '../docOps';
 
