@@ -5,12 +5,12 @@ import type { Tx } from '../store/db';
 import { requireAgency, toEngineAgency } from '../store/agencies';
 import { insertAppraisal, type Appraisal } from '../store/appraisals';
 import { recordAudit } from '../store/audit';
-import { DomainError } from '../store/errors';
 import { requirePeriod } from '../store/periods';
 import { requireSubmission, reviseSubmission, type Submission } from '../store/submissions';
 import { compiledFor } from './compiled';
 import { versionForPeriod } from './inputs';
 import { assertPeriodStatus, assertSubmissionStatus } from './submissions';
+import { Problem } from '../problems/problem';
 
 export interface AppraisalInput {
   fact: string;
@@ -32,7 +32,7 @@ export async function appraise(
   const reason = input.reason.trim();
   if (!reason) {
     const message = { vi: 'Cần ghi lý do thẩm định.', en: 'A reason is required.' };
-    throw new DomainError('invalid', 'reason-required', message, [{ severity: 'error', path: '/reason', code: 'reason-required', message }]);
+    throw new Problem('reason-required', message, [{ severity: 'error', path: '/reason', code: 'reason-required', message }]);
   }
 
   const { document } = await versionForPeriod(tx, period);
@@ -42,7 +42,7 @@ export async function appraise(
       vi: `Chỉ tiêu "${input.fact}" không có trong bộ chỉ số ${document.ruleSet} ${document.version}.`,
       en: `Fact "${input.fact}" is not part of rule set ${document.ruleSet} ${document.version}.`,
     };
-    throw new DomainError('invalid', 'unknown-fact', message, [{ severity: 'error', path: '/fact', code: 'unknown-fact', message }]);
+    throw new Problem('unknown-fact', message, [{ severity: 'error', path: '/fact', code: 'unknown-fact', message }]);
   }
   const agency = toEngineAgency(await requireAgency(tx, before.agencyId));
   const { cohort } = assignCohort(compiledFor(document), agency);
@@ -52,9 +52,7 @@ export async function appraise(
     .filter((f) => (f.path === `/facts/${fact.id}` || bounded.includes(f.path)) && f.code !== 'missing-fact')
     .map((f) => ({ ...f, path: '/value' }));
   if (findings.length) {
-    throw new DomainError(
-      'invalid',
-      'invalid-value',
+    throw new Problem('invalid-value',
       { vi: `Giá trị thẩm định không hợp lệ: ${findings[0].message.vi}`, en: `The appraised value is invalid: ${findings[0].message.en}` },
       findings,
     );

@@ -5,7 +5,6 @@ import { randomUUID } from 'node:crypto';
 import { evaluateSubmissions, type Evaluation, type EvaluationView, type SubmissionInput } from '../engine';
 import type { Queryable, Tx } from '../store/db';
 import { recordAudit } from '../store/audit';
-import { DomainError } from '../store/errors';
 import { insertEvaluations, listEvaluations, requireEvaluation, type BatchKind, type EvaluationSummary, type StoredEvaluation } from '../store/evaluations';
 import { requireVersion } from '../store/versions';
 import { requirePeriod, type Period } from '../store/periods';
@@ -13,6 +12,7 @@ import { requireSubmission, submissionsOfPeriod, type Submission, type Submissio
 import { compiledFor, viewsOf } from './compiled';
 import { submissionInputs, versionForPeriod, type VersionWithDocument } from './inputs';
 import { assertSubmissionStatus } from './submissions';
+import { Problem } from '../problems/problem';
 
 /** The submissions that count: submitted by the agency, and possibly appraised since. */
 export const EVALUABLE: SubmissionStatus[] = ['submitted', 'appraised'];
@@ -38,7 +38,7 @@ export async function computePeriod(tx: Tx, period: Period, versionId?: string):
 }
 
 const nothingToEvaluate = (period: Period) =>
-  new DomainError('conflict', 'nothing-to-evaluate', {
+  new Problem('nothing-to-evaluate', {
     vi: `Kỳ đánh giá "${period.title}" chưa có bản tự đánh giá nào đã nộp.`,
     en: `Period "${period.title}" has no submitted submissions yet.`,
   });

@@ -3,7 +3,6 @@
 // withdraw evidence until the period is closed (e.g. the appraisal minutes).
 import type { Tx } from '../store/db';
 import { recordAudit } from '../store/audit';
-import { DomainError } from '../store/errors';
 import { insertEvidence, markEvidenceRemoved, requireEvidence, type ExplanationEvidence, type FileEvidence, type LinkEvidence } from '../store/evidence';
 import { requirePeriod } from '../store/periods';
 import { requireSubmission, reviseSubmission, type EvidenceItem, type Submission } from '../store/submissions';
@@ -12,6 +11,8 @@ import { walkNodes } from '../engine';
 import { checkEvidenceFile, MAX_EVIDENCE_BYTES } from './fileTypes';
 import { versionForPeriod } from './inputs';
 import { assertPeriodStatus, assertSubmissionStatus } from './submissions';
+import type { ProblemCode } from '../problems/catalogue';
+import { fieldProblem, Problem } from '../problems/problem';
 
 export type NewEvidence = ({ kind: 'file' } & FileEvidence) | ({ kind: 'link' } & LinkEvidence) | ({ kind: 'explanation' } & ExplanationEvidence);
 
@@ -20,8 +21,7 @@ export interface Actor {
   role: Role;
 }
 
-const invalid = (path: string, code: string, vi: string, en: string) =>
-  new DomainError('invalid', code, { vi, en }, [{ severity: 'error', path, code, message: { vi, en } }]);
+const invalid = (path: string, code: ProblemCode, vi: string, en: string) => fieldProblem(code, path, { vi, en });
 
 /** Whether `actor` may change the evidence of `submission` now. */
 async function assertEditable(tx: Tx, submission: Submission, actor: Actor): Promise<void> {
@@ -54,7 +54,7 @@ function assertFile(input: FileEvidence): string {
     throw invalid('/file', 'empty-file', 'Tệp tải lên không có nội dung.', 'The uploaded file is empty.');
   }
   if (input.content.byteLength > MAX_EVIDENCE_BYTES) {
-    throw new DomainError('invalid', 'file-too-large', {
+    throw new Problem('file-too-large', {
       vi: `Tệp vượt quá dung lượng cho phép (${MAX_EVIDENCE_BYTES / 1024 / 1024} MB).`,
       en: `The file is larger than allowed (${MAX_EVIDENCE_BYTES / 1024 / 1024} MB).`,
     });
@@ -101,7 +101,7 @@ export async function withdrawEvidence(tx: Tx, evidenceId: string, actor: Actor)
   const before = await requireSubmission(tx, item.submissionId, true);
   await assertEditable(tx, before, actor);
   if (item.removed) {
-    throw new DomainError('conflict', 'evidence-withdrawn', {
+    throw new Problem('evidence-withdrawn', {
       vi: 'Tài liệu kiểm chứng này đã được rút trước đó.',
       en: 'This evidence item was already withdrawn.',
     });

@@ -3,10 +3,10 @@
 import type { RuleSetVersion, SubmissionInput } from '../engine';
 import type { Queryable } from '../store/db';
 import { listAgencies, toEngineAgency, type Agency } from '../store/agencies';
-import { DomainError } from '../store/errors';
 import type { Period } from '../store/periods';
 import type { Submission } from '../store/submissions';
 import { requireVersion, type Version } from '../store/versions';
+import { Problem } from '../problems/problem';
 
 export type VersionWithDocument = Version & { document: RuleSetVersion };
 
@@ -14,9 +14,7 @@ export type VersionWithDocument = Version & { document: RuleSetVersion };
 export async function versionForPeriod(db: Queryable, period: Period, versionId?: string): Promise<VersionWithDocument> {
   const version = await requireVersion(db, versionId ?? period.versionId);
   if (version.ruleSet !== period.ruleSet) {
-    throw new DomainError(
-      'invalid',
-      'rule-set-mismatch',
+    throw new Problem('rule-set-mismatch',
       {
         vi: `Phiên bản ${version.version} thuộc bộ chỉ số "${version.ruleSet}", còn kỳ đánh giá thuộc "${period.ruleSet}".`,
         en: `Version ${version.version} belongs to rule set "${version.ruleSet}"; the period belongs to "${period.ruleSet}".`,

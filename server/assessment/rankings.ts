@@ -4,7 +4,6 @@
 import { rankEvaluations, type Ranking } from '../engine';
 import type { Queryable, Tx } from '../store/db';
 import { recordAudit } from '../store/audit';
-import { DomainError } from '../store/errors';
 import { evaluationsByIds, latestPeriodBatch } from '../store/evaluations';
 import { requirePeriod, transitionPeriod, type Period } from '../store/periods';
 import { insertPublishedRanking, publishedRankingOfPeriod, type PublishedRanking } from '../store/rankings';
@@ -12,6 +11,7 @@ import { submissionsOfPeriod } from '../store/submissions';
 import { compiledFor } from './compiled';
 import { evaluatePeriod, EVALUABLE } from './evaluate';
 import { versionForPeriod } from './inputs';
+import { Problem } from '../problems/problem';
 
 export interface CurrentRanking extends Ranking {
   periodId: string;
@@ -26,7 +26,7 @@ export async function currentRanking(db: Queryable, periodId: string): Promise<C
   const period = await requirePeriod(db, periodId);
   const batch = await latestPeriodBatch(db, period.id, period.versionId);
   if (!batch.length) {
-    throw new DomainError('not-found', 'not-evaluated', {
+    throw new Problem('not-evaluated', {
       vi: `Kỳ đánh giá "${period.title}" chưa được chấm điểm theo phiên bản áp dụng; hãy chạy đánh giá trước.`,
       en: `Period "${period.title}" has not been evaluated under its pinned version yet; run an evaluation first.`,
     });
@@ -40,7 +40,7 @@ export async function currentRanking(db: Queryable, periodId: string): Promise<C
 }
 
 const published = (p: Period) =>
-  new DomainError('conflict', 'already-published', {
+  new Problem('already-published', {
     vi: `Kết quả kỳ đánh giá "${p.title}" đã được công bố; kết quả công bố không thể thay đổi.`,
     en: `The results of period "${p.title}" are already published; a published ranking cannot change.`,
   });
@@ -53,7 +53,7 @@ export async function publishRanking(tx: Tx, periodId: string, actor: string): P
   const period = await requirePeriod(tx, periodId, true);
   if (period.status === 'published' || (await publishedRankingOfPeriod(tx, period.id))) throw published(period);
   if (period.status !== 'closed') {
-    throw new DomainError('conflict', 'period-not-closed', {
+    throw new Problem('period-not-closed', {
       vi: `Chỉ công bố được kết quả khi kỳ đánh giá đã khoá (trạng thái "closed"); kỳ "${period.title}" đang "${period.status}".`,
       en: `Results can only be published once the period is closed; period "${period.title}" is ${period.status}.`,
     });

@@ -5,13 +5,13 @@
 // result fields), and the report says which engines stored and replayed it.
 import { ENGINE_VERSION, evaluateSubmission, evaluateSubmissions, type Evaluation, type EvaluationView, meaningOf, rankEvaluations, rankingHashOf, resultHashOf } from '../engine';
 import type { Queryable } from '../store/db';
-import { DomainError } from '../store/errors';
 import { evaluationsByIds, requireEvaluation } from '../store/evaluations';
 import { requirePublishedRanking } from '../store/rankings';
 import { requireVersion } from '../store/versions';
 import { requirePeriod } from '../store/periods';
 import { compiledFor } from './compiled';
 import { jsonDifferences, type Difference } from './differences';
+import { Problem } from '../problems/problem';
 
 export interface ReplayReport {
   verified: boolean;
@@ -61,7 +61,7 @@ export async function replayPublishedRanking(db: Queryable, id: string): Promise
   const snapshot = await requirePublishedRanking(db, id);
   const stored = await evaluationsByIds(db, snapshot.evaluationIds);
   if (stored.length !== snapshot.evaluationIds.length) {
-    throw new DomainError('conflict', 'evaluations-missing', {
+    throw new Problem('evaluations-missing', {
       vi: 'Không tìm thấy đủ các kết quả đánh giá mà bảng xếp hạng đã công bố dựa trên.',
       en: 'Some evaluations the published ranking was computed from are missing.',
     });

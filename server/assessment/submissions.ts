@@ -5,7 +5,6 @@ import { assignCohort, type Finding, hasErrors, type RuleSetVersion, validateSub
 import type { Queryable, Tx } from '../store/db';
 import { requireAgency, toEngineAgency, type Agency } from '../store/agencies';
 import { recordAudit } from '../store/audit';
-import { DomainError } from '../store/errors';
 import { requirePeriod, type Period } from '../store/periods';
 import {
   insertSubmission,
@@ -18,6 +17,7 @@ import {
 } from '../store/submissions';
 import { compiledFor } from './compiled';
 import { versionForPeriod } from './inputs';
+import { Problem } from '../problems/problem';
 
 /** What an audit entry keeps of a submission. */
 export const auditedSubmission = (s: Submission) => ({
@@ -32,7 +32,7 @@ export const auditedSubmission = (s: Submission) => ({
 
 export function assertPeriodStatus(period: Period, allowed: Period['status'][], action: { vi: string; en: string }): void {
   if (allowed.includes(period.status)) return;
-  throw new DomainError('conflict', 'period-status', {
+  throw new Problem('period-status', {
     vi: `Không thể ${action.vi}: kỳ đánh giá "${period.title}" đang ở trạng thái "${period.status}" (cần: ${allowed.join(', ')}).`,
     en: `Cannot ${action.en}: period "${period.title}" is ${period.status} (needs: ${allowed.join(', ')}).`,
   });
@@ -40,7 +40,7 @@ export function assertPeriodStatus(period: Period, allowed: Period['status'][], 
 
 export function assertSubmissionStatus(s: Submission, allowed: SubmissionStatus[], action: { vi: string; en: string }): void {
   if (allowed.includes(s.status)) return;
-  throw new DomainError('conflict', 'submission-status', {
+  throw new Problem('submission-status', {
     vi: `Không thể ${action.vi}: bản tự đánh giá của ${s.agencyName} đang ở trạng thái "${s.status}" (cần: ${allowed.join(', ')}).`,
     en: `Cannot ${action.en}: the submission of ${s.agencyName} is ${s.status} (needs: ${allowed.join(', ')}).`,
   });
@@ -88,9 +88,7 @@ export async function checkFacts(
 function assertValid(check: FactCheck, agency: Agency): void {
   if (!hasErrors(check.findings)) return;
   const errors = check.findings.filter((f) => f.severity === 'error');
-  throw new DomainError(
-    'invalid',
-    'invalid-submission',
+  throw new Problem('invalid-submission',
     {
       vi: `Bản tự đánh giá của ${agency.name} có ${errors.length} lỗi so với bộ chỉ số ${check.version.ruleSet} ${check.version.version}.`,
       en: `The submission of ${agency.name} has ${errors.length} error(s) against rule set ${check.version.ruleSet} ${check.version.version}.`,
@@ -101,9 +99,7 @@ function assertValid(check: FactCheck, agency: Agency): void {
 
 function assertAgencyInPeriod(period: Period, agency: Agency): void {
   if (agency.active && agency.ruleSets.includes(period.ruleSet)) return;
-  throw new DomainError(
-    'invalid',
-    'agency-not-assessed',
+  throw new Problem('agency-not-assessed',
     {
       vi: `Cơ quan ${agency.name} không thuộc diện đánh giá theo bộ chỉ số "${period.ruleSet}"${agency.active ? '' : ' (đã ngừng hoạt động)'}.`,
       en: `Agency ${agency.name} is not assessed under rule set "${period.ruleSet}"${agency.active ? '' : ' (inactive)'}.`,

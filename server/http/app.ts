@@ -9,8 +9,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import path from 'node:path';
 import type { AppContext } from './context';
 import { sessionGate } from './auth';
-import { errorHandler, HttpProblem, sendProblem } from './problem';
+import { errorHandler, sendProblem } from './problem';
 import { rejectForbiddenKeys } from './validate';
+import { Problem } from '../problems/problem';
 
 export interface RouteModule {
   routes(ctx: AppContext): Router;
@@ -77,7 +78,7 @@ export function createApp(ctx: AppContext): express.Express {
       sendProblem(
         req,
         res,
-        new HttpProblem(503, 'database-unavailable', {
+        new Problem('database-unavailable', {
           vi: 'Không kết nối được cơ sở dữ liệu.',
           en: 'The database is unreachable.',
         }),
@@ -92,7 +93,7 @@ export function createApp(ctx: AppContext): express.Express {
   api.use(sessionGate(ctx));
   for (const { module } of routeModules) api.use(module.routes(ctx));
   api.use((req) => {
-    throw new HttpProblem(404, 'no-such-route', {
+    throw new Problem('no-such-route', {
       vi: `Không có địa chỉ API ${req.method} /api${req.path}.`,
       en: `There is no API route ${req.method} /api${req.path}.`,
     });

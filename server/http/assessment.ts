@@ -4,7 +4,7 @@ import type { Request } from 'express';
 import type { Queryable } from '../store/db';
 import { requireSubmission, type Submission } from '../store/submissions';
 import { assertAgencyAccess, requireRole } from './auth';
-import { HttpProblem } from './problem';
+import { Problem } from '../problems/problem';
 
 /** Read access to assessment data; agency users are further limited to their own agency. */
 export const readers = () => requireRole('admin', 'evaluator', 'auditor', 'agency');
@@ -23,7 +23,7 @@ export const replayers = () => requireRole('admin', 'evaluator', 'auditor');
 export function scopedAgency(req: Request, requested: string | undefined): string | undefined {
   if (req.user.role !== 'agency') return requested;
   if (requested !== undefined && requested !== req.user.agencyId) {
-    throw new HttpProblem(403, 'other-agency', {
+    throw new Problem('other-agency', {
       vi: 'Tài khoản cơ quan chỉ truy cập được dữ liệu của cơ quan mình.',
       en: "An agency account can only access its own agency's data.",
     });
@@ -43,7 +43,7 @@ export function etagOf(req: Request): string {
   const header = req.get('If-Match');
   if (header) return header.trim().replace(/^W\//, '').replace(/^"(.*)"$/, '$1');
   if (typeof req.body?.etag === 'string' && req.body.etag) return req.body.etag;
-  throw new HttpProblem(428, 'if-match-required', {
+  throw new Problem('if-match-required', {
     vi: 'Cần gửi kèm tiêu đề If-Match với ETag của bản tự đánh giá (để không ghi đè thay đổi của người khác).',
     en: "Send the submission's ETag in an If-Match header (so that nobody's changes are overwritten).",
   });

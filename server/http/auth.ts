@@ -5,7 +5,7 @@ import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import type { Role } from '../store/users';
 import { userForSession } from '../store/sessions';
 import type { AppContext } from './context';
-import { HttpProblem } from './problem';
+import { Problem } from '../problems/problem';
 
 export type { Role } from '../store/users';
 export { ROLES } from '../store/users';
@@ -39,7 +39,7 @@ export const PUBLIC_PATHS: readonly (string | RegExp)[] = ['/auth/login', '/open
 const isPublic = (path: string): boolean => PUBLIC_PATHS.some((p) => (typeof p === 'string' ? p === path : p.test(path)));
 
 export const unauthenticated = () =>
-  new HttpProblem(401, 'unauthenticated', {
+  new Problem('unauthenticated', {
     vi: 'Bạn cần đăng nhập để thực hiện thao tác này.',
     en: 'You need to sign in to do this.',
   });
@@ -66,7 +66,7 @@ export function requireRole(...roles: Role[]): RoleGuard {
   const guard = ((req, _res, next) => {
     if (!req.user) throw unauthenticated();
     if (!roles.includes(req.user.role)) {
-      throw new HttpProblem(403, 'forbidden', {
+      throw new Problem('forbidden', {
         vi: `Vai trò "${req.user.role}" không được phép thực hiện thao tác này (cần: ${roles.join(', ')}).`,
         en: `The "${req.user.role}" role may not do this (requires: ${roles.join(', ')}).`,
       });
@@ -83,7 +83,7 @@ export const anyRole = () => requireRole('admin', 'evaluator', 'auditor', 'agenc
 /** Agency users may touch only their own agency's records; other roles pass. */
 export function assertAgencyAccess(req: Request, agencyId: string | null | undefined): void {
   if (req.user?.role === 'agency' && req.user.agencyId !== agencyId) {
-    throw new HttpProblem(403, 'other-agency', {
+    throw new Problem('other-agency', {
       vi: 'Tài khoản cơ quan chỉ truy cập được dữ liệu của cơ quan mình.',
       en: "An agency account can only access its own agency's data.",
     });
@@ -121,7 +121,7 @@ export function loginRateLimit(ctx: AppContext): RequestHandler {
     },
     handler: (_req, _res, next) =>
       next(
-        new HttpProblem(429, 'too-many-logins', {
+        new Problem('too-many-logins', {
           vi: 'Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút.',
           en: 'Too many failed sign-in attempts. Try again in 15 minutes.',
         }),

@@ -1,8 +1,8 @@
 // The list dialect of react-admin's ra-data-simple-rest: ?sort=["field","ASC"]&range=[0,24]&filter={…}
 // answered with an array and `Content-Range: resource 0-24/319`.
 import type { Request, Response } from 'express';
-import { HttpProblem } from './problem';
 import type { Page } from '../store/sql';
+import { Problem } from '../problems/problem';
 
 export interface ListQuery {
   sort: string;
@@ -31,9 +31,7 @@ function parseJson(req: Request, name: string): unknown {
 }
 
 const badQuery = (name: string, what: { vi: string; en: string }) =>
-  new HttpProblem(
-    400,
-    'invalid-query',
+  new Problem('invalid-query',
     { vi: `Tham số "${name}" ${what.vi}.`, en: `Query parameter "${name}" ${what.en}.` },
     [{ severity: 'error', path: `/${name}`, code: 'invalid-query', message: { vi: `"${name}" ${what.vi}`, en: `"${name}" ${what.en}` } }],
   );

@@ -3,7 +3,7 @@
 import type { RequestHandler } from 'express';
 import type { AnySchema, ValidateFunction } from 'ajv/dist/2020';
 import { createAjv, depthFinding, forbiddenKeys, MAX_BODY_DEPTH, schemaFindings } from '../engine';
-import { HttpProblem } from './problem';
+import { Problem } from '../problems/problem';
 
 const ajv = createAjv({ verbose: true });
 const compiled = new WeakMap<object, ValidateFunction>();
@@ -33,10 +33,10 @@ const invalidBody = (count: number) => ({
  */
 export const rejectForbiddenKeys: RequestHandler = (req, _res, next) => {
   const deep = req.body !== undefined ? depthFinding(req.body, MAX_BODY_DEPTH) : null;
-  if (deep) throw new HttpProblem(400, 'too-deep', deep.message, [deep]);
+  if (deep) throw new Problem('too-deep', deep.message, [deep]);
   const found = req.body !== undefined ? forbiddenKeys(req.body) : [];
   if (found.length) {
-    throw new HttpProblem(400, 'forbidden-key', {
+    throw new Problem('forbidden-key', {
       vi: `Dữ liệu chứa tên trường bị cấm (${found.map((f) => f.path).join(', ')}).`,
       en: `The body contains forbidden keys (${found.map((f) => f.path).join(', ')}).`,
     }, found);
@@ -53,10 +53,10 @@ export function validateBody(schema: AnySchema | ValidateFunction, documentedAs?
   const middleware: BodyValidator = (req, _res, next) => {
     const body = req.body ?? {};
     const forbidden = forbiddenKeys(body);
-    if (forbidden.length) throw new HttpProblem(400, 'forbidden-key', invalidBody(forbidden.length), forbidden);
+    if (forbidden.length) throw new Problem('forbidden-key', invalidBody(forbidden.length), forbidden);
     if (!validate(body)) {
       const findings = schemaFindings(ajv, validate.errors, body);
-      throw new HttpProblem(400, 'invalid-body', invalidBody(findings.length), findings);
+      throw new Problem('invalid-body', invalidBody(findings.length), findings);
     }
     req.body = body;
     next();

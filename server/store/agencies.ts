@@ -3,7 +3,7 @@
 import type { Agency as EngineAgency } from '../engine';
 import type { Queryable, Tx } from './db';
 import { recordAudit } from './audit';
-import { DomainError, notFound } from './errors';
+import { notFound, Problem } from '../problems/problem';
 import { iso, likePattern, Where, type Page } from './sql';
 
 export type AttributeValue = string | number | boolean | null;
@@ -72,9 +72,7 @@ const RESERVED = ['id', 'name', 'nameEn', 'kind'];
 function checkAttributes(attributes: Record<string, AttributeValue>): void {
   const clash = Object.keys(attributes).filter((k) => RESERVED.includes(k));
   if (clash.length) {
-    throw new DomainError(
-      'invalid',
-      'reserved-attribute',
+    throw new Problem('reserved-attribute',
       { vi: `Thuộc tính "${clash[0]}" trùng với một trường của cơ quan.`, en: `Attribute "${clash[0]}" clashes with an agency field.` },
       clash.map((k) => ({
         severity: 'error',
@@ -90,7 +88,7 @@ export async function createAgency(tx: Tx, input: AgencyInput, actor: string): P
   checkAttributes(input.attributes ?? {});
   const exists = await tx.query('SELECT 1 FROM agencies WHERE id = $1', [input.id]);
   if (exists.rows.length) {
-    throw new DomainError('conflict', 'agency-exists', {
+    throw new Problem('agency-exists', {
       vi: `Đã có cơ quan với mã "${input.id}".`,
       en: `An agency with id "${input.id}" already exists.`,
     });
@@ -198,7 +196,7 @@ export async function deleteAgency(tx: Tx, id: string, actor: string): Promise<A
     await tx.query('DELETE FROM agencies WHERE id = $1', [id]);
   } catch (err) {
     if ((err as { code?: string }).code !== '23503') throw err;
-    throw new DomainError('conflict', 'agency-in-use', {
+    throw new Problem('agency-in-use', {
       vi: `Cơ quan "${id}" đang được dùng (người dùng hoặc hồ sơ đánh giá); hãy ngừng kích hoạt thay vì xoá.`,
       en: `Agency "${id}" is in use (users or submissions); deactivate it instead of deleting it.`,
     });

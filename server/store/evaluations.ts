@@ -3,7 +3,7 @@
 // evaluation of the same submission is a new row. Evaluations computed together share a batch.
 import type { BandResult, Evaluation, SubmissionInput } from '../engine';
 import type { Queryable, Tx } from './db';
-import { notFound } from './errors';
+import { notFound } from '../problems/problem';
 import { iso, Where, type Page } from './sql';
 import { isUuid } from './users';
 

@@ -3,7 +3,7 @@
 // the row and removes it from the submission's list (a new revision).
 import { createHash } from 'node:crypto';
 import type { Queryable, Tx } from './db';
-import { notFound } from './errors';
+import { notFound } from '../problems/problem';
 import { iso } from './sql';
 import type { EvidenceItem, Submission } from './submissions';
 import { isUuid } from './users';

@@ -3,7 +3,7 @@
 // same rule for every SQL client, these checks give the clear error first.
 import type { Queryable, Tx } from './db';
 import { recordAudit } from './audit';
-import { DomainError, notFound } from './errors';
+import { notFound, Problem } from '../problems/problem';
 import { iso, Where, type Page } from './sql';
 import { isUuid } from './users';
 import { requireVersion } from './versions';
@@ -117,9 +117,7 @@ export async function listPeriods(db: Queryable, filter: PeriodFilter, page: Pag
 async function publishedVersion(tx: Queryable, versionId: string) {
   const version = await requireVersion(tx, versionId);
   if (version.status !== 'published') {
-    throw new DomainError(
-      'invalid',
-      'version-not-published',
+    throw new Problem('version-not-published',
       {
         vi: `Kỳ đánh giá chỉ gắn được với phiên bản đã ban hành (phiên bản ${version.version} đang là ${version.status}).`,
         en: `A period can only be pinned to a published version (version ${version.version} is ${version.status}).`,
@@ -144,7 +142,7 @@ async function assertYearFree(tx: Queryable, ruleSet: string, year: number, exce
     exceptId ?? '',
   ]);
   if (res.rows.length) {
-    throw new DomainError('conflict', 'period-exists', {
+    throw new Problem('period-exists', {
       vi: `Bộ chỉ số "${ruleSet}" đã có kỳ đánh giá năm ${year}.`,
       en: `Rule set "${ruleSet}" already has a period for ${year}.`,
     });
@@ -172,7 +170,7 @@ export async function createPeriod(tx: Tx, input: PeriodInput, actor: string): P
 }
 
 const locked = (p: Period) =>
-  new DomainError('conflict', 'period-locked', {
+  new Problem('period-locked', {
     vi: `Kỳ đánh giá đang ở trạng thái "${p.status}"; chỉ đổi được phiên bản áp dụng khi kỳ còn mở.`,
     en: `The period is ${p.status}; its version can only change while it is open.`,
   });
@@ -190,7 +188,7 @@ export async function updatePeriod(
     if (before.status !== 'open') throw locked(before);
     const version = await publishedVersion(tx, input.versionId);
     if (version.ruleSet !== before.ruleSet) {
-      throw new DomainError('invalid', 'rule-set-mismatch', {
+      throw new Problem('rule-set-mismatch', {
         vi: `Phiên bản thuộc bộ chỉ số "${version.ruleSet}", không phải "${before.ruleSet}".`,
         en: `The version belongs to rule set "${version.ruleSet}", not "${before.ruleSet}".`,
       });
@@ -221,7 +219,7 @@ export async function transitionPeriod(tx: Tx, id: string, to: PeriodStatus, act
   const before = await requirePeriod(tx, id, true);
   if (NEXT[before.status] !== to) {
     const next = NEXT[before.status];
-    throw new DomainError('conflict', 'invalid-transition', {
+    throw new Problem('invalid-transition', {
       vi: `Không thể chuyển kỳ đánh giá từ "${before.status}" sang "${to}"${next ? ` (bước tiếp theo: "${next}")` : ' (kỳ đã công bố)'}.`,
       en: `The period cannot go from "${before.status}" to "${to}"${next ? ` (next step: "${next}")` : ' (it is published)'}.`,
     });
@@ -242,7 +240,7 @@ export async function transitionPeriod(tx: Tx, id: string, to: PeriodStatus, act
 export async function deletePeriod(tx: Tx, id: string, actor: string): Promise<Period> {
   const before = await requirePeriod(tx, id, true);
   if (before.status !== 'open' || before.submissionCount > 0) {
-    throw new DomainError('conflict', 'period-in-use', {
+    throw new Problem('period-in-use', {
       vi: 'Chỉ xoá được kỳ đánh giá đang mở và chưa có bản tự đánh giá nào.',
       en: 'Only an open period without submissions can be deleted.',
     });

@@ -3,7 +3,7 @@
 // later UPDATE or DELETE.
 import type { Ranking } from '../engine';
 import type { Queryable, Tx } from './db';
-import { notFound } from './errors';
+import { notFound } from '../problems/problem';
 import { iso, Where, type Page } from './sql';
 import { isUuid } from './users';
 

@@ -2,7 +2,7 @@
 import type { LocalizedText } from '../engine';
 import type { Queryable, Tx } from './db';
 import { recordAudit } from './audit';
-import { notFound } from './errors';
+import { notFound } from '../problems/problem';
 import { iso, likePattern, Where, type Page } from './sql';
 
 export interface RuleSet {

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FactValue } from '../engine';
 import type { Queryable, Tx } from './db';
-import { DomainError, notFound } from './errors';
+import { notFound, Problem } from '../problems/problem';
 import { iso, likePattern, Where, type Page } from './sql';
 import { isUuid } from './users';
 
@@ -193,9 +193,7 @@ export interface NewSubmission {
 export async function insertSubmission(tx: Tx, input: NewSubmission, actor: string): Promise<Submission> {
   const exists = await tx.query('SELECT id FROM submissions WHERE period_id = $1 AND agency_id = $2', [input.periodId, input.agencyId]);
   if (exists.rows.length) {
-    throw new DomainError(
-      'conflict',
-      'submission-exists',
+    throw new Problem('submission-exists',
       {
         vi: `Cơ quan "${input.agencyId}" đã có bản tự đánh giá trong kỳ này.`,
         en: `Agency "${input.agencyId}" already has a submission in this period.`,
@@ -225,7 +223,7 @@ export async function insertSubmission(tx: Tx, input: NewSubmission, actor: stri
 }
 
 export const staleSubmission = () =>
-  new DomainError('conflict', 'stale-etag', {
+  new Problem('stale-etag', {
     vi: 'Bản tự đánh giá đã được thay đổi sau khi bạn mở nó (ETag không khớp). Hãy tải lại rồi sửa tiếp.',
     en: 'The submission was changed since you opened it (ETag mismatch). Reload it and try again.',
   });

@@ -1,7 +1,7 @@
 // Users and their roles. Password hashes never leave this file: every function returns `User`.
 import type { Queryable, Tx } from './db';
 import { recordAudit } from './audit';
-import { DomainError, notFound } from './errors';
+import { notFound, Problem } from '../problems/problem';
 import { hashPassword } from './passwords';
 import { iso, likePattern, Where, type Page } from './sql';
 
@@ -56,13 +56,13 @@ export interface NewUser {
 
 async function checkAgency(tx: Queryable, role: Role, agencyId: string | null): Promise<void> {
   if (role === 'agency' && !agencyId) {
-    throw new DomainError('invalid', 'agency-required', {
+    throw new Problem('agency-required', {
       vi: 'Người dùng của cơ quan phải gắn với một cơ quan (agencyId).',
       en: 'An agency user must belong to an agency (agencyId).',
     });
   }
   if (role !== 'agency' && agencyId) {
-    throw new DomainError('invalid', 'agency-not-allowed', {
+    throw new Problem('agency-not-allowed', {
       vi: 'Chỉ người dùng có vai trò "agency" mới gắn với một cơ quan.',
       en: 'Only users with the "agency" role belong to an agency.',
     });
@@ -70,7 +70,7 @@ async function checkAgency(tx: Queryable, role: Role, agencyId: string | null): 
   if (agencyId) {
     const found = await tx.query('SELECT 1 FROM agencies WHERE id = $1', [agencyId]);
     if (!found.rows.length) {
-      throw new DomainError('invalid', 'unknown-agency', {
+      throw new Problem('unknown-agency', {
         vi: `Không có cơ quan "${agencyId}".`,
         en: `There is no agency "${agencyId}".`,
       });
@@ -83,7 +83,7 @@ export async function createUser(tx: Tx, input: NewUser, actor: string): Promise
   await checkAgency(tx, input.role, agencyId);
   const exists = await tx.query('SELECT 1 FROM users WHERE username = $1', [input.username]);
   if (exists.rows.length) {
-    throw new DomainError('conflict', 'username-taken', {
+    throw new Problem('username-taken', {
       vi: `Tên đăng nhập "${input.username}" đã được dùng.`,
       en: `The username "${input.username}" is taken.`,
     });

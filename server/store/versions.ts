@@ -6,7 +6,7 @@ import { checkVersion, compileVersion, dayBefore, diffVersions, type Finding, ha
 import type { Queryable, Tx } from './db';
 import { engineAgencies } from './agencies';
 import { recordAudit } from './audit';
-import { DomainError, notFound } from './errors';
+import { notFound, Problem } from '../problems/problem';
 import { ensureRuleSet } from './ruleSets';
 import { iso, likePattern, Where, type Page } from './sql';
 import { isUuid } from './users';
@@ -198,9 +198,7 @@ export async function diff(db: Queryable, id: string, otherId: string): Promise<
 }
 
 const invalidDocument = (findings: Finding[]) =>
-  new DomainError(
-    'invalid',
-    'invalid-document',
+  new Problem('invalid-document',
     {
       vi: `Tài liệu bộ chỉ số không đúng định dạng (${findings.length} lỗi).`,
       en: `The rule-set document does not match the format (${findings.length} errors).`,
@@ -221,7 +219,7 @@ async function assertLabelFree(tx: Queryable, ruleSet: string, label: string, ex
     exceptId ?? '',
   ]);
   if (res.rows.length) {
-    throw new DomainError('conflict', 'version-exists', {
+    throw new Problem('version-exists', {
       vi: `Bộ chỉ số "${ruleSet}" đã có phiên bản "${label}".`,
       en: `Rule set "${ruleSet}" already has a version "${label}".`,
     });
@@ -229,13 +227,13 @@ async function assertLabelFree(tx: Queryable, ruleSet: string, label: string, ex
 }
 
 const notDraft = (v: Version) =>
-  new DomainError('conflict', 'not-draft', {
+  new Problem('not-draft', {
     vi: `Phiên bản ${v.ruleSet} ${v.version} đã ${v.status === 'published' ? 'ban hành' : 'hết hiệu lực'}; phiên bản đã ban hành không thể thay đổi. Hãy sao chép thành bản nháp mới.`,
     en: `Version ${v.ruleSet} ${v.version} is ${v.status}; published versions are immutable. Copy it to a new draft instead.`,
   });
 
 const staleEtag = () =>
-  new DomainError('conflict', 'stale-etag', {
+  new Problem('stale-etag', {
     vi: 'Bản nháp đã được người khác thay đổi sau khi bạn mở nó (ETag không khớp). Hãy tải lại rồi sửa tiếp.',
     en: 'The draft was changed by someone else since you opened it (ETag mismatch). Reload it and try again.',
   });
@@ -270,7 +268,7 @@ export async function updateDraft(tx: Tx, id: string, etag: string, document: un
   if (before.etag !== etag) throw staleEtag();
   assertWellFormed(document);
   if (document.ruleSet !== before.ruleSet) {
-    throw new DomainError('invalid', 'rule-set-changed', {
+    throw new Problem('rule-set-changed', {
       vi: `Bản nháp thuộc bộ chỉ số "${before.ruleSet}"; không thể chuyển sang "${document.ruleSet}".`,
       en: `The draft belongs to rule set "${before.ruleSet}"; it cannot move to "${document.ruleSet}".`,
     }, [{ severity: 'error', path: '/ruleSet', code: 'rule-set-changed', message: { vi: 'Không được đổi bộ chỉ số.', en: 'The rule set cannot change.' } }]);
@@ -319,9 +317,7 @@ async function settleOverlap(tx: Tx, draft: Version, document: RuleSetVersion, a
   const list = others.map((o) => `${o.version} (${o.effectiveFrom} → ${o.endedOn ?? o.effectiveTo ?? '…'})`).join(', ');
   const details = { overlapping: others.map((o) => ({ id: o.id, version: o.version, from: o.effectiveFrom, to: o.endedOn ?? o.effectiveTo })) };
   if (!answer)
-    throw new DomainError(
-      'conflict',
-      'effective-overlap',
+    throw new Problem('effective-overlap',
       {
         vi: `Thời gian hiệu lực trùng với phiên bản đã ban hành ${list}: chọn cho phiên bản đó hết hiệu lực (retire) hoặc kết thúc vào ngày trước ${document.effective.from} (end).`,
         en: `The period in force overlaps published version ${list}: retire it, or end it the day before ${document.effective.from}.`,
@@ -335,9 +331,7 @@ async function settleOverlap(tx: Tx, draft: Version, document: RuleSetVersion, a
       continue;
     }
     if ((other.effectiveFrom ?? '') >= document.effective.from)
-      throw new DomainError(
-        'conflict',
-        'cannot-end',
+      throw new Problem('cannot-end',
         {
           vi: `Phiên bản ${other.version} bắt đầu từ ${other.effectiveFrom}, không trước ${document.effective.from}, nên không kết thúc được trước khi bắt đầu: cho hết hiệu lực, hoặc đặt ngày hết hiệu lực (effective.to) cho bản nháp này.`,
           en: `Version ${other.version} starts on ${other.effectiveFrom}, not before ${document.effective.from}, so it cannot end before it starts: retire it, or give this draft an end date (effective.to).`,
@@ -374,9 +368,7 @@ export async function publishVersion(tx: Tx, id: string, input: PublishInput, ac
   const findings = await lintDocument(tx, document);
   if (hasErrors(findings)) {
     const errors = findings.filter((f) => f.severity === 'error');
-    throw new DomainError(
-      'invalid',
-      'lint-failed',
+    throw new Problem('lint-failed',
       {
         vi: `Không thể ban hành: kiểm tra phát hiện ${errors.length} lỗi.`,
         en: `Cannot publish: the check found ${errors.length} error(s).`,
@@ -388,9 +380,7 @@ export async function publishVersion(tx: Tx, id: string, input: PublishInput, ac
   const results = runTestCases(compileVersion(document));
   const failed = results.filter((r) => !r.passed);
   if (failed.length) {
-    throw new DomainError(
-      'invalid',
-      'tests-failed',
+    throw new Problem('tests-failed',
       {
         vi: `Không thể ban hành: ${failed.length}/${results.length} ca kiểm thử không đạt.`,
         en: `Cannot publish: ${failed.length} of ${results.length} test case(s) failed.`,
@@ -440,7 +430,7 @@ export async function publishVersion(tx: Tx, id: string, input: PublishInput, ac
 export async function retireVersion(tx: Tx, id: string, actor: string): Promise<Version> {
   const before = await requireVersion(tx, id, true);
   if (before.status !== 'published') {
-    throw new DomainError('conflict', 'not-published', {
+    throw new Problem('not-published', {
       vi: `Chỉ phiên bản đã ban hành mới có thể cho hết hiệu lực (phiên bản này: ${before.status}).`,
       en: `Only a published version can be retired (this one is ${before.status}).`,
     });

@@ -10,7 +10,7 @@ import { createDraft, publishVersion } from '../../server/store/versions';
 import { createPeriod, requirePeriod, transitionPeriod } from '../../server/store/periods';
 import { insertSubmission, listRevisions, requireSubmission, reviseSubmission } from '../../server/store/submissions';
 import { insertEvidence, markEvidenceRemoved, requireEvidence, evidenceContent } from '../../server/store/evidence';
-import { DomainError } from '../../server/store/errors';
+import { Problem } from '../../server/problems/problem';
 
 describe.each(backends)('assessment store on $name', (backend) => {
   let t: TestDb;
@@ -49,7 +49,7 @@ describe.each(backends)('assessment store on $name', (backend) => {
     const won = attempts.filter((a) => a.status === 'fulfilled');
     const lost = attempts.filter((a): a is PromiseRejectedResult => a.status === 'rejected');
     expect(won).toHaveLength(1);
-    expect(lost.every((a) => a.reason instanceof DomainError && a.reason.code === 'stale-etag')).toBe(true);
+    expect(lost.every((a) => a.reason instanceof Problem && a.reason.code === 'stale-etag')).toBe(true);
     const winner = (won[0] as PromiseFulfilledResult<Awaited<ReturnType<typeof reviseSubmission>>>).value;
     const now = await requireSubmission(t.db, s.id);
     expect(now.revision).toBe(2);

@@ -2,10 +2,10 @@
 // creates an account (how the first admin is made when demo data is off).
 import type { Command } from 'commander';
 import { createInterface } from 'node:readline';
-import { DomainError } from '../../store/errors';
 import { generatePassword } from '../../store/passwords';
 import { createUser, ROLES, type Role } from '../../store/users';
 import { databaseConfig, openConfiguredDb } from '../database';
+import { Problem } from '../../problems/problem';
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -71,8 +71,8 @@ export function register(program: Command): void {
         console.log(`Created ${created.role} "${created.username}" (${created.id}).`);
         if (generated) console.log(`Password (shown once): ${password}`);
       } catch (err) {
-        if (err instanceof DomainError) {
-          console.error(`${err.messages.en} / ${err.messages.vi}`);
+        if (err instanceof Problem) {
+          console.error(`${err.detail.en} / ${err.detail.vi}`);
           process.exitCode = 1;
         } else {
           throw err;

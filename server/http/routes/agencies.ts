@@ -4,7 +4,6 @@ import { Router } from 'express';
 import type { AppContext } from '../context';
 import { anyRole, assertAgencyAccess, requireRole } from '../auth';
 import { filterBoolean, filterString, pageOf, parseListQuery, sendList } from '../list';
-import { HttpProblem } from '../problem';
 import { object, validateBody } from '../validate';
 import { assignCohort, compileVersion } from '../../engine';
 import {
@@ -17,6 +16,7 @@ import {
   updateAgency,
 } from '../../store/agencies';
 import { requireVersion } from '../../store/versions';
+import { Problem } from '../../problems/problem';
 
 const agencySchema = {
   id: { type: 'string', pattern: '^[a-z0-9][a-z0-9_\\-]{0,63}$' },
@@ -72,9 +72,7 @@ export function routes(ctx: AppContext): Router {
     assertAgencyAccess(req, req.params.id as string);
     const versionId = req.query.versionId;
     if (typeof versionId !== 'string' || !versionId) {
-      throw new HttpProblem(
-        400,
-        'version-required',
+      throw new Problem('version-required',
         { vi: 'Cần tham số versionId.', en: 'The versionId query parameter is required.' },
         [{ severity: 'error', path: '/versionId', code: 'required', message: { vi: 'Thiếu versionId', en: 'versionId is missing' } }],
       );
@@ -93,7 +91,7 @@ export function routes(ctx: AppContext): Router {
   router.put('/agencies/:id', write, validateBody(updateAgencyBody), async (req, res) => {
     const { id, createdAt: _c, updatedAt: _u, ...changes } = req.body as Record<string, unknown>;
     if (id !== undefined && id !== req.params.id) {
-      throw new HttpProblem(422, 'id-immutable', { vi: 'Không thể đổi mã cơ quan.', en: 'An agency id cannot change.' }, [
+      throw new Problem('id-immutable', { vi: 'Không thể đổi mã cơ quan.', en: 'An agency id cannot change.' }, [
         { severity: 'error', path: '/id', code: 'id-immutable', message: { vi: 'Không thể đổi mã', en: 'The id cannot change' } },
       ]);
     }

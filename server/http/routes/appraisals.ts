@@ -8,7 +8,7 @@ import { filterString, pageOf, parseListQuery, sendList } from '../list';
 import { object, validateBody } from '../validate';
 import { appraise } from '../../assessment/appraisal';
 import { APPRAISAL_SORT, getAppraisal, listAppraisals } from '../../store/appraisals';
-import { notFound } from '../../store/errors';
+import { notFound } from '../../problems/problem';
 
 export const appraisalBody = object(
   {

@@ -4,7 +4,7 @@ import type { AppContext } from '../context';
 import { requireRole } from '../auth';
 import { filterString, parseListQuery, sendList } from '../list';
 import { getAudit, listAudit, verifyAudit, type AuditQuery } from '../../store/audit';
-import { notFound } from '../../store/errors';
+import { notFound } from '../../problems/problem';
 
 const SORTABLE: AuditQuery['sort'][] = ['id', 'at', 'actor', 'action', 'resource'];
 

@@ -2,12 +2,12 @@
 import { Router } from 'express';
 import type { AppContext } from '../context';
 import { anyRole, clearSessionCookie, loginRateLimit, SESSION_COOKIE, setSessionCookie } from '../auth';
-import { HttpProblem } from '../problem';
 import { object, validateBody } from '../validate';
 import { recordAudit } from '../../store/audit';
 import { decoyHash, verifyPassword } from '../../store/passwords';
 import { createSession, deleteSession } from '../../store/sessions';
 import { findForLogin } from '../../store/users';
+import { Problem } from '../../problems/problem';
 
 export const loginBody = object(
   {
@@ -18,7 +18,7 @@ export const loginBody = object(
 );
 
 const badCredentials = () =>
-  new HttpProblem(401, 'bad-credentials', {
+  new Problem('bad-credentials', {
     vi: 'Tên đăng nhập hoặc mật khẩu không đúng.',
     en: 'Wrong username or password.',
   });

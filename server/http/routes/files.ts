@@ -7,7 +7,7 @@ import multer from 'multer';
 import type { AppContext } from '../context';
 import { overseers, readers } from '../assessment';
 import { assertAgencyAccess, requireRole } from '../auth';
-import { HttpProblem, langOf } from '../problem';
+import { langOf } from '../problem';
 import { compiledFor, viewsOf } from '../../assessment/compiled';
 import { versionForPeriod } from '../../assessment/inputs';
 import { currentRanking } from '../../assessment/rankings';
@@ -16,7 +16,6 @@ import { type EvaluationView, rankEvaluations, type Ranking, type RuleSetVersion
 import { engineAgencies } from '../../store/agencies';
 import { recordAudit } from '../../store/audit';
 import type { Queryable } from '../../store/db';
-import { DomainError } from '../../store/errors';
 import { evaluationsByIds, latestPeriodBatch, listEvaluations, requireEvaluation } from '../../store/evaluations';
 import { requirePeriod, type Period } from '../../store/periods';
 import { publishedRankingOfPeriod } from '../../store/rankings';
@@ -28,6 +27,7 @@ import { DEFAULT_IMPORT_LIMITS, parseImport } from '../../files/import';
 import { annexPdf, reportCardPdf } from '../../files/pdf';
 import { fileProblem, problem, where, type FileProblem } from '../../files/problem';
 import { buildTemplate } from '../../files/template';
+import { Problem } from '../../problems/problem';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const CONTENT_TYPES = { xlsx: XLSX, csv: 'text/csv; charset=utf-8', pdf: 'application/pdf' } as const;
@@ -58,18 +58,17 @@ function receiveFile(req: Request, res: Response): Promise<Express.Multer.File> 
               'Cần gửi đúng một tệp XLSX hoặc CSV trong trường "file" (multipart/form-data).',
               'Send exactly one XLSX or CSV file in the "file" field (multipart/form-data).',
             );
-      reject(importProblem(req, code === 'LIMIT_FILE_SIZE' ? 413 : 400, [message]));
+      reject(importProblem(req, code === 'LIMIT_FILE_SIZE' ? 'file-too-large' : 'invalid-upload', [message]));
     }),
   );
 }
 
 /** 4xx problem+json whose errors name the sheet, row and column of each problem. */
-function importProblem(req: Request, status: number, problems: FileProblem[]): HttpProblem {
+function importProblem(req: Request, code: 'import-refused' | 'file-too-large' | 'invalid-upload', problems: FileProblem[]): Problem {
   const lang = langOf(req);
   const n = problems.length;
-  return new HttpProblem(
-    status,
-    status === 422 ? 'import-refused' : status === 413 ? 'file-too-large' : 'invalid-upload',
+  return new Problem(
+    code,
     {
       vi: `Không nhập được tệp: ${n} lỗi. Không có dữ liệu nào được ghi.`,
       en: `The file was not imported: ${n} problem(s). Nothing was written.`,
@@ -135,7 +134,7 @@ export function routes(ctx: AppContext): Router {
     const parsed = await parseImport(file.buffer, file.originalname, document, compiledFor(document).hash, agencies, {
       evaluatorFacts: 'refuse',
     });
-    if ('problems' in parsed) throw importProblem(req, 422, parsed.problems);
+    if ('problems' in parsed) throw importProblem(req, 'import-refused', parsed.problems);
 
     // A submission the agency has already submitted is not overwritten by a file.
     const existing = new Map(
@@ -155,7 +154,7 @@ export function routes(ctx: AppContext): Router {
         ),
       ];
     });
-    if (refused.length) throw importProblem(req, 422, refused);
+    if (refused.length) throw importProblem(req, 'import-refused', refused);
 
     // One transaction: any failure leaves every submission as it was.
     let current = -1;
@@ -190,12 +189,12 @@ export function routes(ctx: AppContext): Router {
       });
       res.json({ imported: parsed.submissions.length, ...counts });
     } catch (err) {
-      if (!(err instanceof DomainError) || current < 0) throw err;
+      if (!(err instanceof Problem) || current < 0) throw err;
       const { sheet, row } = parsed.rows[current];
-      const detail = [err.messages, ...(err.findings ?? []).map((f) => f.message)];
+      const detail = [err.detail, ...(err.errors ?? []).map((f) => f.message)];
       throw importProblem(
         req,
-        422,
+        'import-refused',
         detail.map((m) => problem(sheet, row, null, m.vi, m.en)),
       );
     }
@@ -205,7 +204,7 @@ export function routes(ctx: AppContext): Router {
     const format = (req.query.format ?? 'xlsx') as Format;
     if (typeof format !== 'string' || !(format in CONTENT_TYPES)) {
       const message = { vi: 'Định dạng phải là xlsx, csv hoặc pdf.', en: 'The format must be xlsx, csv or pdf.' };
-      throw new HttpProblem(400, 'invalid-format', message, [{ severity: 'error', path: '/format', code: 'invalid-format', message }]);
+      throw new Problem('invalid-format', message, [{ severity: 'error', path: '/format', code: 'invalid-format', message }]);
     }
     const period = await requirePeriod(ctx.db, req.params.id as string);
     const { document } = await versionForPeriod(ctx.db, period);

@@ -4,10 +4,8 @@ import { Router } from 'express';
 import type { AppContext } from '../context';
 import { periodWriters, readers } from '../assessment';
 import { filterString, pageOf, parseListQuery, sendList } from '../list';
-import { HttpProblem } from '../problem';
 import { object, validateBody } from '../validate';
 import { publishRanking } from '../../assessment/rankings';
-import { DomainError } from '../../store/errors';
 import {
   createPeriod,
   deletePeriod,
@@ -19,6 +17,7 @@ import {
   updatePeriod,
   type PeriodStatus,
 } from '../../store/periods';
+import { Problem } from '../../problems/problem';
 
 const year = { type: 'integer', minimum: 2000, maximum: 2100 };
 const title = { type: 'string', minLength: 1, maxLength: 300, pattern: '\\S' };
@@ -54,7 +53,7 @@ export function routes(ctx: AppContext): Router {
     });
     const yearFilter = filterString(q, 'year');
     if (yearFilter !== undefined && !/^\d{4}$/.test(yearFilter)) {
-      throw new HttpProblem(400, 'invalid-query', { vi: '"year" phải là năm (4 chữ số).', en: '"year" must be a 4-digit year.' });
+      throw new Problem('invalid-query', { vi: '"year" phải là năm (4 chữ số).', en: '"year" must be a 4-digit year.' });
     }
     const { rows, total } = await listPeriods(
       ctx.db,
@@ -78,9 +77,7 @@ export function routes(ctx: AppContext): Router {
     const period = await ctx.db.transaction(async (tx) => {
       const created = await createPeriod(tx, req.body, req.user.username);
       if (req.body.ruleSet !== undefined && req.body.ruleSet !== created.ruleSet) {
-        throw new DomainError(
-          'invalid',
-          'rule-set-mismatch',
+        throw new Problem('rule-set-mismatch',
           {
             vi: `Phiên bản đã chọn thuộc bộ chỉ số "${created.ruleSet}", không phải "${req.body.ruleSet}".`,
             en: `The chosen version belongs to rule set "${created.ruleSet}", not "${req.body.ruleSet}".`,
@@ -111,7 +108,7 @@ export function routes(ctx: AppContext): Router {
       // Publishing a period is publishing its ranking: the same act, so the same checks and snapshot.
       if (to === 'published') {
         if (req.user.role !== 'evaluator') {
-          throw new HttpProblem(403, 'forbidden', {
+          throw new Problem('forbidden', {
             vi: 'Chỉ cán bộ thẩm định được công bố kết quả.',
             en: 'Only the evaluator may publish results.',
           });

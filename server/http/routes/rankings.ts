@@ -4,11 +4,11 @@ import { Router } from 'express';
 import type { AppContext } from '../context';
 import { evaluators, overseers, replayers } from '../assessment';
 import { filterString, pageOf, parseListQuery, sendList } from '../list';
-import { HttpProblem } from '../problem';
 import { object, validateBody } from '../validate';
 import { currentRanking, publishRanking } from '../../assessment/rankings';
 import { replayPublishedRanking } from '../../assessment/replay';
 import { listPublishedRankings, PUBLISHED_RANKING_SORT, requirePublishedRanking } from '../../store/rankings';
+import { Problem } from '../../problems/problem';
 
 export function routes(ctx: AppContext): Router {
   const router = Router();
@@ -30,7 +30,7 @@ export function routes(ctx: AppContext): Router {
     });
     const year = filterString(q, 'year');
     if (year !== undefined && !/^\d{4}$/.test(year)) {
-      throw new HttpProblem(400, 'invalid-query', { vi: '"year" phải là năm (4 chữ số).', en: '"year" must be a 4-digit year.' });
+      throw new Problem('invalid-query', { vi: '"year" phải là năm (4 chữ số).', en: '"year" must be a 4-digit year.' });
     }
     const { rows, total } = await listPublishedRankings(
       ctx.db,

@@ -7,7 +7,6 @@ import type { AppContext } from '../context';
 import { etagOf, readers, scopedAgency, submissionFor, submissionWriters } from '../assessment';
 import { assertAgencyAccess } from '../auth';
 import { filterString, pageOf, parseListQuery, sendList } from '../list';
-import { HttpProblem } from '../problem';
 import { BODY_SCHEMA, object, validateBody, type BodyValidator } from '../validate';
 import { assignCohort, deriveSubmissionSchema } from '../../engine';
 import { compiledFor } from '../../assessment/compiled';
@@ -27,6 +26,8 @@ import {
   type Submission,
   type SubmissionStatus,
 } from '../../store/submissions';
+import type { ProblemCode } from '../../problems/catalogue';
+import { fieldProblem, Problem } from '../../problems/problem';
 
 const facts = {
   type: 'object',
@@ -99,33 +100,32 @@ function receiveUpload(req: Request, res: Response): Promise<void> {
       const code = (err as { code?: string }).code;
       if (code === 'LIMIT_FILE_SIZE') {
         const message = { vi: `Tệp vượt quá dung lượng cho phép (${sizeLimitMb} MB).`, en: `The file is larger than allowed (${sizeLimitMb} MB).` };
-        return reject(new HttpProblem(413, 'file-too-large', message, [{ severity: 'error', path: '/file', code: 'file-too-large', message }]));
+        return reject(new Problem('file-too-large', message, [{ severity: 'error', path: '/file', code: 'file-too-large', message }]));
       }
       const message = {
         vi: 'Biểu mẫu tải lên không hợp lệ: gửi đúng một tệp trong trường "file", kèm "key" và "note".',
         en: 'Invalid upload form: send exactly one file in the "file" field, with "key" and "note".',
       };
-      reject(new HttpProblem(400, 'invalid-upload', message, [{ severity: 'error', path: '/file', code: code ?? 'invalid-upload', message }]));
+      reject(new Problem('invalid-upload', message, [{ severity: 'error', path: '/file', code: code ?? 'invalid-upload', message }]));
     }),
   );
 }
 
-const fieldProblem = (path: string, code: string, vi: string, en: string) =>
-  new HttpProblem(422, code, { vi, en }, [{ severity: 'error', path, code, message: { vi, en } }]);
+const invalidField = (path: string, code: ProblemCode, vi: string, en: string) => fieldProblem(code, path, { vi, en });
 
 /** The multipart form's fields, checked like a JSON body would be. */
 function uploadedEvidence(req: Request): NewEvidence {
   const body = (req.body ?? {}) as Record<string, unknown>;
   const unknown = Object.keys(body).filter((k) => k !== 'key' && k !== 'note');
-  if (unknown.length) throw fieldProblem(`/${unknown[0]}`, 'unknown-field', `Trường "${unknown[0]}" không được phép.`, `Field "${unknown[0]}" is not allowed.`);
+  if (unknown.length) throw invalidField(`/${unknown[0]}`, 'unknown-field', `Trường "${unknown[0]}" không được phép.`, `Field "${unknown[0]}" is not allowed.`);
   const file = req.file;
-  if (!file) throw fieldProblem('/file', 'file-required', 'Chưa chọn tệp để tải lên.', 'No file was uploaded.');
+  if (!file) throw invalidField('/file', 'file-required', 'Chưa chọn tệp để tải lên.', 'No file was uploaded.');
   const key = typeof body.key === 'string' ? body.key.trim() : '';
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(key)) {
-    throw fieldProblem('/key', 'key-required', 'Cần mã chỉ tiêu hoặc mã tiêu chí mà tài liệu chứng minh (trường "key").', 'The fact id or criterion code the evidence supports ("key") is required.');
+    throw invalidField('/key', 'key-required', 'Cần mã chỉ tiêu hoặc mã tiêu chí mà tài liệu chứng minh (trường "key").', 'The fact id or criterion code the evidence supports ("key") is required.');
   }
   const note = typeof body.note === 'string' ? body.note : '';
-  if (note.length > 2000) throw fieldProblem('/note', 'note-too-long', 'Ghi chú dài quá 2000 ký tự.', 'The note is longer than 2000 characters.');
+  if (note.length > 2000) throw invalidField('/note', 'note-too-long', 'Ghi chú dài quá 2000 ký tự.', 'The note is longer than 2000 characters.');
   return { kind: 'file', key, note, fileName: cleanFileName(file.originalname), mimeType: '', content: file.buffer };
 }
 
@@ -174,7 +174,7 @@ export function routes(ctx: AppContext): Router {
     let agency = req.body.agencyId as string | undefined;
     if (req.user.role === 'agency') agency ??= req.user.agencyId ?? undefined;
     if (!agency) {
-      throw fieldProblem('/agencyId', 'agency-required', 'Cần chọn cơ quan.', 'The agency is required.');
+      throw invalidField('/agencyId', 'agency-required', 'Cần chọn cơ quan.', 'The agency is required.');
     }
     assertAgencyAccess(req, agency);
     const created = await ctx.db.transaction((tx) =>
@@ -232,7 +232,7 @@ export function routes(ctx: AppContext): Router {
     }
     const { content, intact } = await evidenceContent(ctx.db, item.id);
     if (!intact) {
-      throw new HttpProblem(500, 'evidence-corrupt', {
+      throw new Problem('evidence-corrupt', {
         vi: 'Nội dung tệp không khớp với mã kiểm tra SHA-256 đã lưu; tệp đã bị thay đổi.',
         en: 'The file no longer matches its stored SHA-256 checksum; it was altered.',
       });

@@ -3,10 +3,9 @@ import { Router } from 'express';
 import type { AppContext } from '../context';
 import { requireRole } from '../auth';
 import { filterBoolean, filterString, pageOf, parseListQuery, sendList } from '../list';
-import { HttpProblem } from '../problem';
 import { object, validateBody } from '../validate';
-import { notFound } from '../../store/errors';
 import { createUser, disableUser, getUser, listUsers, ROLES, updateUser, USER_SORT, type Role } from '../../store/users';
+import { Problem, notFound } from '../../problems/problem';
 
 const username = { type: 'string', pattern: '^[a-z0-9][a-z0-9._-]{1,63}$' };
 const password = { type: 'string', minLength: 10, maxLength: 1024 };
@@ -73,13 +72,13 @@ export function routes(ctx: AppContext): Router {
       const current = await getUser(tx, id);
       if (!current) throw notFound(WHAT, id);
       if (username !== undefined && username !== current.username) {
-        throw new HttpProblem(422, 'username-immutable', {
+        throw new Problem('username-immutable', {
           vi: 'Không thể đổi tên đăng nhập (nhật ký kiểm tra ghi theo tên này).',
           en: 'A username cannot change (the audit log records it).',
         });
       }
       if (id === req.user.id && (disabled === true || (role !== undefined && role !== 'admin'))) {
-        throw new HttpProblem(409, 'self-lockout', {
+        throw new Problem('self-lockout', {
           vi: 'Bạn không thể tự khoá tài khoản hoặc tự bỏ quyền quản trị của mình.',
           en: 'You cannot disable your own account or remove your own admin role.',
         });
@@ -103,7 +102,7 @@ export function routes(ctx: AppContext): Router {
   router.delete('/users/:id', write, async (req, res) => {
     const id = req.params.id as string;
     if (id === req.user.id) {
-      throw new HttpProblem(409, 'self-lockout', {
+      throw new Problem('self-lockout', {
         vi: 'Bạn không thể tự khoá tài khoản của mình.',
         en: 'You cannot disable your own account.',
       });

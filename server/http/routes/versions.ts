@@ -3,9 +3,7 @@ import { Router, type Request, type Response } from 'express';
 import type { AppContext } from '../context';
 import { anyRole, requireRole } from '../auth';
 import { filterString, pageOf, parseListQuery, sendList } from '../list';
-import { HttpProblem } from '../problem';
 import { localizedText, object, validateBody } from '../validate';
-import { DomainError } from '../../store/errors';
 import {
   copyVersion,
   createDraft,
@@ -23,6 +21,7 @@ import {
   type Version,
   type VersionStatus,
 } from '../../store/versions';
+import { Problem } from '../../problems/problem';
 
 const RULESET = 'https://chiso.vn/schemas/ruleset.schema.json';
 
@@ -43,7 +42,7 @@ function ifMatch(req: Request, required: boolean): string | undefined {
   const raw = req.get('If-Match');
   if (!raw) {
     if (!required) return undefined;
-    throw new HttpProblem(428, 'if-match-required', {
+    throw new Problem('if-match-required', {
       vi: 'Cần gửi kèm tiêu đề If-Match với ETag của bản nháp (để không ghi đè thay đổi của người khác).',
       en: "Send the draft's ETag in an If-Match header (so that nobody's changes are overwritten).",
     });
@@ -60,15 +59,8 @@ async function underDocument<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (err) {
-    if (err instanceof DomainError && err.code === 'invalid-document' && err.findings) {
-      throw new DomainError(
-        err.kind,
-        err.code,
-        err.messages,
-        err.findings.map((f) => ({ ...f, path: `/document${f.path}` })),
-        err.extensions,
-      );
-    }
+    if (err instanceof Problem && err.code === 'invalid-document' && err.errors)
+      throw new Problem(err.code, err.detail, err.errors.map((f) => ({ ...f, path: `/document${f.path}` })), err.extensions);
     throw err;
   }
 }
@@ -111,11 +103,11 @@ export function routes(ctx: AppContext): Router {
       message: { vi: `Cần ${vi}`, en: `Expected ${en}` },
     }));
     if (errors.length) {
-      throw new HttpProblem(400, 'invalid-query', { vi: 'Cần ruleSet và date (YYYY-MM-DD).', en: 'ruleSet and date (YYYY-MM-DD) are required.' }, errors);
+      throw new Problem('invalid-query', { vi: 'Cần ruleSet và date (YYYY-MM-DD).', en: 'ruleSet and date (YYYY-MM-DD) are required.' }, errors);
     }
     const version = await versionInForce(ctx.db, ruleSet as string, date as string);
     if (!version) {
-      throw new HttpProblem(404, 'no-version-in-force', {
+      throw new Problem('no-version-in-force', {
         vi: `Không có phiên bản đã ban hành nào của "${ruleSet}" có hiệu lực ngày ${date}.`,
         en: `No published version of "${ruleSet}" is in force on ${date}.`,
       });

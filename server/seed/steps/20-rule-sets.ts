@@ -3,9 +3,9 @@
 // cases as a version published in the console. One that fails stays a draft, and the log says why.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { DomainError } from '../../store/errors';
 import { createDraft, publishVersion } from '../../store/versions';
 import type { SeedStep } from '../index';
+import { Problem } from '../../problems/problem';
 
 const SKIP = new Set(['agencies', 'demo']);
 
@@ -65,11 +65,11 @@ export const step: SeedStep = {
 };
 
 function describe(err: unknown): unknown {
-  if (err instanceof DomainError) {
+  if (err instanceof Problem) {
     return {
       code: err.code,
-      message: err.messages.en,
-      errors: err.findings?.slice(0, 20).map((f) => `${f.path}: ${f.message.en}`),
+      message: err.detail.en,
+      errors: err.errors?.slice(0, 20).map((f) => `${f.path}: ${f.message.en}`),
       ...err.extensions,
     };
   }

@@ -10,9 +10,9 @@ import { appraise } from '../../assessment/appraisal';
 import { evaluatePeriod } from '../../assessment/evaluate';
 import { addEvidence } from '../../assessment/evidence';
 import { createSubmission } from '../../assessment/submissions';
-import { DomainError } from '../../store/errors';
 import { createPeriod, transitionPeriod } from '../../store/periods';
 import type { SeedStep } from '../index';
+import { Problem } from '../../problems/problem';
 
 const RULE_SET = 'son-la';
 const YEAR = 2021;
@@ -21,7 +21,7 @@ const TITLE = 'Đánh giá Chỉ số chuyển đổi số năm 2021 — tỉnh 
 const REASON = 'Dữ liệu demo: giá trị do Sở TT&TT theo dõi, nhập sẵn khi khởi tạo hệ thống.';
 
 const describe = (err: unknown) =>
-  err instanceof DomainError ? { code: err.code, message: err.messages.en, findings: err.findings?.slice(0, 5) } : String(err);
+  err instanceof Problem ? { code: err.code, message: err.detail.en, findings: err.errors?.slice(0, 5) } : String(err);
 
 export const step: SeedStep = {
   name: 'period 2021',
