@@ -25,7 +25,6 @@ const FIRST = [
   'resultFields',
   'max',
   'maxByCohort',
-  'cohorts',
   'method',
   'all',
   'any',
@@ -42,10 +41,14 @@ const FIRST = [
   'tests',
 ];
 const rank = new Map(FIRST.map((k, i) => [k, i]));
+// Inside a node (it has a code), the cohorts it applies to come with its maxima; at the top of the
+// document, after the facts.
+const nodeRank = new Map(rank).set('cohorts', rank.get('maxByCohort')! + 0.5);
 
 export function readableOrder(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(readableOrder);
   if (value === null || typeof value !== 'object') return value;
-  const keys = Object.keys(value).sort((a, b) => (rank.get(a) ?? 1000) - (rank.get(b) ?? 1000) || (a < b ? -1 : a > b ? 1 : 0));
+  const order = 'code' in value ? nodeRank : rank;
+  const keys = Object.keys(value).sort((a, b) => (order.get(a) ?? 1000) - (order.get(b) ?? 1000) || (a < b ? -1 : a > b ? 1 : 0));
   return Object.fromEntries(keys.map((k) => [k, readableOrder((value as Record<string, unknown>)[k])]));
 }
