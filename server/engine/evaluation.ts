@@ -8,7 +8,7 @@
 //   per criterion and the trace in words and numbers, rendered from the record and the version by
 //   explainEvaluation (explain.ts), in Node and in the browser alike. Records stored by engine 1
 //   already have this shape.
-import type { Band, FactValue, LocalizedText } from './schemaTypes';
+import type { FactValue, LocalizedText } from './schemaTypes';
 import type { LeafRecord } from './conditions/compile';
 
 export type { LeafRecord };
@@ -195,4 +195,3 @@ export interface Ranking {
   hash: string;
 }
 
-export type { Band };

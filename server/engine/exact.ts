@@ -11,7 +11,7 @@
 // test/engine/exact.test.ts checks both forms against decimal.js on generated operands.
 
 /** Significant digits kept by an inexact operation, as the engine's decimal.js configuration did. */
-export const PRECISION = 50;
+const PRECISION = 50;
 
 export type RoundingMode = 'halfUp' | 'halfEven' | 'down' | 'up';
 

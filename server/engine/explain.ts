@@ -17,7 +17,7 @@ import { rounded } from './total';
 const NOT_APPLICABLE = bi('Không áp dụng đối với cơ quan, đơn vị này', 'Does not apply to this agency');
 
 /** Records of engine 1 were stored with their view; they are shown as they were stored. */
-export const isView = (e: Evaluation | EvaluationView): e is EvaluationView => e.nodes.some((n) => 'title' in n);
+const isView = (e: Evaluation | EvaluationView): e is EvaluationView => e.nodes.some((n) => 'title' in n);
 
 const viewScoring = (scoring: Scoring, trace: TraceRecord, ctx: ViewContext): MethodView =>
   (METHODS[scoring.method].view as (s: Scoring, t: TraceRecord, c: ViewContext) => MethodView)(scoring, trace, ctx);

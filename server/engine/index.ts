@@ -7,9 +7,9 @@ export { compileVersion, type CompiledVersion } from './compile';
 export { assignCohort, type CohortAssignment } from './cohort';
 export { evaluateSubmissions, evaluateSubmission, resultHashOf } from './evaluate';
 export { scoreSubmissions, scoreOf } from './score';
-export { CohortBests, type BatchOptions } from './batch';
-export { explainEvaluation, isView } from './explain';
-export { meaningOf, type Meaning } from './reproduce';
+export { CohortBests } from './batch';
+export { explainEvaluation } from './explain';
+export { meaningOf } from './reproduce';
 export { rankEvaluations, rankingHashOf } from './ranking';
 export { rounded } from './total';
 export { Exact } from './exact';
@@ -19,25 +19,25 @@ export type * from './evaluation';
 export type * from './schemaTypes';
 export { SCHEMAS, SCHEMA_IDS, createAjv } from './ajv';
 export { validateVersion, engineAjv } from './validate';
-export { lintVersion, checkVersion } from './lint';
-export { lintCollection, type Located, type LocatedFinding } from './lint/collection';
+export { checkVersion } from './lint';
+export { lintCollection, type Located } from './lint/collection';
 export { deriveSubmissionSchema, validateSubmission } from './submissionSchema';
 export { schemaFindings, forbiddenKeys } from './schemaFindings';
-export { runTestCases, testFindings, type TestCaseResult, type TestFailure } from './testCases';
-export { MAX_DEPTH, MAX_BODY_DEPTH, depthFinding, TooDeepError } from './limits';
-export { hasErrors, error, warning, type Finding } from './finding';
+export { runTestCases, testFindings, type TestCaseResult } from './testCases';
+export { MAX_BODY_DEPTH, depthFinding } from './limits';
+export { hasErrors, type Finding } from './finding';
 export { METHODS, METHOD_NAMES, type Method } from './methods';
-export { BASE_OPERATORS, DECORATORS, DATE_OPERATORS, operatorFor } from './conditions/operators';
+export { DATE_OPERATORS } from './conditions/operators';
 
 // The tree of criteria
-export { walkNodes, nodeId, appliesToCohort, computedMax, declaredMax, criterionMax, conditionFacts, scoringFacts } from './tree';
+export { walkNodes, appliesToCohort, computedMax, declaredMax, conditionFacts, scoringFacts } from './tree';
 
 // Comparing versions
 export { diffVersions, type VersionChange, type VersionChangeKind } from './diff';
 
 // Values and words shared by every layer
 export { canonicalJson, hashOf, sha256Hex } from './canonical';
-export { join as joinPointer, tokens as pointerTokens, valueAt, escapeToken } from './pointer';
+export { join as joinPointer, tokens as pointerTokens, valueAt } from './pointer';
 export { bi, text, type Bilingual } from './naming';
 export { isoOf, parseDay, viDay } from './day';
 export { shareADay, dayBefore, type InForce } from './period';

@@ -5,13 +5,13 @@ import type { Finding } from './finding';
 import { escapeToken } from './pointer';
 
 /** Levels of objects and arrays a rule set, a submission or a request body may nest. */
-export const MAX_DEPTH = 64;
+const MAX_DEPTH = 64;
 
 /** A request body wraps a document in a few levels ({ document }, a list of submissions …). */
 export const MAX_BODY_DEPTH = MAX_DEPTH + 4;
 
 /** The JSON Pointer of the first value nested deeper than `limit`, or null. Iterative: any input is safe. */
-export function tooDeep(value: unknown, limit = MAX_DEPTH): string | null {
+function tooDeep(value: unknown, limit = MAX_DEPTH): string | null {
   const stack: [unknown, string, number][] = [[value, '', 0]];
   while (stack.length) {
     const [v, path, depth] = stack.pop()!;
@@ -39,7 +39,7 @@ export function depthFinding(value: unknown, limit = MAX_DEPTH): Finding | null 
 }
 
 /** Thrown where a document reaches the engine without having been checked. */
-export class TooDeepError extends Error {
+class TooDeepError extends Error {
   constructor(readonly finding: Finding) {
     super(finding.message.en);
   }

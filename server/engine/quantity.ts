@@ -26,13 +26,6 @@ function numberOf(v: FactValue | null | undefined): Exact | null {
   return null;
 }
 
-/** The fact values a method read, as the trace records them (absent as null). */
-export function pickValues(facts: Facts, ids: readonly string[]): Record<string, FactValue | null> {
-  const out: Record<string, FactValue | null> = {};
-  for (const id of ids) out[id] = hasOwn.call(facts, id) ? (facts[id] ?? null) : null;
-  return out;
-}
-
 /** Fact ids a quantity reads, in the order the trace lists them. */
 export const quantityFacts = (q: Quantity): string[] =>
   'fact' in q ? [q.fact] : typeof q.denominator === 'string' ? [q.numerator, q.denominator] : [q.numerator];

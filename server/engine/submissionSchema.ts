@@ -27,7 +27,7 @@ const BASE_TYPES: Record<Fact['type'], string> = {
 };
 
 /** Whether the agency must give a value for this fact. */
-export function isRequiredFact(fact: Fact, cohort?: string | null): boolean {
+function isRequiredFact(fact: Fact, cohort?: string | null): boolean {
   if (fact.required === false || fact.enteredBy === 'evaluator') return false;
   if (!fact.cohorts) return true;
   // Asked of some cohorts only: required when the agency is known to be in one of them.

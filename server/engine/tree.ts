@@ -72,7 +72,7 @@ export function conditionFacts(condition: Condition | undefined, out: Set<string
 }
 
 /** Every condition tree of a scoring, nested scorings included. */
-export function scoringConditions(scoring: Scoring, out: Condition[] = []): Condition[] {
+function scoringConditions(scoring: Scoring, out: Condition[] = []): Condition[] {
   const def = methodOf(scoring);
   for (const { value } of def.conditions(scoring)) out.push(value);
   for (const { value } of def.nested(scoring, 0)) scoringConditions(value.scoring, out);

@@ -49,7 +49,7 @@ const fail = (vi: string, en: string): Converted => ({ ok: false, message: { vi,
  * A decimal number as people write it here: "82,5" (Vietnamese comma), "82.5", "1.234,5", "1,234.5",
  * with spaces and a trailing % allowed. Returns null when the text is not a number.
  */
-export function parseDecimal(text: string): { value: number; percent: boolean } | null {
+function parseDecimal(text: string): { value: number; percent: boolean } | null {
   let s = text.replace(/[\s\u00a0\u202f]/g, '');
   const percent = s.endsWith('%');
   if (percent) s = s.slice(0, -1);

@@ -26,7 +26,7 @@ export interface ExportInput {
 const argb = (hex: string) => `FF${hex.slice(1).toUpperCase()}`;
 
 /** Paints a cell in a band's colour, with black or white text, whichever reads. */
-export function paintBand(cell: ExcelJS.Cell, color: string | undefined, bold = false): void {
+function paintBand(cell: ExcelJS.Cell, color: string | undefined, bold = false): void {
   if (!color) return;
   cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(color) } };
   cell.font = { ...cell.font, bold, color: { argb: argb(contrastText(color)) } };

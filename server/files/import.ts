@@ -2,7 +2,7 @@
 // submissions. All or nothing: either every row is good and every submission comes back, or
 // nothing does and every problem is listed with its sheet, row and column.
 import type ExcelJS from 'exceljs';
-import { type Agency, assignCohort, compileVersion, type Fact, type FactValue, pointerTokens as tokens, type RuleSetVersion, type SubmissionInput, validateSubmission } from '../engine';
+import { type Agency, assignCohort, type CompiledVersion, type Fact, type FactValue, pointerTokens as tokens, type SubmissionInput, validateSubmission } from '../engine';
 import { convertCell, readCell, type RawCell } from './cellValue';
 import { AGENCY_ID, AGENCY_NAME, factHeader, headerMatcher, normalizeHeader, type HeaderMeaning } from './factColumns';
 import { columnLetter, problem, sortProblems, type FileProblem } from './problem';
@@ -61,11 +61,11 @@ const text = (cell: ExcelJS.Cell): string => {
 export async function parseImport(
   buffer: Buffer,
   fileName: string,
-  version: RuleSetVersion,
-  versionHash: string,
+  compiled: CompiledVersion,
   agencies: Agency[],
   options: Partial<ImportOptions> = {},
 ): Promise<ImportResult> {
+  const { version, hash: versionHash } = compiled;
   const limits: ImportOptions = { ...DEFAULT_IMPORT_LIMITS, evaluatorFacts: 'accept', ...options };
   const loaded = await loadWorkbook(buffer, fileName, limits);
   if (!loaded.ok) return { problems: [loaded.problem] };
@@ -115,7 +115,6 @@ export async function parseImport(
     };
   }
 
-  const compiled = compileVersion(version);
   const byId = new Map(agencies.map((a) => [a.id.toLowerCase(), a]));
   const byName = new Map<string, Agency>();
   for (const a of agencies) for (const n of [a.name, a.nameEn]) if (n) byName.set(normalizeHeader(n), a);

@@ -40,7 +40,7 @@ export function columnLetter(n: number): string {
 }
 
 /** "A" → 1, "AA" → 27. */
-export function columnNumber(letter: string): number {
+function columnNumber(letter: string): number {
   return [...letter.toUpperCase()].reduce((n, ch) => n * 26 + (ch.charCodeAt(0) - 64), 0);
 }
 

@@ -62,7 +62,7 @@ export function mainIndices(version: RuleSetVersion): Node[] {
   return found.length ? found : [...version.criteria];
 }
 
-export function findNode(nodes: readonly NodeResult[], code: string): NodeResult | undefined {
+function findNode(nodes: readonly NodeResult[], code: string): NodeResult | undefined {
   for (const node of nodes) {
     if (node.code === code) return node;
     const inner = node.children && findNode(node.children, code);

@@ -2,7 +2,7 @@
 // with Excel's own data validation so most mistakes are caught while typing, an instructions sheet
 // in Vietnamese, and a very hidden sheet that ties the file to the version it was made for.
 import ExcelJS from 'exceljs';
-import { type Agency, assignCohort, compileVersion, type Fact, type RuleSetVersion } from '../engine';
+import { type Agency, assignCohort, type CompiledVersion, type Fact, type RuleSetVersion } from '../engine';
 import {
   AGENCY_ID,
   AGENCY_NAME,
@@ -29,13 +29,9 @@ const NOT_ASKED_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColo
 // Excel refuses titles over 32 characters and messages over 255.
 const clip = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
 
-export async function buildTemplate(
-  version: RuleSetVersion,
-  versionHash: string,
-  agencies: Agency[],
-  period?: TemplatePeriod,
-): Promise<Buffer> {
-  const compiled = compileVersion(version);
+/** The template for a compiled version: its document, and the hash the filled file is checked against. */
+export async function buildTemplate(compiled: CompiledVersion, agencies: Agency[], period?: TemplatePeriod): Promise<Buffer> {
+  const { version, hash: versionHash } = compiled;
   const cohortOrder = version.cohorts.map((c) => c.id);
   const rows = agencies.map((agency, index) => ({ agency, index, cohort: assignCohort(compiled, agency).cohort }));
   const rank = (cohort: string | null) => (cohort === null ? cohortOrder.length : cohortOrder.indexOf(cohort));

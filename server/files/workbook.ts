@@ -17,7 +17,7 @@ const refuse = (vi: string, en: string): Loaded => ({ ok: false, problem: filePr
 
 const mb = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
 
-export const CSV_SHEET = 'CSV';
+const CSV_SHEET = 'CSV';
 
 export async function loadWorkbook(buffer: Buffer, fileName: string, limits: ReadLimits): Promise<Loaded> {
   const ext = /\.([A-Za-z0-9]+)$/.exec(fileName)?.[1]?.toLowerCase() ?? '';
@@ -103,6 +103,7 @@ async function loadCsv(buffer: Buffer): Promise<Loaded> {
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   // Control characters other than tab and line breaks mean a binary file (a PDF, an image…).
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point here
   if (/[\u0000-\u0008\u000e-\u001f]/.test(text))
     return refuse('Tệp không phải là bảng tính XLSX hay CSV.', 'The file is not an XLSX or CSV spreadsheet.');
   if (text.trim() === '') return refuse('Tệp CSV không có dữ liệu.', 'The CSV file has no data.');

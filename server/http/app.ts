@@ -22,7 +22,7 @@ export const ROOT_DIR = path.resolve(here, '../..');
 const routesDir = path.join(here, 'routes');
 
 /** Body size limit for JSON; uploads (multipart) have their own limits in their routes. */
-export const JSON_LIMIT = '2mb';
+const JSON_LIMIT = '2mb';
 
 async function loadRouteModules(): Promise<{ file: string; module: RouteModule }[]> {
   const files = readdirSync(routesDir)

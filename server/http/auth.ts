@@ -1,14 +1,11 @@
 // Who is calling: a session cookie maps to a user; roles gate every route; agency users see only
 // their own agency. Login attempts are rate-limited per IP and username.
-import type { Request, RequestHandler, Response } from 'express';
+import type { RequestHandler, Response } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
-import type { Role } from '../store/users';
-import { userForSession } from '../store/sessions';
+import { userForSession } from '../services/auth';
+import { rolesFor, type Action, type Resource, type Role } from '../api/roles';
 import type { AppContext } from './context';
 import { Problem } from '../problems/problem';
-
-export type { Role } from '../store/users';
-export { ROLES } from '../store/users';
 
 export interface SessionUser {
   id: string;
@@ -38,7 +35,7 @@ export const PUBLIC_PATHS: readonly (string | RegExp)[] = ['/auth/login', '/open
 
 const isPublic = (path: string): boolean => PUBLIC_PATHS.some((p) => (typeof p === 'string' ? p === path : p.test(path)));
 
-export const unauthenticated = () =>
+const unauthenticated = () =>
   new Problem('unauthenticated', {
     vi: 'Bạn cần đăng nhập để thực hiện thao tác này.',
     en: 'You need to sign in to do this.',
@@ -62,7 +59,7 @@ export function sessionGate(ctx: AppContext): RequestHandler {
 export const ALLOWED_ROLES = Symbol('allowedRoles');
 export type RoleGuard = RequestHandler & { [ALLOWED_ROLES]: readonly Role[] };
 
-export function requireRole(...roles: Role[]): RoleGuard {
+function requireRole(roles: readonly Role[]): RoleGuard {
   const guard = ((req, _res, next) => {
     if (!req.user) throw unauthenticated();
     if (!roles.includes(req.user.role)) {
@@ -77,18 +74,8 @@ export function requireRole(...roles: Role[]): RoleGuard {
   return guard;
 }
 
-/** Every signed-in user. */
-export const anyRole = () => requireRole('admin', 'evaluator', 'auditor', 'agency');
-
-/** Agency users may touch only their own agency's records; other roles pass. */
-export function assertAgencyAccess(req: Request, agencyId: string | null | undefined): void {
-  if (req.user?.role === 'agency' && req.user.agencyId !== agencyId) {
-    throw new Problem('other-agency', {
-      vi: 'Tài khoản cơ quan chỉ truy cập được dữ liệu của cơ quan mình.',
-      en: "An agency account can only access its own agency's data.",
-    });
-  }
-}
+/** The guard of a route: the roles the matrix (server/api/roles.ts) allows the action. */
+export const allow = <R extends Resource>(resource: R, action: Action<R>): RoleGuard => requireRole(rolesFor(resource, action));
 
 export function setSessionCookie(ctx: AppContext, res: Response, token: string, expires: Date): void {
   res.cookie(SESSION_COOKIE, token, {

@@ -2,6 +2,7 @@
 // answered with an array and `Content-Range: resource 0-24/319`.
 import type { Request, Response } from 'express';
 import type { Page } from '../store/sql';
+import type { Bilingual } from '../engine';
 import { Problem } from '../problems/problem';
 
 export interface ListQuery {
@@ -30,7 +31,7 @@ function parseJson(req: Request, name: string): unknown {
   }
 }
 
-const badQuery = (name: string, what: { vi: string; en: string }) =>
+const badQuery = (name: string, what: Bilingual) =>
   new Problem('invalid-query',
     { vi: `Tham số "${name}" ${what.vi}.`, en: `Query parameter "${name}" ${what.en}.` },
     [{ severity: 'error', path: `/${name}`, code: 'invalid-query', message: { vi: `"${name}" ${what.vi}`, en: `"${name}" ${what.en}` } }],

@@ -1,12 +1,20 @@
 // The OpenAPI 3.1 document, generated rather than written: the formats come from the JSON Schemas
 // in schemas/, and the paths, roles and request bodies from the routes as they are mounted (each
-// route's validateBody and requireRole carry their schema and roles), so it cannot drift.
+// route's validateBody and allow() guard carry their schema and roles), so it cannot drift.
 import type { Router } from 'express';
 import { ENGINE_VERSION, SCHEMAS } from '../engine';
 import { ALLOWED_ROLES, PUBLIC_PATHS } from './auth';
 import { BODY_SCHEMA } from './validate';
 
+// The document is free-form JSON built member by member; its shape is checked by test/api/docs.test.ts.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = Record<string, any>;
+
+/** What collectRoutes reads of Express's router internals. */
+interface Layer {
+  route?: { path: unknown; methods: Record<string, boolean>; stack: { handle: Partial<Record<symbol, unknown>> }[] };
+  handle?: { stack?: Layer[] };
+}
 
 /** Schema file name → the component its top level becomes. */
 const TOP_LEVEL: Record<string, string> = {
@@ -80,11 +88,11 @@ interface RouteInfo {
 /** Every route of the API router, with the roles and body schema its middleware declares. */
 function collectRoutes(api: Router): RouteInfo[] {
   const out: RouteInfo[] = [];
-  const visit = (stack: any[]) => {
+  const visit = (stack: Layer[]) => {
     for (const layer of stack) {
       if (layer.route) {
-        const handlers: any[] = layer.route.stack.map((l: any) => l.handle);
-        const roles = handlers.find((h) => h[ALLOWED_ROLES])?.[ALLOWED_ROLES];
+        const handlers = layer.route.stack.map((l) => l.handle);
+        const roles = handlers.find((h) => h[ALLOWED_ROLES])?.[ALLOWED_ROLES] as readonly string[] | undefined;
         const body = handlers.find((h) => h[BODY_SCHEMA])?.[BODY_SCHEMA];
         const paths = Array.isArray(layer.route.path) ? layer.route.path : [layer.route.path];
         for (const path of paths) {
@@ -99,7 +107,7 @@ function collectRoutes(api: Router): RouteInfo[] {
       }
     }
   };
-  visit((api as any).stack);
+  visit((api as unknown as { stack: Layer[] }).stack);
   return out;
 }
 

@@ -9,9 +9,9 @@ import { Problem } from '../problems/problem';
 export type Lang = 'vi' | 'en';
 
 /** Vietnamese unless the request prefers English (Express negotiates the q-values). */
-export const langOf = (req: Request): Lang => (req.acceptsLanguages('vi', 'en') === 'en' ? 'en' : 'vi');
+const langOf = (req: Request): Lang => (req.acceptsLanguages('vi', 'en') === 'en' ? 'en' : 'vi');
 
-export const PROBLEM_BASE = 'https://chiso.vn/problems/';
+const PROBLEM_BASE = 'https://chiso.vn/problems/';
 
 export interface ProblemDocument {
   type: string;
@@ -23,7 +23,7 @@ export interface ProblemDocument {
   [extension: string]: unknown;
 }
 
-export function problemDocument(p: Problem, lang: Lang): ProblemDocument {
+function problemDocument(p: Problem, lang: Lang): ProblemDocument {
   return {
     ...p.extensions,
     type: `${PROBLEM_BASE}${p.code}`,
@@ -31,12 +31,21 @@ export function problemDocument(p: Problem, lang: Lang): ProblemDocument {
     status: p.status,
     detail: p.detail[lang],
     code: p.code,
-    ...(p.errors?.length ? { errors: p.errors.map((f) => ({ path: f.path, message: f.message[lang] ?? f.message.vi, code: f.code })) } : {}),
+    ...(p.errors?.length
+      ? {
+          errors: p.errors.map((f) => ({
+            ...(f.sheet !== undefined ? { sheet: f.sheet, row: f.row ?? null, column: f.column ?? null } : {}),
+            path: f.path,
+            message: f.message[lang] ?? f.message.vi,
+            code: f.code,
+          })),
+        }
+      : {}),
   };
 }
 
 /** Errors from the services, body parsing and the database, as problems; null for anything else (a 500). */
-export function toProblem(err: unknown): Problem | null {
+function toProblem(err: unknown): Problem | null {
   if (err instanceof Problem) return err;
   const e = err as { type?: string; status?: number; code?: string; message?: string; constraint?: string };
   if (e?.type === 'entity.too.large')

@@ -5,13 +5,16 @@
 import type { Bilingual, Finding } from '../engine';
 import { PROBLEMS, type ProblemCode } from './catalogue';
 
+/** A finding of a problem; one found in an uploaded spreadsheet also says where a person finds it in Excel. */
+export type ProblemError = Finding & { sheet?: string | null; row?: number | null; column?: string | null };
+
 export class Problem extends Error {
   readonly status: number;
 
   constructor(
     readonly code: ProblemCode,
     readonly detail: Bilingual,
-    readonly errors?: readonly Finding[],
+    readonly errors?: readonly ProblemError[],
     /** Extra members of the problem document, e.g. failing test cases or overlapping versions. */
     readonly extensions?: Record<string, unknown>,
   ) {

@@ -33,7 +33,7 @@ export async function generateSchemaTypes(): Promise<string> {
   const defs: Record<string, unknown> = {};
   for (const [file, title] of Object.entries(SCHEMAS)) {
     const schema = JSON.parse(readFileSync(path.join(root, 'schemas', `${file}.schema.json`), 'utf8'));
-    const { $defs = {}, ...top } = localiseRefs(schema) as Record<string, any>;
+    const { $defs = {}, ...top } = localiseRefs(schema) as Record<string, unknown>;
     Object.assign(defs, $defs);
     if (!top.$ref) defs[title] = { ...top, title };
   }

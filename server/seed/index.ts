@@ -37,9 +37,9 @@ export interface SeedStep {
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-export const DEFAULT_RULES_DIR = path.resolve(here, '../../rules');
+const DEFAULT_RULES_DIR = path.resolve(here, '../../rules');
 
-export async function loadSteps(dir = path.join(here, 'steps')): Promise<SeedStep[]> {
+async function loadSteps(dir = path.join(here, 'steps')): Promise<SeedStep[]> {
   const files = readdirSync(dir)
     .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))
     .sort();

@@ -2,8 +2,7 @@
 // `kind` and `attributes`, so a new regulation can regroup agencies without touching this table.
 import type { Agency as EngineAgency } from '../engine';
 import type { Queryable, Tx } from './db';
-import { recordAudit } from './audit';
-import { notFound, Problem } from '../problems/problem';
+import { notFound } from '../problems/problem';
 import { iso, likePattern, Where, type Page } from './sql';
 
 export type AttributeValue = string | number | boolean | null;
@@ -67,48 +66,14 @@ export interface AgencyInput {
   active?: boolean;
 }
 
-const RESERVED = ['id', 'name', 'nameEn', 'kind'];
-
-function checkAttributes(attributes: Record<string, AttributeValue>): void {
-  const clash = Object.keys(attributes).filter((k) => RESERVED.includes(k));
-  if (clash.length) {
-    throw new Problem('reserved-attribute',
-      { vi: `Thuộc tính "${clash[0]}" trùng với một trường của cơ quan.`, en: `Attribute "${clash[0]}" clashes with an agency field.` },
-      clash.map((k) => ({
-        severity: 'error',
-        path: `/attributes/${k}`,
-        code: 'reserved-attribute',
-        message: { vi: `Tên thuộc tính "${k}" đã được dùng cho trường chính.`, en: `"${k}" is a main field, not an attribute.` },
-      })),
-    );
-  }
-}
-
-export async function createAgency(tx: Tx, input: AgencyInput, actor: string): Promise<Agency> {
-  checkAttributes(input.attributes ?? {});
-  const exists = await tx.query('SELECT 1 FROM agencies WHERE id = $1', [input.id]);
-  if (exists.rows.length) {
-    throw new Problem('agency-exists', {
-      vi: `Đã có cơ quan với mã "${input.id}".`,
-      en: `An agency with id "${input.id}" already exists.`,
-    });
-  }
+/** Inserts an agency; null when one with its id exists already. */
+export async function insertAgency(tx: Tx, input: AgencyInput): Promise<Agency | null> {
   const res = await tx.query<AgencyRow>(
     `INSERT INTO agencies (id, name, name_en, kind, attributes, rule_sets, active)
-     VALUES ($1, $2, $3, $4, $5::jsonb, $6::text[], $7) RETURNING ${COLUMNS}`,
-    [
-      input.id,
-      input.name,
-      input.nameEn ?? null,
-      input.kind,
-      JSON.stringify(input.attributes ?? {}),
-      input.ruleSets ?? [],
-      input.active ?? true,
-    ],
+     VALUES ($1, $2, $3, $4, $5::jsonb, $6::text[], $7) ON CONFLICT (id) DO NOTHING RETURNING ${COLUMNS}`,
+    [input.id, input.name, input.nameEn ?? null, input.kind, JSON.stringify(input.attributes ?? {}), input.ruleSets ?? [], input.active ?? true],
   );
-  const agency = toAgency(res.rows[0]);
-  await recordAudit(tx, { actor, action: 'create', resource: 'agencies', resourceId: agency.id, after: agency });
-  return agency;
+  return res.rows[0] ? toAgency(res.rows[0]) : null;
 }
 
 export async function getAgency(db: Queryable, id: string): Promise<Agency | null> {
@@ -160,47 +125,32 @@ export async function engineAgencies(db: Queryable, ruleSet: string): Promise<En
   return res.rows.map((r) => toEngineAgency(toAgency(r)));
 }
 
-export type AgencyChanges = Partial<Omit<AgencyInput, 'id'>>;
+/** The agency's row, locked for the rest of the transaction. */
+export async function lockAgency(tx: Tx, id: string): Promise<Agency | null> {
+  const res = await tx.query<AgencyRow>(`SELECT ${COLUMNS} FROM agencies WHERE id = $1 FOR UPDATE`, [id]);
+  return res.rows[0] ? toAgency(res.rows[0]) : null;
+}
 
-export async function updateAgency(tx: Tx, id: string, changes: AgencyChanges, actor: string): Promise<Agency> {
-  const res0 = await tx.query<AgencyRow>(`SELECT ${COLUMNS} FROM agencies WHERE id = $1 FOR UPDATE`, [id]);
-  if (!res0.rows[0]) throw notFound(WHAT, id);
-  const before = toAgency(res0.rows[0]);
-  const attributes = changes.attributes ?? before.attributes;
-  checkAttributes(attributes);
+export async function writeAgency(tx: Tx, agency: Omit<Agency, 'createdAt' | 'updatedAt'>): Promise<Agency> {
   const res = await tx.query<AgencyRow>(
     `UPDATE agencies SET name = $2, name_en = $3, kind = $4, attributes = $5::jsonb, active = $6,
             rule_sets = $7::text[], updated_at = now()
      WHERE id = $1 RETURNING ${COLUMNS}`,
-    [
-      id,
-      changes.name ?? before.name,
-      changes.nameEn !== undefined ? changes.nameEn : before.nameEn,
-      changes.kind ?? before.kind,
-      JSON.stringify(attributes),
-      changes.active ?? before.active,
-      changes.ruleSets ?? before.ruleSets,
-    ],
+    [agency.id, agency.name, agency.nameEn, agency.kind, JSON.stringify(agency.attributes), agency.active, agency.ruleSets],
   );
-  const after = toAgency(res.rows[0]);
-  await recordAudit(tx, { actor, action: 'update', resource: 'agencies', resourceId: id, before, after });
-  return after;
+  return toAgency(res.rows[0]);
 }
 
-/** Deletes an agency nothing refers to; one with users or submissions is deactivated instead (409). */
-export async function deleteAgency(tx: Tx, id: string, actor: string): Promise<Agency> {
-  const res0 = await tx.query<AgencyRow>(`SELECT ${COLUMNS} FROM agencies WHERE id = $1 FOR UPDATE`, [id]);
-  if (!res0.rows[0]) throw notFound(WHAT, id);
-  const before = toAgency(res0.rows[0]);
+/** Deletes an agency; false when users or submissions still refer to it. */
+export async function deleteAgencyRow(tx: Tx, id: string): Promise<boolean> {
   try {
+    await tx.query('SAVEPOINT delete_agency');
     await tx.query('DELETE FROM agencies WHERE id = $1', [id]);
+    await tx.query('RELEASE SAVEPOINT delete_agency');
+    return true;
   } catch (err) {
     if ((err as { code?: string }).code !== '23503') throw err;
-    throw new Problem('agency-in-use', {
-      vi: `Cơ quan "${id}" đang được dùng (người dùng hoặc hồ sơ đánh giá); hãy ngừng kích hoạt thay vì xoá.`,
-      en: `Agency "${id}" is in use (users or submissions); deactivate it instead of deleting it.`,
-    });
+    await tx.query('ROLLBACK TO SAVEPOINT delete_agency');
+    return false;
   }
-  await recordAudit(tx, { actor, action: 'delete', resource: 'agencies', resourceId: id, before });
-  return before;
 }

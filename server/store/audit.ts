@@ -3,6 +3,7 @@
 // even by someone who disabled the append-only trigger — shows up in verifyAudit.
 import { canonicalJson, sha256Hex } from '../engine';
 import type { Queryable, Tx } from './db';
+import type { AuditVerification } from '../api/types';
 
 export interface AuditInput {
   actor: string;
@@ -32,7 +33,7 @@ export const GENESIS_HASH = '0'.repeat(64);
 /** Plain JSON (Dates → ISO strings, undefined dropped), as it will read back from jsonb. */
 const plain = (value: unknown): unknown => (value === undefined ? null : JSON.parse(JSON.stringify(value)));
 
-export function entryHash(prevHash: string, e: Omit<AuditEntry, 'hash' | 'prevHash'>): string {
+function entryHash(prevHash: string, e: Omit<AuditEntry, 'hash' | 'prevHash'>): string {
   const content = {
     id: String(e.id),
     at: e.at,
@@ -160,11 +161,7 @@ export async function getAudit(db: Queryable, id: number): Promise<AuditEntry | 
   return res.rows[0] ? toEntry(res.rows[0]) : null;
 }
 
-export interface AuditVerification {
-  valid: boolean;
-  checked: number;
-  firstBrokenId?: number;
-}
+export type { AuditVerification } from '../api/types';
 
 /** Recomputes the whole chain from the first entry; stops at the first entry that does not hold. */
 export async function verifyAudit(db: Queryable, batch = 1000): Promise<AuditVerification> {

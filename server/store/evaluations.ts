@@ -109,21 +109,21 @@ export interface NewEvaluation {
   result: Evaluation;
 }
 
-/** Stores a batch of evaluations computed together; returns their ids in input order. */
+/** Stores a batch of evaluations computed together; returns them as stored, in input order. */
 export async function insertEvaluations(
   tx: Tx,
-  batch: { id: string; kind: BatchKind },
+  batch: { id: string; kind: BatchKind; versionLabel: string },
   evaluations: NewEvaluation[],
   actor: string,
-): Promise<string[]> {
-  const ids: string[] = [];
+): Promise<StoredEvaluation[]> {
+  const stored: StoredEvaluation[] = [];
   for (const e of evaluations) {
     const r = e.result;
-    const res = await tx.query<{ id: string }>(
+    const res = await tx.query<{ id: string; created_at: Date }>(
       `INSERT INTO evaluations (batch_id, batch_kind, period_id, submission_id, revision, agency_id, version_id, cohort,
          total, max, percentage, band, input, result, input_hash, version_hash, result_hash, engine_version, created_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::jsonb, $14::jsonb, $15, $16, $17, $18, $19)
-       RETURNING id`,
+       RETURNING id, created_at`,
       [
         batch.id,
         batch.kind,
@@ -146,12 +146,39 @@ export async function insertEvaluations(
         actor,
       ],
     );
-    ids.push(res.rows[0].id);
+    const row = res.rows[0];
+    stored.push({
+      id: row.id,
+      batchId: batch.id,
+      batchKind: batch.kind,
+      periodId: e.periodId,
+      submissionId: e.submissionId,
+      revision: e.revision,
+      agencyId: e.input.agency.id,
+      agencyName: r.agencyName,
+      versionId: e.versionId,
+      versionLabel: batch.versionLabel,
+      cohort: r.cohort,
+      total: r.total,
+      max: r.max,
+      percentage: r.percentage,
+      band: r.band,
+      results: r.results ?? {},
+      hashes: { ...r.hashes },
+      engineVersion: r.engineVersion,
+      createdAt: iso(row.created_at)!,
+      createdBy: actor,
+      input: e.input,
+      result: r,
+    });
   }
-  return ids;
+  return stored;
 }
 
-export async function getEvaluation(db: Queryable, id: string): Promise<StoredEvaluation | null> {
+/** What a list shows of a stored evaluation: everything but its input and result. */
+export const summaryOf = ({ input: _i, result: _r, ...summary }: StoredEvaluation): EvaluationSummary => summary;
+
+async function getEvaluation(db: Queryable, id: string): Promise<StoredEvaluation | null> {
   if (!isUuid(id)) return null;
   const res = await db.query<EvaluationRow>(`SELECT ${FULL} FROM ${FROM} WHERE e.id = $1`, [id]);
   return res.rows[0] ? (toEvaluation(res.rows[0]) as StoredEvaluation) : null;
@@ -231,5 +258,12 @@ export async function latestPeriodBatch(db: Queryable, periodId: string, version
       ORDER BY e.seq`,
     [periodId, versionId],
   );
+  return res.rows.map((r) => toEvaluation(r) as StoredEvaluation);
+}
+
+/** Every evaluation of a batch, in the order it was evaluated. */
+export async function batchEvaluations(db: Queryable, batchId: string): Promise<StoredEvaluation[]> {
+  if (!isUuid(batchId)) return [];
+  const res = await db.query<EvaluationRow>(`SELECT ${FULL} FROM ${FROM} WHERE e.batch_id = $1 ORDER BY e.seq`, [batchId]);
   return res.rows.map((r) => toEvaluation(r) as StoredEvaluation);
 }

@@ -65,7 +65,7 @@ export interface ExplanationEvidence {
   note: string;
 }
 
-export const sha256Of = (content: Uint8Array): string => createHash('sha256').update(content).digest('hex');
+const sha256Of = (content: Uint8Array): string => createHash('sha256').update(content).digest('hex');
 
 /** Inserts the item; the caller adds it to the submission (a new revision) in the same transaction. */
 export async function insertEvidence(
@@ -96,7 +96,7 @@ export async function insertEvidence(
   return toItem(res.rows[0]);
 }
 
-export async function getEvidence(db: Queryable, id: string): Promise<StoredEvidence | null> {
+async function getEvidence(db: Queryable, id: string): Promise<StoredEvidence | null> {
   if (!isUuid(id)) return null;
   const res = await db.query<EvidenceRow>(`SELECT ${META} FROM evidence WHERE id = $1`, [id]);
   const row = res.rows[0];

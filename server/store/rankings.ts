@@ -85,7 +85,7 @@ export async function insertPublishedRanking(tx: Tx, input: NewPublishedRanking,
   return requirePublishedRanking(tx, res.rows[0].id);
 }
 
-export async function getPublishedRanking(db: Queryable, id: string): Promise<PublishedRanking | null> {
+async function getPublishedRanking(db: Queryable, id: string): Promise<PublishedRanking | null> {
   if (!isUuid(id)) return null;
   const res = await db.query<RankingRow>(`SELECT ${SUMMARY}, r.ranking FROM ${FROM} WHERE r.id = $1`, [id]);
   return res.rows[0] ? toRanking(res.rows[0]) : null;

@@ -1,7 +1,7 @@
-// Rule sets: the families whose versions carry the rules. A rule set is created with its first version.
+// Rule sets as stored: the families whose versions carry the rules. A rule set is created with its
+// first version; the rules for changing one are in services/ruleSets.ts.
 import type { LocalizedText } from '../engine';
 import type { Queryable, Tx } from './db';
-import { recordAudit } from './audit';
 import { notFound } from '../problems/problem';
 import { iso, likePattern, Where, type Page } from './sql';
 
@@ -52,7 +52,7 @@ const toRuleSet = (r: RuleSetRow): RuleSet => ({
 
 const WHAT = { vi: 'bộ chỉ số', en: 'Rule set' };
 
-export async function getRuleSet(db: Queryable, id: string): Promise<RuleSet | null> {
+async function getRuleSet(db: Queryable, id: string): Promise<RuleSet | null> {
   const res = await db.query<RuleSetRow>(`${SELECT} WHERE r.id = $1`, [id]);
   return res.rows[0] ? toRuleSet(res.rows[0]) : null;
 }
@@ -83,36 +83,20 @@ export async function listRuleSets(
   return { rows: rows.rows.map(toRuleSet), total: Number(total.rows[0].n) };
 }
 
-/** Creates the rule set on its first version; later versions leave it as it is. */
-export async function ensureRuleSet(tx: Tx, id: string, title: LocalizedText, actor: string): Promise<void> {
+/** Inserts the rule set unless it exists; true when this call created it. */
+export async function insertRuleSetIfMissing(tx: Tx, id: string, title: LocalizedText, actor: string): Promise<boolean> {
   const res = await tx.query(
     `INSERT INTO rule_sets (id, title, created_by) VALUES ($1, $2::jsonb, $3) ON CONFLICT (id) DO NOTHING RETURNING id`,
     [id, JSON.stringify(title), actor],
   );
-  if (res.rows.length) {
-    await recordAudit(tx, { actor, action: 'create', resource: 'rule-sets', resourceId: id, after: { id, title } });
-  }
+  return res.rows.length > 0;
 }
 
-export async function updateRuleSet(
-  tx: Tx,
-  id: string,
-  changes: { title?: LocalizedText; description?: LocalizedText | null },
-  actor: string,
-): Promise<RuleSet> {
-  const before = await requireRuleSet(tx, id);
-  await tx.query(
-    `UPDATE rule_sets SET title = $2::jsonb, description = $3::jsonb WHERE id = $1`,
-    [id, JSON.stringify(changes.title ?? before.title), JSON.stringify(changes.description !== undefined ? changes.description : before.description)],
-  );
-  const after = await requireRuleSet(tx, id);
-  await recordAudit(tx, {
-    actor,
-    action: 'update',
-    resource: 'rule-sets',
-    resourceId: id,
-    before: { title: before.title, description: before.description },
-    after: { title: after.title, description: after.description },
-  });
-  return after;
+
+export async function writeRuleSet(tx: Tx, id: string, fields: { title: LocalizedText; description: LocalizedText | null }): Promise<void> {
+  await tx.query(`UPDATE rule_sets SET title = $2::jsonb, description = $3::jsonb WHERE id = $1`, [
+    id,
+    JSON.stringify(fields.title),
+    JSON.stringify(fields.description),
+  ]);
 }

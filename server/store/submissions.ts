@@ -89,7 +89,7 @@ const FROM = 'submissions s JOIN agencies a ON a.id = s.agency_id';
 const WHAT = { vi: 'bản tự đánh giá', en: 'Submission' };
 
 /** Appraised values win over self-reported ones, fact by fact. */
-export const effectiveFactsOf = (facts: Facts, appraised: Facts): Facts => ({ ...facts, ...appraised });
+const effectiveFactsOf = (facts: Facts, appraised: Facts): Facts => ({ ...facts, ...appraised });
 
 const toSubmission = (r: SubmissionRow): Submission => ({
   id: r.id,
@@ -114,7 +114,7 @@ const toSubmission = (r: SubmissionRow): Submission => ({
 
 const newEtag = (): string => randomUUID().replace(/-/g, '');
 
-export async function getSubmission(db: Queryable, id: string, lock = false): Promise<Submission | null> {
+async function getSubmission(db: Queryable, id: string, lock = false): Promise<Submission | null> {
   if (!isUuid(id)) return null;
   const res = await db.query<SubmissionRow>(`SELECT ${COLUMNS} FROM ${FROM} WHERE s.id = $1${lock ? ' FOR UPDATE OF s' : ''}`, [id]);
   return res.rows[0] ? toSubmission(res.rows[0]) : null;

@@ -1,12 +1,12 @@
-// Users and their roles. Password hashes never leave this file: every function returns `User`.
+// Users and their roles, as stored. Password hashes never leave this file but through
+// `findForLogin`: every other function returns `User`. Who may be created or changed, and how, is
+// decided in services/users.ts.
 import type { Queryable, Tx } from './db';
-import { recordAudit } from './audit';
-import { notFound, Problem } from '../problems/problem';
-import { hashPassword } from './passwords';
+import { notFound } from '../problems/problem';
 import { iso, likePattern, Where, type Page } from './sql';
+import type { Role } from '../api/roles';
 
-export const ROLES = ['admin', 'evaluator', 'auditor', 'agency'] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role } from '../api/roles';
 
 export interface User {
   id: string;
@@ -46,66 +46,14 @@ export const toUser = (r: UserRow): User => ({
 
 const WHAT = { vi: 'người dùng', en: 'User' };
 
-export interface NewUser {
-  username: string;
-  fullName?: string;
-  role: Role;
-  agencyId?: string | null;
-  password: string;
-}
-
-async function checkAgency(tx: Queryable, role: Role, agencyId: string | null): Promise<void> {
-  if (role === 'agency' && !agencyId) {
-    throw new Problem('agency-required', {
-      vi: 'Người dùng của cơ quan phải gắn với một cơ quan (agencyId).',
-      en: 'An agency user must belong to an agency (agencyId).',
-    });
-  }
-  if (role !== 'agency' && agencyId) {
-    throw new Problem('agency-not-allowed', {
-      vi: 'Chỉ người dùng có vai trò "agency" mới gắn với một cơ quan.',
-      en: 'Only users with the "agency" role belong to an agency.',
-    });
-  }
-  if (agencyId) {
-    const found = await tx.query('SELECT 1 FROM agencies WHERE id = $1', [agencyId]);
-    if (!found.rows.length) {
-      throw new Problem('unknown-agency', {
-        vi: `Không có cơ quan "${agencyId}".`,
-        en: `There is no agency "${agencyId}".`,
-      });
-    }
-  }
-}
-
-export async function createUser(tx: Tx, input: NewUser, actor: string): Promise<User> {
-  const agencyId = input.agencyId ?? null;
-  await checkAgency(tx, input.role, agencyId);
-  const exists = await tx.query('SELECT 1 FROM users WHERE username = $1', [input.username]);
-  if (exists.rows.length) {
-    throw new Problem('username-taken', {
-      vi: `Tên đăng nhập "${input.username}" đã được dùng.`,
-      en: `The username "${input.username}" is taken.`,
-    });
-  }
-  const res = await tx.query<UserRow>(
-    `INSERT INTO users (username, full_name, role, agency_id, password_hash) VALUES ($1, $2, $3, $4, $5)
-     RETURNING ${COLUMNS}`,
-    [input.username, input.fullName ?? '', input.role, agencyId, await hashPassword(input.password)],
-  );
-  const user = toUser(res.rows[0]);
-  await recordAudit(tx, { actor, action: 'create', resource: 'users', resourceId: user.id, after: user });
-  return user;
-}
-
-export async function getUser(db: Queryable, id: string): Promise<User | null> {
+async function getUser(db: Queryable, id: string, lock = false): Promise<User | null> {
   if (!isUuid(id)) return null;
-  const res = await db.query<UserRow>(`SELECT ${COLUMNS} FROM users WHERE id = $1`, [id]);
+  const res = await db.query<UserRow>(`SELECT ${COLUMNS} FROM users WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
   return res.rows[0] ? toUser(res.rows[0]) : null;
 }
 
-export async function requireUser(db: Queryable, id: string): Promise<User> {
-  const user = await getUser(db, id);
+export async function requireUser(db: Queryable, id: string, lock = false): Promise<User> {
+  const user = await getUser(db, id, lock);
   if (!user) throw notFound(WHAT, id);
   return user;
 }
@@ -115,6 +63,11 @@ export async function findForLogin(db: Queryable, username: string): Promise<(Us
   const res = await db.query<UserRow>(`SELECT ${COLUMNS}, password_hash FROM users WHERE username = $1`, [username]);
   const row = res.rows[0];
   return row ? { ...toUser(row), passwordHash: row.password_hash! } : null;
+}
+
+export async function usernameTaken(db: Queryable, username: string): Promise<boolean> {
+  const res = await db.query('SELECT 1 FROM users WHERE username = $1', [username]);
+  return res.rows.length > 0;
 }
 
 export interface UserFilter {
@@ -148,65 +101,43 @@ export async function listUsers(db: Queryable, filter: UserFilter, page: Page): 
   return { rows: rows.rows.map(toUser), total: Number(total.rows[0].n) };
 }
 
-export interface UserChanges {
-  fullName?: string;
-  role?: Role;
-  agencyId?: string | null;
-  password?: string;
-  disabled?: boolean;
+export interface UserRecord {
+  username: string;
+  fullName: string;
+  role: Role;
+  agencyId: string | null;
+  passwordHash: string;
 }
 
-export async function updateUser(tx: Tx, id: string, changes: UserChanges, actor: string): Promise<User> {
-  const before = await lockUser(tx, id);
-  const role = changes.role ?? before.role;
-  const agencyId = changes.agencyId !== undefined ? changes.agencyId : role === 'agency' ? before.agencyId : null;
-  await checkAgency(tx, role, agencyId);
+export async function insertUser(tx: Tx, user: UserRecord): Promise<User> {
+  const res = await tx.query<UserRow>(
+    `INSERT INTO users (username, full_name, role, agency_id, password_hash) VALUES ($1, $2, $3, $4, $5)
+     RETURNING ${COLUMNS}`,
+    [user.username, user.fullName, user.role, user.agencyId, user.passwordHash],
+  );
+  return toUser(res.rows[0]);
+}
+
+/** Writes every field of the account; a null `passwordHash` keeps the password. */
+export async function writeUser(
+  tx: Tx,
+  id: string,
+  fields: { fullName: string; role: Role; agencyId: string | null; disabled: boolean; passwordHash: string | null },
+): Promise<User> {
   const res = await tx.query<UserRow>(
     `UPDATE users SET full_name = $2, role = $3, agency_id = $4, disabled = $5,
        password_hash = COALESCE($6, password_hash), updated_at = now()
      WHERE id = $1 RETURNING ${COLUMNS}`,
-    [
-      id,
-      changes.fullName ?? before.fullName,
-      role,
-      agencyId,
-      changes.disabled ?? before.disabled,
-      changes.password ? await hashPassword(changes.password) : null,
-    ],
+    [id, fields.fullName, fields.role, fields.agencyId, fields.disabled, fields.passwordHash],
   );
-  const after = toUser(res.rows[0]);
-  // A changed role, password or a disabled account ends the user's sessions.
-  if (changes.password || after.disabled || after.role !== before.role || after.agencyId !== before.agencyId) {
-    await tx.query('DELETE FROM sessions WHERE user_id = $1', [id]);
-  }
-  await recordAudit(tx, {
-    actor,
-    action: 'update',
-    resource: 'users',
-    resourceId: id,
-    before,
-    after: changes.password ? { ...after, passwordChanged: true } : after,
-  });
-  return after;
+  return toUser(res.rows[0]);
 }
 
-/** Users are never deleted (the audit log names them); "delete" disables the account. */
-export async function disableUser(tx: Tx, id: string, actor: string): Promise<User> {
-  const before = await lockUser(tx, id);
+export async function markUserDisabled(tx: Tx, id: string): Promise<User> {
   const res = await tx.query<UserRow>(
     `UPDATE users SET disabled = true, updated_at = now() WHERE id = $1 RETURNING ${COLUMNS}`,
     [id],
   );
-  await tx.query('DELETE FROM sessions WHERE user_id = $1', [id]);
-  const after = toUser(res.rows[0]);
-  await recordAudit(tx, { actor, action: 'disable', resource: 'users', resourceId: id, before, after });
-  return after;
-}
-
-async function lockUser(tx: Tx, id: string): Promise<User> {
-  if (!isUuid(id)) throw notFound(WHAT, id);
-  const res = await tx.query<UserRow>(`SELECT ${COLUMNS} FROM users WHERE id = $1 FOR UPDATE`, [id]);
-  if (!res.rows[0]) throw notFound(WHAT, id);
   return toUser(res.rows[0]);
 }
 

@@ -190,7 +190,7 @@ describe('standings', () => {
   it('maps every ranked agency to its cohort, total, band and rank', () => {
     const map = standings(storedRanking(version(), inputs()));
     expect([...map.keys()].sort()).toEqual(['moc-chau', 'so-noi-vu', 'so-tu-phap', 'van-phong']);
-    expect(map.get('moc-chau')).toEqual({ cohort: 'huyen', total: 68, band: { id: 'tot', label: { vi: 'Tốt', en: 'Good' } }, rank: 1 });
+    expect(map.get('moc-chau')).toEqual({ cohort: 'huyen', total: 68, percentage: 97.14, band: { id: 'tot', label: { vi: 'Tốt', en: 'Good' } }, rank: 1 });
     expect(standings(null).size).toBe(0);
     expect(standings(undefined).size).toBe(0);
   });

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { canonicalJson, compileVersion, evaluateSubmissions, explainEvaluation, hashOf, rankEvaluations, resultHashOf } from '../../server/engine';
 import type { Evaluation, RuleSetVersion, SubmissionInput } from '../../server/engine';
-import { bool, criterion, dept, num, versionWith } from './support/version';
+import { criterion, dept, num, versionWith } from './support/version';
 
 const version = versionWith(
   [

@@ -1,4 +1,4 @@
-// Each scoring method of domain.md §5 at its boundaries, with the explanation a person reads.
+// Each scoring method at its boundaries, with the explanation a person reads.
 import { describe, expect, it } from 'vitest';
 import { bool, criterion, dept, num, versionWith } from './support/version';
 import { evaluateAll, node } from './support/evaluate';
@@ -183,6 +183,17 @@ describe('not scored, not applicable, manual', () => {
     const n = await pointsFor(c, [num('smart')], { smart: 0.9 });
     expect(n).toMatchObject({ status: 'notScored', points: 0, max: 0 });
     expect(n.trace?.values).toEqual({ smart: 0.9 });
+  });
+  it('a not-applicable item keeps its number, scores nothing, says why, and leaves the maximum', async () => {
+    const applies = criterion('1.1', 10, { method: 'yesNo', when: { fact: 'chairs', operator: 'equal', value: true } });
+    const dropped = criterion('1.2', 5, { method: 'notApplicable', reason: { vi: 'Bãi bỏ theo Quyết định 1287', en: 'Repealed by Decision 1287' } });
+    const [e] = await evaluateAll(versionWith([applies, dropped], [bool('chairs')]), [{ agency: dept('a'), facts: { chairs: true, filler: true } }]);
+    expect(node(e, '1.2')).toMatchObject({ status: 'notApplicable', points: 0 });
+    expect(node(e, '1.2').explanation?.vi).toBe('Không áp dụng: Bãi bỏ theo Quyết định 1287');
+    // The index's maximum is 10 + 85 of the filler: the 5 points of 1.2 are in none; the cohort's
+    // total is rescaled to its declared maximum (95 of 95 → 100 of 100).
+    expect(node(e, '1')).toMatchObject({ points: 95, max: 95 });
+    expect([e.total, e.max]).toEqual([100, 100]);
   });
   it('manual points are kept within [min, max]', async () => {
     const c = criterion('1.1', 10, { method: 'manual', fact: 'diem_tham_dinh', min: 0 });

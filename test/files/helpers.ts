@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { PDFParse } from 'pdf-parse';
-import { compileVersion } from '../../server/engine/index';
+import { compileVersion, type CompiledVersion } from '../../server/engine/index';
 import type { Agency, RuleSetVersion, SubmissionInput } from '../../server/engine/schemaTypes';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -13,14 +13,14 @@ const json = (file: string) => JSON.parse(readFileSync(path.join(ROOT, file), 'u
 export interface RuleSetFixture {
   version: RuleSetVersion;
   hash: string;
+  compiled: CompiledVersion;
   agencies: Agency[];
 }
 
-const withHash = (version: RuleSetVersion, agencies: Agency[]): RuleSetFixture => ({
-  version,
-  hash: compileVersion(version).hash,
-  agencies,
-});
+const withHash = (version: RuleSetVersion, agencies: Agency[]): RuleSetFixture => {
+  const compiled = compileVersion(version);
+  return { version, hash: compiled.hash, compiled, agencies };
+};
 
 /** A small version of our own: two cohorts, every fact type, a cohort-only fact, an evaluator fact. */
 export const fixture = (): RuleSetFixture =>

@@ -6,14 +6,15 @@ import JSZip from 'jszip';
 import { deflateRawSync } from 'node:zlib';
 import { parseImport, DEFAULT_IMPORT_LIMITS, type ImportResult } from '../../server/files/import';
 import { buildTemplate } from '../../server/files/template';
+import { compileVersion } from '../../server/engine/index';
 import type { FileProblem } from '../../server/files/problem';
 import { sanitizedWorkbook, unzip } from '../../server/files/zip';
 import { fixture, loadXlsx, rowOf, saveXlsx } from './helpers';
 
-const { version, hash, agencies } = fixture();
+const { version, compiled, agencies } = fixture();
 
 async function filledTemplate(fill: (sheet: ExcelJS.Worksheet, row: (agencyId: string) => number) => void): Promise<Buffer> {
-  const wb = await loadXlsx(await buildTemplate(version, hash, agencies, { id: 'p-2021' }));
+  const wb = await loadXlsx(await buildTemplate(compiled, agencies, { id: 'p-2021' }));
   const sheet = wb.getWorksheet('Số liệu')!;
   fill(sheet, (id) => rowOf(sheet, id));
   return saveXlsx(wb);
@@ -53,7 +54,7 @@ function fillValid(sheet: ExcelJS.Worksheet, row: (id: string) => number): void 
 
 describe('import of a filled template', () => {
   it('reads Vietnamese decimals, percentages, Có/x, option labels, dates and formula results', async () => {
-    const result = await parseImport(await filledTemplate(fillValid), 'mau.xlsx', version, hash, agencies);
+    const result = await parseImport(await filledTemplate(fillValid), 'mau.xlsx', compiled, agencies);
     expect(submissionsOf(result)).toEqual([
       {
         agency: agencies.find((a) => a.id === 'so-tttt'),
@@ -83,7 +84,7 @@ describe('import of a filled template', () => {
   });
 
   it('tells where each submission came from', async () => {
-    const result = await parseImport(await filledTemplate(fillValid), 'mau.xlsx', version, hash, agencies);
+    const result = await parseImport(await filledTemplate(fillValid), 'mau.xlsx', compiled, agencies);
     expect((result as { rows: unknown }).rows).toEqual([
       { sheet: 'Số liệu', row: 2 },
       { sheet: 'Số liệu', row: 7 },
@@ -96,16 +97,16 @@ describe('import of a filled template', () => {
       sheet.getCell(1, 13).value = 'Điểm chất lượng do thẩm định';
       sheet.getCell(row('so-tttt'), 13).value = '7,5';
     });
-    const accepted = submissionsOf(await parseImport(buffer, 'mau.xlsx', version, hash, agencies));
+    const accepted = submissionsOf(await parseImport(buffer, 'mau.xlsx', compiled, agencies));
     expect(accepted[0].facts.manual_quality).toBe(7.5);
-    const problems = problemsOf(await parseImport(buffer, 'mau.xlsx', version, hash, agencies, { evaluatorFacts: 'refuse' }));
+    const problems = problemsOf(await parseImport(buffer, 'mau.xlsx', compiled, agencies, { evaluatorFacts: 'refuse' }));
     expect(problems).toEqual([
       { sheet: 'Số liệu', row: 1, column: 'M', message: { vi: expect.stringContaining('do cán bộ thẩm định nhập'), en: expect.any(String) } },
     ]);
   });
 
   it('skips the rows nobody filled in, and refuses a file where nobody filled anything', async () => {
-    const empty = await parseImport(await filledTemplate(() => {}), 'mau.xlsx', version, hash, agencies);
+    const empty = await parseImport(await filledTemplate(() => {}), 'mau.xlsx', compiled, agencies);
     expect(problemsOf(empty)).toEqual([
       { sheet: 'Số liệu', row: null, column: null, message: expect.objectContaining({ vi: expect.stringContaining('không có dòng số liệu') }) },
     ]);
@@ -133,7 +134,7 @@ describe('import of a filled template', () => {
       sheet.getCell(21, 4).value = 'Không';
       sheet.getCell(1, 14).value = 'Cột lạ';
     });
-    const problems = problemsOf(await parseImport(buffer, 'mau.xlsx', version, hash, agencies));
+    const problems = problemsOf(await parseImport(buffer, 'mau.xlsx', compiled, agencies));
     const at = (row: number, column: string | null) =>
       problems.filter((p) => p.sheet === 'Số liệu' && p.row === row && p.column === column).map((p) => p.message.vi);
     const p = 2;
@@ -168,7 +169,7 @@ describe('import of a filled template', () => {
       sheet.getCell(n, 6).value = 'Chưa có';
       sheet.getCell(n, 9).value = 0;
     });
-    const problems = problemsOf(await parseImport(buffer, 'mau.xlsx', version, hash, agencies));
+    const problems = problemsOf(await parseImport(buffer, 'mau.xlsx', compiled, agencies));
     expect(problems).toEqual([
       { sheet: 'Số liệu', row: 3, column: 'E', message: { vi: expect.stringMatching(/Tỷ lệ hồ sơ trực tuyến.*100/), en: expect.any(String) } },
       { sheet: 'Số liệu', row: 3, column: 'G', message: { vi: expect.stringContaining('Thiếu giá trị'), en: expect.any(String) } },
@@ -177,17 +178,17 @@ describe('import of a filled template', () => {
 
   it('refuses a template made for another version, naming both versions', async () => {
     const other = { ...version, version: '2023.1' };
-    const wb = await loadXlsx(await buildTemplate(other, 'f'.repeat(64), agencies));
+    const wb = await loadXlsx(await buildTemplate({ ...compileVersion(other), hash: 'f'.repeat(64) }, agencies));
     const sheet = wb.getWorksheet('Số liệu')!;
     sheet.getCell(rowOf(sheet, 'so-tttt'), 4).value = 'Có';
-    const problems = problemsOf(await parseImport(await saveXlsx(wb), 'cu.xlsx', version, hash, agencies));
+    const problems = problemsOf(await parseImport(await saveXlsx(wb), 'cu.xlsx', compiled, agencies));
     expect(problems).toHaveLength(1);
     expect(problems[0].message.vi).toContain('phiên bản 2023.1');
     expect(problems[0].message.vi).toContain('kỳ đánh giá dùng phiên bản 2021.1');
     expect(problems[0].message.en).toContain('Download this period');
     // Same label, different content: the hash tells them apart.
-    const sameLabel = await buildTemplate(version, '0'.repeat(64), agencies);
-    expect(problemsOf(await parseImport(sameLabel, 'x.xlsx', version, hash, agencies))[0].message.vi).toContain('mã 000000000000');
+    const sameLabel = await buildTemplate({ ...compiled, hash: '0'.repeat(64) }, agencies);
+    expect(problemsOf(await parseImport(sameLabel, 'x.xlsx', compiled, agencies))[0].message.vi).toContain('mã 000000000000');
   });
 
   it('reads any workbook whose header row names the facts, below title rows, matching agencies by name', async () => {
@@ -196,7 +197,7 @@ describe('import of a filled template', () => {
     sheet.getCell('A1').value = 'BẢNG TỔNG HỢP SỐ LIỆU NĂM 2021';
     sheet.getRow(3).values = ['STT', 'Tên cơ quan', 'has_portal', 'Tỷ lệ hồ sơ trực tuyến', 'plan_status', 'Số cán bộ được đào tạo (người)', 'commune_rate', 'Ghi chú'];
     sheet.getRow(4).values = [1, 'Phù Yên', 'có', '45', 'Chưa có', '12', '100', 'đã xác minh'];
-    const result = await parseImport(await saveXlsx(wb), 'tong-hop.xlsx', version, hash, agencies);
+    const result = await parseImport(await saveXlsx(wb), 'tong-hop.xlsx', compiled, agencies);
     expect(submissionsOf(result)).toEqual([
       {
         agency: agencies.find((a) => a.id === 'phu-yen'),
@@ -212,7 +213,7 @@ describe('import of a filled template', () => {
       (sheet as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add('M1:M1048576', { type: 'whole', operator: 'between', formulae: [0, 10], allowBlank: true });
       sheet.mergeCells('N1:XFD1');
     });
-    expect(submissionsOf(await parseImport(buffer, 'mau.xlsx', version, hash, agencies))).toHaveLength(2);
+    expect(submissionsOf(await parseImport(buffer, 'mau.xlsx', compiled, agencies))).toHaveLength(2);
     // What exceljs is given has neither, so it never walks a million cells.
     const unzipped = unzip(buffer, { maxUncompressed: 50e6, maxEntries: 100 });
     if (!unzipped.ok) throw new Error(unzipped.reason);
@@ -231,7 +232,7 @@ describe('import of CSV', () => {
       '\uFEFFMã cơ quan,Tên cơ quan,Có cổng thông tin điện tử,Tỷ lệ hồ sơ trực tuyến (%),Kế hoạch chuyển đổi số,Số cán bộ được đào tạo (người),Tỷ lệ xã kết nối mạng WAN (%)\r\n' +
       'tp-son-la,Thành phố Sơn La,Có,"90,5",Đã ban hành,8,100\r\n' +
       'so-tttt,Sở Thông tin và Truyền thông,,,,,\r\n';
-    const result = await parseImport(Buffer.from(csv, 'utf8'), 'so-lieu.csv', version, hash, agencies);
+    const result = await parseImport(Buffer.from(csv, 'utf8'), 'so-lieu.csv', compiled, agencies);
     expect(submissionsOf(result)).toEqual([
       {
         agency: agencies.find((a) => a.id === 'tp-son-la'),
@@ -242,12 +243,12 @@ describe('import of CSV', () => {
 
   it('reads semicolons and fact ids without a BOM, and reports problems by file name, row and column', async () => {
     const csv = 'agency;has_portal;online_rate;plan_status;staff_trained;ext_connected\nso-noi-vu;1;70,25%;none;3;0\nban-dan-toc;Không;abc;none;3;0\n';
-    const problems = problemsOf(await parseImport(Buffer.from(csv, 'utf8'), 'so-lieu.csv', version, hash, agencies));
+    const problems = problemsOf(await parseImport(Buffer.from(csv, 'utf8'), 'so-lieu.csv', compiled, agencies));
     expect(problems).toEqual([
       { sheet: 'so-lieu.csv', row: 3, column: 'C', message: { vi: expect.stringContaining('«abc» không hợp lệ'), en: expect.any(String) } },
     ]);
     const fixed = csv.replace('abc', '12.5');
-    expect(submissionsOf(await parseImport(Buffer.from(fixed, 'utf8'), 'so-lieu.csv', version, hash, agencies))[0]).toEqual({
+    expect(submissionsOf(await parseImport(Buffer.from(fixed, 'utf8'), 'so-lieu.csv', compiled, agencies))[0]).toEqual({
       agency: agencies.find((a) => a.id === 'so-noi-vu'),
       facts: { has_portal: true, online_rate: 70.25, plan_status: 'none', staff_trained: 3, ext_connected: false },
     });
@@ -256,7 +257,7 @@ describe('import of CSV', () => {
 
 describe('broken, oversized and foreign files are refused with a clear problem, never a crash', () => {
   const refused = async (buffer: Buffer, name: string, limits = DEFAULT_IMPORT_LIMITS) => {
-    const problems = problemsOf(await parseImport(buffer, name, version, hash, agencies, limits));
+    const problems = problemsOf(await parseImport(buffer, name, compiled, agencies, limits));
     expect(problems).toHaveLength(1);
     return problems[0].message.vi;
   };

@@ -2,7 +2,7 @@
 // figures come back typed the Vietnamese way, the import gives back exactly the submitted facts,
 // and the evaluation of the imported data exports the same totals as the original.
 import { describe, expect, it } from 'vitest';
-import { compileVersion, evaluateSubmissions, explainEvaluation, rankEvaluations } from '../../server/engine/index';
+import { evaluateSubmissions, explainEvaluation, rankEvaluations } from '../../server/engine/index';
 import type { Fact, FactValue, SubmissionInput } from '../../server/engine/schemaTypes';
 import { parseImport } from '../../server/files/import';
 import { buildTemplate } from '../../server/files/template';
@@ -22,11 +22,11 @@ function typed(fact: Fact, value: FactValue): string | number {
 
 describe('round trip: template → filled → import → evaluation → export (Son La 2021)', () => {
   it('gives back the submitted facts and the expected totals, ranks and bands', async () => {
-    const { version, hash, agencies, demo } = sonLa();
+    const { version, compiled, agencies, demo } = sonLa();
     const facts = new Map(version.facts.map((f) => [f.id, f]));
 
     // The Department's combined file: the template, plus its own columns for evaluator-entered facts.
-    const wb = await loadXlsx(await buildTemplate(version, hash, agencies, { id: 'son-la-2021', title: 'Năm 2021' }));
+    const wb = await loadXlsx(await buildTemplate(compiled, agencies, { id: 'son-la-2021', title: 'Năm 2021' }));
     const sheet = wb.getWorksheet('Số liệu')!;
     const evaluatorFacts = version.facts.filter((f) => f.enteredBy === 'evaluator');
     const lastColumn = sheet.getRow(1).cellCount;
@@ -38,7 +38,7 @@ describe('round trip: template → filled → import → evaluation → export (
         sheet.getCell(r, columnOf(sheet, factHeader(facts.get(id)!))).value = typed(facts.get(id)!, value);
       }
     }
-    const result = await parseImport(await saveXlsx(wb), 'son-la-2021.xlsx', version, hash, agencies);
+    const result = await parseImport(await saveXlsx(wb), 'son-la-2021.xlsx', compiled, agencies);
     if (!('submissions' in result)) throw new Error(JSON.stringify(result.problems.slice(0, 5)));
     const imported = result.submissions;
     expect(imported).toHaveLength(32);
@@ -48,7 +48,6 @@ describe('round trip: template → filled → import → evaluation → export (
       expect({ id: s.agency.id, facts: s.facts }).toEqual({ id: s.agency.id, facts: nonNull });
     }
 
-    const compiled = compileVersion(version);
     const strip = (s: SubmissionInput): SubmissionInput => ({ agency: s.agency, facts: s.facts });
     const expected = rankEvaluations(compiled, evaluateSubmissions(compiled, demo.map(strip)));
     const evaluations = evaluateSubmissions(compiled, imported).map((e) => explainEvaluation(compiled, e));

@@ -6,8 +6,8 @@ import { fixture, loadXlsx, rowOf, sonLa } from './helpers';
 
 describe('import template', () => {
   it('has one row per agency, grouped by cohort, and one column per agency-entered fact with its unit', async () => {
-    const { version, hash, agencies } = fixture();
-    const wb = await loadXlsx(await buildTemplate(version, hash, agencies, { id: 'p-2021', title: 'Năm 2021' }));
+    const { compiled, agencies } = fixture();
+    const wb = await loadXlsx(await buildTemplate(compiled, agencies, { id: 'p-2021', title: 'Năm 2021' }));
     expect(wb.worksheets.map((s) => s.name)).toEqual(['Số liệu', 'Hướng dẫn', '_chiso']);
     const data = wb.getWorksheet('Số liệu')!;
     expect(data.getRow(1).values).toEqual([
@@ -36,16 +36,16 @@ describe('import template', () => {
   });
 
   it('freezes the header and the agency columns and sets widths', async () => {
-    const { version, hash, agencies } = fixture();
-    const data = (await loadXlsx(await buildTemplate(version, hash, agencies))).getWorksheet('Số liệu')!;
+    const { compiled, agencies } = fixture();
+    const data = (await loadXlsx(await buildTemplate(compiled, agencies))).getWorksheet('Số liệu')!;
     expect(data.views[0]).toMatchObject({ state: 'frozen', ySplit: 1, xSplit: 2 });
     expect(data.getColumn(2).width).toBeGreaterThanOrEqual(30);
     expect(data.getCell('A1').font?.bold).toBe(true);
   });
 
   it('validates cells as Excel does: lists for Có/Không and options, ranges with Vietnamese messages', async () => {
-    const { version, hash, agencies } = fixture();
-    const wb = await loadXlsx(await buildTemplate(version, hash, agencies));
+    const { compiled, agencies } = fixture();
+    const wb = await loadXlsx(await buildTemplate(compiled, agencies));
     const data = wb.getWorksheet('Số liệu')!;
     const r = rowOf(data, 'so-tttt');
     expect(data.getCell(r, 4).dataValidation).toMatchObject({ type: 'list', formulae: ['"Có,Không"'], showErrorMessage: true });
@@ -68,8 +68,8 @@ describe('import template', () => {
   });
 
   it('greys out and locks facts that the agency’s cohort is not asked', async () => {
-    const { version, hash, agencies } = fixture();
-    const data = (await loadXlsx(await buildTemplate(version, hash, agencies))).getWorksheet('Số liệu')!;
+    const { compiled, agencies } = fixture();
+    const data = (await loadXlsx(await buildTemplate(compiled, agencies))).getWorksheet('Số liệu')!;
     const district = rowOf(data, 'moc-chau');
     const provincial = rowOf(data, 'so-tttt');
     // Column I: document exchange (provincial only); column J: commune WAN (districts only).
@@ -81,8 +81,8 @@ describe('import template', () => {
   });
 
   it('ties the file to its version in a very hidden sheet, and explains itself in Vietnamese', async () => {
-    const { version, hash, agencies } = fixture();
-    const wb = await loadXlsx(await buildTemplate(version, hash, agencies, { id: 'p-2021', title: 'Kỳ đánh giá năm 2021' }));
+    const { hash, compiled, agencies } = fixture();
+    const wb = await loadXlsx(await buildTemplate(compiled, agencies, { id: 'p-2021', title: 'Kỳ đánh giá năm 2021' }));
     const metaSheet = wb.getWorksheet('_chiso')!;
     expect(metaSheet.state).toBe('veryHidden');
     expect(readMeta(wb)).toMatchObject({
@@ -111,8 +111,8 @@ describe('import template', () => {
   });
 
   it('covers Son La 2021: 32 agencies in two cohorts, every agency-entered fact', async () => {
-    const { version, hash, agencies } = sonLa();
-    const wb = await loadXlsx(await buildTemplate(version, hash, agencies));
+    const { version, compiled, agencies } = sonLa();
+    const wb = await loadXlsx(await buildTemplate(compiled, agencies));
     const data = wb.getWorksheet('Số liệu')!;
     expect(data.rowCount).toBe(33);
     const agencyFacts = version.facts.filter((f) => f.enteredBy !== 'evaluator');

@@ -2,8 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends, makeTestDb, type TestDb } from '../support/db';
 import { sonLa2021 } from '../support/fixtures';
-import { createDraft, publishVersion, retireVersion, updateDraft, requireVersion } from '../../server/store/versions';
-import { createAgency } from '../../server/store/agencies';
+import { createDraft, publishVersion, retireVersion, updateDraft, requireVersion } from '../../server/services/versions';
+import { createAgency } from '../../server/services/agencies';
 
 describe.each(backends)('published-version guard on $name', (backend) => {
   let t: TestDb;

@@ -41,3 +41,18 @@ export function problemToError(status: number, statusText: string, problem: Prob
 
 export const problemOf = (error: unknown): (Problem & { problemErrors?: Problem['errors'] }) | undefined =>
   (error as { body?: Problem } | undefined)?.body ?? undefined;
+
+const fieldOf = (error: unknown, key: string): unknown =>
+  error !== null && typeof error === 'object' ? (error as Record<string, unknown>)[key] : undefined;
+
+/** The message of whatever a request threw (react-admin's HttpError, any Error), if it has one. */
+export const messageOf = (error: unknown): string | undefined => {
+  const message = fieldOf(error, 'message');
+  return typeof message === 'string' ? message : undefined;
+};
+
+/** The HTTP status of what a request threw (react-admin's HttpError), if it has one. */
+export const statusOf = (error: unknown): number | undefined => {
+  const status = fieldOf(error, 'status');
+  return typeof status === 'number' ? status : undefined;
+};

@@ -4,6 +4,7 @@ import VerifiedUser from '@mui/icons-material/VerifiedUser';
 import { useTranslate } from 'react-admin';
 import { dataProvider } from '../providers/dataProvider';
 import { useFormat } from '../common/useFormat';
+import { messageOf } from '../api/problem';
 
 /** Recomputes the hash chain of the whole log: one broken link shows where it was tampered with. */
 export const VerifyChainButton = () => {
@@ -17,8 +18,8 @@ export const VerifyChainButton = () => {
     setProblem(null);
     try {
       setResult(await dataProvider.verifyAudit());
-    } catch (e: any) {
-      setProblem(e?.message);
+    } catch (e) {
+      setProblem(messageOf(e) ?? translate('ra.notification.http_error'));
     } finally {
       setBusy(false);
     }

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Alert, LinearProgress } from '@mui/material';
-import { useTranslate } from 'react-admin';
+import { useTranslate, type RaRecord } from 'react-admin';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { NodeResult } from '../../../server/engine';
 import { dataProvider } from '../providers/dataProvider';
@@ -11,7 +11,7 @@ import { latestPerAgency, mainIndices } from './mainIndices';
 const pct = (n: NodeResult | undefined) => (n && n.max > 0 ? (100 * n.points) / n.max : 0);
 
 /** This agency's main indices against its cohort's average, as % of each index's maximum. */
-export const IndicesVsCohort = ({ evaluation }: { evaluation: any }) => {
+export const IndicesVsCohort = ({ evaluation }: { evaluation: RaRecord }) => {
   const translate = useTranslate();
   const f = useFormat();
   const lt = useLt();

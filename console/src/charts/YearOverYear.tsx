@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Alert, LinearProgress, Typography } from '@mui/material';
-import { useTranslate } from 'react-admin';
+import { useTranslate, type RaRecord } from 'react-admin';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { dataProvider } from '../providers/dataProvider';
 import { useFormat } from '../common/useFormat';
@@ -12,7 +12,7 @@ const COLORS = ['#b71c1c', '#1565c0', '#2e7d32', '#ef6c00', '#6a1b9a', '#00838f'
  * One agency across the periods of its rule set: the total as % of the maximum, and each main
  * index whose code exists in every year (criteria that are comparable across versions).
  */
-export const YearOverYear = ({ evaluation }: { evaluation: any }) => {
+export const YearOverYear = ({ evaluation }: { evaluation: RaRecord }) => {
   const translate = useTranslate();
   const f = useFormat();
   const [data, setData] = useState<{ rows: Record<string, number | string>[]; codes: string[] } | null>(null);
@@ -21,7 +21,7 @@ export const YearOverYear = ({ evaluation }: { evaluation: any }) => {
     let cancelled = false;
     (async () => {
       const all = await dataProvider.getAll('evaluations', { agencyId: evaluation.agencyId });
-      const byPeriod = new Map<string, any>();
+      const byPeriod = new Map<string, RaRecord>();
       for (const e of all) {
         const seen = byPeriod.get(e.periodId);
         if (!seen || seen.createdAt < e.createdAt) byPeriod.set(e.periodId, e);

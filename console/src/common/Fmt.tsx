@@ -1,12 +1,13 @@
-import { useRecordContext } from 'react-admin';
+import { useRecordContext, type RaRecord } from 'react-admin';
 import { useFormat } from './useFormat';
 import { useLt } from './useLt';
 
-const read = (record: Record<string, any> | undefined, source: string) =>
-  source.split('.').reduce<any>((v, k) => (v == null ? v : v[k]), record);
+// A field of a record by its react-admin source path ("result.total"): whatever the record holds there.
+const read = (record: RaRecord | undefined, source: string) =>
+  source.split('.').reduce<RaRecord[string]>((v, k) => (v == null ? v : v[k]), record);
 
 /** Field components for lists and shows: formatted with the UI locale. */
-export const DateText = ({ source, time = false }: { source: string; time?: boolean; label?: string }) => {
+const DateText = ({ source, time = false }: { source: string; time?: boolean; label?: string }) => {
   const record = useRecordContext();
   const f = useFormat();
   const v = read(record, source);

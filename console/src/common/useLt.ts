@@ -6,7 +6,7 @@ export interface Lt {
 }
 
 /** Picks the UI language from a {vi, en} text, falling back to Vietnamese (the legal text). */
-export const pickLt = (text: Lt | string | null | undefined, locale: string): string => {
+const pickLt = (text: Lt | string | null | undefined, locale: string): string => {
   if (text == null) return '';
   if (typeof text === 'string') return text;
   return (locale === 'en' ? text.en || text.vi : text.vi || text.en) ?? '';

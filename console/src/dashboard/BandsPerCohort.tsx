@@ -13,20 +13,22 @@ export const BandsPerCohort = ({ period }: { period: { id: string | number; vers
   const lt = useLt();
   const [ranking, setRanking] = useState<Ranking | null | undefined>(undefined);
   const [problem, setProblem] = useState<string | null>(null);
+  // The period's fields, not the record: a refetched record is a new object with the same period.
+  const { id, versionId } = period;
   useEffect(() => {
     let cancelled = false;
     (async () => {
-      const r = await currentRanking(period);
+      const r = await currentRanking({ id, versionId });
       if (!cancelled) setRanking(r);
     })().catch((e) => !cancelled && setProblem(e.message));
     return () => {
       cancelled = true;
     };
-  }, [period.id, period.versionId]);
+  }, [id, versionId]);
   if (problem) return <Alert severity="error">{problem}</Alert>;
   if (ranking === undefined) return <LinearProgress />;
   if (!ranking || ranking.cohorts.every((c) => !c.entries.length)) return <Typography variant="body2">{translate('chiso.dashboard.notEvaluated')}</Typography>;
-  const bands = new Map<string, any>();
+  const bands = new Map<string, NonNullable<Ranking['cohorts'][number]['entries'][number]['band']>>();
   ranking.cohorts.forEach((c) => c.entries.forEach((e) => e.band && bands.set(e.band.id, e.band)));
   const data = ranking.cohorts.map((c) => {
     const row: Record<string, string | number> = { name: lt(c.name) || c.cohort };

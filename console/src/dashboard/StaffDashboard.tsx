@@ -55,7 +55,7 @@ export const StaffDashboard = () => {
             <Card sx={{ height: '100%' }}>
               <CardContent>
                 <Typography variant="h6">{translate('chiso.dashboard.bands')}</Typography>
-                <BandsPerCohort period={period as any} />
+                <BandsPerCohort period={period} />
               </CardContent>
             </Card>
           </Grid>

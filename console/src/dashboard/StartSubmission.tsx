@@ -4,6 +4,7 @@ import PlayArrow from '@mui/icons-material/PlayArrow';
 import { useGetIdentity, useGetList, useGetOne, useNotify, useTranslate } from 'react-admin';
 import { useNavigate } from 'react-router-dom';
 import { dataProvider } from '../providers/dataProvider';
+import { messageOf } from '../api/problem';
 
 /** Open periods of the agency's rule sets that it has not started yet: one click opens its form. */
 export const StartSubmission = ({ started }: { started: Set<string> }) => {
@@ -22,8 +23,8 @@ export const StartSubmission = ({ started }: { started: Set<string> }) => {
       const { data } = await dataProvider.create('submissions', { data: { periodId, agencyId: identity!.agencyId, facts: {} } });
       notify('chiso.dashboard.started', { type: 'success' });
       navigate(`/submissions/${data.id}`);
-    } catch (e: any) {
-      setProblem(e?.message ?? translate('ra.notification.http_error'));
+    } catch (e) {
+      setProblem(messageOf(e) ?? translate('ra.notification.http_error'));
     }
   };
   return (

@@ -4,7 +4,7 @@ import { usePeriodCohorts } from './usePeriodCohorts';
 import { useLt } from '../common/useLt';
 
 /** Per cohort: how many agencies have submitted (or been appraised) out of those assessed. */
-export const SubmissionProgress = ({ period }: { period: any }) => {
+export const SubmissionProgress = ({ period }: { period: { id: string | number; ruleSet?: string; versionId?: string } }) => {
   const translate = useTranslate();
   const lt = useLt();
   const { data, error } = usePeriodCohorts(period);

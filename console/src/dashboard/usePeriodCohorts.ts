@@ -2,11 +2,12 @@ import { useEffect, useState } from 'react';
 import { assignCohort, compileVersion, type RuleSetVersion } from '../../../server/engine';
 import { dataProvider } from '../providers/dataProvider';
 import { toAgency } from '../versions/impact/computeImpact';
+import { type RaRecord } from 'react-admin';
 
 export interface PeriodCohorts {
   doc: RuleSetVersion;
-  agencies: any[];
-  submissions: any[];
+  agencies: RaRecord<string>[];
+  submissions: RaRecord<string>[];
   /** agencyId → cohort id under the period's version (null: in no cohort). */
   cohortOf: Map<string, string | null>;
 }
@@ -15,16 +16,20 @@ export interface PeriodCohorts {
  * The period's agencies grouped by cohort. Cohorts are computed in the browser by the engine from
  * the pinned version's membership rules, the same way the server assigns them when scoring.
  */
-export function usePeriodCohorts(period: { id: string | number; ruleSet: string; versionId: string } | undefined) {
+export function usePeriodCohorts(period: { id: string | number; ruleSet?: string; versionId?: string } | undefined) {
   const [state, setState] = useState<{ data: PeriodCohorts | null; error: Error | null }>({ data: null, error: null });
+  // The period's fields, not the record: a refetched record is a new object with the same period.
+  const periodId = period?.id;
+  const ruleSet = period?.ruleSet;
+  const versionId = period?.versionId;
   useEffect(() => {
-    if (!period) return;
+    if (periodId === undefined || ruleSet === undefined || versionId === undefined) return;
     let cancelled = false;
     (async () => {
       const [version, agencies, submissions] = await Promise.all([
-        dataProvider.getOne('versions', { id: period.versionId }),
-        dataProvider.getAll('agencies', { ruleSet: period.ruleSet, active: true }),
-        dataProvider.getAll('submissions', { periodId: period.id }),
+        dataProvider.getOne('versions', { id: versionId }),
+        dataProvider.getAll('agencies', { ruleSet, active: true }),
+        dataProvider.getAll('submissions', { periodId }),
       ]);
       const doc = version.data.document as RuleSetVersion;
       const compiled = compileVersion(doc);
@@ -35,6 +40,6 @@ export function usePeriodCohorts(period: { id: string | number; ruleSet: string;
     return () => {
       cancelled = true;
     };
-  }, [period?.id, period?.ruleSet, period?.versionId]);
+  }, [periodId, ruleSet, versionId]);
   return state;
 }

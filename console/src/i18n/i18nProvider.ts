@@ -3,8 +3,9 @@ import englishMessages from 'ra-language-english';
 import { vi } from './vi';
 import { en } from './en';
 import { getLocale, setLocale } from '../api/locale';
+import { type TranslationMessages } from 'react-admin';
 
-const catalogs: Record<string, any> = {
+const catalogs: Record<string, TranslationMessages> = {
   vi,
   en: { ...englishMessages, ...en },
 };

@@ -4,6 +4,7 @@ import Calculate from '@mui/icons-material/Calculate';
 import { useCanAccess, useNotify, useRefresh, useTranslate, type RaRecord } from 'react-admin';
 import { useNavigate } from 'react-router-dom';
 import { dataProvider } from '../providers/dataProvider';
+import { messageOf } from '../api/problem';
 
 /** Scores every submitted and appraised submission of the period under its pinned version. */
 export const EvaluateButton = ({ period }: { period: RaRecord }) => {
@@ -18,12 +19,12 @@ export const EvaluateButton = ({ period }: { period: RaRecord }) => {
     setBusy(true);
     try {
       const result = await dataProvider.evaluatePeriod(String(period.id));
-      const n = Array.isArray(result?.evaluations) ? result.evaluations.length : (result?.count ?? result?.evaluated ?? '');
+      const n = result.evaluations.length;
       notify('chiso.period.evaluated', { type: 'success', messageArgs: { n } });
       refresh();
       navigate(`/periods/${period.id}/ranking`);
-    } catch (e: any) {
-      notify(e?.message ?? 'ra.notification.http_error', { type: 'error', multiLine: true });
+    } catch (e) {
+      notify(messageOf(e) ?? 'ra.notification.http_error', { type: 'error', multiLine: true });
     } finally {
       setBusy(false);
     }

@@ -1,4 +1,4 @@
-import { Create, FormDataConsumer, NumberInput, ReferenceInput, SelectInput, SimpleForm, TextInput, minValue, maxValue, required, useTranslate } from 'react-admin';
+import { Create, FormDataConsumer, NumberInput, ReferenceInput, SelectInput, SimpleForm, TextInput, minValue, maxValue, required, useTranslate, type RaRecord } from 'react-admin';
 
 /** A new assessment year, pinned to a published version of the rule set. */
 export const PeriodCreate = () => {
@@ -7,14 +7,14 @@ export const PeriodCreate = () => {
     <Create redirect="show">
       <SimpleForm>
         <ReferenceInput source="ruleSet" reference="rule-sets">
-          <SelectInput optionText={(r: any) => `${r.id} · ${r.title?.vi ?? ''}`} validate={required()} />
+          <SelectInput optionText={(r: RaRecord) => `${r.id} · ${r.title?.vi ?? ''}`} validate={required()} />
         </ReferenceInput>
         <NumberInput source="year" validate={[required(), minValue(2000), maxValue(2100)]} step={1} />
         <FormDataConsumer>
           {({ formData }) =>
             formData.ruleSet ? (
               <ReferenceInput source="versionId" reference="versions" filter={{ ruleSet: formData.ruleSet, status: 'published' }}>
-                <SelectInput optionText={(v: any) => `${v.version} · ${v.title?.vi ?? ''}`} validate={required()} helperText={translate('chiso.period.versionHelp')} />
+                <SelectInput optionText={(v: RaRecord) => `${v.version} · ${v.title?.vi ?? ''}`} validate={required()} helperText={translate('chiso.period.versionHelp')} />
               </ReferenceInput>
             ) : null
           }

@@ -25,7 +25,7 @@ import FileDownload from '@mui/icons-material/FileDownload';
 import { useCanAccess, useLocaleState, useNotify, useRefresh, type RaRecord } from 'react-admin';
 import { apiFetch } from '../api/http';
 import { getLocale } from '../api/locale';
-import { problemOf, problemToError, type Problem } from '../api/problem';
+import { problemOf, problemToError, type Problem, messageOf } from '../api/problem';
 
 const TEXT = {
   template: { vi: 'Tải mẫu nhập (XLSX)', en: 'Download template (XLSX)' },
@@ -65,7 +65,7 @@ interface FileProblemRow {
 }
 
 /** Downloads an API file with the session cookie; a refused request becomes the server's problem message. */
-export async function downloadFile(url: string, fallbackName: string): Promise<void> {
+async function downloadFile(url: string, fallbackName: string): Promise<void> {
   const response = await fetch(url, {
     credentials: 'include',
     headers: { 'Accept-Language': getLocale() === 'en' ? 'en, vi;q=0.5' : 'vi, en;q=0.5' },
@@ -111,8 +111,8 @@ export const PeriodFileActions = ({ period, only }: { period: RaRecord; only?: '
   const get = async (path: string, name: string) => {
     try {
       await downloadFile(`/api/periods/${period.id}/${path}`, name);
-    } catch (e: any) {
-      notify(e?.message ?? 'ra.notification.http_error', { type: 'error', multiLine: true });
+    } catch (e) {
+      notify(messageOf(e) ?? 'ra.notification.http_error', { type: 'error', multiLine: true });
     }
   };
 
@@ -123,14 +123,14 @@ export const PeriodFileActions = ({ period, only }: { period: RaRecord; only?: '
     try {
       const form = new FormData();
       form.append('file', file, file.name);
-      const { json } = await apiFetch(`/api/periods/${period.id}/import`, { method: 'POST', body: form });
+      const { json } = await apiFetch<{ imported: number; created: number; updated: number }>(`/api/periods/${period.id}/import`, { method: 'POST', body: form });
       notify(t('imported', { n: json.imported, created: json.created, updated: json.updated }), { type: 'success' });
       setDialog(false);
       refresh();
-    } catch (e: any) {
+    } catch (e) {
       const p = problemOf(e);
       const rows = (p?.problemErrors ?? []) as unknown as FileProblemRow[];
-      setSummary(p?.detail ?? e?.message ?? null);
+      setSummary(p?.detail ?? messageOf(e) ?? null);
       setProblems(rows.map((r) => ({ sheet: r.sheet ?? null, row: r.row ?? null, column: r.column ?? null, message: r.message })));
     } finally {
       setBusy(false);

@@ -4,6 +4,7 @@ import ArrowForward from '@mui/icons-material/ArrowForward';
 import { Confirm, useCanAccess, useNotify, useRefresh, useTranslate, type RaRecord } from 'react-admin';
 import { dataProvider } from '../providers/dataProvider';
 import { nextStep } from './steps';
+import { messageOf } from '../api/problem';
 
 /** Moves the period to its next status, after a confirmation; the server checks the step is allowed. */
 export const TransitionButton = ({ period }: { period: RaRecord }) => {
@@ -19,8 +20,8 @@ export const TransitionButton = ({ period }: { period: RaRecord }) => {
       await dataProvider.transitionPeriod(String(period.id), to);
       notify('chiso.period.moved', { type: 'success', messageArgs: { status: translate(`chiso.periodStatus.${to}`) } });
       refresh();
-    } catch (e: any) {
-      notify(e?.message ?? 'ra.notification.http_error', { type: 'error', multiLine: true });
+    } catch (e) {
+      notify(messageOf(e) ?? 'ra.notification.http_error', { type: 'error', multiLine: true });
     } finally {
       setOpen(false);
     }

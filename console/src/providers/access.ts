@@ -1,6 +1,8 @@
-// Who may do what, mirroring the server's requireRole() checks so each role sees only the
-// screens and buttons it can use. The server still enforces every rule; this only hides.
-export type Role = 'admin' | 'evaluator' | 'auditor' | 'agency';
+// Who may do what, from the server's own role matrix (server/api/roles.ts), so each role sees only
+// the menus, screens and buttons it can use. The server still enforces every rule; this only hides.
+import { allows, MENUS, type Resource, type Role } from '../../../server/api/roles';
+
+export type { Role } from '../../../server/api/roles';
 
 export interface Identity {
   id: string;
@@ -10,68 +12,21 @@ export interface Identity {
   agencyId: string | null;
 }
 
-const READ = ['list', 'show', 'read'];
+/** react-admin's reading actions are one action of the matrix. */
+const READS = new Set(['list', 'show', 'read']);
 
-type Matrix = Record<Role, Record<string, string[]>>;
-
-const matrix: Matrix = {
-  admin: {
-    dashboard: ['read'],
-    'rule-sets': [...READ, 'create', 'edit'],
-    versions: [...READ, 'create', 'edit', 'delete', 'copy', 'lint', 'test', 'publish', 'retire', 'diff', 'impact'],
-    agencies: [...READ, 'create', 'edit', 'delete'],
-    users: [...READ, 'create', 'edit', 'delete'],
-    periods: [...READ, 'create', 'edit', 'transition', 'import', 'export'],
-    submissions: READ,
-    appraisals: READ,
-    evaluations: [...READ, 'replay', 'export'],
-    rankings: READ,
-    'published-rankings': [...READ, 'replay'],
-    audit: [...READ, 'verify'],
-    replay: ['read', 'run'],
-    'what-if': ['read', 'run'],
-  },
-  evaluator: {
-    dashboard: ['read'],
-    'rule-sets': READ,
-    versions: [...READ, 'diff', 'lint', 'test'],
-    agencies: READ,
-    periods: [...READ, 'create', 'edit', 'transition', 'evaluate', 'rank', 'publishRanking', 'export', 'import'],
-    submissions: [...READ, 'edit', 'appraise', 'evaluate', 'export'],
-    appraisals: READ,
-    evaluations: [...READ, 'replay', 'export'],
-    rankings: READ,
-    'published-rankings': [...READ, 'replay'],
-    replay: ['read', 'run'],
-    'what-if': ['read', 'run'],
-  },
-  auditor: {
-    dashboard: ['read'],
-    'rule-sets': READ,
-    versions: [...READ, 'diff', 'lint', 'test'],
-    agencies: READ,
-    users: READ,
-    periods: [...READ, 'export'],
-    submissions: READ,
-    appraisals: READ,
-    evaluations: [...READ, 'replay', 'export'],
-    rankings: READ,
-    'published-rankings': [...READ, 'replay'],
-    audit: [...READ, 'verify'],
-    replay: ['read', 'run'],
-    'what-if': ['read', 'run'],
-  },
-  agency: {
-    dashboard: ['read'],
-    periods: READ,
-    submissions: [...READ, 'edit', 'submit', 'evidence'],
-    evaluations: READ,
-    versions: ['show', 'read'],
-  },
+/** The console's own pages and words, as the matrix's resource and action they stand for. */
+const ALIASES: Record<string, Record<string, [Resource, string]>> = {
+  dashboard: { read: ['session', 'read'] },
+  replay: { read: ['evaluations', 'replay'], run: ['evaluations', 'replay'] },
+  'what-if': { read: ['periods', 'whatIf'], run: ['periods', 'whatIf'] },
+  rankings: { read: ['periods', 'rank'] },
+  versions: { impact: ['periods', 'whatIf'] },
+  evaluations: { export: ['evaluations', 'report'] },
 };
 
-/** Record-level rules: agency users touch only their own agency's drafts. */
-function recordAllows(user: Identity, resource: string, action: string, record?: Record<string, any>): boolean {
+/** Record-level rules the services enforce: agency users touch only their own agency's drafts; drafts change, published versions retire. */
+function recordAllows(user: Identity, resource: string, action: string, record?: Record<string, unknown>): boolean {
   if (!record) return true;
   if (user.role === 'agency' && (resource === 'submissions' || resource === 'evaluations')) {
     if (record.agencyId && record.agencyId !== user.agencyId) return false;
@@ -86,9 +41,14 @@ function recordAllows(user: Identity, resource: string, action: string, record?:
   return true;
 }
 
-export function can(user: Identity | null | undefined, resource: string, action: string, record?: Record<string, any>): boolean {
+export function can(user: Identity | null | undefined, resource: string, action: string, record?: Record<string, unknown>): boolean {
   if (!user) return false;
-  const allowed = matrix[user.role]?.[resource];
-  if (!allowed || !allowed.includes(action)) return false;
+  // A resource's list is in the menu only for roles whose work it is.
+  if (action === 'list' && !MENUS[user.role].includes(resource as Resource)) return false;
+  const verb = READS.has(action) ? 'read' : action;
+  const [target, targetAction] = ALIASES[resource]?.[verb] ?? [resource, verb];
+  // Impact is previewed in the editor: only those who may edit a version and run a what-if.
+  if (resource === 'versions' && action === 'impact' && !allows(user.role, 'versions', 'edit')) return false;
+  if (!allows(user.role, target, targetAction)) return false;
   return recordAllows(user, resource, action, record);
 }

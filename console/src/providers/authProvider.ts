@@ -37,8 +37,6 @@ const confirm = (): Promise<Identity> => {
   return confirmed;
 };
 
-export const currentUser = stored;
-
 export const authProvider: AuthProvider = {
   async login({ username, password }: { username: string; password: string }) {
     const { json } = await apiFetch<Identity>('/api/auth/login', { method: 'POST', body: { username, password } });

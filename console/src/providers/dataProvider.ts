@@ -1,9 +1,10 @@
 import simpleRestProvider from 'ra-data-simple-rest';
-import type { DataProvider, UpdateParams } from 'react-admin';
+import type { UpdateParams } from 'react-admin';
 import { apiFetch, httpClient } from '../api/http';
-import type { Finding, Ranking } from '../../../server/engine';
+import type { LegalBasis, LocalizedText } from '../../../server/engine';
+import type { AuditVerification, CurrentRanking, EvaluationRead, LintReport, PeriodEvaluation, PublishedRanking, ReplayReport, Rows, TestRun, Version, VersionDiff, WhatIfReport } from '../../../server/api/types';
 
-const base = simpleRestProvider('/api', httpClient as any);
+const base = simpleRestProvider('/api', httpClient);
 
 /** What each resource's PUT accepts: the server rejects unknown fields, so we send only these. */
 const writable: Record<string, string[]> = {
@@ -15,54 +16,22 @@ const writable: Record<string, string[]> = {
   'rule-sets': ['title', 'description'],
 };
 
-const pick = (data: Record<string, any>, keys: string[] | undefined) =>
+const pick = (data: Record<string, unknown>, keys: string[] | undefined) =>
   keys ? Object.fromEntries(keys.filter((k) => data[k] !== undefined).map((k) => [k, data[k]])) : data;
 
 /** The etag a record was read with: versions carry one; submissions use their revision. */
-export const etagOf = (record: Record<string, any> | undefined): string | null => {
+export const etagOf = (record: Record<string, unknown> | undefined): string | null => {
   if (!record) return null;
   if (record.etag) return String(record.etag);
   if (record.revision !== undefined && record.revision !== null) return String(record.revision);
   return null;
 };
 
-export interface TestCaseResult {
-  name: string;
-  passed: boolean;
-  failures: { field: string; expected: unknown; actual: unknown }[];
-}
-export interface VersionChange {
-  kind?: string;
-  path?: string;
-  code?: string;
-  message: { vi: string; en?: string };
-  [k: string]: unknown;
-}
-export interface ReplayResult {
-  verified: boolean;
-  expectedHash: string;
-  actualHash: string;
-  differences: { path: string; expected: unknown; actual: unknown }[];
-}
-export interface Standing {
-  total: number;
-  band: { id: string; label: { vi: string; en?: string }; color?: string } | null;
-  rank: number | null;
-}
-export interface WhatIfRow {
-  agencyId: string;
-  agencyName: string;
-  cohort: string | null;
-  before: Standing | null;
-  after: Standing | null;
-  delta: number;
-  bandChanged: boolean;
-  rankChanged: boolean;
-  changed: boolean;
-}
+// The API's answers, as the server defines them.
+export type { ReplayReport as ReplayResult, TestCaseResult, VersionChange, WhatIfRow } from '../../../server/api/types';
 
-const post = async <T = any>(url: string, body?: unknown) => (await apiFetch<T>(url, { method: 'POST', body: body ?? {} })).json;
-const get = async <T = any>(url: string) => (await apiFetch<T>(url)).json;
+const post = async <T = unknown>(url: string, body?: unknown) => (await apiFetch<T>(url, { method: 'POST', body: body ?? {} })).json;
+const get = async <T = unknown>(url: string) => (await apiFetch<T>(url)).json;
 const q = encodeURIComponent;
 
 export const dataProvider = {
@@ -75,15 +44,15 @@ export const dataProvider = {
     return { data: { ...params.previousData, ...json, ...(fresh && !json?.etag ? { etag: fresh.replace(/"/g, '') } : {}) } };
   },
   /** Every row of a list, page by page (the server sends at most 1000 rows per request). */
-  async getAll<T = any>(resource: string, filter: Record<string, unknown> = {}, sort?: [string, 'ASC' | 'DESC']) {
-    const rows: T[] = [];
+  async getAll<R extends keyof Rows>(resource: R, filter: Record<string, unknown> = {}, sort?: [string, 'ASC' | 'DESC']): Promise<Rows[R][]> {
+    const rows: Rows[R][] = [];
     for (let offset = 0; ; offset += 1000) {
       const query = [
         ...(sort ? [`sort=${q(JSON.stringify(sort))}`] : []),
         `range=${q(JSON.stringify([offset, offset + 999]))}`,
         `filter=${q(JSON.stringify(filter))}`,
       ].join('&');
-      const { json, headers } = await apiFetch<T[]>(`/api/${resource}?${query}`);
+      const { json, headers } = await apiFetch<Rows[R][]>(`/api/${resource}?${query}`);
       rows.push(...json);
       const total = Number(headers.get('Content-Range')?.split('/').pop());
       if (!json.length || !Number.isFinite(total) || rows.length >= total) return rows;
@@ -93,29 +62,29 @@ export const dataProvider = {
     const { json, headers } = await apiFetch(`/api/versions/${q(id)}`, { method: 'PUT', body: { document }, etag });
     return { ...json, etag: json?.etag ?? headers.get('ETag')?.replace(/"/g, '') };
   },
-  createVersion: (document: unknown) => post('/api/versions', { document }),
-  copyVersion: (id: string, version: string) => post(`/api/versions/${q(id)}/copy`, { version }),
-  lintVersion: (id: string) => post<{ findings: Finding[] }>(`/api/versions/${q(id)}/lint`),
-  testVersion: (id: string) => post<{ results: TestCaseResult[]; passed: boolean }>(`/api/versions/${q(id)}/test`),
+  createVersion: (document: unknown) => post<Version>('/api/versions', { document }),
+  copyVersion: (id: string, version: string) => post<Version>(`/api/versions/${q(id)}/copy`, { version }),
+  lintVersion: (id: string) => post<LintReport>(`/api/versions/${q(id)}/lint`),
+  testVersion: (id: string) => post<TestRun>(`/api/versions/${q(id)}/test`),
   publishVersion: async (
     id: string,
-    body: { changeNote: { vi: string; en?: string }; legalBasis: { decision: string; date: string; issuer: string } },
+    body: { changeNote: LocalizedText; legalBasis: LegalBasis },
     etag?: string | null,
   ) => (await apiFetch(`/api/versions/${q(id)}/publish`, { method: 'POST', body, etag })).json,
   retireVersion: (id: string) => post(`/api/versions/${q(id)}/retire`),
-  diffVersions: (id: string, otherId: string) => get<{ changes: VersionChange[] }>(`/api/versions/${q(id)}/diff/${q(otherId)}`),
+  diffVersions: (id: string, otherId: string) => get<VersionDiff>(`/api/versions/${q(id)}/diff/${q(otherId)}`),
   versionInForce: (ruleSet: string, date: string) => get(`/api/versions/in-force?ruleSet=${q(ruleSet)}&date=${q(date)}`),
   agencyCohort: (agencyId: string, versionId: string) =>
     get<{ cohort: string | null; matches: string[] }>(`/api/agencies/${q(agencyId)}/cohort?versionId=${q(versionId)}`),
   transitionPeriod: (id: string, to: string) => post(`/api/periods/${q(id)}/transition`, { to }),
-  evaluatePeriod: (id: string, versionId?: string) => post(`/api/periods/${q(id)}/evaluate`, versionId ? { versionId } : {}),
-  evaluateSubmission: (id: string, versionId?: string) => post(`/api/submissions/${q(id)}/evaluate`, versionId ? { versionId } : {}),
-  ranking: (periodId: string) => get<Ranking>(`/api/periods/${q(periodId)}/ranking`),
-  publishRanking: (periodId: string) => post(`/api/periods/${q(periodId)}/ranking/publish`),
+  evaluatePeriod: (id: string, versionId?: string) => post<PeriodEvaluation>(`/api/periods/${q(id)}/evaluate`, versionId ? { versionId } : {}),
+  evaluateSubmission: (id: string, versionId?: string) => post<EvaluationRead>(`/api/submissions/${q(id)}/evaluate`, versionId ? { versionId } : {}),
+  ranking: (periodId: string) => get<CurrentRanking>(`/api/periods/${q(periodId)}/ranking`),
+  publishRanking: (periodId: string) => post<PublishedRanking>(`/api/periods/${q(periodId)}/ranking/publish`),
   whatIf: (periodId: string, versionId: string) =>
-    post<{ baseVersionId: string; versionId: string; rows: WhatIfRow[] }>(`/api/periods/${q(periodId)}/what-if`, { versionId }),
+    post<WhatIfReport>(`/api/periods/${q(periodId)}/what-if`, { versionId }),
   submit: (id: string) => post(`/api/submissions/${q(id)}/submit`),
-  revisions: (id: string) => get<any[]>(`/api/submissions/${q(id)}/revisions`),
+  revisions: (id: string) => get<Record<string, unknown>[]>(`/api/submissions/${q(id)}/revisions`),
   appraise: (id: string, body: { fact: string; value: unknown; reason: string }) => post(`/api/submissions/${q(id)}/appraisals`, body),
   uploadEvidence: (id: string, item: { key: string; note?: string; file?: File; url?: string }) => {
     if (item.file) {
@@ -127,8 +96,7 @@ export const dataProvider = {
     }
     return post(`/api/submissions/${q(id)}/evidence`, { key: item.key, kind: 'link', url: item.url, note: item.note });
   },
-  replay: (kind: 'evaluations' | 'published-rankings', id: string) => post<ReplayResult>(`/api/${kind}/${q(id)}/replay`),
-  verifyAudit: () => get<{ valid: boolean; checked: number; firstBrokenId?: string | number }>('/api/audit/verify'),
+  replay: (kind: 'evaluations' | 'published-rankings', id: string) => post<ReplayReport>(`/api/${kind}/${q(id)}/replay`),
+  verifyAudit: () => get<AuditVerification>('/api/audit/verify'),
 };
 
-export type ChisoDataProvider = typeof dataProvider & DataProvider;

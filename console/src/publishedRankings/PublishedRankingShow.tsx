@@ -5,13 +5,14 @@ import { useFormat } from '../common/useFormat';
 import { CohortRankingTable } from '../rankings/CohortRankingTable';
 import { ScoreDistribution } from '../rankings/ScoreDistribution';
 import { ReplayButton } from '../replay/ReplayButton';
+import type { CohortRanking } from '../../../server/engine';
 
 const PublishedView = () => {
   const record = useRecordContext();
   const translate = useTranslate();
   const f = useFormat();
   if (!record) return <LinearProgress />;
-  const cohorts = record.ranking?.cohorts ?? [];
+  const cohorts: CohortRanking[] = record.ranking?.cohorts ?? [];
   return (
     <>
       <Card sx={{ mb: 2 }}>
@@ -41,7 +42,7 @@ const PublishedView = () => {
           </CardContent>
         </Card>
       )}
-      {cohorts.map((c: any) => (
+      {cohorts.map((c) => (
         <CohortRankingTable key={c.cohort} cohort={c} periodId={String(record.periodId)} />
       ))}
     </>

@@ -4,6 +4,7 @@ import Verified from '@mui/icons-material/Verified';
 import { Confirm, useCanAccess, useNotify, useTranslate } from 'react-admin';
 import { useNavigate } from 'react-router-dom';
 import { dataProvider } from '../providers/dataProvider';
+import { messageOf } from '../api/problem';
 
 /** Freezes the current ranking as the published result, with its own hash. */
 export const PublishRankingButton = ({ periodId, disabled }: { periodId: string; disabled?: boolean }) => {
@@ -18,8 +19,8 @@ export const PublishRankingButton = ({ periodId, disabled }: { periodId: string;
       const published = await dataProvider.publishRanking(periodId);
       notify('chiso.ranking.published', { type: 'success' });
       if (published?.id) navigate(`/published-rankings/${published.id}/show`);
-    } catch (e: any) {
-      notify(e?.message ?? 'ra.notification.http_error', { type: 'error', multiLine: true });
+    } catch (e) {
+      notify(messageOf(e) ?? 'ra.notification.http_error', { type: 'error', multiLine: true });
     } finally {
       setOpen(false);
     }

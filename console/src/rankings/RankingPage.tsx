@@ -18,10 +18,13 @@ export const RankingPage = () => {
   const { data: period } = useGetOne('periods', { id: id! });
   const [ranking, setRanking] = useState<CurrentRanking | null | undefined>(undefined);
   const [problem, setProblem] = useState<string | null>(null);
+  // The period's fields, not the record: a refetched record is a new object with the same period.
+  const periodId = period?.id;
+  const versionId = period?.versionId;
   useEffect(() => {
-    if (!period) return;
-    currentRanking(period).then(setRanking, (e) => setProblem(e.message));
-  }, [period?.id, period?.versionId]);
+    if (periodId === undefined) return;
+    currentRanking({ id: periodId, versionId }).then(setRanking, (e) => setProblem(e.message));
+  }, [periodId, versionId]);
   const empty = ranking === null || (ranking && ranking.cohorts.every((c) => !c.entries.length));
   return (
     <Box sx={{ mt: 2 }}>

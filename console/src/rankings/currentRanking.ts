@@ -9,6 +9,6 @@ export type CurrentRanking = Ranking & { stale?: boolean; evaluatedAt?: string }
  */
 export async function currentRanking(period: { id: string | number; versionId: string }): Promise<CurrentRanking | null> {
   const rows = await dataProvider.getAll('evaluations', { periodId: period.id, versionId: period.versionId });
-  if (!rows.some((r: any) => r.batchKind === 'period')) return null;
+  if (!rows.some((r) => r.batchKind === 'period')) return null;
   return dataProvider.ranking(String(period.id));
 }

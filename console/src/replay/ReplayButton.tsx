@@ -4,6 +4,7 @@ import Replay from '@mui/icons-material/Replay';
 import { useCanAccess, useTranslate } from 'react-admin';
 import { dataProvider, type ReplayResult } from '../providers/dataProvider';
 import { ReplayResultView } from './ReplayResultView';
+import { messageOf } from '../api/problem';
 
 /** Recomputes a stored evaluation or published ranking under its own version and compares hashes. */
 export const ReplayButton = ({ kind, id }: { kind: 'evaluations' | 'published-rankings'; id: string }) => {
@@ -19,8 +20,8 @@ export const ReplayButton = ({ kind, id }: { kind: 'evaluations' | 'published-ra
     setProblem(null);
     try {
       setResult(await dataProvider.replay(kind, id));
-    } catch (e: any) {
-      setProblem(e?.message ?? translate('ra.notification.http_error'));
+    } catch (e) {
+      setProblem(messageOf(e) ?? translate('ra.notification.http_error'));
     }
   };
   return (

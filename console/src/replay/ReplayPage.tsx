@@ -6,6 +6,7 @@ import { useSearchParams } from 'react-router-dom';
 import { dataProvider, type ReplayResult } from '../providers/dataProvider';
 import { useFormat } from '../common/useFormat';
 import { ReplayResultView } from './ReplayResultView';
+import { messageOf } from '../api/problem';
 
 type Kind = 'published-rankings' | 'evaluations';
 
@@ -37,8 +38,8 @@ export const ReplayPage = () => {
     setProblem(null);
     try {
       setResult(await dataProvider.replay(kind, chosen));
-    } catch (e: any) {
-      setProblem(e?.message ?? translate('ra.notification.http_error'));
+    } catch (e) {
+      setProblem(messageOf(e) ?? translate('ra.notification.http_error'));
     } finally {
       setBusy(false);
     }

@@ -6,6 +6,8 @@ import { dataProvider, type WhatIfRow } from '../providers/dataProvider';
 import { useFormat } from '../common/useFormat';
 import { useLt } from '../common/useLt';
 import { BandChip } from '../common/BandChip';
+import { messageOf } from '../api/problem';
+import { type RuleSetVersion } from '../../../server/engine';
 
 /** Evaluate a period under another version (or a draft): per agency, points, band and rank before and after. */
 export const WhatIfPage = () => {
@@ -21,7 +23,7 @@ export const WhatIfPage = () => {
   const { data: periods } = useGetList('periods', { sort: { field: 'year', order: 'DESC' }, pagination: { page: 1, perPage: 200 } });
   const { data: period } = useGetOne('periods', { id: periodId }, { enabled: !!periodId });
   const { data: baseVersion } = useGetOne('versions', { id: period?.versionId }, { enabled: !!period });
-  const cohortName = (id: string | null) => lt(baseVersion?.document?.cohorts?.find((c: any) => c.id === id)?.name) || id || '—';
+  const cohortName = (id: string | null) => lt((baseVersion?.document as RuleSetVersion | undefined)?.cohorts.find((c) => c.id === id)?.name) || id || '—';
   const { data: versions } = useGetList(
     'versions',
     { filter: { ruleSet: period?.ruleSet }, sort: { field: 'effectiveFrom', order: 'DESC' }, pagination: { page: 1, perPage: 200 } },
@@ -33,8 +35,8 @@ export const WhatIfPage = () => {
     setProblem(null);
     try {
       setRows((await dataProvider.whatIf(periodId, versionId)).rows);
-    } catch (e: any) {
-      setProblem(e?.message ?? translate('ra.notification.http_error'));
+    } catch (e) {
+      setProblem(messageOf(e) ?? translate('ra.notification.http_error'));
     } finally {
       setBusy(false);
     }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Table, TableBody, TableCell, TableHead, TableRow, Tooltip, Typography } from '@mui/material';
 import RateReview from '@mui/icons-material/RateReview';
-import { useTranslate } from 'react-admin';
+import { useTranslate, type RaRecord } from 'react-admin';
 import type { Fact } from '../../../server/engine';
 import type { FactGroup } from './factGroups';
 import { useLt } from '../common/useLt';
@@ -12,7 +12,7 @@ import { AppraiseDialog } from './AppraiseDialog';
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 /** Agency value and evaluator value side by side, fact by fact, with the evidence between them. */
-export const AppraisalTable = ({ record, groups, canAppraise, onChanged }: { record: any; groups: FactGroup[]; canAppraise: boolean; onChanged: () => void }) => {
+export const AppraisalTable = ({ record, groups, canAppraise, onChanged }: { record: RaRecord; groups: FactGroup[]; canAppraise: boolean; onChanged: () => void }) => {
   const translate = useTranslate();
   const lt = useLt();
   const show = useFactValue();

@@ -6,6 +6,7 @@ import { dataProvider } from '../providers/dataProvider';
 import { useLt } from '../common/useLt';
 import { parseDecimal } from '../versions/editor/inputs/PNumber';
 import { useFactValue } from './useFactValue';
+import { messageOf } from '../api/problem';
 
 /** The evaluator's value for one fact; a reason is required and kept with the author and time. */
 export const AppraiseDialog = ({
@@ -49,8 +50,8 @@ export const AppraiseDialog = ({
       await dataProvider.appraise(submissionId, { fact: fact.id, value, reason: reason.trim() });
       notify('chiso.appraisal.saved', { type: 'success' });
       onDone();
-    } catch (e: any) {
-      setProblem(e?.message ?? translate('ra.notification.http_error'));
+    } catch (e) {
+      setProblem(messageOf(e) ?? translate('ra.notification.http_error'));
     }
   };
 

@@ -4,6 +4,7 @@ import Calculate from '@mui/icons-material/Calculate';
 import { useCanAccess, useNotify, useTranslate, type RaRecord } from 'react-admin';
 import { useNavigate } from 'react-router-dom';
 import { dataProvider } from '../providers/dataProvider';
+import { messageOf } from '../api/problem';
 
 /** Scores this one submission now (e.g. after an appraisal) and opens the result. */
 export const EvaluateSubmissionButton = ({ record }: { record: RaRecord }) => {
@@ -17,11 +18,11 @@ export const EvaluateSubmissionButton = ({ record }: { record: RaRecord }) => {
     setBusy(true);
     try {
       const result = await dataProvider.evaluateSubmission(String(record.id));
-      const id = result?.id ?? result?.evaluation?.id ?? result?.evaluations?.[0]?.id;
+      const id = result.id;
       notify('chiso.period.evaluatedOne', { type: 'success' });
       if (id) navigate(`/evaluations/${id}/show`);
-    } catch (e: any) {
-      notify(e?.message ?? 'ra.notification.http_error', { type: 'error', multiLine: true });
+    } catch (e) {
+      notify(messageOf(e) ?? 'ra.notification.http_error', { type: 'error', multiLine: true });
     } finally {
       setBusy(false);
     }

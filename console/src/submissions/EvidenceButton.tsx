@@ -3,6 +3,7 @@ import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack
 import AddLink from '@mui/icons-material/AddLink';
 import { useNotify, useTranslate } from 'react-admin';
 import { dataProvider } from '../providers/dataProvider';
+import { messageOf } from '../api/problem';
 
 /** Attach a file or a link (with a note) as evidence for one fact. */
 export const EvidenceButton = ({ submissionId, factKey, label, onAdded }: { submissionId: string; factKey: string; label: string; onAdded: () => void }) => {
@@ -31,8 +32,8 @@ export const EvidenceButton = ({ submissionId, factKey, label, onAdded }: { subm
       notify('chiso.submission.evidenceAdded', { type: 'success' });
       close();
       onAdded();
-    } catch (e: any) {
-      setProblem(e?.message ?? translate('ra.notification.http_error'));
+    } catch (e) {
+      setProblem(messageOf(e) ?? translate('ra.notification.http_error'));
     } finally {
       setBusy(false);
     }

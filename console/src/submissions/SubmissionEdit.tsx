@@ -1,5 +1,6 @@
-import { Edit, useNotify, useRedirect, useTranslate } from 'react-admin';
+import { Edit, useNotify, useRedirect, useTranslate, type RaRecord } from 'react-admin';
 import { SubmissionForm } from './SubmissionForm';
+import { messageOf, statusOf } from '../api/problem';
 
 /** The agency's self-assessment form, saved as a new revision with If-Match. */
 export const SubmissionEdit = () => {
@@ -10,13 +11,13 @@ export const SubmissionEdit = () => {
     <Edit
       mutationMode="pessimistic"
       redirect={false}
-      transform={(data: any) => ({ facts: data.facts ?? {} })}
+      transform={(data: RaRecord) => ({ facts: data.facts ?? {} })}
       mutationOptions={{
         onSuccess: () => notify('chiso.submission.saved', { type: 'success' }),
-        onError: (error: any) =>
-          error?.status === 409
+        onError: (error: unknown) =>
+          statusOf(error) === 409
             ? notify('chiso.submission.conflict', { type: 'error', autoHideDuration: 10000 })
-            : notify(error?.message ?? 'ra.notification.http_error', { type: 'error', multiLine: true }),
+            : notify(messageOf(error) ?? 'ra.notification.http_error', { type: 'error', multiLine: true }),
       }}
       title={translate('chiso.submission.formTitle')}
       queryOptions={{ onError: () => redirect('list', 'submissions') }}

@@ -22,7 +22,7 @@ export const SubmissionForm = () => {
   const translate = useTranslate();
   const refresh = useRefresh();
   const lt = useLt();
-  const { data, error } = useSubmissionContext(record as any);
+  const { data, error } = useSubmissionContext(record);
   if (error) return <Alert severity="error">{error.message}</Alert>;
   if (!record || !data) return <LinearProgress />;
   const editable = record.status === 'draft' && data.period.status === 'open';

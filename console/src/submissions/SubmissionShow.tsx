@@ -15,7 +15,7 @@ const SubmissionView = () => {
   const translate = useTranslate();
   const refresh = useRefresh();
   const f = useFormat();
-  const { data, error } = useSubmissionContext(record as any);
+  const { data, error } = useSubmissionContext(record);
   const { canAccess: mayAppraise } = useCanAccess({ resource: 'submissions', action: 'appraise' });
   const { canAccess: mayEdit } = useCanAccess({ resource: 'submissions', action: 'edit', record });
   if (error) return <Alert severity="error">{error.message}</Alert>;

@@ -4,6 +4,7 @@ import Send from '@mui/icons-material/Send';
 import { Confirm, useNotify, useRecordContext, useRedirect, useTranslate } from 'react-admin';
 import { useFormState } from 'react-hook-form';
 import { dataProvider } from '../providers/dataProvider';
+import { messageOf } from '../api/problem';
 
 /** Sends the saved self-assessment to the evaluators; after that it can no longer be edited. */
 export const SubmitSubmissionButton = () => {
@@ -19,8 +20,8 @@ export const SubmitSubmissionButton = () => {
       await dataProvider.submit(String(record.id));
       notify('chiso.submission.submitted', { type: 'success' });
       redirect('show', 'submissions', record.id);
-    } catch (e: any) {
-      notify(e?.message ?? 'ra.notification.http_error', { type: 'error', multiLine: true });
+    } catch (e) {
+      notify(messageOf(e) ?? 'ra.notification.http_error', { type: 'error', multiLine: true });
     } finally {
       setOpen(false);
     }

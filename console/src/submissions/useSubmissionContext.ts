@@ -1,15 +1,16 @@
 import { useEffect, useState } from 'react';
 import type { RuleSetVersion } from '../../../server/engine';
 import { dataProvider } from '../providers/dataProvider';
+import { type RaRecord } from 'react-admin';
 
 export interface SubmissionContext {
-  period: any;
+  period: RaRecord;
   version: RuleSetVersion;
   cohort: string | null;
 }
 
 /** The period a submission belongs to, its pinned version's document, and the agency's cohort under it. */
-export function useSubmissionContext(submission: { periodId?: string; agencyId?: string } | undefined) {
+export function useSubmissionContext(submission: { periodId?: string; agencyId?: string; [k: string]: unknown } | undefined) {
   const [state, setState] = useState<{ data: SubmissionContext | null; error: Error | null }>({ data: null, error: null });
   useEffect(() => {
     if (!submission?.periodId || !submission.agencyId) return;

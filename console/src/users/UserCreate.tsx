@@ -1,8 +1,8 @@
-import { Create } from 'react-admin';
+import { Create, type RaRecord } from 'react-admin';
 import { UserForm } from './UserForm';
 
 export const UserCreate = () => (
-  <Create redirect="list" transform={(data: any) => (data.role === 'agency' ? data : { ...data, agencyId: null })}>
+  <Create redirect="list" transform={(data: RaRecord) => (data.role === 'agency' ? data : { ...data, agencyId: null })}>
     <UserForm create />
   </Create>
 );

@@ -1,8 +1,8 @@
-import { Edit } from 'react-admin';
+import { Edit, type RaRecord } from 'react-admin';
 import { UserForm } from './UserForm';
 
 export const UserEdit = () => (
-  <Edit mutationMode="pessimistic" transform={(data: any) => (data.password ? data : { ...data, password: undefined })}>
+  <Edit mutationMode="pessimistic" transform={(data: RaRecord) => (data.password ? data : { ...data, password: undefined })}>
     <UserForm />
   </Edit>
 );

@@ -1,2 +1,2 @@
-export const ROLES = ['admin', 'evaluator', 'auditor', 'agency'] as const;
+const ROLES = ['admin', 'evaluator', 'auditor', 'agency'] as const;
 export const roleChoices = ROLES.map((id) => ({ id, name: `chiso.role.${id}` }));

@@ -6,6 +6,7 @@ import { useNavigate } from 'react-router-dom';
 import { useLiveFindings } from './editor/useLiveFindings';
 import { dataProvider } from '../providers/dataProvider';
 import { useLt } from '../common/useLt';
+import { messageOf } from '../api/problem';
 
 /**
  * A new draft from a rule-set document (a file from rules/ or one exported elsewhere). To amend a
@@ -34,8 +35,8 @@ export const VersionCreate = () => {
       const created = await dataProvider.createVersion(parsed!.doc);
       notify('ra.notification.created', { type: 'success', messageArgs: { smart_count: 1 } });
       navigate(`/versions/${created.id}`);
-    } catch (error: any) {
-      setProblem(error?.message ?? translate('ra.notification.http_error'));
+    } catch (error) {
+      setProblem(messageOf(error) ?? translate('ra.notification.http_error'));
     }
   };
   return (

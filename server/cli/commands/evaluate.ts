@@ -1,5 +1,5 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { assignCohort, checkVersion, CohortBests, type CompiledVersion, compileVersion, ENGINE_VERSION, evaluateSubmission, type Evaluation, Exact, type Finding, hasErrors, type LocalizedText, type Node, type NodeRecord, rankEvaluations, type Ranking, rounded, type RuleSetVersion, type Score, scoreOf, type SubmissionInput, text, validateSubmission } from '../../engine';
+import { type Agency, assignCohort, checkVersion, CohortBests, type CompiledVersion, compileVersion, ENGINE_VERSION, evaluateSubmission, type Evaluation, Exact, type Finding, hasErrors, type LocalizedText, type Node, type NodeRecord, rankEvaluations, type Ranking, rounded, type RuleSetVersion, type Score, scoreOf, type SubmissionInput, text, validateSubmission } from '../../engine';
 import { JsonArrayError, readJsonArray } from '../support/jsonArray';
 import { guard } from '../support/guard';
 import { EXIT, fileProblem, readJsonFile } from '../support/files';
@@ -59,14 +59,16 @@ export interface EvaluateOutput {
 }
 
 /** One submission checked against the facts asked of its cohort; paths read `submissions[i]/facts/…`. */
-function checkSubmission(version: RuleSetVersion, compiled: CompiledVersion, submission: any, i: number, seen: Map<string, number>): Finding[] {
+function checkSubmission(version: RuleSetVersion, compiled: CompiledVersion, submission: unknown, i: number, seen: Map<string, number>): Finding[] {
   const problems: Finding[] = [];
+  // Whatever the file holds; its agency is read as one only once the schema says it is one.
+  const agency = (submission as { agency?: { id?: unknown } } | null | undefined)?.agency;
   // The cohort decides which facts are required; it can only be known from a well-formed agency.
   let cohort: string | null | undefined;
-  const agencyFindings = validateSubmission(version, { agency: submission?.agency, facts: {} }).filter((f) => f.path.startsWith('/agency'));
-  if (agencyFindings.length === 0) cohort = assignCohort(compiled, submission.agency).cohort;
+  const agencyFindings = validateSubmission(version, { agency, facts: {} }).filter((f) => f.path.startsWith('/agency'));
+  if (agencyFindings.length === 0) cohort = assignCohort(compiled, agency as Agency).cohort;
   for (const f of validateSubmission(version, submission, { cohort })) problems.push({ ...f, path: `submissions[${i}]${f.path}` });
-  const id = submission?.agency?.id;
+  const id = agency?.id;
   if (typeof id === 'string') {
     if (seen.has(id))
       problems.push({

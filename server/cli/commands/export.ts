@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import { writeFileSync } from 'node:fs';
-import { compileVersion, evaluateSubmissions, explainEvaluation, rankEvaluations } from '../../engine';
+import { evaluateSubmissions, explainEvaluation, rankEvaluations } from '../../engine';
 import { exportRankingCsv } from '../../files/exportCsv';
 import { exportRankingXlsx } from '../../files/exportXlsx';
 import { annexPdf, reportCardPdf } from '../../files/pdf';
@@ -38,7 +38,7 @@ export function register(program: Command): void {
       if (!rules) return;
       const submissions = await loadSubmissions(options.submissions, rules.version);
       if (!submissions) return;
-      const compiled = compileVersion(rules.version);
+      const { compiled } = rules;
       const evaluations = evaluateSubmissions(compiled, submissions);
       const ranking = rankEvaluations(compiled, evaluations);
       const views = evaluations.map((e) => explainEvaluation(compiled, e));

@@ -38,7 +38,7 @@ export function register(program: Command): void {
       if (!rules) return;
       const agencies = loadAgencies(options.rules, rules.version, options.agencies);
       if (!agencies) return;
-      const result = await parseImport(buffer, path.basename(file), rules.version, rules.hash, agencies);
+      const result = await parseImport(buffer, path.basename(file), rules.compiled, agencies);
       if ('problems' in result) {
         for (const p of result.problems) {
           const at = where(p);

@@ -25,7 +25,7 @@ export function register(program: Command): void {
       if (!rules) return;
       const agencies = loadAgencies(options.rules, rules.version, options.agencies);
       if (!agencies) return;
-      const buffer = await buildTemplate(rules.version, rules.hash, agencies, options.periodTitle ? { title: options.periodTitle } : undefined);
+      const buffer = await buildTemplate(rules.compiled, agencies, options.periodTitle ? { title: options.periodTitle } : undefined);
       writeFileSync(options.output, buffer);
       const facts = agencyFacts(rules.version).length;
       console.log(

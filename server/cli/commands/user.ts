@@ -2,8 +2,8 @@
 // creates an account (how the first admin is made when demo data is off).
 import type { Command } from 'commander';
 import { createInterface } from 'node:readline';
-import { generatePassword } from '../../store/passwords';
-import { createUser, ROLES, type Role } from '../../store/users';
+import { generatePassword } from '../../services/passwords';
+import { createUser, ROLES, type Role } from '../../services/users';
 import { databaseConfig, openConfiguredDb } from '../database';
 import { Problem } from '../../problems/problem';
 

@@ -1,14 +1,14 @@
 // What `chiso template`, `chiso import` and `chiso export` read before they work: a checked
 // rule-set version (with its hash), the agencies (a file, or the agencies/ folder beside the rules)
 // and, for export, checked submissions. Problems are printed like every other command's.
-import { type Agency, assignCohort, checkVersion, compileVersion, type Finding, hasErrors, type RuleSetVersion, type SubmissionInput, validateSubmission } from '../../engine';
+import { type Agency, assignCohort, checkVersion, type CompiledVersion, compileVersion, type Finding, hasErrors, type RuleSetVersion, type SubmissionInput, validateSubmission } from '../../engine';
 import { agenciesFolderFor, agenciesFor, agencyFilesIn, loadAgencyFile, type AgencyList } from './agencies';
 import { EXIT, readJsonFile } from './files';
 import { findingLine } from './report';
 
 export interface RulesInput {
   version: RuleSetVersion;
-  hash: string;
+  compiled: CompiledVersion;
 }
 
 const fail = (exit: number): null => {
@@ -28,7 +28,7 @@ export async function loadRules(file: string): Promise<RulesInput | null> {
   for (const f of findings.filter((x) => x.severity === 'error')) console.error(findingLine(file, f));
   if (hasErrors(findings)) return fail(EXIT.invalid);
   const version = read.value as RuleSetVersion;
-  return { version, hash: compileVersion(version).hash };
+  return { version, compiled: compileVersion(version) };
 }
 
 /** The agencies from `--agencies`, or from the agencies/ folder next to the rules file. */

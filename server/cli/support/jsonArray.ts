@@ -65,7 +65,6 @@ export async function* readJsonArray(file: string, chunkSize = 1 << 20): AsyncGe
             let k = chunk.length - 1;
             while (k >= i && chunk[k] === BACKSLASH) k--;
             backslashes = k < i ? backslashes + (chunk.length - i) : chunk.length - 1 - k;
-            i = chunk.length;
             break;
           }
           let k = q - 1;

@@ -21,13 +21,13 @@ export interface LeafRecord {
 /** Evaluates the tree; with `out`, appends one record per leaf in document order. */
 export type ConditionFn = (env: Env, out: LeafRecord[] | null) => boolean;
 
-export class ConditionError extends Error {}
+class ConditionError extends Error {}
 
 const SIMPLE_PATH = /^\$\.([A-Za-z_][A-Za-z0-9_]*)$/;
 const hasOwn = Object.prototype.hasOwnProperty;
 
 /** The almanac's fact lookup: the runtime facts are the submission's facts plus `agency`. */
-export function readFact(env: Env, fact: string): unknown {
+function readFact(env: Env, fact: string): unknown {
   if (fact === 'agency') return env.agency;
   return hasOwn.call(env.facts, fact) ? env.facts[fact] : undefined;
 }

@@ -37,7 +37,7 @@ const dates = (compare: (a: number, b: number) => boolean) => (fact: unknown, va
   return a !== null && b !== null && compare(a, b);
 };
 
-export const CUSTOM_OPERATORS: readonly CustomOperator[] = [
+const CUSTOM_OPERATORS: readonly CustomOperator[] = [
   { name: 'dateBefore', evaluate: dates((a, b) => a < b) },
   { name: 'dateOnOrBefore', evaluate: dates((a, b) => a <= b) },
   { name: 'dateAfter', evaluate: dates((a, b) => a > b) },

@@ -11,7 +11,7 @@ export const arrow = (a: string, b: string) => `${a} → ${b}`;
 export const numOr = (v: number | undefined, lang: 'vi' | 'en', none: string) => (v === undefined ? none : num(v, lang));
 export const cond = (c: Condition | undefined, lang: 'vi' | 'en') => (c ? conditionText(c, lang) : lang === 'vi' ? '(không)' : '(none)');
 export const lowerFirst = (t: string) => t.charAt(0).toLowerCase() + t.slice(1);
-export const list = (items: readonly string[] | undefined, lang: 'vi' | 'en') =>
+const list = (items: readonly string[] | undefined, lang: 'vi' | 'en') =>
   items && items.length > 0 ? items.join(', ') : lang === 'vi' ? 'tất cả' : 'all';
 
 /** Cohorts by name (as the version calls them), all of them when none is named. */

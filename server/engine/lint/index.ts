@@ -20,7 +20,7 @@ import { membership } from './membership';
 export type { LintOptions } from './context';
 
 /** In the order findings are listed: the document's top first, then the tree, then agencies. */
-export const RULES: readonly LintRule[] = [
+const RULES: readonly LintRule[] = [
   period,
   uniqueness,
   facts,

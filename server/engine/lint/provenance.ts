@@ -1,5 +1,5 @@
 // The shipped rule sets must say, per criterion, whether it encodes the regulation or a sample
-// (domain.md): a provisional item needs a note saying where it comes from.
+// (the customer brief asks for it): a provisional item needs a note saying where it comes from.
 import type { Finding } from '../finding';
 import { about, bi, nodeName, warning, type LintContext } from './context';
 

@@ -2,7 +2,7 @@ import type { MethodDef } from './types';
 import { Exact } from '../exact';
 import { bi } from '../text';
 
-export const optionSlot = (slot: string, i: number): string => `${slot}/option/${i}`;
+const optionSlot = (slot: string, i: number): string => `${slot}/option/${i}`;
 
 /** Each alternative is scored against the maximum; the highest counts (the first one on a tie). */
 export const bestOf: MethodDef<'bestOf'> = {

@@ -4,7 +4,7 @@ import { warning } from '../finding';
 import { about, bi, nodeName } from '../naming';
 import { num, outOf } from '../text';
 
-export const compositePartSlot = (slot: string, i: number): string => `${slot}/sub/${i}`;
+const compositePartSlot = (slot: string, i: number): string => `${slot}/sub/${i}`;
 
 /** Sum of sub-formulas, each against its own maximum ("connected-units ratio × 45 + applications ≤ 5"). */
 export const composite: MethodDef<'composite'> = {

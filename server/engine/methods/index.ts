@@ -41,4 +41,4 @@ export const METHOD_NAMES = Object.keys(METHODS) as Method[];
 /** The definition of a scoring's method, typed for that scoring. */
 export const methodOf = <S extends Scoring>(scoring: S): MethodDef<S['method']> => METHODS[scoring.method] as MethodDef<S['method']>;
 
-export type { Method, MethodDef, ScoringOf, FactRole, ScoringSite, MethodView } from './types';
+export type { Method, MethodDef } from './types';

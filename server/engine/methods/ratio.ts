@@ -29,7 +29,7 @@ const readers = (s: Ratio, compiled: boolean): { n: Read; d: Read } => {
 };
 
 /** The one computation, for scoring (from the facts) and for the view (from the values it read). */
-export function ratioOutcome(s: Ratio, facts: Facts, max: Exact, read = readers(s, false)): RatioOutcome {
+function ratioOutcome(s: Ratio, facts: Facts, max: Exact, read = readers(s, false)): RatioOutcome {
   const n = read.n(facts);
   const d = read.d(facts);
   if (n === null || d === null || d.isZero()) {

@@ -5,42 +5,64 @@ import { SCHEMAS } from '../ajv';
 import { bi, type Bilingual } from '../naming';
 import { join } from '../pointer';
 
-const rulesetDefs = (SCHEMAS.ruleset as { $defs: Record<string, any> }).$defs;
-const agencyProperties = (SCHEMAS.agency as { properties: Record<string, any> }).properties;
+/** The parts of a JSON Schema read here. */
+interface SchemaNode {
+  pattern?: string;
+  const?: unknown;
+  $ref?: string;
+  oneOf?: SchemaNode[];
+  properties?: Record<string, SchemaNode>;
+  [keyword: string]: unknown;
+}
+
+const rulesetDefs = (SCHEMAS.ruleset as { $defs: Record<string, SchemaNode> }).$defs;
+const agencyProperties = (SCHEMAS.agency as { properties: Record<string, SchemaNode> }).properties;
+
+/** A schema's pattern: a schema that no longer has it fails here, at load, not with an unnamed pattern. */
+const patternOf = (schema: SchemaNode | undefined, where: string): string => {
+  if (typeof schema?.pattern !== 'string') throw new Error(`schemaFindings: ${where} has no pattern`);
+  return schema.pattern;
+};
 
 /** Known patterns, described in words rather than as a regular expression. */
 const PATTERNS = new Map<string, Bilingual>([
   [
-    rulesetDefs.Id.pattern,
+    patternOf(rulesetDefs.Id, 'Id'),
     bi(
       'mã định danh gồm chữ thường không dấu, số, "-" hoặc "_", bắt đầu bằng chữ cái',
       'an identifier of lowercase letters, digits, "-" or "_", starting with a letter',
     ),
   ],
   [
-    rulesetDefs.FactId.pattern,
+    patternOf(rulesetDefs.FactId, 'FactId'),
     bi(
       'mã chỉ tiêu gồm chữ thường không dấu, số hoặc "_", bắt đầu bằng chữ cái',
       'a fact id of lowercase letters, digits or "_", starting with a letter',
     ),
   ],
-  [rulesetDefs.Code.pattern, bi('mã mục gồm chữ, số, "." hoặc "-" (vd. 2.1.3)', 'a code of letters, digits, "." or "-" (e.g. 2.1.3)')],
-  [rulesetDefs.Band.properties.color.pattern, bi('mã màu dạng #RRGGBB', 'a colour such as #RRGGBB')],
   [
-    agencyProperties.id.pattern,
+    patternOf(rulesetDefs.Code, 'Code'),
+    bi('mã mục gồm chữ, số, "." hoặc "-" (vd. 2.1.3)', 'a code of letters, digits, "." or "-" (e.g. 2.1.3)'),
+  ],
+  [patternOf(rulesetDefs.Band.properties?.color, 'Band.color'), bi('mã màu dạng #RRGGBB', 'a colour such as #RRGGBB')],
+  [
+    patternOf(agencyProperties.id, 'agency id'),
     bi(
       'mã cơ quan gồm chữ thường không dấu, số, "-" hoặc "_" (vd. so-noi-vu)',
       'an agency id of lowercase letters, digits, "-" or "_" (e.g. so-noi-vu)',
     ),
   ],
   [
-    agencyProperties.kind.pattern,
+    patternOf(agencyProperties.kind, 'agency kind'),
     bi(
       'loại cơ quan gồm chữ thường không dấu (vd. department, district)',
       'an agency kind in lowercase letters (e.g. department, district)',
     ),
   ],
-  [rulesetDefs.FactCondition.properties.path.pattern, bi('đường dẫn dạng $.tenThuocTinh', 'a path such as $.attributeName')],
+  [
+    patternOf(rulesetDefs.FactCondition.properties?.path, 'FactCondition.path'),
+    bi('đường dẫn dạng $.tenThuocTinh', 'a path such as $.attributeName'),
+  ],
 ]);
 
 const TYPES: Record<string, Bilingual> = {
@@ -67,10 +89,10 @@ const show = (v: unknown): string => {
 };
 
 /** Values a discriminated oneOf accepts for its tag, e.g. the scoring methods. */
-function tagValues(parentSchema: any, tag: string): string[] {
+function tagValues(parentSchema: SchemaNode | undefined, tag: string): string[] {
   const out: string[] = [];
   for (const branch of parentSchema?.oneOf ?? []) {
-    const ref: string | undefined = branch?.$ref;
+    const ref = branch?.$ref;
     const target = ref?.startsWith('#/$defs/') ? rulesetDefs[ref.slice('#/$defs/'.length)] : branch;
     const value = target?.properties?.[tag]?.const;
     if (typeof value === 'string') out.push(value);
@@ -89,7 +111,7 @@ export interface Located {
 
 /** Translates one ajv error; null when another error already says it. */
 export function translate({ error: e, at, union }: Located): { path: string; message: Bilingual } | null {
-  const p = e.params as Record<string, any>;
+  const p = e.params; // ajv's params: each keyword's own fields
   if (union) return { path: at, message: union };
   switch (e.keyword) {
     case 'required':

@@ -2,21 +2,10 @@
 // only their own), and the cohort an agency falls in under a given version.
 import { Router } from 'express';
 import type { AppContext } from '../context';
-import { anyRole, assertAgencyAccess, requireRole } from '../auth';
+import { allow } from '../auth';
 import { filterBoolean, filterString, pageOf, parseListQuery, sendList } from '../list';
 import { object, validateBody } from '../validate';
-import { assignCohort, compileVersion } from '../../engine';
-import {
-  AGENCY_SORT,
-  createAgency,
-  deleteAgency,
-  listAgencies,
-  requireAgency,
-  toEngineAgency,
-  updateAgency,
-} from '../../store/agencies';
-import { requireVersion } from '../../store/versions';
-import { Problem } from '../../problems/problem';
+import { AGENCY_SORT, agencyFor, cohortOfAgency, createAgency, deleteAgency, listAgenciesFor, updateAgency } from '../../services/agencies';
 
 const agencySchema = {
   id: { type: 'string', pattern: '^[a-z0-9][a-z0-9_\\-]{0,63}$' },
@@ -38,21 +27,18 @@ export const updateAgencyBody = object({ ...agencySchema, createdAt: { type: 'st
 
 export function routes(ctx: AppContext): Router {
   const router = Router();
-  const write = requireRole('admin');
 
-  router.get('/agencies', anyRole(), async (req, res) => {
+  router.get('/agencies', allow('agencies', 'read'), async (req, res) => {
     const q = parseListQuery(req, {
       sortable: Object.keys(AGENCY_SORT),
       filters: ['q', 'kind', 'ruleSet', 'active'],
       defaultSort: ['name', 'ASC'],
     });
-    // An agency user's list holds its own agency only.
-    const ownOnly = req.user.role === 'agency' ? [req.user.agencyId ?? ''] : undefined;
-    const ids = q.filter.id as string[] | undefined;
-    const { rows, total } = await listAgencies(
+    const { rows, total } = await listAgenciesFor(
       ctx.db,
+      req.user,
       {
-        id: ownOnly ? (ids ? ids.filter((i) => ownOnly.includes(i)) : ownOnly) : ids,
+        id: q.filter.id as string[] | undefined,
         q: filterString(q, 'q'),
         kind: filterString(q, 'kind'),
         ruleSet: filterString(q, 'ruleSet'),
@@ -63,42 +49,26 @@ export function routes(ctx: AppContext): Router {
     sendList(res, 'agencies', rows, total, q.offset);
   });
 
-  router.get('/agencies/:id', anyRole(), async (req, res) => {
-    assertAgencyAccess(req, req.params.id as string);
-    res.json(await requireAgency(ctx.db, req.params.id as string));
+  router.get('/agencies/:id', allow('agencies', 'read'), async (req, res) => {
+    res.json(await agencyFor(ctx.db, req.user, req.params.id as string));
   });
 
-  router.get('/agencies/:id/cohort', anyRole(), async (req, res) => {
-    assertAgencyAccess(req, req.params.id as string);
-    const versionId = req.query.versionId;
-    if (typeof versionId !== 'string' || !versionId) {
-      throw new Problem('version-required',
-        { vi: 'Cần tham số versionId.', en: 'The versionId query parameter is required.' },
-        [{ severity: 'error', path: '/versionId', code: 'required', message: { vi: 'Thiếu versionId', en: 'versionId is missing' } }],
-      );
-    }
-    const agency = await requireAgency(ctx.db, req.params.id as string);
-    const version = await requireVersion(ctx.db, versionId);
-    const assignment = assignCohort(compileVersion(version.document), toEngineAgency(agency));
-    res.json({ agencyId: agency.id, versionId: version.id, cohort: assignment.cohort, matches: assignment.matches });
+  router.get('/agencies/:id/cohort', allow('agencies', 'read'), async (req, res) => {
+    const versionId = typeof req.query.versionId === 'string' ? req.query.versionId : undefined;
+    res.json(await cohortOfAgency(ctx.db, req.user, req.params.id as string, versionId));
   });
 
-  router.post('/agencies', write, validateBody(createAgencyBody), async (req, res) => {
+  router.post('/agencies', allow('agencies', 'create'), validateBody(createAgencyBody), async (req, res) => {
     const agency = await ctx.db.transaction((tx) => createAgency(tx, req.body, req.user.username));
     res.status(201).json(agency);
   });
 
-  router.put('/agencies/:id', write, validateBody(updateAgencyBody), async (req, res) => {
-    const { id, createdAt: _c, updatedAt: _u, ...changes } = req.body as Record<string, unknown>;
-    if (id !== undefined && id !== req.params.id) {
-      throw new Problem('id-immutable', { vi: 'Không thể đổi mã cơ quan.', en: 'An agency id cannot change.' }, [
-        { severity: 'error', path: '/id', code: 'id-immutable', message: { vi: 'Không thể đổi mã', en: 'The id cannot change' } },
-      ]);
-    }
+  router.put('/agencies/:id', allow('agencies', 'edit'), validateBody(updateAgencyBody), async (req, res) => {
+    const { createdAt: _c, updatedAt: _u, ...changes } = req.body as Record<string, unknown>;
     res.json(await ctx.db.transaction((tx) => updateAgency(tx, req.params.id as string, changes, req.user.username)));
   });
 
-  router.delete('/agencies/:id', write, async (req, res) => {
+  router.delete('/agencies/:id', allow('agencies', 'delete'), async (req, res) => {
     res.json(await ctx.db.transaction((tx) => deleteAgency(tx, req.params.id as string, req.user.username)));
   });
 

@@ -2,13 +2,10 @@
 // Only the evaluator appraises; agency users read the appraisals of their own submissions.
 import { Router } from 'express';
 import type { AppContext } from '../context';
-import { evaluators, readers, scopedAgency, submissionFor } from '../assessment';
-import { assertAgencyAccess } from '../auth';
+import { allow } from '../auth';
 import { filterString, pageOf, parseListQuery, sendList } from '../list';
 import { object, validateBody } from '../validate';
-import { appraise } from '../../assessment/appraisal';
-import { APPRAISAL_SORT, getAppraisal, listAppraisals } from '../../store/appraisals';
-import { notFound } from '../../problems/problem';
+import { appraisalFor, APPRAISAL_SORT, appraise, listAppraisalsFor } from '../../services/appraisal';
 
 export const appraisalBody = object(
   {
@@ -22,19 +19,20 @@ export const appraisalBody = object(
 export function routes(ctx: AppContext): Router {
   const router = Router();
 
-  router.get('/appraisals', readers(), async (req, res) => {
+  router.get('/appraisals', allow('appraisals', 'read'), async (req, res) => {
     const q = parseListQuery(req, {
       sortable: Object.keys(APPRAISAL_SORT),
       filters: ['submissionId', 'periodId', 'agencyId', 'fact', 'author'],
       defaultSort: ['at', 'DESC'],
     });
-    const { rows, total } = await listAppraisals(
+    const { rows, total } = await listAppraisalsFor(
       ctx.db,
+      req.user,
       {
         id: q.filter.id as string[] | undefined,
         submissionId: filterString(q, 'submissionId'),
         periodId: filterString(q, 'periodId'),
-        agencyId: scopedAgency(req, filterString(q, 'agencyId')),
+        agencyId: filterString(q, 'agencyId'),
         fact: filterString(q, 'fact'),
         author: filterString(q, 'author'),
       },
@@ -43,17 +41,12 @@ export function routes(ctx: AppContext): Router {
     sendList(res, 'appraisals', rows, total, q.offset);
   });
 
-  router.get('/appraisals/:id', readers(), async (req, res) => {
-    const appraisal = await getAppraisal(ctx.db, req.params.id as string);
-    if (!appraisal) throw notFound({ vi: 'ý kiến thẩm định', en: 'Appraisal' }, req.params.id as string);
-    assertAgencyAccess(req, appraisal.agencyId);
-    res.json(appraisal);
+  router.get('/appraisals/:id', allow('appraisals', 'read'), async (req, res) => {
+    res.json(await appraisalFor(ctx.db, req.user, req.params.id as string));
   });
 
-  router.post('/submissions/:id/appraisals', evaluators(), validateBody(appraisalBody), async (req, res) => {
-    const id = req.params.id as string;
-    await submissionFor(req, ctx.db, id);
-    const { appraisal, submission } = await ctx.db.transaction((tx) => appraise(tx, id, req.body, req.user.username));
+  router.post('/submissions/:id/appraisals', allow('submissions', 'appraise'), validateBody(appraisalBody), async (req, res) => {
+    const { appraisal, submission } = await ctx.db.transaction((tx) => appraise(tx, req.params.id as string, req.body, req.user));
     res.status(201).set('ETag', `"${submission.etag}"`).json({ ...appraisal, revision: submission.revision });
   });
 

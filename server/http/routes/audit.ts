@@ -1,18 +1,16 @@
 // /audit: the append-only, hash-chained log (read-only), and /audit/verify.
 import { Router } from 'express';
 import type { AppContext } from '../context';
-import { requireRole } from '../auth';
+import { allow } from '../auth';
 import { filterString, parseListQuery, sendList } from '../list';
-import { getAudit, listAudit, verifyAudit, type AuditQuery } from '../../store/audit';
-import { notFound } from '../../problems/problem';
+import { auditEntry, listAudit, verifyAudit, type AuditQuery } from '../../services/audit';
 
 const SORTABLE: AuditQuery['sort'][] = ['id', 'at', 'actor', 'action', 'resource'];
 
 export function routes(ctx: AppContext): Router {
   const router = Router();
-  const read = requireRole('admin', 'auditor');
 
-  router.get('/audit', read, async (req, res) => {
+  router.get('/audit', allow('audit', 'read'), async (req, res) => {
     const q = parseListQuery(req, {
       sortable: SORTABLE,
       filters: ['actor', 'action', 'resource', 'resourceId', 'from', 'to'],
@@ -37,15 +35,12 @@ export function routes(ctx: AppContext): Router {
     sendList(res, 'audit', rows, total, q.offset);
   });
 
-  router.get('/audit/verify', read, async (_req, res) => {
+  router.get('/audit/verify', allow('audit', 'verify'), async (_req, res) => {
     res.json(await verifyAudit(ctx.db));
   });
 
-  router.get('/audit/:id', read, async (req, res) => {
-    const id = Number(req.params.id);
-    const entry = Number.isSafeInteger(id) ? await getAudit(ctx.db, id) : null;
-    if (!entry) throw notFound({ vi: 'mục nhật ký', en: 'Audit entry' }, req.params.id as string);
-    res.json(entry);
+  router.get('/audit/:id', allow('audit', 'read'), async (req, res) => {
+    res.json(await auditEntry(ctx.db, Number(req.params.id)));
   });
 
   return router;

@@ -1,13 +1,9 @@
 // POST /auth/login, POST /auth/logout, GET /auth/me.
 import { Router } from 'express';
 import type { AppContext } from '../context';
-import { anyRole, clearSessionCookie, loginRateLimit, SESSION_COOKIE, setSessionCookie } from '../auth';
+import { allow, clearSessionCookie, loginRateLimit, SESSION_COOKIE, setSessionCookie } from '../auth';
 import { object, validateBody } from '../validate';
-import { recordAudit } from '../../store/audit';
-import { decoyHash, verifyPassword } from '../../store/passwords';
-import { createSession, deleteSession } from '../../store/sessions';
-import { findForLogin } from '../../store/users';
-import { Problem } from '../../problems/problem';
+import { authenticate, login, logout } from '../../services/auth';
 
 export const loginBody = object(
   {
@@ -17,40 +13,24 @@ export const loginBody = object(
   ['username', 'password'],
 );
 
-const badCredentials = () =>
-  new Problem('bad-credentials', {
-    vi: 'Tên đăng nhập hoặc mật khẩu không đúng.',
-    en: 'Wrong username or password.',
-  });
-
 export function routes(ctx: AppContext): Router {
   const router = Router();
 
   router.post('/auth/login', loginRateLimit(ctx), validateBody(loginBody), async (req, res) => {
     const { username, password } = req.body as { username: string; password: string };
-    const user = await findForLogin(ctx.db, username.trim().toLowerCase());
-    // An unknown user costs a hash verification too, so response time does not reveal who exists.
-    const ok = await verifyPassword(user?.passwordHash ?? (await decoyHash()), password);
-    if (!user || !ok || user.disabled) throw badCredentials();
-    const session = await ctx.db.transaction(async (tx) => {
-      const s = await createSession(tx, user.id);
-      await recordAudit(tx, { actor: user.username, action: 'login', resource: 'sessions', resourceId: user.id });
-      return s;
-    });
+    const user = await authenticate(ctx.db, username, password);
+    const session = await ctx.db.transaction((tx) => login(tx, user));
     setSessionCookie(ctx, res, session.token, session.expiresAt);
     res.json({ id: user.id, username: user.username, fullName: user.fullName, role: user.role, agencyId: user.agencyId });
   });
 
-  router.post('/auth/logout', anyRole(), async (req, res) => {
-    await ctx.db.transaction(async (tx) => {
-      await deleteSession(tx, String(req.cookies[SESSION_COOKIE]));
-      await recordAudit(tx, { actor: req.user.username, action: 'logout', resource: 'sessions', resourceId: req.user.id });
-    });
+  router.post('/auth/logout', allow('session', 'read'), async (req, res) => {
+    await ctx.db.transaction((tx) => logout(tx, String(req.cookies[SESSION_COOKIE]), req.user));
     clearSessionCookie(ctx, res);
     res.status(204).end();
   });
 
-  router.get('/auth/me', anyRole(), (req, res) => {
+  router.get('/auth/me', allow('session', 'read'), (req, res) => {
     res.json(req.user);
   });
 

@@ -2,10 +2,11 @@
 // forward-only transitions. The evaluator or the administrator sets them up; everyone signed in reads.
 import { Router } from 'express';
 import type { AppContext } from '../context';
-import { periodWriters, readers } from '../assessment';
+import { allow } from '../auth';
+import { allows } from '../../api/roles';
 import { filterString, pageOf, parseListQuery, sendList } from '../list';
 import { object, validateBody } from '../validate';
-import { publishRanking } from '../../assessment/rankings';
+import { publishRanking } from '../../services/rankings';
 import {
   createPeriod,
   deletePeriod,
@@ -16,7 +17,7 @@ import {
   transitionPeriod,
   updatePeriod,
   type PeriodStatus,
-} from '../../store/periods';
+} from '../../services/periods';
 import { Problem } from '../../problems/problem';
 
 const year = { type: 'integer', minimum: 2000, maximum: 2100 };
@@ -45,7 +46,7 @@ export const transitionBody = object({ to: { enum: [...PERIOD_STATUSES] } }, ['t
 export function routes(ctx: AppContext): Router {
   const router = Router();
 
-  router.get('/periods', readers(), async (req, res) => {
+  router.get('/periods', allow('periods', 'read'), async (req, res) => {
     const q = parseListQuery(req, {
       sortable: Object.keys(PERIOD_SORT),
       filters: ['ruleSet', 'year', 'status', 'versionId'],
@@ -69,45 +70,33 @@ export function routes(ctx: AppContext): Router {
     sendList(res, 'periods', rows, total, q.offset);
   });
 
-  router.get('/periods/:id', readers(), async (req, res) => {
+  router.get('/periods/:id', allow('periods', 'read'), async (req, res) => {
     res.json(await requirePeriod(ctx.db, req.params.id as string));
   });
 
-  router.post('/periods', periodWriters(), validateBody(createPeriodBody), async (req, res) => {
-    const period = await ctx.db.transaction(async (tx) => {
-      const created = await createPeriod(tx, req.body, req.user.username);
-      if (req.body.ruleSet !== undefined && req.body.ruleSet !== created.ruleSet) {
-        throw new Problem('rule-set-mismatch',
-          {
-            vi: `Phiên bản đã chọn thuộc bộ chỉ số "${created.ruleSet}", không phải "${req.body.ruleSet}".`,
-            en: `The chosen version belongs to rule set "${created.ruleSet}", not "${req.body.ruleSet}".`,
-          },
-          [{ severity: 'error', path: '/ruleSet', code: 'rule-set-mismatch', message: { vi: 'Khác bộ chỉ số của phiên bản', en: "Not the version's rule set" } }],
-        );
-      }
-      return created;
-    });
+  router.post('/periods', allow('periods', 'create'), validateBody(createPeriodBody), async (req, res) => {
+    const period = await ctx.db.transaction((tx) => createPeriod(tx, req.body, req.user.username));
     res.status(201).json(period);
   });
 
-  router.put('/periods/:id', periodWriters(), validateBody(updatePeriodBody), async (req, res) => {
+  router.put('/periods/:id', allow('periods', 'edit'), validateBody(updatePeriodBody), async (req, res) => {
     const { title: newTitle, versionId: newVersion } = req.body as { title?: string; versionId?: string };
     res.json(
       await ctx.db.transaction((tx) => updatePeriod(tx, req.params.id as string, { title: newTitle, versionId: newVersion }, req.user.username)),
     );
   });
 
-  router.delete('/periods/:id', periodWriters(), async (req, res) => {
+  router.delete('/periods/:id', allow('periods', 'delete'), async (req, res) => {
     res.json(await ctx.db.transaction((tx) => deletePeriod(tx, req.params.id as string, req.user.username)));
   });
 
-  router.post('/periods/:id/transition', periodWriters(), validateBody(transitionBody), async (req, res) => {
+  router.post('/periods/:id/transition', allow('periods', 'transition'), validateBody(transitionBody), async (req, res) => {
     const id = req.params.id as string;
     const to = req.body.to as PeriodStatus;
     const period = await ctx.db.transaction(async (tx) => {
       // Publishing a period is publishing its ranking: the same act, so the same checks and snapshot.
       if (to === 'published') {
-        if (req.user.role !== 'evaluator') {
+        if (!allows(req.user.role, 'periods', 'publishRanking')) {
           throw new Problem('forbidden', {
             vi: 'Chỉ cán bộ thẩm định được công bố kết quả.',
             en: 'Only the evaluator may publish results.',

@@ -2,27 +2,26 @@
 // freezes a snapshot with its hash), the published rankings, and their replay.
 import { Router } from 'express';
 import type { AppContext } from '../context';
-import { evaluators, overseers, replayers } from '../assessment';
+import { allow } from '../auth';
 import { filterString, pageOf, parseListQuery, sendList } from '../list';
 import { object, validateBody } from '../validate';
-import { currentRanking, publishRanking } from '../../assessment/rankings';
-import { replayPublishedRanking } from '../../assessment/replay';
-import { listPublishedRankings, PUBLISHED_RANKING_SORT, requirePublishedRanking } from '../../store/rankings';
+import { currentRanking, listPublishedRankings, publishRanking, PUBLISHED_RANKING_SORT, requirePublishedRanking } from '../../services/rankings';
+import { replayPublishedRanking } from '../../services/replay';
 import { Problem } from '../../problems/problem';
 
 export function routes(ctx: AppContext): Router {
   const router = Router();
 
-  router.get('/periods/:id/ranking', overseers(), async (req, res) => {
+  router.get('/periods/:id/ranking', allow('periods', 'rank'), async (req, res) => {
     res.json(await currentRanking(ctx.db, req.params.id as string));
   });
 
-  router.post('/periods/:id/ranking/publish', evaluators(), validateBody(object({})), async (req, res) => {
+  router.post('/periods/:id/ranking/publish', allow('periods', 'publishRanking'), validateBody(object({})), async (req, res) => {
     const snapshot = await ctx.db.transaction((tx) => publishRanking(tx, req.params.id as string, req.user.username));
     res.status(201).json(snapshot);
   });
 
-  router.get('/published-rankings', overseers(), async (req, res) => {
+  router.get('/published-rankings', allow('published-rankings', 'read'), async (req, res) => {
     const q = parseListQuery(req, {
       sortable: Object.keys(PUBLISHED_RANKING_SORT),
       filters: ['periodId', 'ruleSet', 'year'],
@@ -45,11 +44,11 @@ export function routes(ctx: AppContext): Router {
     sendList(res, 'published-rankings', rows, total, q.offset);
   });
 
-  router.get('/published-rankings/:id', overseers(), async (req, res) => {
+  router.get('/published-rankings/:id', allow('published-rankings', 'read'), async (req, res) => {
     res.json(await requirePublishedRanking(ctx.db, req.params.id as string));
   });
 
-  router.post('/published-rankings/:id/replay', replayers(), async (req, res) => {
+  router.post('/published-rankings/:id/replay', allow('published-rankings', 'replay'), async (req, res) => {
     res.json(await replayPublishedRanking(ctx.db, req.params.id as string));
   });
 

@@ -1,10 +1,10 @@
 // /rule-sets: the families of versions. Created with their first version (POST /versions).
 import { Router } from 'express';
 import type { AppContext } from '../context';
-import { anyRole, requireRole } from '../auth';
+import { allow } from '../auth';
 import { filterString, pageOf, parseListQuery, sendList } from '../list';
 import { localizedText, object, validateBody } from '../validate';
-import { listRuleSets, requireRuleSet, RULE_SET_SORT, updateRuleSet } from '../../store/ruleSets';
+import { listRuleSets, requireRuleSet, RULE_SET_SORT, updateRuleSet } from '../../services/ruleSets';
 
 // react-admin sends the whole record back; computed fields are accepted and ignored.
 export const updateRuleSetBody = object({
@@ -20,7 +20,7 @@ export const updateRuleSetBody = object({
 export function routes(ctx: AppContext): Router {
   const router = Router();
 
-  router.get('/rule-sets', anyRole(), async (req, res) => {
+  router.get('/rule-sets', allow('rule-sets', 'read'), async (req, res) => {
     const q = parseListQuery(req, { sortable: Object.keys(RULE_SET_SORT), filters: ['q'], defaultSort: ['id', 'ASC'] });
     const { rows, total } = await listRuleSets(
       ctx.db,
@@ -30,11 +30,11 @@ export function routes(ctx: AppContext): Router {
     sendList(res, 'rule-sets', rows, total, q.offset);
   });
 
-  router.get('/rule-sets/:id', anyRole(), async (req, res) => {
+  router.get('/rule-sets/:id', allow('rule-sets', 'read'), async (req, res) => {
     res.json(await requireRuleSet(ctx.db, req.params.id as string));
   });
 
-  router.put('/rule-sets/:id', requireRole('admin'), validateBody(updateRuleSetBody), async (req, res) => {
+  router.put('/rule-sets/:id', allow('rule-sets', 'edit'), validateBody(updateRuleSetBody), async (req, res) => {
     const { title, description } = req.body;
     res.json(await ctx.db.transaction((tx) => updateRuleSet(tx, req.params.id as string, { title, description }, req.user.username)));
   });

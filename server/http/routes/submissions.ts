@@ -4,28 +4,25 @@
 import { Router, type Request, type Response } from 'express';
 import multer from 'multer';
 import type { AppContext } from '../context';
-import { etagOf, readers, scopedAgency, submissionFor, submissionWriters } from '../assessment';
-import { assertAgencyAccess } from '../auth';
+import { etagOf } from '../assessment';
+import { allow } from '../auth';
 import { filterString, pageOf, parseListQuery, sendList } from '../list';
 import { BODY_SCHEMA, object, validateBody, type BodyValidator } from '../validate';
-import { assignCohort, deriveSubmissionSchema } from '../../engine';
-import { compiledFor } from '../../assessment/compiled';
-import { addEvidence, withdrawEvidence, type NewEvidence } from '../../assessment/evidence';
-import { cleanFileName, MAX_EVIDENCE_BYTES } from '../../assessment/fileTypes';
-import { versionForPeriod } from '../../assessment/inputs';
-import { createSubmission, saveSubmission, submitSubmission } from '../../assessment/submissions';
-import { requireAgency, toEngineAgency } from '../../store/agencies';
-import { evidenceContent, requireEvidence } from '../../store/evidence';
-import { requirePeriod } from '../../store/periods';
-import { requireSubmission } from '../../store/submissions';
+import { addEvidence, evidenceFor, withdrawEvidence, type NewEvidence } from '../../services/evidence';
+import { cleanFileName, MAX_EVIDENCE_BYTES } from '../../services/fileTypes';
 import {
-  listRevisions,
-  listSubmissions,
+  createSubmission,
+  listSubmissionsFor,
   REVISION_SORT,
+  revisionsOf,
+  saveSubmission,
+  submissionFor,
+  submissionSchemaOf,
   SUBMISSION_SORT,
+  submitSubmission,
   type Submission,
   type SubmissionStatus,
-} from '../../store/submissions';
+} from '../../services/submissions';
 import type { ProblemCode } from '../../problems/catalogue';
 import { fieldProblem, Problem } from '../../problems/problem';
 
@@ -78,7 +75,7 @@ const noBody = object({});
 
 /**
  * Evidence arrives as multipart (file, key, note) or as JSON (a link or an explanation); the handler
- * reads either after the access check. This only tells the OpenAPI document about the JSON form.
+ * reads either; the service checks who may add it. This only tells the OpenAPI document about the JSON form.
  */
 const documentedEvidenceBody: BodyValidator = Object.assign((_req: Request, _res: Response, next: () => void) => next(), {
   [BODY_SCHEMA]: linkEvidenceBody,
@@ -136,18 +133,19 @@ const sendSubmission = (res: Response, s: Submission, status = 200) => {
 export function routes(ctx: AppContext): Router {
   const router = Router();
 
-  router.get('/submissions', readers(), async (req, res) => {
+  router.get('/submissions', allow('submissions', 'read'), async (req, res) => {
     const q = parseListQuery(req, {
       sortable: Object.keys(SUBMISSION_SORT),
       filters: ['periodId', 'agencyId', 'status', 'q'],
       defaultSort: ['agencyName', 'ASC'],
     });
-    const { rows, total } = await listSubmissions(
+    const { rows, total } = await listSubmissionsFor(
       ctx.db,
+      req.user,
       {
         id: q.filter.id as string[] | undefined,
         periodId: filterString(q, 'periodId'),
-        agencyId: scopedAgency(req, filterString(q, 'agencyId')),
+        agencyId: filterString(q, 'agencyId'),
         status: filterString(q, 'status') as SubmissionStatus | undefined,
         q: filterString(q, 'q'),
       },
@@ -156,58 +154,40 @@ export function routes(ctx: AppContext): Router {
     sendList(res, 'submissions', rows, total, q.offset);
   });
 
-  router.get('/submissions/:id', readers(), async (req, res) => {
-    sendSubmission(res, await submissionFor(req, ctx.db, req.params.id as string));
+  router.get('/submissions/:id', allow('submissions', 'read'), async (req, res) => {
+    sendSubmission(res, await submissionFor(ctx.db, req.user, req.params.id as string));
   });
 
   /** The JSON Schema of this submission's facts, for the agency's cohort under the pinned version. */
-  router.get('/submissions/:id/schema', readers(), async (req, res) => {
-    const submission = await submissionFor(req, ctx.db, req.params.id as string);
-    const period = await requirePeriod(ctx.db, submission.periodId);
-    const { document } = await versionForPeriod(ctx.db, period);
-    const agency = toEngineAgency(await requireAgency(ctx.db, submission.agencyId));
-    const { cohort } = assignCohort(compiledFor(document), agency);
-    res.json({ cohort, schema: deriveSubmissionSchema(document, { cohort }) });
+  router.get('/submissions/:id/schema', allow('submissions', 'read'), async (req, res) => {
+    res.json(await submissionSchemaOf(ctx.db, req.user, req.params.id as string));
   });
 
-  router.post('/submissions', submissionWriters(), validateBody(createSubmissionBody), async (req, res) => {
-    let agency = req.body.agencyId as string | undefined;
-    if (req.user.role === 'agency') agency ??= req.user.agencyId ?? undefined;
-    if (!agency) {
-      throw invalidField('/agencyId', 'agency-required', 'Cần chọn cơ quan.', 'The agency is required.');
-    }
-    assertAgencyAccess(req, agency);
+  router.post('/submissions', allow('submissions', 'create'), validateBody(createSubmissionBody), async (req, res) => {
     const created = await ctx.db.transaction((tx) =>
-      createSubmission(tx, { periodId: req.body.periodId, agencyId: agency, facts: req.body.facts ?? {} }, req.user.username),
+      createSubmission(tx, { periodId: req.body.periodId, agencyId: req.body.agencyId, facts: req.body.facts ?? {} }, req.user),
     );
     sendSubmission(res, created, 201);
   });
 
-  router.put('/submissions/:id', submissionWriters(), validateBody(updateSubmissionBody), async (req, res) => {
-    const id = req.params.id as string;
-    await submissionFor(req, ctx.db, id);
+  router.put('/submissions/:id', allow('submissions', 'edit'), validateBody(updateSubmissionBody), async (req, res) => {
     const etag = etagOf(req);
-    sendSubmission(res, await ctx.db.transaction((tx) => saveSubmission(tx, id, etag, req.body.facts, req.user.username)));
+    sendSubmission(res, await ctx.db.transaction((tx) => saveSubmission(tx, req.params.id as string, etag, req.body.facts, req.user)));
   });
 
-  router.post('/submissions/:id/submit', submissionWriters(), validateBody(noBody), async (req, res) => {
-    const id = req.params.id as string;
-    await submissionFor(req, ctx.db, id);
-    const header = req.get('If-Match');
-    const etag = header ? etagOf(req) : undefined;
-    sendSubmission(res, await ctx.db.transaction((tx) => submitSubmission(tx, id, req.user.username, etag)));
+  router.post('/submissions/:id/submit', allow('submissions', 'submit'), validateBody(noBody), async (req, res) => {
+    const etag = req.get('If-Match') ? etagOf(req) : undefined;
+    sendSubmission(res, await ctx.db.transaction((tx) => submitSubmission(tx, req.params.id as string, req.user, etag)));
   });
 
-  router.get('/submissions/:id/revisions', readers(), async (req, res) => {
-    const submission = await submissionFor(req, ctx.db, req.params.id as string);
+  router.get('/submissions/:id/revisions', allow('submissions', 'read'), async (req, res) => {
     const q = parseListQuery(req, { sortable: Object.keys(REVISION_SORT), filters: [], defaultSort: ['revision', 'DESC'] });
-    const { rows, total } = await listRevisions(ctx.db, submission.id, pageOf(q, REVISION_SORT));
+    const { rows, total } = await revisionsOf(ctx.db, req.user, req.params.id as string, pageOf(q, REVISION_SORT));
     sendList(res, 'revisions', rows, total, q.offset);
   });
 
-  router.post('/submissions/:id/evidence', submissionWriters(), documentedEvidenceBody, async (req, res) => {
+  router.post('/submissions/:id/evidence', allow('submissions', 'evidence'), documentedEvidenceBody, async (req, res) => {
     const id = req.params.id as string;
-    await submissionFor(req, ctx.db, id);
     let input: NewEvidence;
     if (req.is('multipart/form-data')) {
       await receiveUpload(req, res);
@@ -222,20 +202,11 @@ export function routes(ctx: AppContext): Router {
     res.status(201).set('ETag', `"${submission.etag}"`).json({ ...item, submissionId: submission.id, revision: submission.revision });
   });
 
-  router.get('/evidence/:id', readers(), async (req, res) => {
-    const item = await requireEvidence(ctx.db, req.params.id as string);
-    const submission = await requireSubmission(ctx.db, item.submissionId);
-    assertAgencyAccess(req, submission.agencyId);
-    if (item.kind !== 'file') {
+  router.get('/evidence/:id', allow('submissions', 'read'), async (req, res) => {
+    const { item, submission, content } = await evidenceFor(ctx.db, req.user, req.params.id as string);
+    if (!content) {
       res.json({ ...item, submissionId: submission.id });
       return;
-    }
-    const { content, intact } = await evidenceContent(ctx.db, item.id);
-    if (!intact) {
-      throw new Problem('evidence-corrupt', {
-        vi: 'Nội dung tệp không khớp với mã kiểm tra SHA-256 đã lưu; tệp đã bị thay đổi.',
-        en: 'The file no longer matches its stored SHA-256 checksum; it was altered.',
-      });
     }
     res.set('Content-Type', item.mimeType ?? 'application/octet-stream');
     res.set('Content-Disposition', `attachment; filename="${asciiName(item.fileName ?? 'file')}"; filename*=UTF-8''${encodeURIComponent(item.fileName ?? 'file')}`);
@@ -244,10 +215,8 @@ export function routes(ctx: AppContext): Router {
     res.send(content);
   });
 
-  router.delete('/evidence/:id', submissionWriters(), async (req, res) => {
-    const item = await requireEvidence(ctx.db, req.params.id as string);
-    await submissionFor(req, ctx.db, item.submissionId);
-    const submission = await ctx.db.transaction((tx) => withdrawEvidence(tx, item.id, req.user));
+  router.delete('/evidence/:id', allow('submissions', 'evidence'), async (req, res) => {
+    const { item, submission } = await ctx.db.transaction((tx) => withdrawEvidence(tx, req.params.id as string, req.user));
     res.set('ETag', `"${submission.etag}"`).json({ ...item, removed: true, revision: submission.revision });
   });
 

@@ -1,7 +1,7 @@
 // /versions: drafts (ETag / If-Match), lint, test cases, publish, retire, copy, diff, in force.
 import { Router, type Request, type Response } from 'express';
 import type { AppContext } from '../context';
-import { anyRole, requireRole } from '../auth';
+import { allow } from '../auth';
 import { filterString, pageOf, parseListQuery, sendList } from '../list';
 import { localizedText, object, validateBody } from '../validate';
 import {
@@ -9,23 +9,23 @@ import {
   createDraft,
   deleteDraft,
   diff,
-  lintDocument,
+  lintVersion,
   listVersions,
   publishVersion,
   requireVersion,
   retireVersion,
-  testDocument,
+  testVersion,
   updateDraft,
   VERSION_SORT,
   versionInForce,
   type Version,
   type VersionStatus,
-} from '../../store/versions';
+} from '../../services/versions';
 import { Problem } from '../../problems/problem';
 
 const RULESET = 'https://chiso.vn/schemas/ruleset.schema.json';
 
-// The document is checked by the store (schema findings with paths into it); here it only has to be
+// The document is checked by the service (schema findings with paths into it); here it only has to be
 // an object. The OpenAPI document shows the full schema.
 const documentEnvelope = object({ document: { type: 'object' } }, ['document']);
 export const documentBody = object({ document: { $ref: RULESET } }, ['document']);
@@ -69,10 +69,8 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function routes(ctx: AppContext): Router {
   const router = Router();
-  const admin = requireRole('admin');
-  const check = requireRole('admin', 'evaluator', 'auditor');
 
-  router.get('/versions', anyRole(), async (req, res) => {
+  router.get('/versions', allow('versions', 'read'), async (req, res) => {
     const q = parseListQuery(req, {
       sortable: Object.keys(VERSION_SORT),
       filters: ['ruleSet', 'status', 'q'],
@@ -91,7 +89,7 @@ export function routes(ctx: AppContext): Router {
     sendList(res, 'versions', rows, total, q.offset);
   });
 
-  router.get('/versions/in-force', anyRole(), async (req, res) => {
+  router.get('/versions/in-force', allow('versions', 'read'), async (req, res) => {
     const { ruleSet, date } = req.query;
     const errors = [
       ...(typeof ruleSet === 'string' && ruleSet ? [] : [['ruleSet', 'bộ chỉ số', 'rule set']]),
@@ -115,20 +113,20 @@ export function routes(ctx: AppContext): Router {
     sendVersion(res, version);
   });
 
-  router.get('/versions/:id', anyRole(), async (req, res) => {
+  router.get('/versions/:id', allow('versions', 'read'), async (req, res) => {
     sendVersion(res, await requireVersion(ctx.db, req.params.id as string));
   });
 
-  router.get('/versions/:id/diff/:otherId', check, async (req, res) => {
-    res.json({ changes: await diff(ctx.db, req.params.id as string, req.params.otherId as string) });
+  router.get('/versions/:id/diff/:otherId', allow('versions', 'diff'), async (req, res) => {
+    res.json(await diff(ctx.db, req.params.id as string, req.params.otherId as string));
   });
 
-  router.post('/versions', admin, validateBody(documentEnvelope, documentBody), async (req, res) => {
+  router.post('/versions', allow('versions', 'create'), validateBody(documentEnvelope, documentBody), async (req, res) => {
     const version = await underDocument(() => ctx.db.transaction((tx) => createDraft(tx, req.body.document, req.user.username)));
     sendVersion(res, version, 201);
   });
 
-  router.put('/versions/:id', admin, validateBody(documentEnvelope, documentBody), async (req, res) => {
+  router.put('/versions/:id', allow('versions', 'edit'), validateBody(documentEnvelope, documentBody), async (req, res) => {
     const etag = ifMatch(req, true)!;
     const version = await underDocument(() =>
       ctx.db.transaction((tx) => updateDraft(tx, req.params.id as string, etag, req.body.document, req.user.username)),
@@ -136,27 +134,24 @@ export function routes(ctx: AppContext): Router {
     sendVersion(res, version);
   });
 
-  router.delete('/versions/:id', admin, async (req, res) => {
+  router.delete('/versions/:id', allow('versions', 'delete'), async (req, res) => {
     res.json(await ctx.db.transaction((tx) => deleteDraft(tx, req.params.id as string, req.user.username)));
   });
 
-  router.post('/versions/:id/copy', admin, validateBody(copyBody), async (req, res) => {
+  router.post('/versions/:id/copy', allow('versions', 'copy'), validateBody(copyBody), async (req, res) => {
     const version = await ctx.db.transaction((tx) => copyVersion(tx, req.params.id as string, req.body.version, req.user.username));
     sendVersion(res, version, 201);
   });
 
-  router.post('/versions/:id/lint', check, validateBody(noBody), async (req, res) => {
-    const version = await requireVersion(ctx.db, req.params.id as string);
-    res.json({ findings: await lintDocument(ctx.db, version.document) });
+  router.post('/versions/:id/lint', allow('versions', 'lint'), validateBody(noBody), async (req, res) => {
+    res.json(await lintVersion(ctx.db, req.params.id as string));
   });
 
-  router.post('/versions/:id/test', check, validateBody(noBody), async (req, res) => {
-    const version = await requireVersion(ctx.db, req.params.id as string);
-    const results = await testDocument(version.document);
-    res.json({ results, passed: results.every((r) => r.passed) });
+  router.post('/versions/:id/test', allow('versions', 'test'), validateBody(noBody), async (req, res) => {
+    res.json(await testVersion(ctx.db, req.params.id as string));
   });
 
-  router.post('/versions/:id/publish', admin, validateBody(publishBody), async (req, res) => {
+  router.post('/versions/:id/publish', allow('versions', 'publish'), validateBody(publishBody), async (req, res) => {
     const etag = ifMatch(req, false);
     const version = await ctx.db.transaction((tx) =>
       publishVersion(tx, req.params.id as string, req.body, req.user.username, etag),
@@ -164,7 +159,7 @@ export function routes(ctx: AppContext): Router {
     sendVersion(res, version);
   });
 
-  router.post('/versions/:id/retire', admin, validateBody(noBody), async (req, res) => {
+  router.post('/versions/:id/retire', allow('versions', 'retire'), validateBody(noBody), async (req, res) => {
     sendVersion(res, await ctx.db.transaction((tx) => retireVersion(tx, req.params.id as string, req.user.username)));
   });
 

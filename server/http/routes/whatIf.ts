@@ -2,16 +2,16 @@
 // version, per agency: points, band and rank before and after. Computes; stores nothing.
 import { Router } from 'express';
 import type { AppContext } from '../context';
-import { overseers } from '../assessment';
+import { allow } from '../auth';
 import { object, validateBody } from '../validate';
-import { whatIf } from '../../assessment/whatIf';
+import { whatIf } from '../../services/whatIf';
 
 export const whatIfBody = object({ versionId: { type: 'string', format: 'uuid' } }, ['versionId']);
 
 export function routes(ctx: AppContext): Router {
   const router = Router();
 
-  router.post('/periods/:id/what-if', overseers(), validateBody(whatIfBody), async (req, res) => {
+  router.post('/periods/:id/what-if', allow('periods', 'whatIf'), validateBody(whatIfBody), async (req, res) => {
     // Read-only, but one transaction gives one consistent view of the period's submissions.
     res.json(await ctx.db.transaction((tx) => whatIf(tx, req.params.id as string, req.body.versionId)));
   });

@@ -3,7 +3,7 @@
 // the rule sets its agencies are assessed under.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { createAgency, type AttributeValue } from '../../store/agencies';
+import { createAgency, type AttributeValue } from '../../services/agencies';
 import type { SeedStep } from '../index';
 
 export const step: SeedStep = {

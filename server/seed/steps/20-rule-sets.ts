@@ -3,7 +3,7 @@
 // cases as a version published in the console. One that fails stays a draft, and the log says why.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { createDraft, publishVersion } from '../../store/versions';
+import { createDraft, publishVersion } from '../../services/versions';
 import type { SeedStep } from '../index';
 import { Problem } from '../../problems/problem';
 

@@ -1,7 +1,7 @@
 // Demo accounts, one per role, with random passwords printed once by `chiso serve`.
 // The agency account belongs to the Department of Information and Communications (Sở TT&TT).
-import { generatePassword } from '../../store/passwords';
-import { createUser, type Role } from '../../store/users';
+import { generatePassword } from '../../services/passwords';
+import { createUser, type Role } from '../../services/users';
 import type { SeedStep } from '../index';
 
 const DEMO_AGENCY = 'so-tttt';

@@ -6,11 +6,12 @@
 import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import type { FactValue, SubmissionInput } from '../../engine';
-import { appraise } from '../../assessment/appraisal';
-import { evaluatePeriod } from '../../assessment/evaluate';
-import { addEvidence } from '../../assessment/evidence';
-import { createSubmission } from '../../assessment/submissions';
-import { createPeriod, transitionPeriod } from '../../store/periods';
+import { appraise } from '../../services/appraisal';
+import { evaluatePeriod } from '../../services/evaluate';
+import { addEvidence } from '../../services/evidence';
+import { createSubmission } from '../../services/submissions';
+import { staffActor } from '../../services/actor';
+import { createPeriod, transitionPeriod } from '../../services/periods';
 import type { SeedStep } from '../index';
 import { Problem } from '../../problems/problem';
 
@@ -42,6 +43,7 @@ export const step: SeedStep = {
 
     const period = await createPeriod(tx, { year: YEAR, versionId, title: TITLE, demo: true }, actor);
     const submissions = JSON.parse(readFileSync(file, 'utf8')) as SubmissionInput[];
+    const evaluator = staffActor(actor);
     let imported = 0;
     for (const input of submissions) {
       const agencyId = input.agency.id;
@@ -54,17 +56,17 @@ export const step: SeedStep = {
       // One agency's bad data must not stop the others: each is all or nothing on its own.
       await tx.query('SAVEPOINT demo_submission');
       try {
-        const created = await createSubmission(tx, { periodId: period.id, agencyId, facts: reported }, actor, { submit: true, demo: true });
+        const created = await createSubmission(tx, { periodId: period.id, agencyId, facts: reported }, evaluator, { submit: true, demo: true });
         for (const [key, items] of Object.entries(input.evidence ?? {})) {
           for (const item of items) {
             if (item.kind === 'link' && item.url) {
-              await addEvidence(tx, created.id, { kind: 'link', key, url: item.url, note: item.note ?? '' }, { username: actor, role: 'evaluator' });
+              await addEvidence(tx, created.id, { kind: 'link', key, url: item.url, note: item.note ?? '' }, evaluator);
             } else if (item.kind === 'explanation' && item.note) {
-              await addEvidence(tx, created.id, { kind: 'explanation', key, note: item.note }, { username: actor, role: 'evaluator' });
+              await addEvidence(tx, created.id, { kind: 'explanation', key, note: item.note }, evaluator);
             }
           }
         }
-        for (const [fact, value] of appraised) await appraise(tx, created.id, { fact, value, reason: REASON }, actor);
+        for (const [fact, value] of appraised) await appraise(tx, created.id, { fact, value, reason: REASON }, evaluator);
         await tx.query('RELEASE SAVEPOINT demo_submission');
         imported++;
       } catch (err) {

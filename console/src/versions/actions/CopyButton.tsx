@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, TextField, Typography } from '@mui/material';
 import ContentCopy from '@mui/icons-material/ContentCopy';
-import { useNotify, useTranslate } from 'react-admin';
+import { useNotify, useTranslate, type RaRecord } from 'react-admin';
 import { useNavigate } from 'react-router-dom';
 import { dataProvider } from '../../providers/dataProvider';
+import { messageOf } from '../../api/problem';
 
 const suggest = (label: string) => {
   const m = /^(.*?)(\d+)$/.exec(label);
@@ -11,7 +12,7 @@ const suggest = (label: string) => {
 };
 
 /** Amending a regulation starts here: a new draft copied from any version. */
-export const CopyButton = ({ record, variant = 'text', compact }: { record: any; variant?: 'text' | 'outlined'; compact?: boolean }) => {
+export const CopyButton = ({ record, variant = 'text', compact }: { record: RaRecord; variant?: 'text' | 'outlined'; compact?: boolean }) => {
   const translate = useTranslate();
   const notify = useNotify();
   const navigate = useNavigate();
@@ -27,8 +28,8 @@ export const CopyButton = ({ record, variant = 'text', compact }: { record: any;
       notify('chiso.version.copied', { type: 'success', messageArgs: { version: label.trim() } });
       setOpen(false);
       navigate(`/versions/${created.id}`);
-    } catch (error: any) {
-      setProblem(error?.message ?? translate('ra.notification.http_error'));
+    } catch (error) {
+      setProblem(messageOf(error) ?? translate('ra.notification.http_error'));
     } finally {
       setBusy(false);
     }

@@ -14,9 +14,9 @@ import {
   Typography,
 } from '@mui/material';
 import Publish from '@mui/icons-material/Publish';
-import { useNotify, useTranslate } from 'react-admin';
+import { useNotify, useTranslate, type RaRecord } from 'react-admin';
 import { dataProvider } from '../../providers/dataProvider';
-import { problemOf } from '../../api/problem';
+import { problemOf, messageOf } from '../../api/problem';
 import { dayBefore, type Finding, parseDay, shareADay, viDay } from '../../../../server/engine';
 import { useEditor } from '../editor/EditorContext';
 import { toFindings } from '../editor/toFindings';
@@ -43,7 +43,7 @@ export const PublishButton = ({
   blocked,
   etagRef,
 }: {
-  record: any;
+  record: RaRecord;
   save: () => Promise<boolean>;
   onDone: () => void;
   onFindings: (f: Finding[]) => void;
@@ -77,8 +77,8 @@ export const PublishButton = ({
     const published = await dataProvider.getAll('versions', { ruleSet: doc.ruleSet, status: 'published' }).catch(() => []);
     setOverlapping(
       published
-        .filter((v: any) => v.id !== record.id && v.effectiveFrom && doc.effective?.from && shareADay(doc.effective, { from: v.effectiveFrom, to: v.endedOn ?? v.effectiveTo }))
-        .map((v: any) => ({ id: v.id, version: v.version, from: v.effectiveFrom, to: v.endedOn ?? v.effectiveTo })),
+        .filter((v) => v.id !== record.id && v.effectiveFrom && doc.effective?.from && shareADay(doc.effective, { from: v.effectiveFrom, to: v.endedOn ?? v.effectiveTo }))
+        .map((v) => ({ id: v.id, version: v.version, from: v.effectiveFrom, to: v.endedOn ?? v.effectiveTo })),
     );
   };
   const period = (o: Overlapping) => `${o.from ? viDay(o.from) : '…'} – ${o.to ? viDay(o.to) : '…'}`;
@@ -89,7 +89,7 @@ export const PublishButton = ({
     try {
       if (!(await save())) return;
       await dataProvider.publishVersion(
-        record.id,
+        String(record.id),
         {
           changeNote: { vi: form.noteVi.trim(), ...(form.noteEn.trim() ? { en: form.noteEn.trim() } : {}) },
           legalBasis: { ...doc.legalBasis, decision: form.decision.trim(), date: day!, issuer: form.issuer.trim() },
@@ -100,14 +100,14 @@ export const PublishButton = ({
       notify('chiso.version.published', { type: 'success' });
       setOpen(false);
       onDone();
-    } catch (error: any) {
+    } catch (error) {
       const found = problemOf(error);
       if (found?.code === 'effective-overlap' && Array.isArray((found as { overlapping?: unknown }).overlapping)) {
         // Not an error of the draft: a question for the person publishing it.
         setOverlapping((found as { overlapping: Overlapping[] }).overlapping);
         return;
       }
-      setProblem(error?.message ?? translate('ra.notification.http_error'));
+      setProblem(messageOf(error) ?? translate('ra.notification.http_error'));
       if (found?.problemErrors?.length) onFindings(toFindings(found.problemErrors));
     } finally {
       setBusy(false);

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { Button } from '@mui/material';
 import Archive from '@mui/icons-material/Archive';
-import { Confirm, useNotify, useTranslate } from 'react-admin';
+import { Confirm, useNotify, useTranslate, type RaRecord } from 'react-admin';
 import { dataProvider } from '../../providers/dataProvider';
+import { messageOf } from '../../api/problem';
 
 /** A retired version stays readable (past years replay under it) but is no longer in force. */
-export const RetireButton = ({ record, onDone }: { record: any; onDone: () => void }) => {
+export const RetireButton = ({ record, onDone }: { record: RaRecord; onDone: () => void }) => {
   const translate = useTranslate();
   const notify = useNotify();
   const [open, setOpen] = useState(false);
@@ -14,8 +15,8 @@ export const RetireButton = ({ record, onDone }: { record: any; onDone: () => vo
       await dataProvider.retireVersion(String(record.id));
       notify('chiso.version.retired', { type: 'success' });
       onDone();
-    } catch (error: any) {
-      notify(error?.message ?? 'ra.notification.http_error', { type: 'error' });
+    } catch (error) {
+      notify(messageOf(error) ?? 'ra.notification.http_error', { type: 'error' });
     } finally {
       setOpen(false);
     }

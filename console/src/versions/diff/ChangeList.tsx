@@ -3,7 +3,7 @@ import { useTranslate } from 'react-admin';
 import type { VersionChange } from '../../providers/dataProvider';
 import { useLt } from '../../common/useLt';
 
-const colour = (kind?: string) => (/added$/i.test(kind ?? '') ? 'success' : /removed$/i.test(kind ?? '') ? 'error' : 'warning');
+const colour = (kind?: string): 'success' | 'error' | 'warning' => (/added$/i.test(kind ?? '') ? 'success' : /removed$/i.test(kind ?? '') ? 'error' : 'warning');
 
 /** One row per change, as the diff describes it in Vietnamese (or English). */
 export const ChangeList = ({ changes }: { changes: VersionChange[] }) => {
@@ -25,9 +25,9 @@ export const ChangeList = ({ changes }: { changes: VersionChange[] }) => {
             <TableRow key={i}>
               <TableCell sx={{ whiteSpace: 'nowrap', fontWeight: 600 }}>{c.code || translate('chiso.diff.wholeVersion')}</TableCell>
               <TableCell>
-                {c.kind && <Chip size="small" color={colour(c.kind) as any} label={translate(`chiso.diff.kinds.${c.kind}`, { _: c.kind })} />}
+                {c.kind && <Chip size="small" color={colour(c.kind)} label={translate(`chiso.diff.kinds.${c.kind}`, { _: c.kind })} />}
               </TableCell>
-              <TableCell>{lt(c.message as any)}</TableCell>
+              <TableCell>{lt(c.message)}</TableCell>
             </TableRow>
           ))}
         </TableBody>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Alert, Box, LinearProgress, MenuItem, Paper, Stack, TextField, Typography } from '@mui/material';
-import { Title, useGetList, useGetOne, useTranslate } from 'react-admin';
+import { Title, useGetList, useGetOne, useTranslate, type RaRecord } from 'react-admin';
 import { useNavigate, useParams } from 'react-router-dom';
 import { dataProvider, type VersionChange } from '../../providers/dataProvider';
 import { ChangeList } from './ChangeList';
@@ -16,8 +16,12 @@ export const VersionDiffPage = () => {
     { filter: { ruleSet: base?.ruleSet }, pagination: { page: 1, perPage: 200 }, sort: { field: 'effectiveFrom', order: 'DESC' } },
     { enabled: !!base },
   );
-  const [changes, setChanges] = useState<VersionChange[] | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  // The answer is kept with the pair it compares, so a late answer for another pair is never shown.
+  const pair = id && otherId ? `${otherId} ${id}` : null;
+  const [answer, setAnswer] = useState<{ pair: string; changes?: VersionChange[]; problem?: string } | null>(null);
+  const current = answer && answer.pair === pair ? answer : null;
+  const changes = current?.changes ?? null;
+  const problem = current?.problem ?? null;
 
   // By default compare with the version this one was copied from, else the previous one.
   useEffect(() => {
@@ -28,14 +32,15 @@ export const VersionDiffPage = () => {
   }, [otherId, base, siblings, id, navigate]);
 
   useEffect(() => {
-    if (!id || !otherId) return;
-    setChanges(null);
-    setProblem(null);
+    if (!pair || !id || !otherId) return;
     // "from" the other (older) version "to" this one
-    dataProvider.diffVersions(otherId, id).then((r) => setChanges(r.changes), (e) => setProblem(e.message));
-  }, [id, otherId]);
+    dataProvider.diffVersions(otherId, id).then(
+      (r) => setAnswer({ pair, changes: r.changes }),
+      (e) => setAnswer({ pair, problem: e.message }),
+    );
+  }, [pair, id, otherId]);
 
-  const label = (v: any) => `${v.ruleSet} ${v.version} · ${translate(`chiso.status.${v.status}`)}`;
+  const label = (v: RaRecord) => `${v.ruleSet} ${v.version} · ${translate(`chiso.status.${v.status}`)}`;
   return (
     <Box sx={{ mt: 2 }}>
       <Title title={translate('chiso.diff.title')} />

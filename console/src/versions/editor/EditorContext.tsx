@@ -18,7 +18,12 @@ export interface EditorState {
 }
 
 export interface Editor extends EditorState {
-  get: (pointer: string) => any;
+  /**
+   * The value at a pointer of the document, as the type the caller expects there (the format's
+   * type for the field it edits, with undefined where the field may be missing): the live schema
+   * check, not the compiler, says whether the document holds it.
+   */
+  get: <T = unknown>(pointer: string) => T;
   set: (pointer: string, value: unknown) => void;
   remove: (pointer: string) => void;
   insert: (arrayPointer: string, index: number, value: unknown) => void;
@@ -53,14 +58,14 @@ export function EditorProvider({ initial, readOnly, children }: { initial: RuleS
   });
 
   const edit = useCallback(
-    (fn: (doc: any) => any) => setState((s) => (s.readOnly ? s : { ...s, doc: fn(s.doc), dirty: true })),
+    (fn: (doc: RuleSetVersion) => RuleSetVersion) => setState((s) => (s.readOnly ? s : { ...s, doc: fn(s.doc), dirty: true })),
     [],
   );
 
   const editor = useMemo<Editor>(
     () => ({
       ...state,
-      get: (pointer) => valueAt(state.doc, pointer),
+      get: <T,>(pointer: string) => valueAt(state.doc, pointer) as T,
       set: (pointer, value) => edit((doc) => setAt(doc, pointer, value)),
       remove: (pointer) => edit((doc) => removeAt(doc, pointer)),
       insert: (arrayPointer, index, value) => edit((doc) => insertAt(doc, arrayPointer, index, value)),

@@ -1,7 +1,7 @@
 import { Box, Button, Chip, Stack, Typography } from '@mui/material';
 import Save from '@mui/icons-material/Save';
 import CompareArrows from '@mui/icons-material/CompareArrows';
-import { useCanAccess, useTranslate } from 'react-admin';
+import { useCanAccess, useTranslate, type RaRecord } from 'react-admin';
 import { Link } from 'react-router-dom';
 import type { Finding } from '../../../../server/engine';
 import { StatusChip } from '../../common/StatusChip';
@@ -21,7 +21,7 @@ export const EditorHeader = ({
   onFindings,
   liveErrors,
 }: {
-  record: any;
+  record: RaRecord;
   etagRef: () => string | null;
   save: () => Promise<boolean>;
   onChanged: () => void;

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { Alert, Button } from '@mui/material';
-import { useNotify, useTranslate } from 'react-admin';
+import { useNotify, useTranslate, type RaRecord } from 'react-admin';
 import { dataProvider, type TestCaseResult } from '../../providers/dataProvider';
-import { problemOf } from '../../api/problem';
+import { problemOf, messageOf, statusOf } from '../../api/problem';
 import type { Finding } from '../../../../server/engine';
 import { useEditor } from './EditorContext';
 import { useLiveFindings } from './useLiveFindings';
@@ -11,7 +11,7 @@ import { EditorBody } from './EditorBody';
 import { toFindings } from './toFindings';
 
 /** Save (with If-Match), server lint and test runs around the editor. */
-export const EditorShell = ({ record, onChanged }: { record: any; onChanged: () => void }) => {
+export const EditorShell = ({ record, onChanged }: { record: RaRecord; onChanged: () => void }) => {
   const editor = useEditor();
   const notify = useNotify();
   const translate = useTranslate();
@@ -36,17 +36,17 @@ export const EditorShell = ({ record, onChanged }: { record: any; onChanged: () 
     if (editor.readOnly) return true;
     if (!editor.dirty) return true;
     try {
-      const saved = await dataProvider.saveVersionDocument(record.id, editor.doc, etag.current);
+      const saved = await dataProvider.saveVersionDocument(String(record.id), editor.doc, etag.current);
       etag.current = saved.etag ?? null;
       editor.markSaved();
       notify('chiso.editor.saved', { type: 'success' });
       return true;
-    } catch (error: any) {
-      if (error?.status === 409) {
+    } catch (error) {
+      if (statusOf(error) === 409) {
         setConflict(true);
         notify('chiso.editor.conflict', { type: 'error', autoHideDuration: 10000 });
       }
-      else notify(error?.message ?? 'ra.notification.http_error', { type: 'error', multiLine: true });
+      else notify(messageOf(error) ?? 'ra.notification.http_error', { type: 'error', multiLine: true });
       const found = problemOf(error)?.problemErrors;
       if (found?.length) setServer(toFindings(found));
       return false;
@@ -57,10 +57,10 @@ export const EditorShell = ({ record, onChanged }: { record: any; onChanged: () 
     setRunning(true);
     try {
       if (!(await save())) return;
-      if (what === 'lint') setServer((await dataProvider.lintVersion(record.id)).findings);
-      else setTests((await dataProvider.testVersion(record.id)).results);
-    } catch (error: any) {
-      notify(error?.message ?? 'ra.notification.http_error', { type: 'error', multiLine: true });
+      if (what === 'lint') setServer((await dataProvider.lintVersion(String(record.id))).findings);
+      else setTests((await dataProvider.testVersion(String(record.id))).results);
+    } catch (error) {
+      notify(messageOf(error) ?? 'ra.notification.http_error', { type: 'error', multiLine: true });
     } finally {
       setRunning(false);
     }

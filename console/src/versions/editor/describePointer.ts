@@ -1,15 +1,16 @@
 import { nodePointerOf, tokens, valueAt } from './docOps';
+import type { Lt } from '../../common/useLt';
 
-type Lt = (t: any) => string;
-type Translate = (key: string, opts?: any) => string;
+type PickLt = (text: Lt | string | null | undefined) => string;
+type Translate = (key: string, opts?: Record<string, unknown>) => string;
 
 /** "/criteria/1/children/0/max" → "Mục 2.1 · Thủ tục hành chính › max": where a finding is, in words. */
-export function describePointer(doc: unknown, pointer: string, lt: Lt, translate: Translate): string {
+export function describePointer(doc: unknown, pointer: string, lt: PickLt, translate: Translate): string {
   if (!pointer) return translate('chiso.editor.wholeDocument');
   const node = nodePointerOf(pointer);
   const t = tokens(pointer);
   if (node) {
-    const n = valueAt(doc, node) as { code?: string; title?: unknown } | undefined;
+    const n = valueAt(doc, node) as { code?: string; title?: Lt } | undefined;
     const rest = tokens(pointer).slice(tokens(node).length).join(' › ');
     return `${translate('chiso.editor.nodeRef', { code: n?.code ?? '?' })} · ${lt(n?.title) || ''}${rest ? ` › ${rest}` : ''}`;
   }

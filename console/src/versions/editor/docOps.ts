@@ -5,24 +5,27 @@ import { joinPointer as join, type Node, pointerTokens as tokens, valueAt } from
 
 export { join, tokens, valueAt };
 
-type Json = any;
-
-/** A copy of `root` with `value` at `pointer` (undefined removes an object key). */
-export function setAt(root: Json, pointer: string, value: Json): Json {
+/**
+ * A copy of `root` with `value` at `pointer` (undefined removes an object key). The copy keeps the
+ * root's type: an edit at a pointer may of course break the format, which the live schema check
+ * (not the compiler) reports.
+ */
+export function setAt<T>(root: T, pointer: string, value: unknown): T {
   const path = tokens(pointer);
-  if (path.length === 0) return value;
-  const rec = (node: Json, i: number): Json => {
+  if (path.length === 0) return value as T;
+  const rec = (node: unknown, i: number): unknown => {
     const key = path[i];
-    const container = Array.isArray(node) ? [...node] : { ...(node ?? {}) };
+    const container: Record<string, unknown> | unknown[] = Array.isArray(node) ? [...node] : { ...(node ?? {}) };
+    const slots = container as Record<string, unknown>;
     if (i === path.length - 1) {
-      if (value === undefined && !Array.isArray(container)) delete (container as Record<string, Json>)[key];
-      else (container as any)[key] = value;
+      if (value === undefined && !Array.isArray(container)) delete slots[key];
+      else slots[key] = value;
       return container;
     }
-    (container as any)[key] = rec(node?.[key], i + 1);
+    slots[key] = rec((node as Record<string, unknown> | null | undefined)?.[key], i + 1);
     return container;
   };
-  return rec(root, 0);
+  return rec(root, 0) as T;
 }
 
 export const parentPointer = (pointer: string): { parent: string; key: string } => {
@@ -32,7 +35,7 @@ export const parentPointer = (pointer: string): { parent: string; key: string } 
 };
 
 /** Removes an array element or an object key. */
-export function removeAt(root: Json, pointer: string): Json {
+export function removeAt<T>(root: T, pointer: string): T {
   const { parent, key } = parentPointer(pointer);
   const container = valueAt(root, parent);
   if (Array.isArray(container)) return setAt(root, parent, container.filter((_, i) => i !== Number(key)));
@@ -42,17 +45,17 @@ export function removeAt(root: Json, pointer: string): Json {
 }
 
 /** Inserts into the array at `arrayPointer` (created when missing). */
-export function insertAt(root: Json, arrayPointer: string, index: number, value: Json): Json {
-  const list = (valueAt(root, arrayPointer) as Json[] | undefined) ?? [];
+export function insertAt<T>(root: T, arrayPointer: string, index: number, value: unknown): T {
+  const list = (valueAt(root, arrayPointer) as unknown[] | undefined) ?? [];
   const next = [...list];
   next.splice(Math.max(0, Math.min(index, next.length)), 0, value);
   return setAt(root, arrayPointer, next);
 }
 
 /** Moves an array element by `delta`; returns the new document and the element's new pointer. */
-export function moveAt(root: Json, pointer: string, delta: number): { doc: Json; pointer: string } {
+export function moveAt<T>(root: T, pointer: string, delta: number): { doc: T; pointer: string } {
   const { parent, key } = parentPointer(pointer);
-  const list = valueAt(root, parent) as Json[];
+  const list = valueAt(root, parent);
   const from = Number(key);
   const to = from + delta;
   if (!Array.isArray(list) || !Number.isInteger(from) || from < 0 || from >= list.length || to < 0 || to >= list.length) return { doc: root, pointer };

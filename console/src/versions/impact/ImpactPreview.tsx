@@ -17,10 +17,9 @@ export const ImpactPreview = ({ doc }: { doc: RuleSetVersion }) => {
     sort: { field: 'year', order: 'DESC' },
     pagination: { page: 1, perPage: 100 },
   });
-  const [periodId, setPeriodId] = useState<string | null>(null);
-  useEffect(() => {
-    if (!periodId && periods?.length) setPeriodId(String(periods[0].id));
-  }, [periods, periodId]);
+  const [chosenPeriodId, setPeriodId] = useState<string | null>(null);
+  // Until one is chosen, the latest period.
+  const periodId = chosenPeriodId ?? (periods?.length ? String(periods[0].id) : null);
   const { data, loading, error } = useImpactData(periodId);
   const [rows, setRows] = useState<ImpactRow[] | null>(null);
   /** How long the last re-scoring took, in milliseconds (read by the browser test). */

@@ -2,12 +2,9 @@
 // engine the server uses, and lines the result up against the period's stored ranking.
 import { type Agency, compileVersion, rankEvaluations, type Ranking, type RuleSetVersion, scoreSubmissions, type SubmissionInput } from '../../../../server/engine';
 
-export interface Standing {
-  cohort: string | null;
-  total: number;
-  band: { id: string; label: { vi: string; en?: string }; color?: string } | null;
-  rank: number | null;
-}
+import type { Standing } from '../../../../server/api/types';
+
+export type { Standing } from '../../../../server/api/types';
 
 export interface ImpactRow {
   agencyId: string;
@@ -23,13 +20,13 @@ export interface ImpactRow {
 export function standings(ranking: Ranking | null | undefined): Map<string, Standing> {
   const out = new Map<string, Standing>();
   for (const cohort of ranking?.cohorts ?? []) {
-    for (const e of cohort.entries) out.set(e.agencyId, { cohort: cohort.cohort, total: e.total, band: e.band, rank: e.rank });
+    for (const e of cohort.entries) out.set(e.agencyId, { cohort: cohort.cohort, total: e.total, percentage: e.percentage, band: e.band, rank: e.rank });
   }
   return out;
 }
 
 /** What the API gives for an agency, flattened to the engine's Agency (attributes at the top level). */
-export const toAgency = (a: { id: string; name: string; nameEn?: string; kind: string; attributes?: Record<string, unknown> }): Agency =>
+export const toAgency = (a: { id: string; name: string; nameEn?: string | null; kind: string; attributes?: Record<string, unknown> }): Agency =>
   ({ ...(a.attributes ?? {}), id: a.id, name: a.name, ...(a.nameEn ? { nameEn: a.nameEn } : {}), kind: a.kind }) as Agency;
 
 /** The scoring-only path: totals, bands and ranks, no trace and no hashes (what a preview needs). */

@@ -11,32 +11,30 @@ export interface ImpactData {
 
 /** A period's submitted values (appraised where appraised) with their agencies, and its current ranking. */
 export function useImpactData(periodId: string | null) {
-  const [state, setState] = useState<{ data: ImpactData | null; loading: boolean; error: Error | null }>({
-    data: null,
-    loading: false,
-    error: null,
-  });
+  // What was loaded, with the period it was loaded for: another period's data is never returned.
+  const [loaded, setLoaded] = useState<{ periodId: string; data: ImpactData | null; error: Error | null } | null>(null);
   useEffect(() => {
     if (!periodId) return;
     let cancelled = false;
-    setState({ data: null, loading: true, error: null });
     (async () => {
       const [submissions, agencies, { data: period }] = await Promise.all([
         dataProvider.getAll('submissions', { periodId }),
         dataProvider.getAll('agencies'),
         dataProvider.getOne('periods', { id: periodId }),
       ]);
-      const byId = new Map(agencies.map((a: any) => [a.id, a]));
+      const byId = new Map(agencies.map((a) => [a.id, a]));
       const inputs: SubmissionInput[] = submissions
-        .filter((s: any) => s.status === 'submitted' || s.status === 'appraised')
-        .filter((s: any) => byId.has(s.agencyId))
-        .map((s: any) => ({ agency: toAgency(byId.get(s.agencyId)), facts: s.effectiveFacts ?? s.facts ?? {} }));
+        .filter((s) => s.status === 'submitted' || s.status === 'appraised')
+        .filter((s) => byId.has(s.agencyId))
+        .map((s) => ({ agency: toAgency(byId.get(s.agencyId)!), facts: s.effectiveFacts ?? s.facts ?? {} }));
       const stored = await currentRanking(period);
-      if (!cancelled) setState({ data: { inputs, stored }, loading: false, error: null });
-    })().catch((error) => !cancelled && setState({ data: null, loading: false, error }));
+      if (!cancelled) setLoaded({ periodId, data: { inputs, stored }, error: null });
+    })().catch((error) => !cancelled && setLoaded({ periodId, data: null, error }));
     return () => {
       cancelled = true;
     };
   }, [periodId]);
-  return state;
+  if (!periodId) return { data: null, loading: false, error: null };
+  if (loaded?.periodId !== periodId) return { data: null, loading: true, error: null };
+  return { data: loaded.data, loading: false, error: loaded.error };
 }

@@ -2,7 +2,7 @@ import { Box, Button, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { useEditor } from '../EditorContext';
 import { ConditionNode } from './ConditionNode';
-import { agencyLeaf, emptyLeaf, groupKey } from './operators';
+import { agencyLeaf, emptyLeaf, groupKey, type Cond } from './operators';
 
 /**
  * Builds a json-rules-engine condition tree at `pointer`: leaves compare one fact (or an agency
@@ -22,7 +22,7 @@ export const ConditionBuilder = ({
 }) => {
   const editor = useEditor();
   const translate = useTranslate();
-  const condition = editor.get(pointer);
+  const condition = editor.get<Cond | undefined>(pointer);
   const blank = scope === 'agency' ? agencyLeaf() : emptyLeaf();
   return (
     <Box sx={{ width: '100%' }} data-pointer={pointer}>

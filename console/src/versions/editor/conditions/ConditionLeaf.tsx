@@ -39,7 +39,7 @@ export const ConditionLeaf = ({ pointer, scope, onRemove }: { pointer: string; s
   };
   const operators = operatorsFor(type);
   const setOperator = (op: string) => {
-    const wasList = LIST_OPERATORS.includes(cond.operator);
+    const wasList = LIST_OPERATORS.includes(cond.operator ?? '');
     const isList = LIST_OPERATORS.includes(op);
     let value = cond.value;
     if (isList && !wasList) value = value === undefined || value === '' ? [] : [value];
@@ -76,14 +76,14 @@ export const ConditionLeaf = ({ pointer, scope, onRemove }: { pointer: string; s
         disabled={editor.readOnly}
         sx={{ width: 190 }}
       >
-        {!operators.includes(cond.operator) && cond.operator && <MenuItem value={cond.operator}>{cond.operator}</MenuItem>}
+        {cond.operator && !operators.includes(cond.operator) && <MenuItem value={cond.operator}>{cond.operator}</MenuItem>}
         {operators.map((op) => (
           <MenuItem key={op} value={op}>
             {translate(`chiso.operator.${op}`)}
           </MenuItem>
         ))}
       </TextField>
-      <LeafValue pointer={`${pointer}/value`} type={type} options={options} list={LIST_OPERATORS.includes(cond.operator)} />
+      <LeafValue pointer={`${pointer}/value`} type={type} options={options} list={LIST_OPERATORS.includes(cond.operator ?? '')} />
       {onRemove && (
         <Tooltip title={translate('chiso.condition.remove')}>
           <span>

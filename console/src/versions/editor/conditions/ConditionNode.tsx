@@ -24,10 +24,10 @@ export const ConditionNode = ({
   if (!key) return <ConditionLeaf pointer={pointer} scope={scope} onRemove={onRemove} />;
 
   const blank = () => (scope === 'agency' ? agencyLeaf() : emptyLeaf());
-  const children: Cond[] = key === 'not' ? [cond.not] : cond[key];
+  const children: Cond[] = key === 'not' ? [cond.not ?? {}] : (cond[key] ?? []);
   const childPointer = (i: number) => (key === 'not' ? `${pointer}/not` : `${pointer}/${key}/${i}`);
   const changeKind = (next: string) => {
-    const list = key === 'not' ? [cond.not] : cond[key];
+    const list = key === 'not' ? [cond.not ?? {}] : (cond[key] ?? []);
     const { all: _a, any: _b, not: _n, ...rest } = cond;
     editor.set(pointer, next === 'not' ? { ...rest, not: list.length === 1 ? list[0] : { all: list } } : { ...rest, [next]: list });
   };

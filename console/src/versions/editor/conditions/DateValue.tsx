@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { MenuItem, Stack, TextField } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { parseDay, viDay } from '../../../../../server/engine';
@@ -30,7 +30,13 @@ export const DateValue = ({ pointer }: { pointer: string }) => {
   const relative = isPeriodDate(value);
   const shown = relative ? dayMonthText(value.periodDate) : typeof value === 'string' ? viDay(value) : '';
   const [text, setText] = useState(shown);
-  useEffect(() => setText(shown), [shown]);
+  // When the document changes under the field, show the new day (adjusted during render, as React
+  // recommends for state derived from a prop, not in an effect after a stale paint).
+  const [seen, setSeen] = useState(shown);
+  if (shown !== seen) {
+    setSeen(shown);
+    setText(shown);
+  }
   const valid = relative ? parseDayMonth(text) !== null : parseDay(text) !== null;
 
   const commit = (raw: string) => {

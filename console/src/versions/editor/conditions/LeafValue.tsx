@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { MenuItem, TextField } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { useEditor } from '../EditorContext';
@@ -26,8 +26,16 @@ export const LeafValue = ({
   const value = editor.get(pointer);
   const label = translate('chiso.condition.value');
   const toText = (v: unknown) => (Array.isArray(v) ? v.join('; ') : v === undefined || v === null ? '' : String(v));
-  const [text, setText] = useState(toText(value));
-  useEffect(() => setText(toText(value)), [value]);
+  const external = toText(value);
+  const [text, setText] = useState(external);
+  // When the document changes under the field, show the new value (adjusted during render, as React
+  // recommends for state derived from a prop). Compared as text: the list typed as "1;" is stored as
+  // [1], which reads "1" as before, so the typed separator is kept.
+  const [seen, setSeen] = useState(external);
+  if (external !== seen) {
+    setSeen(external);
+    setText(external);
+  }
 
   if (value && typeof value === 'object' && !Array.isArray(value) && 'fact' in value) {
     return <TextField size="small" label={label} value={`= ${value.fact}`} disabled sx={{ width: 220 }} />;

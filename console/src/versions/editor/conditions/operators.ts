@@ -19,7 +19,18 @@ export const LIST_OPERATORS = ['in', 'notIn'];
 /** A date fact compares as a date, with the engine's date operators (others would compare text). */
 export const operatorsFor = (type: string): readonly string[] => (type === 'date' ? DATE_OPERATORS : OPERATORS);
 
-export type Cond = Record<string, any>;
+/** A condition as the editor reads it: a group (all, any, not) or a comparison of a fact. */
+export interface Cond {
+  all?: Cond[];
+  any?: Cond[];
+  not?: Cond;
+  fact?: string;
+  /** JSONPath into the fact (the agency's attributes: "$.kind"). */
+  path?: string;
+  operator?: string;
+  value?: unknown;
+  [key: string]: unknown;
+}
 
 export const emptyLeaf = (fact = ''): Cond => ({ fact, operator: 'equal', value: true });
 export const agencyLeaf = (): Cond => ({ fact: 'agency', path: '$.kind', operator: 'equal', value: '' });

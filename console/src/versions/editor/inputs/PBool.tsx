@@ -3,19 +3,19 @@ import { useBound } from './useBound';
 
 /** A switch bound to a pointer; off removes the (optional) flag. */
 export const PBool = ({ pointer, label, keepFalse }: { pointer: string; label: string; keepFalse?: boolean }) => {
-  const b = useBound(pointer);
+  const { ref, t, value, set, readOnly } = useBound(pointer);
   return (
     <FormControlLabel
-      ref={b.ref}
+      ref={ref}
       control={
         <Switch
-          checked={!!b.value}
-          onChange={(e) => b.set(e.target.checked ? true : keepFalse ? false : undefined)}
-          disabled={b.readOnly}
+          checked={!!value}
+          onChange={(e) => set(e.target.checked ? true : keepFalse ? false : undefined)}
+          disabled={readOnly}
           size="small"
         />
       }
-      label={b.t(label)}
+      label={t(label)}
       data-pointer={pointer}
     />
   );

@@ -4,19 +4,19 @@ import { useChoices } from './useChoices';
 
 /** Cohorts a node or fact applies to; none selected means all cohorts (the key is removed). */
 export const PCohorts = ({ pointer, label = 'cohorts' }: { pointer: string; label?: string }) => {
-  const b = useBound(pointer);
+  const { ref, t, value: stored, set, focused, readOnly } = useBound(pointer);
   const { cohortChoices } = useChoices();
-  const value: string[] = Array.isArray(b.value) ? b.value : [];
+  const value: string[] = Array.isArray(stored) ? stored : [];
   return (
     <TextField
-      ref={b.ref}
+      ref={ref}
       select
       size="small"
-      label={b.t(label)}
+      label={t(label)}
       value={value}
-      error={b.focused}
-      disabled={b.readOnly}
-      helperText={value.length ? undefined : b.t('allCohorts')}
+      error={focused}
+      disabled={readOnly}
+      helperText={value.length ? undefined : t('allCohorts')}
       sx={{ minWidth: 260 }}
       slotProps={{
         select: {
@@ -27,7 +27,7 @@ export const PCohorts = ({ pointer, label = 'cohorts' }: { pointer: string; labe
       }}
       onChange={(e) => {
         const next = e.target.value as unknown as string[];
-        b.set(next.length ? next : undefined);
+        set(next.length ? next : undefined);
       }}
       data-pointer={pointer}
     >

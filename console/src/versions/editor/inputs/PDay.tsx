@@ -8,25 +8,25 @@ import { useBound } from './useBound';
  * is kept as typed, so the schema check points at it and nothing typed is lost.
  */
 export const PDay = ({ pointer, label, required, width }: { pointer: string; label: string; required?: boolean; width?: number }) => {
-  const b = useBound(pointer);
+  const { ref, t, value: stored, set, focused, readOnly } = useBound(pointer);
   const translate = useTranslate();
-  const value = typeof b.value === 'string' ? viDay(b.value) : '';
+  const value = typeof stored === 'string' ? viDay(stored) : '';
   const invalid = value !== '' && parseDay(value) === null;
   return (
     <TextField
-      ref={b.ref}
-      label={b.t(label)}
+      ref={ref}
+      label={t(label)}
       value={value}
       placeholder="dd/mm/yyyy"
       onChange={(e) => {
         const text = e.target.value;
-        b.set(text === '' && !required ? undefined : (parseDay(text) ?? text));
+        set(text === '' && !required ? undefined : (parseDay(text) ?? text));
       }}
       size="small"
       required={required}
-      error={b.focused || invalid || (required && !b.value)}
+      error={focused || invalid || (required && !stored)}
       helperText={invalid ? translate('chiso.validation.day') : 'dd/mm/yyyy'}
-      slotProps={{ input: { readOnly: b.readOnly } }}
+      slotProps={{ input: { readOnly: readOnly } }}
       sx={{ width: width ?? 180 }}
       data-pointer={pointer}
     />

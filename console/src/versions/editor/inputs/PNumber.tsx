@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { InputAdornment, TextField } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { useBound } from './useBound';
@@ -29,14 +29,18 @@ export const PNumber = ({
   min?: number;
   max?: number;
 }) => {
-  const b = useBound(pointer);
+  const { ref, t, value, set, focused, readOnly } = useBound(pointer);
   const translate = useTranslate();
-  const [text, setText] = useState(b.value === undefined || b.value === null ? '' : String(b.value));
-  useEffect(() => {
-    const current = parseDecimal(text);
-    if (current !== b.value) setText(b.value === undefined || b.value === null ? '' : String(b.value));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [b.value]);
+  const asText = (v: unknown) => (v === undefined || v === null ? '' : String(v));
+  const [text, setText] = useState(asText(value));
+  // When the document changes under the field (undo, another field, a finding's fix), show the new
+  // value, unless what is typed already parses to it (85,50 stays 85,50). Adjusted during render,
+  // as React recommends for state derived from a prop, not in an effect after a stale paint.
+  const [shown, setShown] = useState(value);
+  if (!Object.is(value, shown)) {
+    setShown(value);
+    if (parseDecimal(text) !== value) setText(asText(value));
+  }
   const parsed = parseDecimal(text);
   let problem: string | undefined;
   if (text !== '' && parsed === null) problem = translate('ra.validation.number');
@@ -45,23 +49,23 @@ export const PNumber = ({
   else if (required && text === '') problem = translate('ra.validation.required');
   return (
     <TextField
-      ref={b.ref}
-      label={b.t(label)}
+      ref={ref}
+      label={t(label)}
       value={text}
       onChange={(e) => {
         setText(e.target.value);
         const n = parseDecimal(e.target.value);
-        if (e.target.value === '') b.set(undefined);
-        else if (n !== null) b.set(n);
+        if (e.target.value === '') set(undefined);
+        else if (n !== null) set(n);
       }}
       size="small"
       required={required}
-      error={!!problem || b.focused}
+      error={!!problem || focused}
       helperText={problem}
       inputMode="decimal"
       slotProps={{
         input: {
-          readOnly: b.readOnly,
+          readOnly: readOnly,
           endAdornment: unit ? <InputAdornment position="end">{unit}</InputAdornment> : undefined,
         },
         inputLabel: unit ? { shrink: true } : undefined,

@@ -22,23 +22,23 @@ export const PSelect = ({
   width?: number | string;
   onChange?: (value: string | undefined) => void;
 }) => {
-  const b = useBound(pointer);
-  const value = b.value === undefined || b.value === null ? '' : String(b.value);
+  const { ref, t, value: stored, set, focused, readOnly } = useBound(pointer);
+  const value = stored === undefined || stored === null ? '' : String(stored);
   const known = choices.some((c) => c.id === value);
   return (
     <TextField
-      ref={b.ref}
+      ref={ref}
       select
-      label={b.t(label)}
+      label={t(label)}
       value={value}
       onChange={(e) => {
         const v = e.target.value === '' ? undefined : e.target.value;
         if (onChange) onChange(v);
-        else b.set(v);
+        else set(v);
       }}
       size="small"
-      error={b.focused}
-      disabled={b.readOnly}
+      error={focused}
+      disabled={readOnly}
       sx={{ width }}
       data-pointer={pointer}
     >

@@ -19,20 +19,20 @@ export const PText = ({
   width?: number | string;
   suffix?: string;
 }) => {
-  const b = useBound(pointer);
+  const { ref, t, value, set, focused, readOnly } = useBound(pointer);
   return (
     <TextField
-      ref={b.ref}
-      label={suffix ? `${b.t(label)} (${suffix})` : b.t(label)}
-      value={b.value ?? ''}
-      onChange={(e) => b.set(e.target.value === '' && !required ? undefined : e.target.value)}
+      ref={ref}
+      label={suffix ? `${t(label)} (${suffix})` : t(label)}
+      value={value ?? ''}
+      onChange={(e) => set(e.target.value === '' && !required ? undefined : e.target.value)}
       size="small"
       required={required}
       multiline={multiline}
       minRows={multiline ? 2 : undefined}
-      error={b.focused || (required && !b.value)}
+      error={focused || (required && !value)}
       helperText={helperText}
-      slotProps={{ input: { readOnly: b.readOnly } }}
+      slotProps={{ input: { readOnly: readOnly } }}
       sx={{ width: width ?? '100%' }}
       data-pointer={pointer}
     />

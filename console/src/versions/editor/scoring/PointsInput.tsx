@@ -7,7 +7,7 @@ import { PNumber } from '../inputs/PNumber';
 export const PointsInput = ({ pointer, compact }: { pointer: string; compact?: boolean }) => {
   const editor = useEditor();
   const translate = useTranslate();
-  const item = editor.get(pointer) ?? {};
+  const item = editor.get<{ points?: number; fraction?: number } | undefined>(pointer) ?? {};
   const mode = 'fraction' in item ? 'fraction' : 'points';
   const switchMode = (next: string) => {
     if (next === mode) return;

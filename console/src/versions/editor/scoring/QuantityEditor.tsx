@@ -9,7 +9,7 @@ import { DenominatorInput } from './DenominatorInput';
 export const QuantityEditor = ({ pointer }: { pointer: string }) => {
   const editor = useEditor();
   const translate = useTranslate();
-  const q = editor.get(pointer) ?? { fact: '' };
+  const q = editor.get<object | undefined>(pointer) ?? { fact: '' };
   const ratio = 'numerator' in q;
   return (
     <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', rowGap: 1, alignItems: 'center' }}>

@@ -9,8 +9,7 @@ import { MethodForm } from './MethodForm';
 export const ScoringForm = ({ pointer, max }: { pointer: string; max?: number }) => {
   const editor = useEditor();
   const translate = useTranslate();
-  const scoring = editor.get(pointer);
-  const method: Method | undefined = scoring?.method;
+  const method = editor.get<{ method?: Method } | undefined>(pointer)?.method;
   return (
     <Box sx={{ width: '100%' }}>
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center', mb: 1 }}>

@@ -47,7 +47,7 @@ export const BandsEditor = ({ pointer }: { pointer: string }) => {
               </TableCell>
               <TableCell>
                 <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
-                  <Box sx={{ width: 18, height: 18, borderRadius: 1, bgcolor: bandColor(level as any, i) }} />
+                  <Box sx={{ width: 18, height: 18, borderRadius: 1, bgcolor: bandColor(level, i) }} />
                   <PText pointer={`${pointer}/levels/${i}/color`} label="color" width={110} />
                 </Box>
               </TableCell>

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Alert, Box, Button, Paper, Stack, TextField, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { useEditor } from '../EditorContext';
@@ -11,11 +11,10 @@ export const RawJsonSection = () => {
   const editor = useEditor();
   const translate = useTranslate();
   const pretty = useMemo(() => JSON.stringify(readableOrder(editor.doc), null, 2), [editor.doc]);
-  const [text, setText] = useState(pretty);
-  const [touched, setTouched] = useState(false);
-  useEffect(() => {
-    if (!touched) setText(pretty);
-  }, [pretty, touched]);
+  // The text typed here, until applied or discarded; untouched, the field follows the document.
+  const [draft, setDraft] = useState<string | null>(null);
+  const text = draft ?? pretty;
+  const touched = draft !== null;
   const parsed = useMemo(() => {
     try {
       return { value: JSON.parse(text), error: null as string | null };
@@ -33,10 +32,7 @@ export const RawJsonSection = () => {
           minRows={24}
           maxRows={40}
           value={text}
-          onChange={(e) => {
-            setText(e.target.value);
-            setTouched(true);
-          }}
+          onChange={(e) => setDraft(e.target.value)}
           slotProps={{
             input: { readOnly: editor.readOnly, sx: { fontFamily: 'monospace', fontSize: 13 } },
             htmlInput: { spellCheck: false, 'data-testid': 'raw-json' },
@@ -49,12 +45,12 @@ export const RawJsonSection = () => {
             disabled={editor.readOnly || !touched || !!parsed.error}
             onClick={() => {
               editor.replace(parsed.value);
-              setTouched(false);
+              setDraft(null);
             }}
           >
             {translate('chiso.editor.applyJson')}
           </Button>
-          <Button size="small" disabled={!touched} onClick={() => (setText(pretty), setTouched(false))}>
+          <Button size="small" disabled={!touched} onClick={() => setDraft(null)}>
             {translate('chiso.editor.discardJson')}
           </Button>
         </Stack>

@@ -1,16 +1,19 @@
 // Appraisal (thẩm định): the evaluator sets a fact's value beside the agency's own, with a reason.
 // The agency's value stays as reported; the appraised one is what gets evaluated.
-import { assignCohort, type FactValue, validateSubmission } from '../engine';
-import type { Tx } from '../store/db';
+import { type FactValue, validateSubmission } from '../engine';
+import type { Queryable, Tx } from '../store/db';
+import type { Page } from '../store/sql';
 import { requireAgency, toEngineAgency } from '../store/agencies';
-import { insertAppraisal, type Appraisal } from '../store/appraisals';
+import { getAppraisal, insertAppraisal, listAppraisals, type Appraisal, type AppraisalFilter } from '../store/appraisals';
 import { recordAudit } from '../store/audit';
 import { requirePeriod } from '../store/periods';
-import { requireSubmission, reviseSubmission, type Submission } from '../store/submissions';
-import { compiledFor } from './compiled';
-import { versionForPeriod } from './inputs';
-import { assertPeriodStatus, assertSubmissionStatus } from './submissions';
-import { Problem } from '../problems/problem';
+import { reviseSubmission, type Submission } from '../store/submissions';
+import { assertAgencyAccess, scopedAgency, type Actor } from './actor';
+import { cohortFor, periodVersion } from './compiled';
+import { assertPeriodStatus, assertSubmissionStatus, submissionFor } from './submissions';
+import { notFound, Problem } from '../problems/problem';
+
+export { APPRAISAL_SORT } from '../store/appraisals';
 
 export interface AppraisalInput {
   fact: string;
@@ -22,9 +25,10 @@ export async function appraise(
   tx: Tx,
   submissionId: string,
   input: AppraisalInput,
-  actor: string,
+  by: Actor,
 ): Promise<{ appraisal: Appraisal; submission: Submission }> {
-  const before = await requireSubmission(tx, submissionId, true);
+  const actor = by.username;
+  const before = await submissionFor(tx, by, submissionId, true);
   const period = await requirePeriod(tx, before.periodId);
   assertPeriodStatus(period, ['open', 'appraisal'], { vi: 'thẩm định', en: 'appraise' });
   assertSubmissionStatus(before, ['submitted', 'appraised'], { vi: 'thẩm định bản chưa nộp', en: 'appraise a submission that was not submitted' });
@@ -35,7 +39,8 @@ export async function appraise(
     throw new Problem('reason-required', message, [{ severity: 'error', path: '/reason', code: 'reason-required', message }]);
   }
 
-  const { document } = await versionForPeriod(tx, period);
+  const { compiled } = await periodVersion(tx, period);
+  const document = compiled.version;
   const fact = document.facts.find((f) => f.id === input.fact);
   if (!fact) {
     const message = {
@@ -44,8 +49,9 @@ export async function appraise(
     };
     throw new Problem('unknown-fact', message, [{ severity: 'error', path: '/fact', code: 'unknown-fact', message }]);
   }
-  const agency = toEngineAgency(await requireAgency(tx, before.agencyId));
-  const { cohort } = assignCohort(compiledFor(document), agency);
+  const stored = await requireAgency(tx, before.agencyId);
+  const agency = toEngineAgency(stored);
+  const { cohort } = cohortFor(compiled, stored);
   // Checked with the other effective facts, so that a bound by another fact (processed ≤ received) holds too.
   const bounded = document.facts.filter((f) => f.atMostFact === fact.id).map((f) => `/facts/${f.id}`);
   const findings = validateSubmission(document, { agency, facts: { ...before.effectiveFacts, [fact.id]: input.value } }, { cohort })
@@ -76,4 +82,15 @@ export async function appraise(
     after: { status: after.status, revision: after.revision, appraisal },
   });
   return { appraisal, submission: after };
+}
+
+export function listAppraisalsFor(db: Queryable, actor: Actor, filter: AppraisalFilter, page: Page) {
+  return listAppraisals(db, { ...filter, agencyId: scopedAgency(actor, filter.agencyId) }, page);
+}
+
+export async function appraisalFor(db: Queryable, actor: Actor, id: string): Promise<Appraisal> {
+  const appraisal = await getAppraisal(db, id);
+  if (!appraisal) throw notFound({ vi: 'ý kiến thẩm định', en: 'Appraisal' }, id);
+  assertAgencyAccess(actor, appraisal.agencyId);
+  return appraisal;
 }

@@ -1,26 +1,33 @@
 // An agency's self-assessment through its life: created and saved as drafts while the period is
 // open (each save a revision, checked against the facts of the pinned version), then submitted.
-// Drafts may be incomplete; submitting needs every required fact.
-import { assignCohort, type Finding, hasErrors, type RuleSetVersion, validateSubmission } from '../engine';
+// Drafts may be incomplete; submitting needs every required fact. Each function reads each row it
+// needs once, and checks that the caller may reach the agency's data.
+import { type Bilingual, type CompiledVersion, deriveSubmissionSchema, type Finding, hasErrors, validateSubmission } from '../engine';
 import type { Queryable, Tx } from '../store/db';
 import { requireAgency, toEngineAgency, type Agency } from '../store/agencies';
 import { recordAudit } from '../store/audit';
+import type { Page } from '../store/sql';
 import { requirePeriod, type Period } from '../store/periods';
 import {
   insertSubmission,
+  listRevisions,
+  listSubmissions,
   requireSubmission,
   reviseSubmission,
   staleSubmission,
   type Facts,
   type Submission,
+  type SubmissionFilter,
   type SubmissionStatus,
 } from '../store/submissions';
-import { compiledFor } from './compiled';
-import { versionForPeriod } from './inputs';
-import { Problem } from '../problems/problem';
+import { assertAgencyAccess, scopedAgency, type Actor } from './actor';
+import { cohortFor, periodVersion } from './compiled';
+import { fieldProblem, Problem } from '../problems/problem';
+
+export { REVISION_SORT, SUBMISSION_SORT, type Submission, type SubmissionStatus } from '../store/submissions';
 
 /** What an audit entry keeps of a submission. */
-export const auditedSubmission = (s: Submission) => ({
+const auditedSubmission = (s: Submission) => ({
   periodId: s.periodId,
   agencyId: s.agencyId,
   status: s.status,
@@ -30,7 +37,7 @@ export const auditedSubmission = (s: Submission) => ({
   evidence: s.evidence.map((e) => e.id),
 });
 
-export function assertPeriodStatus(period: Period, allowed: Period['status'][], action: { vi: string; en: string }): void {
+export function assertPeriodStatus(period: Period, allowed: Period['status'][], action: Bilingual): void {
   if (allowed.includes(period.status)) return;
   throw new Problem('period-status', {
     vi: `Không thể ${action.vi}: kỳ đánh giá "${period.title}" đang ở trạng thái "${period.status}" (cần: ${allowed.join(', ')}).`,
@@ -38,7 +45,7 @@ export function assertPeriodStatus(period: Period, allowed: Period['status'][], 
   });
 }
 
-export function assertSubmissionStatus(s: Submission, allowed: SubmissionStatus[], action: { vi: string; en: string }): void {
+export function assertSubmissionStatus(s: Submission, allowed: SubmissionStatus[], action: Bilingual): void {
   if (allowed.includes(s.status)) return;
   throw new Problem('submission-status', {
     vi: `Không thể ${action.vi}: bản tự đánh giá của ${s.agencyName} đang ở trạng thái "${s.status}" (cần: ${allowed.join(', ')}).`,
@@ -47,27 +54,20 @@ export function assertSubmissionStatus(s: Submission, allowed: SubmissionStatus[
 }
 
 export interface FactCheck {
-  version: RuleSetVersion;
+  compiled: CompiledVersion;
   cohort: string | null;
   findings: Finding[];
 }
 
 /**
- * The facts against the schema derived from the pinned version, for the agency's cohort. A draft
- * may leave facts out; `complete` also requires every required fact. Facts the evaluator enters
- * (manual scores, appraisal-only data) are refused here: they come in through appraisals.
+ * The facts against the schema derived from the version, for the agency's cohort. A draft may leave
+ * facts out; `complete` also requires every required fact. Facts the evaluator enters (manual
+ * scores, appraisal-only data) are refused here: they come in through appraisals.
  */
-export async function checkFacts(
-  db: Queryable,
-  period: Period,
-  agency: Agency,
-  facts: Facts,
-  complete: boolean,
-): Promise<FactCheck> {
-  const { document } = await versionForPeriod(db, period);
-  const engineAgency = toEngineAgency(agency);
-  const { cohort } = assignCohort(compiledFor(document), engineAgency);
-  const found = validateSubmission(document, { agency: engineAgency, facts }, { cohort });
+function checkFacts(compiled: CompiledVersion, agency: Agency, facts: Facts, complete: boolean): FactCheck {
+  const document = compiled.version;
+  const { cohort } = cohortFor(compiled, agency);
+  const found = validateSubmission(document, { agency: toEngineAgency(agency), facts }, { cohort });
   const findings = complete ? found : found.filter((f) => f.code !== 'missing-fact');
   for (const fact of document.facts) {
     if (fact.enteredBy === 'evaluator' && Object.prototype.hasOwnProperty.call(facts, fact.id)) {
@@ -82,7 +82,13 @@ export async function checkFacts(
       });
     }
   }
-  return { version: document, cohort, findings };
+  return { compiled, cohort, findings };
+}
+
+/** Checks the facts under the period's pinned version and refuses them when any is wrong. */
+async function assertValidFacts(db: Queryable, period: Period, agency: Agency, facts: Facts, complete: boolean): Promise<void> {
+  const { compiled } = await periodVersion(db, period);
+  assertValid(checkFacts(compiled, agency, facts, complete), agency);
 }
 
 function assertValid(check: FactCheck, agency: Agency): void {
@@ -90,8 +96,8 @@ function assertValid(check: FactCheck, agency: Agency): void {
   const errors = check.findings.filter((f) => f.severity === 'error');
   throw new Problem('invalid-submission',
     {
-      vi: `Bản tự đánh giá của ${agency.name} có ${errors.length} lỗi so với bộ chỉ số ${check.version.ruleSet} ${check.version.version}.`,
-      en: `The submission of ${agency.name} has ${errors.length} error(s) against rule set ${check.version.ruleSet} ${check.version.version}.`,
+      vi: `Bản tự đánh giá của ${agency.name} có ${errors.length} lỗi so với bộ chỉ số ${check.compiled.version.ruleSet} ${check.compiled.version.version}.`,
+      en: `The submission of ${agency.name} has ${errors.length} error(s) against rule set ${check.compiled.version.ruleSet} ${check.compiled.version.version}.`,
     },
     errors,
   );
@@ -110,42 +116,74 @@ function assertAgencyInPeriod(period: Period, agency: Agency): void {
 
 export interface CreateSubmissionInput {
   periodId: string;
-  agencyId: string;
+  /** Absent for an agency user: its own agency. */
+  agencyId?: string;
   facts: Facts;
 }
 
+const agencyRequired = () => fieldProblem('agency-required', '/agencyId', { vi: 'Cần chọn cơ quan.', en: 'The agency is required.' });
+
+/** A new draft (or, from a file import, a submitted submission) for an agency assessed in an open period. */
 export async function createSubmission(
   tx: Tx,
   input: CreateSubmissionInput,
-  actor: string,
+  actor: Actor,
   options: { submit?: boolean; demo?: boolean } = {},
 ): Promise<Submission> {
+  const agencyId = input.agencyId ?? (actor.role === 'agency' ? actor.agencyId : null);
+  if (!agencyId) throw agencyRequired();
+  assertAgencyAccess(actor, agencyId);
   const period = await requirePeriod(tx, input.periodId);
   assertPeriodStatus(period, ['open'], { vi: 'tạo bản tự đánh giá', en: 'create a submission' });
-  const agency = await requireAgency(tx, input.agencyId);
+  const agency = await requireAgency(tx, agencyId);
   assertAgencyInPeriod(period, agency);
-  assertValid(await checkFacts(tx, period, agency, input.facts, options.submit ?? false), agency);
+  await assertValidFacts(tx, period, agency, input.facts, options.submit ?? false);
   const created = await insertSubmission(
     tx,
     { periodId: period.id, agencyId: agency.id, facts: input.facts, status: options.submit ? 'submitted' : 'draft', demo: options.demo },
-    actor,
+    actor.username,
   );
-  await recordAudit(tx, { actor, action: 'create', resource: 'submissions', resourceId: created.id, after: auditedSubmission(created) });
+  await recordAudit(tx, { actor: actor.username, action: 'create', resource: 'submissions', resourceId: created.id, after: auditedSubmission(created) });
   return created;
 }
 
+/** A submission the caller may see (404 when missing, 403 for another agency's). */
+export async function submissionFor(db: Queryable, actor: Actor, id: string, lock = false): Promise<Submission> {
+  const submission = await requireSubmission(db, id, lock);
+  assertAgencyAccess(actor, submission.agencyId);
+  return submission;
+}
+
+export function listSubmissionsFor(db: Queryable, actor: Actor, filter: SubmissionFilter, page: Page) {
+  return listSubmissions(db, { ...filter, agencyId: scopedAgency(actor, filter.agencyId) }, page);
+}
+
+export async function revisionsOf(db: Queryable, actor: Actor, id: string, page: Page) {
+  const submission = await submissionFor(db, actor, id);
+  return listRevisions(db, submission.id, page);
+}
+
+/** The JSON Schema of a submission's facts, for the agency's cohort under the pinned version. */
+export async function submissionSchemaOf(db: Queryable, actor: Actor, id: string) {
+  const submission = await submissionFor(db, actor, id);
+  const period = await requirePeriod(db, submission.periodId);
+  const { compiled } = await periodVersion(db, period);
+  const { cohort } = cohortFor(compiled, await requireAgency(db, submission.agencyId));
+  return { cohort, schema: deriveSubmissionSchema(compiled.version, { cohort }) };
+}
+
 /** Saves the agency's facts as a new revision, if `etag` is still current. */
-export async function saveSubmission(tx: Tx, id: string, etag: string, facts: Facts, actor: string): Promise<Submission> {
-  const before = await requireSubmission(tx, id);
+export async function saveSubmission(tx: Tx, id: string, etag: string, facts: Facts, actor: Actor): Promise<Submission> {
+  const before = await submissionFor(tx, actor, id, true);
   if (before.etag !== etag) throw staleSubmission();
   const period = await requirePeriod(tx, before.periodId);
   assertPeriodStatus(period, ['open'], { vi: 'sửa bản tự đánh giá', en: 'edit the submission' });
   assertSubmissionStatus(before, ['draft'], { vi: 'sửa bản tự đánh giá đã nộp', en: 'edit a submitted submission' });
   const agency = await requireAgency(tx, before.agencyId);
-  assertValid(await checkFacts(tx, period, agency, facts, false), agency);
-  const after = await reviseSubmission(tx, before, etag, { facts }, 'update', actor);
+  await assertValidFacts(tx, period, agency, facts, false);
+  const after = await reviseSubmission(tx, before, etag, { facts }, 'update', actor.username);
   await recordAudit(tx, {
-    actor,
+    actor: actor.username,
     action: 'update',
     resource: 'submissions',
     resourceId: id,
@@ -156,17 +194,17 @@ export async function saveSubmission(tx: Tx, id: string, etag: string, facts: Fa
 }
 
 /** draft → submitted, once every required fact has a valid value. */
-export async function submitSubmission(tx: Tx, id: string, actor: string, etag?: string): Promise<Submission> {
-  const before = await requireSubmission(tx, id, true);
+export async function submitSubmission(tx: Tx, id: string, actor: Actor, etag?: string): Promise<Submission> {
+  const before = await submissionFor(tx, actor, id, true);
   if (etag !== undefined && before.etag !== etag) throw staleSubmission();
   const period = await requirePeriod(tx, before.periodId);
   assertPeriodStatus(period, ['open'], { vi: 'nộp bản tự đánh giá', en: 'submit' });
   assertSubmissionStatus(before, ['draft'], { vi: 'nộp lại', en: 'submit again' });
   const agency = await requireAgency(tx, before.agencyId);
-  assertValid(await checkFacts(tx, period, agency, before.facts, true), agency);
-  const after = await reviseSubmission(tx, before, before.etag, { status: 'submitted' }, 'submit', actor);
+  await assertValidFacts(tx, period, agency, before.facts, true);
+  const after = await reviseSubmission(tx, before, before.etag, { status: 'submitted' }, 'submit', actor.username);
   await recordAudit(tx, {
-    actor,
+    actor: actor.username,
     action: 'submit',
     resource: 'submissions',
     resourceId: id,

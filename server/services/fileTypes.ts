@@ -39,11 +39,9 @@ const TYPES: Record<string, FileType> = {
   ods: { mimeType: 'application/vnd.oasis.opendocument.spreadsheet', matches: odf('application/vnd.oasis.opendocument.spreadsheet') },
 };
 
-export const ALLOWED_EXTENSIONS = Object.keys(TYPES);
-
 export type FileCheck = { ok: true; mimeType: string; extension: string } | { ok: false; reason: 'extension' | 'content'; extension: string };
 
-export function extensionOf(fileName: string): string {
+function extensionOf(fileName: string): string {
   const dot = fileName.lastIndexOf('.');
   return dot < 0 ? '' : fileName.slice(dot + 1).toLowerCase();
 }

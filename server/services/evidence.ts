@@ -3,28 +3,25 @@
 // withdraw evidence until the period is closed (e.g. the appraisal minutes).
 import type { Tx } from '../store/db';
 import { recordAudit } from '../store/audit';
-import { insertEvidence, markEvidenceRemoved, requireEvidence, type ExplanationEvidence, type FileEvidence, type LinkEvidence } from '../store/evidence';
+import { evidenceContent, insertEvidence, markEvidenceRemoved, requireEvidence, type StoredEvidence, type ExplanationEvidence, type FileEvidence, type LinkEvidence } from '../store/evidence';
 import { requirePeriod } from '../store/periods';
-import { requireSubmission, reviseSubmission, type EvidenceItem, type Submission } from '../store/submissions';
-import type { Role } from '../store/users';
+import { reviseSubmission, type EvidenceItem, type Submission } from '../store/submissions';
+import type { Period } from '../store/periods';
 import { walkNodes } from '../engine';
+import type { Queryable } from '../store/db';
+import type { Actor } from './actor';
+import { periodVersion } from './compiled';
 import { checkEvidenceFile, MAX_EVIDENCE_BYTES } from './fileTypes';
-import { versionForPeriod } from './inputs';
-import { assertPeriodStatus, assertSubmissionStatus } from './submissions';
+import { assertPeriodStatus, assertSubmissionStatus, submissionFor } from './submissions';
 import type { ProblemCode } from '../problems/catalogue';
 import { fieldProblem, Problem } from '../problems/problem';
 
 export type NewEvidence = ({ kind: 'file' } & FileEvidence) | ({ kind: 'link' } & LinkEvidence) | ({ kind: 'explanation' } & ExplanationEvidence);
 
-export interface Actor {
-  username: string;
-  role: Role;
-}
-
 const invalid = (path: string, code: ProblemCode, vi: string, en: string) => fieldProblem(code, path, { vi, en });
 
-/** Whether `actor` may change the evidence of `submission` now. */
-async function assertEditable(tx: Tx, submission: Submission, actor: Actor): Promise<void> {
+/** Whether `actor` may change the evidence of `submission` now; the period it belongs to. */
+async function assertEditable(tx: Tx, submission: Submission, actor: Actor): Promise<Period> {
   const period = await requirePeriod(tx, submission.periodId);
   if (actor.role === 'agency') {
     assertPeriodStatus(period, ['open'], { vi: 'thay đổi tài liệu kiểm chứng', en: 'change evidence' });
@@ -32,12 +29,12 @@ async function assertEditable(tx: Tx, submission: Submission, actor: Actor): Pro
   } else {
     assertPeriodStatus(period, ['open', 'appraisal'], { vi: 'thay đổi tài liệu kiểm chứng', en: 'change evidence' });
   }
+  return period;
 }
 
 /** Evidence is filed under a fact id or a criterion code of the pinned version. */
-async function assertKnownKey(tx: Tx, submission: Submission, key: string): Promise<void> {
-  const period = await requirePeriod(tx, submission.periodId);
-  const { document } = await versionForPeriod(tx, period);
+async function assertKnownKey(tx: Tx, period: Period, key: string): Promise<void> {
+  const document = (await periodVersion(tx, period)).compiled.version;
   const known = document.facts.some((f) => f.id === key) || [...walkNodes(document.criteria)].some(({ node }) => node.code === key);
   if (!known) {
     throw invalid(
@@ -79,9 +76,8 @@ function assertFile(input: FileEvidence): string {
 }
 
 export async function addEvidence(tx: Tx, submissionId: string, input: NewEvidence, actor: Actor): Promise<{ item: EvidenceItem; submission: Submission }> {
-  const before = await requireSubmission(tx, submissionId, true);
-  await assertEditable(tx, before, actor);
-  await assertKnownKey(tx, before, input.key);
+  const before = await submissionFor(tx, actor, submissionId, true);
+  await assertKnownKey(tx, await assertEditable(tx, before, actor), input.key);
   const stored: NewEvidence = input.kind === 'file' ? { ...input, mimeType: assertFile(input) } : input;
   const item = await insertEvidence(tx, before, stored, actor.username);
   const after = await reviseSubmission(tx, before, before.etag, { evidence: [...before.evidence, item] }, 'evidence-add', actor.username);
@@ -96,9 +92,9 @@ export async function addEvidence(tx: Tx, submissionId: string, input: NewEviden
   return { item, submission: after };
 }
 
-export async function withdrawEvidence(tx: Tx, evidenceId: string, actor: Actor): Promise<Submission> {
+export async function withdrawEvidence(tx: Tx, evidenceId: string, actor: Actor): Promise<{ item: StoredEvidence; submission: Submission }> {
   const item = await requireEvidence(tx, evidenceId);
-  const before = await requireSubmission(tx, item.submissionId, true);
+  const before = await submissionFor(tx, actor, item.submissionId, true);
   await assertEditable(tx, before, actor);
   if (item.removed) {
     throw new Problem('evidence-withdrawn', {
@@ -123,5 +119,20 @@ export async function withdrawEvidence(tx: Tx, evidenceId: string, actor: Actor)
     before: { revision: before.revision, evidence: item },
     after: { revision: after.revision },
   });
-  return after;
+  return { item, submission: after };
+}
+
+/** An evidence item the caller may see: a link or explanation as it is, a file with its bytes checked against their SHA-256. */
+export async function evidenceFor(db: Queryable, actor: Actor, evidenceId: string): Promise<{ item: StoredEvidence; submission: Submission; content?: Buffer }> {
+  const item = await requireEvidence(db, evidenceId);
+  const submission = await submissionFor(db, actor, item.submissionId);
+  if (item.kind !== 'file') return { item, submission };
+  const { content, intact } = await evidenceContent(db, item.id);
+  if (!intact) {
+    throw new Problem('evidence-corrupt', {
+      vi: 'Nội dung tệp không khớp với mã kiểm tra SHA-256 đã lưu; tệp đã bị thay đổi.',
+      en: 'The file no longer matches its stored SHA-256 checksum; it was altered.',
+    });
+  }
+  return { item, submission, content };
 }

@@ -1,17 +1,15 @@
 // Where two JSON documents differ, as JSON Pointers with both values: what an auditor reads when a
 // replay does not reproduce the stored result.
-export interface Difference {
-  path: string;
-  expected: unknown;
-  actual: unknown;
-}
+import type { Difference } from '../api/types';
+
+export type { Difference } from '../api/types';
 
 const escape = (token: string): string => token.replace(/~/g, '~0').replace(/\//g, '~1');
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** As it reads back from jsonb: undefined members dropped, dates as strings. */
-export const asJson = (value: unknown): unknown => (value === undefined ? null : JSON.parse(JSON.stringify(value)));
+const asJson = (value: unknown): unknown => (value === undefined ? null : JSON.parse(JSON.stringify(value)));
 
 /** Every leaf (or shape) that differs, depth first, at most `limit` of them. */
 export function jsonDifferences(expected: unknown, actual: unknown, limit = 200): Difference[] {

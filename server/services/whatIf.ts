@@ -1,44 +1,12 @@
 // What-if: the period's current inputs (effective facts of every submitted submission) evaluated
 // under the pinned version and under another one (published or draft), side by side per agency.
 // Nothing is stored: this is how an administrator sees a draft's impact before publishing it.
-import { type BandResult, rankEvaluations, type Ranking, type Score, scoreSubmissions } from '../engine';
+import { rankEvaluations, type Ranking, type Score, scoreSubmissions } from '../engine';
+import type { Standing, WhatIfReport, WhatIfRow } from '../api/types';
 import type { Tx } from '../store/db';
 import { requirePeriod } from '../store/periods';
-import { compiledFor } from './compiled';
+import { periodVersion } from './compiled';
 import { periodInputs } from './evaluate';
-import { versionForPeriod } from './inputs';
-
-export interface Standing {
-  cohort: string | null;
-  total: number;
-  percentage: number;
-  band: BandResult | null;
-  rank: number | null;
-}
-
-export interface WhatIfRow {
-  agencyId: string;
-  agencyName: string;
-  cohort: string | null;
-  before: Standing;
-  after: Standing;
-  /** after.total − before.total, rounded like the totals. */
-  delta: number;
-  bandChanged: boolean;
-  rankChanged: boolean;
-  changed: boolean;
-}
-
-export interface WhatIfReport {
-  periodId: string;
-  baseVersionId: string;
-  baseVersion: string;
-  versionId: string;
-  version: string;
-  versionStatus: string;
-  rows: WhatIfRow[];
-  summary: { agencies: number; changed: number; bandChanged: number; rankChanged: number };
-}
 
 function ranks(ranking: Ranking): Map<string, number | null> {
   return new Map(ranking.cohorts.flatMap((c) => c.entries.map((e) => [e.agencyId, e.rank] as const)));
@@ -56,9 +24,8 @@ export async function whatIf(tx: Tx, periodId: string, versionId: string): Promi
   const period = await requirePeriod(tx, periodId);
   // What-if is the scoring-only path: totals, bands and ranks under each version, nothing stored.
   const base = await periodInputs(tx, period);
-  const target = await versionForPeriod(tx, period, versionId);
-  const baseCompiled = compiledFor(base.version.document);
-  const targetCompiled = compiledFor(target.document);
+  const { version: target, compiled: targetCompiled } = await periodVersion(tx, period, versionId);
+  const baseCompiled = base.compiled;
   const scored = scoreSubmissions(baseCompiled, base.inputs, { year: period.year });
   const after = scoreSubmissions(targetCompiled, base.inputs, { year: period.year });
   const beforeRanks = ranks(rankEvaluations(baseCompiled, scored));

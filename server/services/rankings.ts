@@ -4,13 +4,15 @@
 import { rankEvaluations, type Ranking } from '../engine';
 import type { Queryable, Tx } from '../store/db';
 import { recordAudit } from '../store/audit';
-import { evaluationsByIds, latestPeriodBatch } from '../store/evaluations';
-import { requirePeriod, transitionPeriod, type Period } from '../store/periods';
+import { latestPeriodBatch } from '../store/evaluations';
+import { requirePeriod, type Period } from '../store/periods';
+import { transitionPeriod } from './periods';
 import { insertPublishedRanking, publishedRankingOfPeriod, type PublishedRanking } from '../store/rankings';
 import { submissionsOfPeriod } from '../store/submissions';
-import { compiledFor } from './compiled';
-import { evaluatePeriod, EVALUABLE } from './evaluate';
-import { versionForPeriod } from './inputs';
+import { periodVersion } from './compiled';
+import { evaluatePeriodBatch, EVALUABLE } from './evaluate';
+
+export { listPublishedRankings, PUBLISHED_RANKING_SORT, requirePublishedRanking } from '../store/rankings';
 import { Problem } from '../problems/problem';
 
 export interface CurrentRanking extends Ranking {
@@ -31,8 +33,8 @@ export async function currentRanking(db: Queryable, periodId: string): Promise<C
       en: `Period "${period.title}" has not been evaluated under its pinned version yet; run an evaluation first.`,
     });
   }
-  const { document } = await versionForPeriod(db, period);
-  const ranking = rankEvaluations(compiledFor(document), batch.map((e) => e.result));
+  const { compiled } = await periodVersion(db, period);
+  const ranking = rankEvaluations(compiled, batch.map((e) => e.result));
   const evaluated = new Map(batch.map((e) => [e.submissionId, e.revision]));
   const now = await submissionsOfPeriod(db, period.id, EVALUABLE);
   const stale = now.length !== evaluated.size || now.some((s) => evaluated.get(s.id) !== s.revision);
@@ -58,10 +60,9 @@ export async function publishRanking(tx: Tx, periodId: string, actor: string): P
       en: `Results can only be published once the period is closed; period "${period.title}" is ${period.status}.`,
     });
   }
-  const evaluation = await evaluatePeriod(tx, period.id, actor);
-  const { document } = await versionForPeriod(tx, period);
-  const stored = await evaluationsByIds(tx, evaluation.evaluations.map((e) => e.id));
-  const ranking = rankEvaluations(compiledFor(document), stored.map((e) => e.result));
+  const evaluation = await evaluatePeriodBatch(tx, period, actor);
+  const { stored } = evaluation;
+  const ranking = rankEvaluations(evaluation.loaded.compiled, stored.map((e) => e.result));
   const snapshot = await insertPublishedRanking(
     tx,
     { periodId: period.id, versionId: period.versionId, batchId: evaluation.batchId, evaluationIds: stored.map((e) => e.id), ranking },

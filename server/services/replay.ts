@@ -3,28 +3,17 @@
 // not. Under the engine that stored it, the record must come back byte for byte (same hash); under a
 // newer engine, what it means must (every node's status, exact points and maximum; totals, band,
 // result fields), and the report says which engines stored and replayed it.
-import { ENGINE_VERSION, evaluateSubmission, evaluateSubmissions, type Evaluation, type EvaluationView, meaningOf, rankEvaluations, rankingHashOf, resultHashOf } from '../engine';
+import { compileVersion, ENGINE_VERSION, evaluateSubmission, evaluateSubmissions, type Evaluation, type EvaluationView, meaningOf, rankEvaluations, rankingHashOf, resultHashOf } from '../engine';
 import type { Queryable } from '../store/db';
 import { evaluationsByIds, requireEvaluation } from '../store/evaluations';
 import { requirePublishedRanking } from '../store/rankings';
 import { requireVersion } from '../store/versions';
 import { requirePeriod } from '../store/periods';
-import { compiledFor } from './compiled';
 import { jsonDifferences, type Difference } from './differences';
+import type { ReplayReport } from '../api/types';
 import { Problem } from '../problems/problem';
 
-export interface ReplayReport {
-  verified: boolean;
-  expectedHash: string;
-  actualHash: string;
-  /** The stored document hashes to its stored hash (false: it was changed after the fact). */
-  storedIntact: boolean;
-  versionHash: { expected: string; actual: string };
-  engineVersion: { stored: string; current: string };
-  /** "record": compared byte for byte (same engine); "meaning": points, totals and bands compared (newer engine). */
-  compared: 'record' | 'meaning';
-  differences: Difference[];
-}
+export type { ReplayReport } from '../api/types';
 
 /** Differences between a stored result and its recomputation, as the engines allow comparing them. */
 function compare(stored: Evaluation | EvaluationView, actual: Evaluation, limit?: number): { compared: ReplayReport['compared']; differences: Difference[] } {
@@ -35,7 +24,8 @@ function compare(stored: Evaluation | EvaluationView, actual: Evaluation, limit?
 export async function replayEvaluation(db: Queryable, id: string): Promise<ReplayReport & { evaluationId: string }> {
   const stored = await requireEvaluation(db, id);
   const version = await requireVersion(db, stored.versionId);
-  const compiled = compiledFor(version.document);
+  // Compiled afresh, not from memory: replay re-hashes the document as stored now.
+  const compiled = compileVersion(version.document);
   const actual = evaluateSubmission(compiled, stored.input, stored.result.context);
   const { compared, differences } = compare(stored.result, actual);
   const storedIntact = resultHashOf(stored.result) === stored.hashes.result;
@@ -67,7 +57,8 @@ export async function replayPublishedRanking(db: Queryable, id: string): Promise
     });
   }
   const version = await requireVersion(db, snapshot.versionId);
-  const compiled = compiledFor(version.document);
+  // Compiled afresh, not from memory: replay re-hashes the document as stored now.
+  const compiled = compileVersion(version.document);
   // The year the batch was evaluated for is in its context when a condition read it; else the period's.
   const year = stored[0]?.result.context.year ?? (await requirePeriod(db, snapshot.periodId)).year;
   const results = evaluateSubmissions(compiled, stored.map((e) => e.input), { year });

@@ -1,0 +1,117 @@
+// The agencies being assessed: the administrator adds, edits and deactivates them (an agency that
+// users or submissions refer to is never deleted); each change is audited. Agency users reach only
+// their own agency; the cohort an agency falls in is the version's to say.
+import type { Queryable, Tx } from '../store/db';
+import { recordAudit } from '../store/audit';
+import type { Page } from '../store/sql';
+import {
+  deleteAgencyRow,
+  insertAgency,
+  listAgencies,
+  lockAgency,
+  requireAgency,
+  writeAgency,
+  type Agency,
+  type AgencyFilter,
+  type AgencyInput,
+  type AttributeValue,
+} from '../store/agencies';
+import { assertAgencyAccess, type Actor } from './actor';
+import { cohortFor, loadVersion } from './compiled';
+import { notFound, Problem } from '../problems/problem';
+
+export { AGENCY_SORT, type Agency, type AgencyInput, type AttributeValue } from '../store/agencies';
+
+const WHAT = { vi: 'cơ quan', en: 'Agency' };
+const RESERVED = ['id', 'name', 'nameEn', 'kind'];
+
+function checkAttributes(attributes: Record<string, AttributeValue>): void {
+  const clash = Object.keys(attributes).filter((k) => RESERVED.includes(k));
+  if (clash.length) {
+    throw new Problem(
+      'reserved-attribute',
+      { vi: `Thuộc tính "${clash[0]}" trùng với một trường của cơ quan.`, en: `Attribute "${clash[0]}" clashes with an agency field.` },
+      clash.map((k) => ({
+        severity: 'error',
+        path: `/attributes/${k}`,
+        code: 'reserved-attribute',
+        message: { vi: `Tên thuộc tính "${k}" đã được dùng cho trường chính.`, en: `"${k}" is a main field, not an attribute.` },
+      })),
+    );
+  }
+}
+
+/** An agency user's list holds its own agency only. */
+export function listAgenciesFor(db: Queryable, actor: Actor, filter: AgencyFilter, page: Page) {
+  if (actor.role !== 'agency') return listAgencies(db, filter, page);
+  const own = actor.agencyId ?? '';
+  return listAgencies(db, { ...filter, id: filter.id ? filter.id.filter((i) => i === own) : [own] }, page);
+}
+
+export async function agencyFor(db: Queryable, actor: Actor, id: string): Promise<Agency> {
+  assertAgencyAccess(actor, id);
+  return requireAgency(db, id);
+}
+
+/** The cohort the agency falls in under a version (the first cohort whose rule holds), and every cohort that matches. */
+export async function cohortOfAgency(db: Queryable, actor: Actor, id: string, versionId: string | undefined) {
+  assertAgencyAccess(actor, id);
+  if (!versionId) {
+    throw new Problem('version-required', { vi: 'Cần tham số versionId.', en: 'The versionId query parameter is required.' }, [
+      { severity: 'error', path: '/versionId', code: 'required', message: { vi: 'Thiếu versionId', en: 'versionId is missing' } },
+    ]);
+  }
+  const agency = await requireAgency(db, id);
+  const { version, compiled } = await loadVersion(db, versionId);
+  const assignment = cohortFor(compiled, agency);
+  return { agencyId: agency.id, versionId: version.id, cohort: assignment.cohort, matches: assignment.matches };
+}
+
+export async function createAgency(tx: Tx, input: AgencyInput, actor: string): Promise<Agency> {
+  checkAttributes(input.attributes ?? {});
+  const agency = await insertAgency(tx, input);
+  if (!agency) {
+    throw new Problem('agency-exists', { vi: `Đã có cơ quan với mã "${input.id}".`, en: `An agency with id "${input.id}" already exists.` });
+  }
+  await recordAudit(tx, { actor, action: 'create', resource: 'agencies', resourceId: agency.id, after: agency });
+  return agency;
+}
+
+export type AgencyChanges = Partial<Omit<AgencyInput, 'id'>> & { id?: unknown };
+
+export async function updateAgency(tx: Tx, id: string, changes: AgencyChanges, actor: string): Promise<Agency> {
+  if (changes.id !== undefined && changes.id !== id) {
+    throw new Problem('id-immutable', { vi: 'Không thể đổi mã cơ quan.', en: 'An agency id cannot change.' }, [
+      { severity: 'error', path: '/id', code: 'id-immutable', message: { vi: 'Không thể đổi mã', en: 'The id cannot change' } },
+    ]);
+  }
+  const before = await lockAgency(tx, id);
+  if (!before) throw notFound(WHAT, id);
+  const attributes = changes.attributes ?? before.attributes;
+  checkAttributes(attributes);
+  const after = await writeAgency(tx, {
+    id,
+    name: changes.name ?? before.name,
+    nameEn: changes.nameEn !== undefined ? changes.nameEn : before.nameEn,
+    kind: changes.kind ?? before.kind,
+    attributes,
+    active: changes.active ?? before.active,
+    ruleSets: changes.ruleSets ?? before.ruleSets,
+  });
+  await recordAudit(tx, { actor, action: 'update', resource: 'agencies', resourceId: id, before, after });
+  return after;
+}
+
+/** Deletes an agency nothing refers to; one with users or submissions is deactivated instead (409). */
+export async function deleteAgency(tx: Tx, id: string, actor: string): Promise<Agency> {
+  const before = await lockAgency(tx, id);
+  if (!before) throw notFound(WHAT, id);
+  if (!(await deleteAgencyRow(tx, id))) {
+    throw new Problem('agency-in-use', {
+      vi: `Cơ quan "${id}" đang được dùng (người dùng hoặc hồ sơ đánh giá); hãy ngừng kích hoạt thay vì xoá.`,
+      en: `Agency "${id}" is in use (users or submissions); deactivate it instead of deleting it.`,
+    });
+  }
+  await recordAudit(tx, { actor, action: 'delete', resource: 'agencies', resourceId: id, before });
+  return before;
+}
