@@ -30,7 +30,8 @@ module.exports = {
     },
     {
       name: 'problems-and-api-on-the-engine-only',
-      comment: 'The error catalogue and the shared roles and API types sit just above the engine: they name the shapes of rows and answers (type-only) and call nothing.',
+      comment:
+        'The error catalogue and the shared roles and API types sit just above the engine: they name the shapes of rows and answers (type-only) and call nothing.',
       severity: 'error',
       from: { path: '^server/(problems|api)/' },
       to: { path: '^server/', pathNot: ['^server/(engine|problems|api)/'], dependencyTypesNot: ['type-only'] },
@@ -57,7 +58,8 @@ module.exports = {
     },
     {
       name: 'routes-call-services',
-      comment: 'Routes translate HTTP to service calls: no SQL and no store functions (the types of rows and handles are shapes, not calls).',
+      comment:
+        'Routes translate HTTP to service calls: no SQL and no store functions (the types of rows and handles are shapes, not calls).',
       severity: 'error',
       from: { path: '^server/http/' },
       to: { path: '^server/store/', pathNot: '^server/store/db\\.ts$', dependencyTypesNot: ['type-only'] },

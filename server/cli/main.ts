@@ -22,7 +22,9 @@ const program = new Command('chiso')
   .showHelpAfterError()
   .exitOverride();
 
-for (const file of readdirSync(commandsDir).filter((f) => f.endsWith('.ts')).sort()) {
+for (const file of readdirSync(commandsDir)
+  .filter((f) => f.endsWith('.ts'))
+  .sort()) {
   const mod = (await import(pathToFileURL(path.join(commandsDir, file)).href)) as CommandModule;
   mod.register(program);
 }

@@ -19,7 +19,12 @@ export interface Member {
 
 const EMPTY: Readonly<Record<string, never>> = Object.freeze({});
 
-const envOf = (submission: SubmissionInput, best: Bests, year: number): Env => ({ facts: submission.facts ?? EMPTY, agency: submission.agency, best, year });
+const envOf = (submission: SubmissionInput, best: Bests, year: number): Env => ({
+  facts: submission.facts ?? EMPTY,
+  agency: submission.agency,
+  best,
+  year,
+});
 
 /** What a batch is evaluated for beyond its submissions. */
 export interface BatchOptions {

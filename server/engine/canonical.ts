@@ -30,7 +30,8 @@ function writeCanonical(value: unknown): string {
     if (typeof value === 'number' && !Number.isFinite(value)) throw new TypeError(`${value} is not allowed in canonical JSON`);
     return JSON.stringify(value) ?? 'null';
   }
-  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined || typeof v === 'function' ? 'null' : writeCanonical(v))).join(',')}]`;
+  if (Array.isArray(value))
+    return `[${value.map((v) => (v === undefined || typeof v === 'function' ? 'null' : writeCanonical(v))).join(',')}]`;
   const parts: string[] = [];
   for (const key of Object.keys(value).sort()) {
     const v = (value as Record<string, unknown>)[key];

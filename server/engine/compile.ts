@@ -123,7 +123,10 @@ function compileBands(version: RuleSetVersion, cohort: Cohort): Pick<CompiledCoh
   const bands = cohort.bands ?? version.bands;
   const levels = [...bands.levels].sort((a, b) => b.min - a.min);
   // Band results go into records, which are built in canonical key order.
-  const compiled = levels.map((l) => ({ min: Exact.of(l.min), result: jsonValue({ id: l.id, label: l.label, ...(l.color ? { color: l.color } : {}) }) as BandResult }));
+  const compiled = levels.map((l) => ({
+    min: Exact.of(l.min),
+    result: jsonValue({ id: l.id, label: l.label, ...(l.color ? { color: l.color } : {}) }) as BandResult,
+  }));
   return { bands: compiled, bandBasis: bands.basis };
 }
 
@@ -131,25 +134,26 @@ export function compileVersion(version: RuleSetVersion): CompiledVersion {
   assertShallow(version);
   const factDefs = new Map(version.facts.map((f) => [f.id, f]));
   const conditions = new Map<Node, ConditionFn | null>();
-  for (const { node } of walkNodes(version.criteria)) conditions.set(node, node.applicableWhen ? compileCondition(node.applicableWhen) : null);
+  for (const { node } of walkNodes(version.criteria))
+    conditions.set(node, node.applicableWhen ? compileCondition(node.applicableWhen) : null);
 
   // Cohort-compared values are found over the whole tree, whichever cohorts reach each criterion.
   const cohortValues: CohortValue[] = [];
   for (const { node } of walkNodes(version.criteria)) {
     if (!node.scoring) continue;
-    const collect = scoringCompiler(factDefs, (slot, value) => cohortValues.push({ slot, node, applicable: conditions.get(node) ?? null, value }));
+    const collect = scoringCompiler(factDefs, (slot, value) =>
+      cohortValues.push({ slot, node, applicable: conditions.get(node) ?? null, value }),
+    );
     compileScoring(node.scoring, Exact.of(node.max ?? 0), criterionSlot(node.code), collect);
   }
 
   const ignore = scoringCompiler(factDefs, () => {});
-  const cohorts = version.cohorts.map(
-    (cohort): CompiledCohort => ({
-      cohort,
-      max: Exact.of(cohort.maxScore),
-      nodes: version.criteria.filter((n) => appliesToCohort(n, cohort.id)).map((n) => compileNode(n, cohort.id, ignore, conditions)),
-      ...compileBands(version, cohort),
-    }),
-  );
+  const cohorts = version.cohorts.map((cohort): CompiledCohort => ({
+    cohort,
+    max: Exact.of(cohort.maxScore),
+    nodes: version.criteria.filter((n) => appliesToCohort(n, cohort.id)).map((n) => compileNode(n, cohort.id, ignore, conditions)),
+    ...compileBands(version, cohort),
+  }));
   const n = version.numeric;
   let hash: string | null = null;
   return {
@@ -172,7 +176,9 @@ export function compileVersion(version: RuleSetVersion): CompiledVersion {
     cohortValues,
     tieBreakers: (version.ranking.tieBreakers ?? []).map((t) => ({ code: t.node, ascending: t.order === 'ascending' })),
     sortedFactIds: [...factDefs.keys()].sort(),
-    usesYear: versionConditions(version).some((c) => leavesOf(c).some((l) => l.value !== null && typeof l.value === 'object' && 'periodDate' in l.value)),
+    usesYear: versionConditions(version).some((c) =>
+      leavesOf(c).some((l) => l.value !== null && typeof l.value === 'object' && 'periodDate' in l.value),
+    ),
     defaultYear: Number(version.effective.from.slice(0, 4)),
   };
 }

@@ -57,7 +57,8 @@ export function tiersText(tiers: readonly Tier[], lang: 'vi' | 'en'): string {
               : lang === 'vi'
                 ? 'mọi giá trị'
                 : 'any value';
-      const worth = t.points !== undefined ? `${num(t.points, lang)} ${unit}` : `${num(Exact.of(t.fraction ?? 0).times(Exact.HUNDRED), lang)}%`;
+      const worth =
+        t.points !== undefined ? `${num(t.points, lang)} ${unit}` : `${num(Exact.of(t.fraction ?? 0).times(Exact.HUNDRED), lang)}%`;
       return `${range}: ${worth}`;
     })
     .join('; ');

@@ -10,7 +10,11 @@ import { rounded, totals } from './total';
 import { ENGINE_VERSION } from './version';
 
 /** Evaluates a batch of submissions; results come back in input order. */
-export function evaluateSubmissions(compiled: CompiledVersion, submissions: readonly SubmissionInput[], options: BatchOptions = {}): Evaluation[] {
+export function evaluateSubmissions(
+  compiled: CompiledVersion,
+  submissions: readonly SubmissionInput[],
+  options: BatchOptions = {},
+): Evaluation[] {
   return prepareBatch(compiled, submissions, options).map((m) => evaluateMember(compiled, m));
 }
 

@@ -93,7 +93,10 @@ export interface Evaluation extends EvaluationHead {
 }
 
 /** A cohort ranking needs no trace: what the scoring-only path gives for one submission. */
-export interface Score extends Pick<EvaluationHead, 'agencyId' | 'agencyName' | 'cohort' | 'total' | 'totalExact' | 'max' | 'percentage' | 'band' | 'results'> {
+export interface Score extends Pick<
+  EvaluationHead,
+  'agencyId' | 'agencyName' | 'cohort' | 'total' | 'totalExact' | 'max' | 'percentage' | 'band' | 'results'
+> {
   /** Exact points of the ranking's tie-breaker nodes, in their order. */
   tieBreakers: string[];
 }
@@ -194,4 +197,3 @@ export interface Ranking {
   /** SHA-256 of the canonical JSON of this ranking without the hash. */
   hash: string;
 }
-

@@ -47,7 +47,11 @@ function viewNode(compiled: CompiledVersion, e: Evaluation, n: CompiledNode, r: 
   const scoring = node.scoring!;
   if (trace.applicability) {
     out.explanation = NOT_APPLICABLE;
-    out.trace = { method: scoring.method, values: {}, conditions: node.applicableWhen ? conditionsView([node.applicableWhen], trace.applicability) : [] };
+    out.trace = {
+      method: scoring.method,
+      values: {},
+      conditions: node.applicableWhen ? conditionsView([node.applicableWhen], trace.applicability) : [],
+    };
     return out;
   }
   const ctx: ViewContext = {
@@ -66,7 +70,10 @@ function viewNode(compiled: CompiledVersion, e: Evaluation, n: CompiledNode, r: 
   const computed = roundCriteria ? view.points.round(places, rounding) : view.points;
   if (status === 'scored' && !points.eq(computed)) {
     const o = outOf(points, criterionMax(node, e.cohort ?? undefined));
-    out.explanation = bi(`${view.explanation.vi}; giới hạn trong điểm tối đa → ${o.vi}`, `${view.explanation.en}; held within the maximum → ${o.en}`);
+    out.explanation = bi(
+      `${view.explanation.vi}; giới hạn trong điểm tối đa → ${o.vi}`,
+      `${view.explanation.en}; held within the maximum → ${o.en}`,
+    );
   }
   return out;
 }

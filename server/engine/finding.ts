@@ -15,5 +15,15 @@ export interface Finding {
 
 export const hasErrors = (findings: readonly Finding[]): boolean => findings.some((f) => f.severity === 'error');
 
-export const error = (path: string, code: string, message: Required<LocalizedText>): Finding => ({ severity: 'error', path, code, message });
-export const warning = (path: string, code: string, message: Required<LocalizedText>): Finding => ({ severity: 'warning', path, code, message });
+export const error = (path: string, code: string, message: Required<LocalizedText>): Finding => ({
+  severity: 'error',
+  path,
+  code,
+  message,
+});
+export const warning = (path: string, code: string, message: Required<LocalizedText>): Finding => ({
+  severity: 'warning',
+  path,
+  code,
+  message,
+});

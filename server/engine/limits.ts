@@ -18,7 +18,9 @@ function tooDeep(value: unknown, limit = MAX_DEPTH): string | null {
     if (v === null || typeof v !== 'object') continue;
     if (depth >= limit) return path;
     if (Array.isArray(v)) for (let i = v.length - 1; i >= 0; i--) stack.push([v[i], `${path}/${i}`, depth + 1]);
-    else for (const key of Object.keys(v).reverse()) stack.push([(v as Record<string, unknown>)[key], `${path}/${escapeToken(key)}`, depth + 1]);
+    else
+      for (const key of Object.keys(v).reverse())
+        stack.push([(v as Record<string, unknown>)[key], `${path}/${escapeToken(key)}`, depth + 1]);
   }
   return null;
 }

@@ -1,7 +1,17 @@
 // Ranking per cohort, high to low. Tied agencies share a rank and the next rank is skipped
 // (1, 2, 2, 4), as the national DTI ranking does; optional tie-breakers compare node points first.
 // One sort per cohort; ranks and averages come from the sorted order in one pass.
-import type { BandResult, CohortRanking, Evaluation, EvaluationView, NodeRecord, NodeResult, Ranking, RankingEntry, Score } from './evaluation';
+import type {
+  BandResult,
+  CohortRanking,
+  Evaluation,
+  EvaluationView,
+  NodeRecord,
+  NodeResult,
+  Ranking,
+  RankingEntry,
+  Score,
+} from './evaluation';
 import type { CompiledVersion } from './compile';
 import { Exact } from './exact';
 import { canonicalJson, jsonValue, sha256Hex, unsortableValues } from './canonical';
@@ -63,10 +73,12 @@ function compareKeys(a: Member, b: Member): number {
 }
 
 // Agency id as the last key keeps the order of tied agencies the same on every run.
-const compareMembers = (a: Member, b: Member): number => compareKeys(a, b) || (a.e.agencyId < b.e.agencyId ? -1 : a.e.agencyId > b.e.agencyId ? 1 : 0);
+const compareMembers = (a: Member, b: Member): number =>
+  compareKeys(a, b) || (a.e.agencyId < b.e.agencyId ? -1 : a.e.agencyId > b.e.agencyId ? 1 : 0);
 
 /** Small objects of the entries, in canonical key order (records of engine 1 may hold them otherwise). */
-const inOrder = <T>(value: T): T => (value !== null && typeof value === 'object' && Object.keys(value).length > 1 ? (jsonValue(value) as T) : value);
+const inOrder = <T>(value: T): T =>
+  value !== null && typeof value === 'object' && Object.keys(value).length > 1 ? (jsonValue(value) as T) : value;
 
 export function rankEvaluations(compiled: CompiledVersion, evaluations: readonly Rankable[]): Ranking {
   const { version } = compiled;
@@ -119,7 +131,13 @@ export function rankEvaluations(compiled: CompiledVersion, evaluations: readonly
       : cohorts.length
         ? cohorts.reduce((acc, c) => acc.plus(Exact.of(c.average)), Exact.ZERO).div(Exact.of(cohorts.length))
         : Exact.ZERO;
-  const body = { average: rounded(compiled, overall), cohorts, ruleSet: version.ruleSet, version: version.version, versionHash: compiled.hash };
+  const body = {
+    average: rounded(compiled, overall),
+    cohorts,
+    ruleSet: version.ruleSet,
+    version: version.version,
+    versionHash: compiled.hash,
+  };
   const text = unsortableValues() === unsortable ? JSON.stringify(body) : canonicalJson(body);
   return { ...body, hash: sha256Hex(text) };
 }

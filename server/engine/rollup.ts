@@ -114,7 +114,13 @@ function roll(n: CompiledNode, st: State, forcedNA: boolean): Rolled {
   return result;
 }
 
-export function rollup(cohort: CompiledCohort, env: Env, policy: Policy, tracing: boolean, wanted: ReadonlySet<string> | null = null): Rollup {
+export function rollup(
+  cohort: CompiledCohort,
+  env: Env,
+  policy: Policy,
+  tracing: boolean,
+  wanted: ReadonlySet<string> | null = null,
+): Rollup {
   const st: State = { env, policy, tracing, anyNotApplicable: false, wanted, kept: new Map() };
   const nodes = cohort.nodes.map((n) => roll(n, st, false));
   return { nodes, anyNotApplicable: st.anyNotApplicable, kept: st.kept };

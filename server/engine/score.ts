@@ -13,7 +13,8 @@ export function scoreSubmissions(compiled: CompiledVersion, submissions: readonl
   const wanted = compiled.tieBreakers.length ? new Set(compiled.tieBreakers.map((t) => t.code)) : null;
   return prepareBatch(compiled, submissions, options).map(({ submission, env, cohort }): Score => {
     const head = { agencyId: submission.agency.id, agencyName: submission.agency.name };
-    if (!cohort) return { ...head, cohort: null, total: 0, totalExact: '0', max: 0, percentage: 0, band: null, results: {}, tieBreakers: [] };
+    if (!cohort)
+      return { ...head, cohort: null, total: 0, totalExact: '0', max: 0, percentage: 0, band: null, results: {}, tieBreakers: [] };
     const r = rollup(cohort, env, compiled.policy, false, wanted);
     const t = totals(compiled, cohort, r);
     return {

@@ -132,7 +132,8 @@ function boundsFindings(version: RuleSetVersion, submission: unknown): Finding[]
     const bound = facts[fact.atMostFact];
     if (typeof value !== 'number' || typeof bound !== 'number' || value <= bound) continue;
     const other = byId.get(fact.atMostFact);
-    const name = (f: typeof fact | undefined, id: string, lang: 'vi' | 'en') => `"${(lang === 'en' ? f?.label.en : undefined) ?? f?.label.vi ?? id}" (${id})`;
+    const name = (f: typeof fact | undefined, id: string, lang: 'vi' | 'en') =>
+      `"${(lang === 'en' ? f?.label.en : undefined) ?? f?.label.vi ?? id}" (${id})`;
     out.push({
       severity: 'error',
       path: join('/facts', fact.id),

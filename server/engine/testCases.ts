@@ -43,7 +43,8 @@ function check(compiled: CompiledVersion, test: TestCase, e: Evaluation, ranking
   num('total', x.total, e.total);
   num('max', x.max, e.max);
   num('percentage', x.percentage, e.percentage);
-  if (x.band !== undefined && x.band !== (e.band?.id ?? null)) failures.push({ field: 'band', expected: x.band, actual: e.band?.id ?? null });
+  if (x.band !== undefined && x.band !== (e.band?.id ?? null))
+    failures.push({ field: 'band', expected: x.band, actual: e.band?.id ?? null });
   const points = pointsByCode(compiled, e.nodes);
   for (const [code, expected] of Object.entries(x.points ?? {})) num(`points.${code}`, expected, points.get(code));
   for (const [id, expected] of Object.entries(x.results ?? {})) num(`results.${id}`, expected, e.results[id]);
@@ -55,14 +56,19 @@ function check(compiled: CompiledVersion, test: TestCase, e: Evaluation, ranking
 
 export function runTestCases(compiled: CompiledVersion): TestCaseResult[] {
   return (compiled.version.tests ?? []).map((test) => {
-    const batch = evaluateSubmissions(compiled, [{ agency: test.agency, facts: test.facts }, ...(test.peers ?? [])], test.year ? { year: test.year } : {});
+    const batch = evaluateSubmissions(
+      compiled,
+      [{ agency: test.agency, facts: test.facts }, ...(test.peers ?? [])],
+      test.year ? { year: test.year } : {},
+    );
     const [evaluation] = batch;
     const failures = check(compiled, test, evaluation, rankEvaluations(compiled, batch));
     return { name: test.name, passed: failures.length === 0, failures, evaluation };
   });
 }
 
-const shown = (value: unknown): string => (value === null || value === undefined ? '—' : typeof value === 'string' ? value : JSON.stringify(value));
+const shown = (value: unknown): string =>
+  value === null || value === undefined ? '—' : typeof value === 'string' ? value : JSON.stringify(value);
 
 /** A failed case as a finding on its place in the document, naming each expected and actual value. */
 export function testFindings(results: readonly TestCaseResult[]): Finding[] {
@@ -70,6 +76,8 @@ export function testFindings(results: readonly TestCaseResult[]): Finding[] {
     if (r.passed) return [];
     const vi = r.failures.map((f) => `${f.field} mong đợi ${shown(f.expected)}, thực tế ${shown(f.actual)}`).join('; ');
     const en = r.failures.map((f) => `${f.field} expected ${shown(f.expected)}, got ${shown(f.actual)}`).join('; ');
-    return [error(`/tests/${i}`, 'test-failed', { vi: `Ca kiểm thử «${r.name}» không đạt: ${vi}`, en: `Test case "${r.name}" fails: ${en}` })];
+    return [
+      error(`/tests/${i}`, 'test-failed', { vi: `Ca kiểm thử «${r.name}» không đạt: ${vi}`, en: `Test case "${r.name}" fails: ${en}` }),
+    ];
   });
 }

@@ -41,10 +41,14 @@ export function totals(compiled: CompiledVersion, cohort: CompiledCohort, r: Rol
   const fields = [...(version.resultFields ?? [])].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (const f of fields) {
     const source = f.source === 'percentage' ? percentage : total;
-    results[f.id] = source.times(Exact.of(f.multiplier)).round(f.places, f.rounding ?? policy.rounding).toNumber();
+    results[f.id] = source
+      .times(Exact.of(f.multiplier))
+      .round(f.places, f.rounding ?? policy.rounding)
+      .toNumber();
   }
   return { total, max, percentage, band, results, rescaledFrom };
 }
 
 /** Rounded per the version's numeric policy, as a JSON number. */
-export const rounded = (compiled: CompiledVersion, value: Exact): number => value.round(compiled.policy.places, compiled.policy.rounding).toNumber();
+export const rounded = (compiled: CompiledVersion, value: Exact): number =>
+  value.round(compiled.policy.places, compiled.policy.rounding).toNumber();

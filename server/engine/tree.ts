@@ -26,7 +26,8 @@ export function* walkNodes(
 export const nodeId = (node: Pick<Node, 'id' | 'code'>): string => node.id ?? node.code;
 
 /** The maximum a criterion is scored against in a cohort: its maximum there, or its maximum. */
-export const criterionMax = (node: Node, cohort?: string): Exact => Exact.of((cohort !== undefined ? node.maxByCohort?.[cohort] : undefined) ?? node.max ?? 0);
+export const criterionMax = (node: Node, cohort?: string): Exact =>
+  Exact.of((cohort !== undefined ? node.maxByCohort?.[cohort] : undefined) ?? node.max ?? 0);
 
 /** Points a criterion can give at most in a cohort: its maximum there, or 0 for methods that add nothing (deductions, not scored …). */
 export function leafMax(node: Node, cohort?: string): Exact {

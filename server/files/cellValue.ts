@@ -34,8 +34,7 @@ function fromValue(value: unknown, percentFormat: boolean): RawCell {
       return fromValue(v.result, percentFormat);
     }
     if ('error' in v) return { kind: 'error', value: String(v.error) };
-    if (Array.isArray(v.richText))
-      return fromValue((v.richText as { text?: string }[]).map((r) => r.text ?? '').join(''), percentFormat);
+    if (Array.isArray(v.richText)) return fromValue((v.richText as { text?: string }[]).map((r) => r.text ?? '').join(''), percentFormat);
     if ('text' in v) return fromValue(v.text, percentFormat);
   }
   return EMPTY;
@@ -78,7 +77,6 @@ function parseDecimal(text: string): { value: number; percent: boolean } | null 
 const TRUE_WORDS = new Set(['có', 'co', 'x', 'true', '1', 'yes', 'y', 'đúng', 'dung', 'đạt', 'dat']);
 const FALSE_WORDS = new Set(['không', 'khong', 'false', '0', 'no', 'n', 'sai', 'chưa', 'chua']);
 
-
 /** Turns one cell into the value of `fact`. Empty cells are handled by the caller (the fact is left out). */
 export function convertCell(fact: Fact, raw: Exclude<RawCell, { kind: 'empty' }>): Converted {
   const expected = allowedValues(fact);
@@ -90,8 +88,7 @@ export function convertCell(fact: Fact, raw: Exclude<RawCell, { kind: 'empty' }>
       `The cell has a formula (=${raw.formula}) without a cached value; open the file in Excel, recalculate and save.`,
     );
   if (raw.kind === 'error') return fail(`Ô có lỗi ${raw.value}.`, `The cell holds the error ${raw.value}.`);
-  const shown =
-    raw.kind === 'date' ? raw.value.toISOString().slice(0, 10) : raw.kind === 'boolean' ? String(raw.value) : String(raw.value);
+  const shown = raw.kind === 'date' ? raw.value.toISOString().slice(0, 10) : raw.kind === 'boolean' ? String(raw.value) : String(raw.value);
 
   switch (fact.type) {
     case 'number':
@@ -148,9 +145,7 @@ export function convertCell(fact: Fact, raw: Exclude<RawCell, { kind: 'empty' }>
     }
     case 'text': {
       const value = raw.kind === 'date' ? shown : String(raw.value);
-      return value.length > 2000
-        ? fail('Văn bản dài quá 2000 ký tự.', 'Text longer than 2000 characters.')
-        : { ok: true, value };
+      return value.length > 2000 ? fail('Văn bản dài quá 2000 ký tự.', 'Text longer than 2000 characters.') : { ok: true, value };
     }
   }
 }

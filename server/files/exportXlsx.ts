@@ -3,15 +3,7 @@
 // and explanation per agency, for whoever has to answer "why".
 import ExcelJS from 'exceljs';
 import type { EvaluationView, NodeResult, Ranking, RuleSetVersion } from '../engine';
-import {
-  buildResultTable,
-  contrastText,
-  formatVi,
-  indexHeader,
-  numFmt,
-  type CohortTable,
-  type ResultTable,
-} from './resultTable';
+import { buildResultTable, contrastText, formatVi, indexHeader, numFmt, type CohortTable, type ResultTable } from './resultTable';
 import { viNumber } from './factColumns';
 import { columnLetter } from './problem';
 import { THIN, writeHeaderRow } from './sheetStyle';
@@ -34,7 +26,11 @@ function paintBand(cell: ExcelJS.Cell, color: string | undefined, bold = false):
 
 /** Excel sheet names: at most 31 characters, none of []:*?/\ , unique. */
 function sheetName(wanted: string, used: Set<string>): string {
-  const base = wanted.replace(/[[\]:*?/\\]/g, ' ').trim().slice(0, 31) || 'Sheet';
+  const base =
+    wanted
+      .replace(/[[\]:*?/\\]/g, ' ')
+      .trim()
+      .slice(0, 31) || 'Sheet';
   let name = base;
   for (let i = 2; used.has(name.toLowerCase()); i++) name = `${base.slice(0, 31 - String(i).length - 1)} ${i}`;
   used.add(name.toLowerCase());

@@ -13,8 +13,7 @@ const IGNORED_HEADERS = ['stt', 'tt', 'no', 'no.', 'ghi chú', 'ghi chu', 'note'
 export const BOOLEAN_OPTIONS = { yes: 'Có', no: 'Không' };
 
 /** Facts the agencies fill in themselves: the template's columns. */
-export const agencyFacts = (version: RuleSetVersion): Fact[] =>
-  version.facts.filter((f) => (f.enteredBy ?? 'agency') === 'agency');
+export const agencyFacts = (version: RuleSetVersion): Fact[] => version.facts.filter((f) => (f.enteredBy ?? 'agency') === 'agency');
 
 export const isPercent = (fact: Fact): boolean => fact.unit?.vi.trim() === '%' || fact.unit?.en?.trim() === '%';
 
@@ -41,9 +40,7 @@ export function allowedValues(fact: Fact): { vi: string; en: string } {
   switch (fact.type) {
     case 'number': {
       const r = range('Số', 'A number');
-      return isPercent(fact)
-        ? { vi: `${r.vi} (nhập 82,5 hoặc 82,5%)`, en: `${r.en} (enter 82.5 or 82.5%)` }
-        : r;
+      return isPercent(fact) ? { vi: `${r.vi} (nhập 82,5 hoặc 82,5%)`, en: `${r.en} (enter 82.5 or 82.5%)` } : r;
     }
     case 'integer':
       return range('Số nguyên', 'A whole number');
@@ -63,7 +60,12 @@ export function allowedValues(fact: Fact): { vi: string; en: string } {
 
 /** Header text compared loosely: case, spacing, Unicode normalisation and a trailing "*" do not matter. */
 export const normalizeHeader = (text: string): string =>
-  text.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').replace(/\s*\*$/, '').trim();
+  text
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/\s*\*$/, '')
+    .trim();
 
 export type HeaderMeaning = { kind: 'agencyId' } | { kind: 'agencyName' } | { kind: 'ignored' } | { kind: 'fact'; fact: Fact };
 
@@ -74,8 +76,7 @@ export function headerMatcher(version: RuleSetVersion): (header: string) => Head
     if (text && !known.has(normalizeHeader(text))) known.set(normalizeHeader(text), meaning);
   };
   for (const text of [AGENCY_ID.vi, AGENCY_ID.en, 'agency', 'agencyId', 'id', 'mã đơn vị']) add(text, { kind: 'agencyId' });
-  for (const text of [AGENCY_NAME.vi, AGENCY_NAME.en, 'name', 'tên đơn vị', 'cơ quan', 'đơn vị'])
-    add(text, { kind: 'agencyName' });
+  for (const text of [AGENCY_NAME.vi, AGENCY_NAME.en, 'name', 'tên đơn vị', 'cơ quan', 'đơn vị']) add(text, { kind: 'agencyName' });
   for (const fact of version.facts) {
     const meaning: HeaderMeaning = { kind: 'fact', fact };
     for (const text of [fact.id, factHeader(fact, 'vi'), factHeader(fact, 'en'), fact.label.vi, fact.label.en]) add(text, meaning);

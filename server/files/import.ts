@@ -2,7 +2,16 @@
 // submissions. All or nothing: either every row is good and every submission comes back, or
 // nothing does and every problem is listed with its sheet, row and column.
 import type ExcelJS from 'exceljs';
-import { type Agency, assignCohort, type CompiledVersion, type Fact, type FactValue, pointerTokens as tokens, type SubmissionInput, validateSubmission } from '../engine';
+import {
+  type Agency,
+  assignCohort,
+  type CompiledVersion,
+  type Fact,
+  type FactValue,
+  pointerTokens as tokens,
+  type SubmissionInput,
+  validateSubmission,
+} from '../engine';
 import { convertCell, readCell, type RawCell } from './cellValue';
 import { AGENCY_ID, AGENCY_NAME, factHeader, headerMatcher, normalizeHeader, type HeaderMeaning } from './factColumns';
 import { columnLetter, problem, sortProblems, type FileProblem } from './problem';
@@ -230,7 +239,13 @@ export async function parseImport(
       ),
     );
   }
-  if (problems.length) return { problems: sortProblems(problems, layouts.map((l) => l.name)) };
+  if (problems.length)
+    return {
+      problems: sortProblems(
+        problems,
+        layouts.map((l) => l.name),
+      ),
+    };
   return { submissions, rows: origins };
 }
 
@@ -285,9 +300,7 @@ function findHeader(
         ),
       );
     for (const { column, header } of duplicate)
-      problems.push(
-        problem(name, r, columnLetter(column), `Cột «${header}» bị lặp lại.`, `Column "${header}" appears twice.`),
-      );
+      problems.push(problem(name, r, columnLetter(column), `Cột «${header}» bị lặp lại.`, `Column "${header}" appears twice.`));
     return layout;
   }
   return null;
@@ -306,9 +319,7 @@ function findAgency(
   if (id) {
     const agency = byId.get(id.trim().toLowerCase());
     if (agency) return agency;
-    problems.push(
-      problem(layout.name, row.number, column, `Không có cơ quan nào mang mã «${id}».`, `No agency has the id "${id}".`),
-    );
+    problems.push(problem(layout.name, row.number, column, `Không có cơ quan nào mang mã «${id}».`, `No agency has the id "${id}".`));
     return null;
   }
   if (name) {
@@ -336,4 +347,3 @@ function findAgency(
   );
   return null;
 }
-

@@ -10,13 +10,12 @@ export interface FileProblem {
   message: Required<LocalizedText>;
 }
 
-export const problem = (
-  sheet: string | null,
-  row: number | null,
-  column: string | null,
-  vi: string,
-  en: string,
-): FileProblem => ({ sheet, row, column, message: { vi, en } });
+export const problem = (sheet: string | null, row: number | null, column: string | null, vi: string, en: string): FileProblem => ({
+  sheet,
+  row,
+  column,
+  message: { vi, en },
+});
 
 export const fileProblem = (vi: string, en: string): FileProblem => problem(null, null, null, vi, en);
 
@@ -25,10 +24,7 @@ export function sortProblems(problems: FileProblem[], sheetOrder: string[]): Fil
   const sheetIndex = (s: string | null) => (s === null ? -1 : sheetOrder.indexOf(s));
   const columnIndex = (c: string | null) => (c === null ? 0 : columnNumber(c));
   return [...problems].sort(
-    (a, b) =>
-      sheetIndex(a.sheet) - sheetIndex(b.sheet) ||
-      (a.row ?? 0) - (b.row ?? 0) ||
-      columnIndex(a.column) - columnIndex(b.column),
+    (a, b) => sheetIndex(a.sheet) - sheetIndex(b.sheet) || (a.row ?? 0) - (b.row ?? 0) || columnIndex(a.column) - columnIndex(b.column),
   );
 }
 

@@ -1,7 +1,21 @@
 // The published result as a table: per cohort, one row per agency with its rank, points per main
 // index, total, percentage and band. XLSX, CSV and PDF exports all print this one model, so they
 // cannot disagree with each other or with the ranking they came from.
-import { appliesToCohort, type BandResult, type Bands, computedMax, declaredMax, type EvaluationView, Exact, type LocalizedText, type Node, type NodeResult, type Ranking, type RuleSetVersion, viDay } from '../engine';
+import {
+  appliesToCohort,
+  type BandResult,
+  type Bands,
+  computedMax,
+  declaredMax,
+  type EvaluationView,
+  Exact,
+  type LocalizedText,
+  type Node,
+  type NodeResult,
+  type Ranking,
+  type RuleSetVersion,
+  viDay,
+} from '../engine';
 
 export interface IndexColumn {
   code: string;
@@ -70,7 +84,6 @@ function findNode(nodes: readonly NodeResult[], code: string): NodeResult | unde
   }
   return undefined;
 }
-
 
 const lowerFirst = (text: string) => text.charAt(0).toLocaleLowerCase('vi') + text.slice(1);
 

@@ -3,15 +3,7 @@
 // in Vietnamese, and a very hidden sheet that ties the file to the version it was made for.
 import ExcelJS from 'exceljs';
 import { type Agency, assignCohort, type CompiledVersion, type Fact, type RuleSetVersion } from '../engine';
-import {
-  AGENCY_ID,
-  AGENCY_NAME,
-  BOOLEAN_OPTIONS,
-  COHORT,
-  agencyFacts,
-  allowedValues,
-  factHeader,
-} from './factColumns';
+import { AGENCY_ID, AGENCY_NAME, BOOLEAN_OPTIONS, COHORT, agencyFacts, allowedValues, factHeader } from './factColumns';
 import { columnLetter } from './problem';
 import { DATA_SHEET, INSTRUCTIONS_SHEET, META_SHEET, TEMPLATE_FORMAT, writeMeta } from './templateMeta';
 import { legalBasisLine } from './resultTable';
@@ -207,7 +199,17 @@ function writeInstructions(
   sheet.getCell(1, 1).font = { bold: true, size: 14 };
 
   const start = lines.length + 1;
-  const head = ['Cột', 'Mã chỉ tiêu', 'Chỉ tiêu', 'Đơn vị', 'Giá trị hợp lệ', 'Bắt buộc', 'Tài liệu kiểm chứng', 'Áp dụng cho', 'Hướng dẫn'];
+  const head = [
+    'Cột',
+    'Mã chỉ tiêu',
+    'Chỉ tiêu',
+    'Đơn vị',
+    'Giá trị hợp lệ',
+    'Bắt buộc',
+    'Tài liệu kiểm chứng',
+    'Áp dụng cho',
+    'Hướng dẫn',
+  ];
   writeHeaderRow(sheet, start, head);
   const cohortNames = (ids: string[] | undefined) =>
     ids ? ids.map((id) => version.cohorts.find((c) => c.id === id)?.name.vi ?? id).join('; ') : 'Tất cả các nhóm';

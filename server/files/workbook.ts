@@ -53,7 +53,10 @@ async function loadXlsx(buffer: Buffer, limits: ReadLimits): Promise<Loaded> {
           'The XLSX file is damaged or incomplete (the upload may have been cut short). Open it in Excel, save it and upload it again.',
         );
       case 'encrypted':
-        return refuse('Tệp được mã hóa bằng mật khẩu; hãy bỏ mật khẩu rồi tải lên.', 'The file is encrypted; remove the password and upload it again.');
+        return refuse(
+          'Tệp được mã hóa bằng mật khẩu; hãy bỏ mật khẩu rồi tải lên.',
+          'The file is encrypted; remove the password and upload it again.',
+        );
       case 'tooLarge':
         return refuse(
           `Nội dung tệp sau khi giải nén vượt quá ${mb(limits.maxUncompressed)}; hãy tách thành nhiều tệp.`,
@@ -62,10 +65,7 @@ async function loadXlsx(buffer: Buffer, limits: ReadLimits): Promise<Loaded> {
     }
   }
   if (!unzipped.entries.has('[Content_Types].xml') || ![...unzipped.entries.keys()].some((n) => n.startsWith('xl/')))
-    return refuse(
-      'Tệp nén này không phải là bảng tính Excel (.xlsx).',
-      'This zip archive is not an Excel workbook (.xlsx).',
-    );
+    return refuse('Tệp nén này không phải là bảng tính Excel (.xlsx).', 'This zip archive is not an Excel workbook (.xlsx).');
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load((await sanitizedWorkbook(unzipped.entries)) as unknown as ExcelJS.Buffer);

@@ -92,7 +92,10 @@ export async function sanitizedWorkbook(entries: Map<string, Buffer>): Promise<B
   const zip = new JSZip();
   for (const [name, data] of entries) {
     if (/^xl\/worksheets\/[^/]+\.xml$/.test(name)) {
-      zip.file(name, DROPPED.reduce((xml, pattern) => xml.replace(pattern, ''), data.toString('utf8')));
+      zip.file(
+        name,
+        DROPPED.reduce((xml, pattern) => xml.replace(pattern, ''), data.toString('utf8')),
+      );
     } else {
       zip.file(name, data);
     }

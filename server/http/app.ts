@@ -108,7 +108,10 @@ export function createApp(ctx: AppContext): express.Express {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path === '/api' || req.path.startsWith('/api/')) return next();
     const index = path.join(consoleDir, 'index.html');
     if (!existsSync(index)) {
-      res.status(503).type('text/plain; charset=utf-8').send('Giao diện quản trị chưa được build (console/dist). / The console has not been built.');
+      res
+        .status(503)
+        .type('text/plain; charset=utf-8')
+        .send('Giao diện quản trị chưa được build (console/dist). / The console has not been built.');
       return;
     }
     res.set('Cache-Control', 'no-cache');

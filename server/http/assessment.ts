@@ -6,7 +6,11 @@ import { Problem } from '../problems/problem';
 /** The ETag from If-Match ("abc", W/"abc" or abc), else from the body (react-admin sends the record back). */
 export function etagOf(req: Request): string {
   const header = req.get('If-Match');
-  if (header) return header.trim().replace(/^W\//, '').replace(/^"(.*)"$/, '$1');
+  if (header)
+    return header
+      .trim()
+      .replace(/^W\//, '')
+      .replace(/^"(.*)"$/, '$1');
   if (typeof req.body?.etag === 'string' && req.body.etag) return req.body.etag;
   throw new Problem('if-match-required', {
     vi: 'Cần gửi kèm tiêu đề If-Match với ETag của bản tự đánh giá (để không ghi đè thay đổi của người khác).',

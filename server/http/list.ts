@@ -32,10 +32,9 @@ function parseJson(req: Request, name: string): unknown {
 }
 
 const badQuery = (name: string, what: Bilingual) =>
-  new Problem('invalid-query',
-    { vi: `Tham số "${name}" ${what.vi}.`, en: `Query parameter "${name}" ${what.en}.` },
-    [{ severity: 'error', path: `/${name}`, code: 'invalid-query', message: { vi: `"${name}" ${what.vi}`, en: `"${name}" ${what.en}` } }],
-  );
+  new Problem('invalid-query', { vi: `Tham số "${name}" ${what.vi}.`, en: `Query parameter "${name}" ${what.en}.` }, [
+    { severity: 'error', path: `/${name}`, code: 'invalid-query', message: { vi: `"${name}" ${what.vi}`, en: `"${name}" ${what.en}` } },
+  ]);
 
 export function parseListQuery(req: Request, options: ListOptions): ListQuery {
   const maxLimit = options.maxLimit ?? 1000;
@@ -98,7 +97,8 @@ export const pageOf = (q: ListQuery, columns: Record<string, string>): Page => (
 export function filterString(q: ListQuery, key: string): string | undefined {
   const v = q.filter[key];
   if (v === undefined || v === null || v === '') return undefined;
-  if (typeof v !== 'string' && typeof v !== 'number') throw badQuery('filter', { vi: `"${key}" phải là chuỗi`, en: `"${key}" must be a string` });
+  if (typeof v !== 'string' && typeof v !== 'number')
+    throw badQuery('filter', { vi: `"${key}" phải là chuỗi`, en: `"${key}" must be a string` });
   return String(v);
 }
 

@@ -148,9 +148,7 @@ export function buildOpenApi(api: Router): Json {
       responses: {
         [route.method === 'post' && segments.length === 1 ? '201' : '200']: {
           description: 'Success',
-          ...(isList
-            ? { headers: { 'Content-Range': { schema: { type: 'string' }, description: 'e.g. "versions 0-24/319"' } } }
-            : {}),
+          ...(isList ? { headers: { 'Content-Range': { schema: { type: 'string' }, description: 'e.g. "versions 0-24/319"' } } } : {}),
           content: { 'application/json': {} },
         },
         default: { description: 'Problem', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } },

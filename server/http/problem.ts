@@ -49,7 +49,10 @@ function toProblem(err: unknown): Problem | null {
   if (err instanceof Problem) return err;
   const e = err as { type?: string; status?: number; code?: string; message?: string; constraint?: string };
   if (e?.type === 'entity.too.large')
-    return new Problem('payload-too-large', { vi: 'Dữ liệu gửi lên vượt quá giới hạn cho phép.', en: 'The request body is larger than allowed.' });
+    return new Problem('payload-too-large', {
+      vi: 'Dữ liệu gửi lên vượt quá giới hạn cho phép.',
+      en: 'The request body is larger than allowed.',
+    });
   if (e?.type === 'entity.parse.failed')
     return new Problem('invalid-json', { vi: 'Nội dung gửi lên không phải JSON hợp lệ.', en: 'The request body is not valid JSON.' });
   if (e?.type === 'encoding.unsupported' || e?.type === 'charset.unsupported')
@@ -64,12 +67,18 @@ function toProblem(err: unknown): Problem | null {
         en: 'The record is referenced elsewhere, or refers to a record that does not exist.',
       });
     case '23514':
-      return new Problem('constraint', { vi: `Dữ liệu vi phạm ràng buộc ${e.constraint ?? ''}.`, en: `The data breaks the constraint ${e.constraint ?? ''}.` });
+      return new Problem('constraint', {
+        vi: `Dữ liệu vi phạm ràng buộc ${e.constraint ?? ''}.`,
+        en: `The data breaks the constraint ${e.constraint ?? ''}.`,
+      });
     case 'P0001': {
       // The database's own guards raise "chiso:<code>: <why>".
       const code = e.message?.startsWith('chiso:') ? e.message.slice(6).split(':')[0] : '';
       if (code === 'immutable-version')
-        return new Problem('immutable-version', { vi: 'Phiên bản đã ban hành không thể thay đổi.', en: 'A published version cannot be changed.' });
+        return new Problem('immutable-version', {
+          vi: 'Phiên bản đã ban hành không thể thay đổi.',
+          en: 'A published version cannot be changed.',
+        });
       if (isProblemCode(code)) return new Problem(code, { vi: e.message!, en: e.message! });
     }
   }
@@ -79,7 +88,10 @@ function toProblem(err: unknown): Problem | null {
 }
 
 export function sendProblem(req: Request, res: Response, p: Problem): void {
-  res.status(p.status).type('application/problem+json').send(JSON.stringify(problemDocument(p, langOf(req))));
+  res
+    .status(p.status)
+    .type('application/problem+json')
+    .send(JSON.stringify(problemDocument(p, langOf(req))));
 }
 
 export function errorHandler(logger: Logger): ErrorRequestHandler {
@@ -87,7 +99,10 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     if (res.headersSent) return next(err);
     const problem =
       toProblem(err) ??
-      new Problem('internal', { vi: 'Đã xảy ra lỗi không mong muốn. Lỗi đã được ghi lại.', en: 'An unexpected error occurred. It has been logged.' });
+      new Problem('internal', {
+        vi: 'Đã xảy ra lỗi không mong muốn. Lỗi đã được ghi lại.',
+        en: 'An unexpected error occurred. It has been logged.',
+      });
     if (problem.status >= 500) (req.log ?? logger).error({ err }, 'request failed');
     sendProblem(req, res, problem);
   };

@@ -36,10 +36,14 @@ export const rejectForbiddenKeys: RequestHandler = (req, _res, next) => {
   if (deep) throw new Problem('too-deep', deep.message, [deep]);
   const found = req.body !== undefined ? forbiddenKeys(req.body) : [];
   if (found.length) {
-    throw new Problem('forbidden-key', {
-      vi: `Dữ liệu chứa tên trường bị cấm (${found.map((f) => f.path).join(', ')}).`,
-      en: `The body contains forbidden keys (${found.map((f) => f.path).join(', ')}).`,
-    }, found);
+    throw new Problem(
+      'forbidden-key',
+      {
+        vi: `Dữ liệu chứa tên trường bị cấm (${found.map((f) => f.path).join(', ')}).`,
+        en: `The body contains forbidden keys (${found.map((f) => f.path).join(', ')}).`,
+      },
+      found,
+    );
   }
   next();
 };

@@ -39,8 +39,7 @@ export async function generateSchemaTypes(): Promise<string> {
   }
   const merged = { title: 'ChisoSchemas', type: 'object', additionalProperties: false, properties: {}, $defs: defs };
   const ts = await compile(merged as JSONSchema, 'ChisoSchemas', {
-    bannerComment:
-      '/* eslint-disable */\n// Generated from schemas/*.schema.json by `npm run gen:types`. Do not edit by hand.',
+    bannerComment: '/* eslint-disable */\n// Generated from schemas/*.schema.json by `npm run gen:types`. Do not edit by hand.',
     additionalProperties: false,
     unreachableDefinitions: true,
     strictIndexSignatures: false,

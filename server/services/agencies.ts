@@ -71,7 +71,10 @@ export async function createAgency(tx: Tx, input: AgencyInput, actor: string): P
   checkAttributes(input.attributes ?? {});
   const agency = await insertAgency(tx, input);
   if (!agency) {
-    throw new Problem('agency-exists', { vi: `Đã có cơ quan với mã "${input.id}".`, en: `An agency with id "${input.id}" already exists.` });
+    throw new Problem('agency-exists', {
+      vi: `Đã có cơ quan với mã "${input.id}".`,
+      en: `An agency with id "${input.id}" already exists.`,
+    });
   }
   await recordAudit(tx, { actor, action: 'create', resource: 'agencies', resourceId: agency.id, after: agency });
   return agency;

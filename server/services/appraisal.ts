@@ -31,7 +31,10 @@ export async function appraise(
   const before = await submissionFor(tx, by, submissionId, true);
   const period = await requirePeriod(tx, before.periodId);
   assertPeriodStatus(period, ['open', 'appraisal'], { vi: 'thẩm định', en: 'appraise' });
-  assertSubmissionStatus(before, ['submitted', 'appraised'], { vi: 'thẩm định bản chưa nộp', en: 'appraise a submission that was not submitted' });
+  assertSubmissionStatus(before, ['submitted', 'appraised'], {
+    vi: 'thẩm định bản chưa nộp',
+    en: 'appraise a submission that was not submitted',
+  });
 
   const reason = input.reason.trim();
   if (!reason) {
@@ -58,7 +61,8 @@ export async function appraise(
     .filter((f) => (f.path === `/facts/${fact.id}` || bounded.includes(f.path)) && f.code !== 'missing-fact')
     .map((f) => ({ ...f, path: '/value' }));
   if (findings.length) {
-    throw new Problem('invalid-value',
+    throw new Problem(
+      'invalid-value',
       { vi: `Giá trị thẩm định không hợp lệ: ${findings[0].message.vi}`, en: `The appraised value is invalid: ${findings[0].message.en}` },
       findings,
     );

@@ -2,7 +2,16 @@
 // evaluating, so compiled versions are kept in memory under the hash stored when the version was
 // published (a published document never changes, so it is never hashed again); a draft is kept under
 // its ETag, which every edit replaces. A hit reads the version's row without its document.
-import { assignCohort, type CohortAssignment, type CompiledVersion, compileVersion, type Evaluation, type EvaluationView, explainEvaluation, type RuleSetVersion } from '../engine';
+import {
+  assignCohort,
+  type CohortAssignment,
+  type CompiledVersion,
+  compileVersion,
+  type Evaluation,
+  type EvaluationView,
+  explainEvaluation,
+  type RuleSetVersion,
+} from '../engine';
 import type { Queryable } from '../store/db';
 import { toEngineAgency, type Agency } from '../store/agencies';
 import type { Period } from '../store/periods';

@@ -3,10 +3,26 @@
 // cohort's bests, stored alone). Each evaluation is stored with its input, its full result and its
 // hashes, and returned as stored: nothing is read back.
 import { randomUUID } from 'node:crypto';
-import { CohortBests, evaluateSubmission, evaluateSubmissions, type Evaluation, type EvaluationView, type SubmissionInput } from '../engine';
+import {
+  CohortBests,
+  evaluateSubmission,
+  evaluateSubmissions,
+  type Evaluation,
+  type EvaluationView,
+  type SubmissionInput,
+} from '../engine';
 import type { Queryable, Tx } from '../store/db';
 import { recordAudit } from '../store/audit';
-import { insertEvaluations, listEvaluations, requireEvaluation, summaryOf, type BatchKind, type EvaluationFilter, type EvaluationSummary, type StoredEvaluation } from '../store/evaluations';
+import {
+  insertEvaluations,
+  listEvaluations,
+  requireEvaluation,
+  summaryOf,
+  type BatchKind,
+  type EvaluationFilter,
+  type EvaluationSummary,
+  type StoredEvaluation,
+} from '../store/evaluations';
 import type { Page } from '../store/sql';
 import { requirePeriod, type Period } from '../store/periods';
 import { submissionsOfPeriod, type Submission, type SubmissionStatus } from '../store/submissions';
@@ -79,7 +95,12 @@ export interface PeriodEvaluation {
 }
 
 /** Evaluates and stores a period's batch; also returns the stored evaluations in full, for ranking them. */
-export async function evaluatePeriodBatch(tx: Tx, period: Period, actor: string, versionId?: string): Promise<PeriodEvaluation & { stored: StoredEvaluation[]; loaded: LoadedVersion }> {
+export async function evaluatePeriodBatch(
+  tx: Tx,
+  period: Period,
+  actor: string,
+  versionId?: string,
+): Promise<PeriodEvaluation & { stored: StoredEvaluation[]; loaded: LoadedVersion }> {
   const computed = await computePeriod(tx, period, versionId);
   if (!computed.submissions.length) throw nothingToEvaluate(period);
   const evaluated = computed.results.map((result, i) => ({ submission: computed.submissions[i], input: computed.inputs[i], result }));
@@ -93,7 +114,13 @@ export async function evaluatePeriodBatch(tx: Tx, period: Period, actor: string,
       batchId,
       versionId: computed.version.id,
       versionHash: computed.results[0].hashes.version,
-      evaluations: stored.map((e) => ({ id: e.id, agencyId: e.agencyId, total: e.total, band: e.result.band?.id ?? null, resultHash: e.hashes.result })),
+      evaluations: stored.map((e) => ({
+        id: e.id,
+        agencyId: e.agencyId,
+        total: e.total,
+        band: e.result.band?.id ?? null,
+        resultHash: e.hashes.result,
+      })),
     },
   });
   return {

@@ -3,7 +3,16 @@
 // withdraw evidence until the period is closed (e.g. the appraisal minutes).
 import type { Tx } from '../store/db';
 import { recordAudit } from '../store/audit';
-import { evidenceContent, insertEvidence, markEvidenceRemoved, requireEvidence, type StoredEvidence, type ExplanationEvidence, type FileEvidence, type LinkEvidence } from '../store/evidence';
+import {
+  evidenceContent,
+  insertEvidence,
+  markEvidenceRemoved,
+  requireEvidence,
+  type StoredEvidence,
+  type ExplanationEvidence,
+  type FileEvidence,
+  type LinkEvidence,
+} from '../store/evidence';
 import { requirePeriod } from '../store/periods';
 import { reviseSubmission, type EvidenceItem, type Submission } from '../store/submissions';
 import type { Period } from '../store/periods';
@@ -16,7 +25,8 @@ import { assertPeriodStatus, assertSubmissionStatus, submissionFor } from './sub
 import type { ProblemCode } from '../problems/catalogue';
 import { fieldProblem, Problem } from '../problems/problem';
 
-export type NewEvidence = ({ kind: 'file' } & FileEvidence) | ({ kind: 'link' } & LinkEvidence) | ({ kind: 'explanation' } & ExplanationEvidence);
+export type NewEvidence =
+  ({ kind: 'file' } & FileEvidence) | ({ kind: 'link' } & LinkEvidence) | ({ kind: 'explanation' } & ExplanationEvidence);
 
 const invalid = (path: string, code: ProblemCode, vi: string, en: string) => fieldProblem(code, path, { vi, en });
 
@@ -75,7 +85,12 @@ function assertFile(input: FileEvidence): string {
   return check.mimeType;
 }
 
-export async function addEvidence(tx: Tx, submissionId: string, input: NewEvidence, actor: Actor): Promise<{ item: EvidenceItem; submission: Submission }> {
+export async function addEvidence(
+  tx: Tx,
+  submissionId: string,
+  input: NewEvidence,
+  actor: Actor,
+): Promise<{ item: EvidenceItem; submission: Submission }> {
   const before = await submissionFor(tx, actor, submissionId, true);
   await assertKnownKey(tx, await assertEditable(tx, before, actor), input.key);
   const stored: NewEvidence = input.kind === 'file' ? { ...input, mimeType: assertFile(input) } : input;
@@ -92,7 +107,11 @@ export async function addEvidence(tx: Tx, submissionId: string, input: NewEviden
   return { item, submission: after };
 }
 
-export async function withdrawEvidence(tx: Tx, evidenceId: string, actor: Actor): Promise<{ item: StoredEvidence; submission: Submission }> {
+export async function withdrawEvidence(
+  tx: Tx,
+  evidenceId: string,
+  actor: Actor,
+): Promise<{ item: StoredEvidence; submission: Submission }> {
   const item = await requireEvidence(tx, evidenceId);
   const before = await submissionFor(tx, actor, item.submissionId, true);
   await assertEditable(tx, before, actor);
@@ -123,7 +142,11 @@ export async function withdrawEvidence(tx: Tx, evidenceId: string, actor: Actor)
 }
 
 /** An evidence item the caller may see: a link or explanation as it is, a file with its bytes checked against their SHA-256. */
-export async function evidenceFor(db: Queryable, actor: Actor, evidenceId: string): Promise<{ item: StoredEvidence; submission: Submission; content?: Buffer }> {
+export async function evidenceFor(
+  db: Queryable,
+  actor: Actor,
+  evidenceId: string,
+): Promise<{ item: StoredEvidence; submission: Submission; content?: Buffer }> {
   const item = await requireEvidence(db, evidenceId);
   const submission = await submissionFor(db, actor, item.submissionId);
   if (item.kind !== 'file') return { item, submission };

@@ -17,13 +17,15 @@ const ascii = (text: string): number[] => [...text].map((c) => c.charCodeAt(0));
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
-const contains = (bytes: Uint8Array, text: string): boolean => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(text, 0, 'latin1');
+const contains = (bytes: Uint8Array, text: string): boolean =>
+  Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(text, 0, 'latin1');
 
 /** Office Open XML: a zip holding [Content_Types].xml and the part of its kind (word/, xl/, ppt/). */
 const ooxml = (part: string) => (b: Uint8Array) => startsWith(b, ZIP) && contains(b, '[Content_Types].xml') && contains(b, part);
 
 /** OpenDocument: a zip whose first entry is "mimetype", stored uncompressed, naming the type. */
-const odf = (mime: string) => (b: Uint8Array) => startsWith(b, ZIP) && startsWith(b, ascii('mimetype'), 30) && startsWith(b, ascii(mime), 38);
+const odf = (mime: string) => (b: Uint8Array) =>
+  startsWith(b, ZIP) && startsWith(b, ascii('mimetype'), 30) && startsWith(b, ascii(mime), 38);
 
 const TYPES: Record<string, FileType> = {
   pdf: { mimeType: 'application/pdf', matches: (b) => startsWith(b, ascii('%PDF-')) },
@@ -39,7 +41,8 @@ const TYPES: Record<string, FileType> = {
   ods: { mimeType: 'application/vnd.oasis.opendocument.spreadsheet', matches: odf('application/vnd.oasis.opendocument.spreadsheet') },
 };
 
-export type FileCheck = { ok: true; mimeType: string; extension: string } | { ok: false; reason: 'extension' | 'content'; extension: string };
+export type FileCheck =
+  { ok: true; mimeType: string; extension: string } | { ok: false; reason: 'extension' | 'content'; extension: string };
 
 function extensionOf(fileName: string): string {
   const dot = fileName.lastIndexOf('.');

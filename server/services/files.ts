@@ -44,8 +44,19 @@ export function importProblem(code: 'import-refused' | 'file-too-large' | 'inval
   const n = problems.length;
   return new Problem(
     code,
-    { vi: `Không nhập được tệp: ${n} lỗi. Không có dữ liệu nào được ghi.`, en: `The file was not imported: ${n} problem(s). Nothing was written.` },
-    problems.map((p) => ({ sheet: p.sheet, row: p.row, column: p.column, severity: 'error', path: where(p), message: p.message, code: 'file' })),
+    {
+      vi: `Không nhập được tệp: ${n} lỗi. Không có dữ liệu nào được ghi.`,
+      en: `The file was not imported: ${n} problem(s). Nothing was written.`,
+    },
+    problems.map((p) => ({
+      sheet: p.sheet,
+      row: p.row,
+      column: p.column,
+      severity: 'error',
+      path: where(p),
+      message: p.message,
+      code: 'file',
+    })),
   );
 }
 
@@ -127,20 +138,41 @@ export async function importFile(db: Db, actor: Actor, periodId: string, file: U
 }
 
 /** The period's result: the published snapshot once there is one, else the newest evaluation. */
-async function periodResults(db: Queryable, period: Period, loaded: LoadedVersion): Promise<{ ranking: Ranking; evaluations: EvaluationView[] }> {
+async function periodResults(
+  db: Queryable,
+  period: Period,
+  loaded: LoadedVersion,
+): Promise<{ ranking: Ranking; evaluations: EvaluationView[] }> {
   const published = await publishedRankingOfPeriod(db, period.id);
   if (published?.ranking) {
     const stored = await evaluationsByIds(db, published.evaluationIds);
-    return { ranking: published.ranking, evaluations: viewsOf(loaded.compiled, stored.map((e) => e.result)) };
+    return {
+      ranking: published.ranking,
+      evaluations: viewsOf(
+        loaded.compiled,
+        stored.map((e) => e.result),
+      ),
+    };
   }
   const ranking = await currentRanking(db, period.id);
   const batch = await latestPeriodBatch(db, period.id, period.versionId);
   const { periodId: _p, versionId: _v, batchId: _b, evaluatedAt: _a, stale: _s, ...plain } = ranking;
-  return { ranking: plain, evaluations: viewsOf(loaded.compiled, batch.map((e) => e.result)) };
+  return {
+    ranking: plain,
+    evaluations: viewsOf(
+      loaded.compiled,
+      batch.map((e) => e.result),
+    ),
+  };
 }
 
 /** The ranking as a workbook, a CSV (comma or semicolon) or the PDF annex. */
-export async function exportRanking(db: Queryable, periodId: string, format: ExportFormat, options: { semicolon?: boolean } = {}): Promise<NamedFile> {
+export async function exportRanking(
+  db: Queryable,
+  periodId: string,
+  format: ExportFormat,
+  options: { semicolon?: boolean } = {},
+): Promise<NamedFile> {
   const period = await requirePeriod(db, periodId);
   const loaded = await periodVersion(db, period);
   const { ranking, evaluations } = await periodResults(db, period, loaded);
@@ -163,8 +195,16 @@ export async function reportCard(db: Queryable, actor: Actor, evaluationId: stri
   let ranking: Ranking | undefined;
   if (stored.batchKind === 'period' && (actor.role !== 'agency' || period.status === 'published')) {
     const batch = await batchEvaluations(db, stored.batchId);
-    ranking = rankEvaluations(compiled, batch.map((e) => e.result));
+    ranking = rankEvaluations(
+      compiled,
+      batch.map((e) => e.result),
+    );
   }
-  const body = await reportCardPdf({ version: version.document, evaluation: viewsOf(compiled, [stored.result])[0], ranking, periodTitle: period.title });
+  const body = await reportCardPdf({
+    version: version.document,
+    evaluation: viewsOf(compiled, [stored.result])[0],
+    ranking,
+    periodTitle: period.title,
+  });
   return { name: `phieu-ket-qua-${stored.agencyId}-${period.year}.pdf`, body };
 }

@@ -18,6 +18,9 @@ export function submissionInput(submission: Submission, agency: Agency): Submiss
 }
 
 export async function submissionInputs(db: Queryable, submissions: Submission[]): Promise<SubmissionInput[]> {
-  const agencies = await agenciesById(db, submissions.map((s) => s.agencyId));
+  const agencies = await agenciesById(
+    db,
+    submissions.map((s) => s.agencyId),
+  );
   return submissions.map((s) => submissionInput(s, agencies.get(s.agencyId)!));
 }

@@ -14,8 +14,7 @@ export function usePasswordCost(level: keyof typeof COSTS): void {
   cost = level;
 }
 
-export const hashPassword = (password: string): Promise<string> =>
-  argon2.hash(password, { type: argon2.argon2id, ...COSTS[cost] });
+export const hashPassword = (password: string): Promise<string> => argon2.hash(password, { type: argon2.argon2id, ...COSTS[cost] });
 
 export async function verifyPassword(hash: string, password: string): Promise<boolean> {
   try {

@@ -16,14 +16,7 @@ import {
 import { requireVersion } from '../store/versions';
 import { Problem } from '../problems/problem';
 
-export {
-  listPeriods,
-  PERIOD_SORT,
-  PERIOD_STATUSES,
-  requirePeriod,
-  type Period,
-  type PeriodStatus,
-} from '../store/periods';
+export { listPeriods, PERIOD_SORT, PERIOD_STATUSES, requirePeriod, type Period, type PeriodStatus } from '../store/periods';
 
 /** What an audit entry keeps of a period (the counts are derived, not state). */
 const audited = ({ submissionCount: _n, ...p }: Period) => p;
@@ -32,7 +25,8 @@ const audited = ({ submissionCount: _n, ...p }: Period) => p;
 async function publishedVersion(tx: Queryable, versionId: string) {
   const version = await requireVersion(tx, versionId);
   if (version.status !== 'published') {
-    throw new Problem('version-not-published',
+    throw new Problem(
+      'version-not-published',
       {
         vi: `Kỳ đánh giá chỉ gắn được với phiên bản đã ban hành (phiên bản ${version.version} đang là ${version.status}).`,
         en: `A period can only be pinned to a published version (version ${version.version} is ${version.status}).`,
@@ -72,12 +66,20 @@ export async function createPeriod(tx: Tx, input: PeriodInput, actor: string): P
   const version = await publishedVersion(tx, input.versionId);
   await assertYearFree(tx, version.ruleSet, input.year);
   if (input.ruleSet !== undefined && input.ruleSet !== version.ruleSet) {
-    throw new Problem('rule-set-mismatch',
+    throw new Problem(
+      'rule-set-mismatch',
       {
         vi: `Phiên bản đã chọn thuộc bộ chỉ số "${version.ruleSet}", không phải "${input.ruleSet}".`,
         en: `The chosen version belongs to rule set "${version.ruleSet}", not "${input.ruleSet}".`,
       },
-      [{ severity: 'error', path: '/ruleSet', code: 'rule-set-mismatch', message: { vi: 'Khác bộ chỉ số của phiên bản', en: "Not the version's rule set" } }],
+      [
+        {
+          severity: 'error',
+          path: '/ruleSet',
+          code: 'rule-set-mismatch',
+          message: { vi: 'Khác bộ chỉ số của phiên bản', en: "Not the version's rule set" },
+        },
+      ],
     );
   }
   const period = await insertPeriod(
@@ -95,12 +97,7 @@ const locked = (p: Period) =>
     en: `The period is ${p.status}; its version can only change while it is open.`,
   });
 
-export async function updatePeriod(
-  tx: Tx,
-  id: string,
-  input: { title?: string; versionId?: string },
-  actor: string,
-): Promise<Period> {
+export async function updatePeriod(tx: Tx, id: string, input: { title?: string; versionId?: string }, actor: string): Promise<Period> {
   const before = await requirePeriod(tx, id, true);
   if (before.status === 'published') throw locked(before);
   let versionId = before.versionId;

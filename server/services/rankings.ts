@@ -34,11 +34,21 @@ export async function currentRanking(db: Queryable, periodId: string): Promise<C
     });
   }
   const { compiled } = await periodVersion(db, period);
-  const ranking = rankEvaluations(compiled, batch.map((e) => e.result));
+  const ranking = rankEvaluations(
+    compiled,
+    batch.map((e) => e.result),
+  );
   const evaluated = new Map(batch.map((e) => [e.submissionId, e.revision]));
   const now = await submissionsOfPeriod(db, period.id, EVALUABLE);
   const stale = now.length !== evaluated.size || now.some((s) => evaluated.get(s.id) !== s.revision);
-  return { ...ranking, periodId: period.id, versionId: period.versionId, batchId: batch[0].batchId, evaluatedAt: batch[0].createdAt, stale };
+  return {
+    ...ranking,
+    periodId: period.id,
+    versionId: period.versionId,
+    batchId: batch[0].batchId,
+    evaluatedAt: batch[0].createdAt,
+    stale,
+  };
 }
 
 const published = (p: Period) =>
@@ -62,7 +72,10 @@ export async function publishRanking(tx: Tx, periodId: string, actor: string): P
   }
   const evaluation = await evaluatePeriodBatch(tx, period, actor);
   const { stored } = evaluation;
-  const ranking = rankEvaluations(evaluation.loaded.compiled, stored.map((e) => e.result));
+  const ranking = rankEvaluations(
+    evaluation.loaded.compiled,
+    stored.map((e) => e.result),
+  );
   const snapshot = await insertPublishedRanking(
     tx,
     { periodId: period.id, versionId: period.versionId, batchId: evaluation.batchId, evaluationIds: stored.map((e) => e.id), ranking },

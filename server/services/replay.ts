@@ -3,7 +3,18 @@
 // not. Under the engine that stored it, the record must come back byte for byte (same hash); under a
 // newer engine, what it means must (every node's status, exact points and maximum; totals, band,
 // result fields), and the report says which engines stored and replayed it.
-import { compileVersion, ENGINE_VERSION, evaluateSubmission, evaluateSubmissions, type Evaluation, type EvaluationView, meaningOf, rankEvaluations, rankingHashOf, resultHashOf } from '../engine';
+import {
+  compileVersion,
+  ENGINE_VERSION,
+  evaluateSubmission,
+  evaluateSubmissions,
+  type Evaluation,
+  type EvaluationView,
+  meaningOf,
+  rankEvaluations,
+  rankingHashOf,
+  resultHashOf,
+} from '../engine';
 import type { Queryable } from '../store/db';
 import { evaluationsByIds, requireEvaluation } from '../store/evaluations';
 import { requirePublishedRanking } from '../store/rankings';
@@ -16,7 +27,11 @@ import { Problem } from '../problems/problem';
 export type { ReplayReport } from '../api/types';
 
 /** Differences between a stored result and its recomputation, as the engines allow comparing them. */
-function compare(stored: Evaluation | EvaluationView, actual: Evaluation, limit?: number): { compared: ReplayReport['compared']; differences: Difference[] } {
+function compare(
+  stored: Evaluation | EvaluationView,
+  actual: Evaluation,
+  limit?: number,
+): { compared: ReplayReport['compared']; differences: Difference[] } {
   if (stored.engineVersion === ENGINE_VERSION) return { compared: 'record', differences: jsonDifferences(stored, actual, limit) };
   return { compared: 'meaning', differences: jsonDifferences(meaningOf(stored), meaningOf(actual), limit) };
 }
@@ -61,7 +76,11 @@ export async function replayPublishedRanking(db: Queryable, id: string): Promise
   const compiled = compileVersion(version.document);
   // The year the batch was evaluated for is in its context when a condition read it; else the period's.
   const year = stored[0]?.result.context.year ?? (await requirePeriod(db, snapshot.periodId)).year;
-  const results = evaluateSubmissions(compiled, stored.map((e) => e.input), { year });
+  const results = evaluateSubmissions(
+    compiled,
+    stored.map((e) => e.input),
+    { year },
+  );
   const ranking = rankEvaluations(compiled, results);
   let compared: ReplayReport['compared'] = 'record';
   const evaluationDifferences = stored.flatMap((e, i) => {

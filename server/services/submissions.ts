@@ -94,7 +94,8 @@ async function assertValidFacts(db: Queryable, period: Period, agency: Agency, f
 function assertValid(check: FactCheck, agency: Agency): void {
   if (!hasErrors(check.findings)) return;
   const errors = check.findings.filter((f) => f.severity === 'error');
-  throw new Problem('invalid-submission',
+  throw new Problem(
+    'invalid-submission',
     {
       vi: `Bản tự đánh giá của ${agency.name} có ${errors.length} lỗi so với bộ chỉ số ${check.compiled.version.ruleSet} ${check.compiled.version.version}.`,
       en: `The submission of ${agency.name} has ${errors.length} error(s) against rule set ${check.compiled.version.ruleSet} ${check.compiled.version.version}.`,
@@ -105,12 +106,20 @@ function assertValid(check: FactCheck, agency: Agency): void {
 
 function assertAgencyInPeriod(period: Period, agency: Agency): void {
   if (agency.active && agency.ruleSets.includes(period.ruleSet)) return;
-  throw new Problem('agency-not-assessed',
+  throw new Problem(
+    'agency-not-assessed',
     {
       vi: `Cơ quan ${agency.name} không thuộc diện đánh giá theo bộ chỉ số "${period.ruleSet}"${agency.active ? '' : ' (đã ngừng hoạt động)'}.`,
       en: `Agency ${agency.name} is not assessed under rule set "${period.ruleSet}"${agency.active ? '' : ' (inactive)'}.`,
     },
-    [{ severity: 'error', path: '/agencyId', code: 'agency-not-assessed', message: { vi: 'Cơ quan không thuộc diện đánh giá', en: 'Agency not assessed' } }],
+    [
+      {
+        severity: 'error',
+        path: '/agencyId',
+        code: 'agency-not-assessed',
+        message: { vi: 'Cơ quan không thuộc diện đánh giá', en: 'Agency not assessed' },
+      },
+    ],
   );
 }
 
@@ -143,7 +152,13 @@ export async function createSubmission(
     { periodId: period.id, agencyId: agency.id, facts: input.facts, status: options.submit ? 'submitted' : 'draft', demo: options.demo },
     actor.username,
   );
-  await recordAudit(tx, { actor: actor.username, action: 'create', resource: 'submissions', resourceId: created.id, after: auditedSubmission(created) });
+  await recordAudit(tx, {
+    actor: actor.username,
+    action: 'create',
+    resource: 'submissions',
+    resourceId: created.id,
+    after: auditedSubmission(created),
+  });
   return created;
 }
 

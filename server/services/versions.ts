@@ -1,12 +1,39 @@
 // The life of a rule-set version: drafts are edited under an ETag; publishing checks, tests and
 // hashes a draft and freezes it, settling any overlap with versions already in force; a published
 // version can only be retired. Every change is audited in the same transaction.
-import { checkVersion, compileVersion, dayBefore, diffVersions, type Finding, hasErrors, hashOf, type InForce, type LegalBasis, type LocalizedText, type RuleSetVersion, runTestCases, shareADay, type TestCaseResult, validateVersion } from '../engine';
+import {
+  checkVersion,
+  compileVersion,
+  dayBefore,
+  diffVersions,
+  type Finding,
+  hasErrors,
+  hashOf,
+  type InForce,
+  type LegalBasis,
+  type LocalizedText,
+  type RuleSetVersion,
+  runTestCases,
+  shareADay,
+  type TestCaseResult,
+  validateVersion,
+} from '../engine';
 import type { Queryable, Tx } from '../store/db';
 import { engineAgencies } from '../store/agencies';
 import { recordAudit } from '../store/audit';
 import { ensureRuleSet } from './ruleSets';
-import { deleteDraftRow, endVersion, insertDraft, labelTaken, markPublished, markRetired, publishedVersions, requireVersion, writeDraft, type Version } from '../store/versions';
+import {
+  deleteDraftRow,
+  endVersion,
+  insertDraft,
+  labelTaken,
+  markPublished,
+  markRetired,
+  publishedVersions,
+  requireVersion,
+  writeDraft,
+  type Version,
+} from '../store/versions';
 import { Problem } from '../problems/problem';
 import type { LintReport, TestRun, VersionDiff } from '../api/types';
 
@@ -49,7 +76,8 @@ export async function diff(db: Queryable, id: string, otherId: string): Promise<
 }
 
 const invalidDocument = (findings: Finding[]) =>
-  new Problem('invalid-document',
+  new Problem(
+    'invalid-document',
     {
       vi: `Tài liệu bộ chỉ số không đúng định dạng (${findings.length} lỗi).`,
       en: `The rule-set document does not match the format (${findings.length} errors).`,
@@ -109,10 +137,21 @@ export async function updateDraft(tx: Tx, id: string, etag: string, document: un
   if (before.etag !== etag) throw staleEtag();
   assertWellFormed(document);
   if (document.ruleSet !== before.ruleSet) {
-    throw new Problem('rule-set-changed', {
-      vi: `Bản nháp thuộc bộ chỉ số "${before.ruleSet}"; không thể chuyển sang "${document.ruleSet}".`,
-      en: `The draft belongs to rule set "${before.ruleSet}"; it cannot move to "${document.ruleSet}".`,
-    }, [{ severity: 'error', path: '/ruleSet', code: 'rule-set-changed', message: { vi: 'Không được đổi bộ chỉ số.', en: 'The rule set cannot change.' } }]);
+    throw new Problem(
+      'rule-set-changed',
+      {
+        vi: `Bản nháp thuộc bộ chỉ số "${before.ruleSet}"; không thể chuyển sang "${document.ruleSet}".`,
+        en: `The draft belongs to rule set "${before.ruleSet}"; it cannot move to "${document.ruleSet}".`,
+      },
+      [
+        {
+          severity: 'error',
+          path: '/ruleSet',
+          code: 'rule-set-changed',
+          message: { vi: 'Không được đổi bộ chỉ số.', en: 'The rule set cannot change.' },
+        },
+      ],
+    );
   }
   if (document.version !== before.version) await assertLabelFree(tx, before.ruleSet, document.version, id);
   const after = await writeDraft(tx, id, etag, document, actor);
@@ -137,22 +176,40 @@ export interface PublishInput {
 
 /** Published versions of the rule set, other than `except`, in force on some day of `period`. */
 async function overlapping(tx: Tx, ruleSet: string, period: InForce, except: string): Promise<Version[]> {
-  return (await publishedVersions(tx, ruleSet, except)).filter((v) => v.effectiveFrom !== null && shareADay(period, { from: v.effectiveFrom, to: v.endedOn ?? v.effectiveTo }));
+  return (await publishedVersions(tx, ruleSet, except)).filter(
+    (v) => v.effectiveFrom !== null && shareADay(period, { from: v.effectiveFrom, to: v.endedOn ?? v.effectiveTo }),
+  );
 }
 
 /** The answer publishing needs when other published versions would be in force on the same days. */
-async function settleOverlap(tx: Tx, draft: Version, document: RuleSetVersion, answer: PublishInput['overlap'], actor: string): Promise<void> {
+async function settleOverlap(
+  tx: Tx,
+  draft: Version,
+  document: RuleSetVersion,
+  answer: PublishInput['overlap'],
+  actor: string,
+): Promise<void> {
   const others = await overlapping(tx, document.ruleSet, document.effective, draft.id);
   if (!others.length) return;
   const list = others.map((o) => `${o.version} (${o.effectiveFrom} → ${o.endedOn ?? o.effectiveTo ?? '…'})`).join(', ');
-  const details = { overlapping: others.map((o) => ({ id: o.id, version: o.version, from: o.effectiveFrom, to: o.endedOn ?? o.effectiveTo })) };
+  const details = {
+    overlapping: others.map((o) => ({ id: o.id, version: o.version, from: o.effectiveFrom, to: o.endedOn ?? o.effectiveTo })),
+  };
   if (!answer)
-    throw new Problem('effective-overlap',
+    throw new Problem(
+      'effective-overlap',
       {
         vi: `Thời gian hiệu lực trùng với phiên bản đã ban hành ${list}: chọn cho phiên bản đó hết hiệu lực (retire) hoặc kết thúc vào ngày trước ${document.effective.from} (end).`,
         en: `The period in force overlaps published version ${list}: retire it, or end it the day before ${document.effective.from}.`,
       },
-      [{ severity: 'error', path: '/effective/from', code: 'effective-overlap', message: { vi: `Trùng hiệu lực với ${list}`, en: `Overlaps ${list}` } }],
+      [
+        {
+          severity: 'error',
+          path: '/effective/from',
+          code: 'effective-overlap',
+          message: { vi: `Trùng hiệu lực với ${list}`, en: `Overlaps ${list}` },
+        },
+      ],
       details,
     );
   for (const other of others) {
@@ -161,12 +218,20 @@ async function settleOverlap(tx: Tx, draft: Version, document: RuleSetVersion, a
       continue;
     }
     if ((other.effectiveFrom ?? '') >= document.effective.from)
-      throw new Problem('cannot-end',
+      throw new Problem(
+        'cannot-end',
         {
           vi: `Phiên bản ${other.version} bắt đầu từ ${other.effectiveFrom}, không trước ${document.effective.from}, nên không kết thúc được trước khi bắt đầu: cho hết hiệu lực, hoặc đặt ngày hết hiệu lực (effective.to) cho bản nháp này.`,
           en: `Version ${other.version} starts on ${other.effectiveFrom}, not before ${document.effective.from}, so it cannot end before it starts: retire it, or give this draft an end date (effective.to).`,
         },
-        [{ severity: 'error', path: '/effective', code: 'cannot-end', message: { vi: `Không kết thúc được ${other.version}`, en: `Cannot end ${other.version}` } }],
+        [
+          {
+            severity: 'error',
+            path: '/effective',
+            code: 'cannot-end',
+            message: { vi: `Không kết thúc được ${other.version}`, en: `Cannot end ${other.version}` },
+          },
+        ],
         details,
       );
     const endedOn = dayBefore(document.effective.from);
@@ -198,7 +263,8 @@ export async function publishVersion(tx: Tx, id: string, input: PublishInput, ac
   const findings = await lintDocument(tx, document);
   if (hasErrors(findings)) {
     const errors = findings.filter((f) => f.severity === 'error');
-    throw new Problem('lint-failed',
+    throw new Problem(
+      'lint-failed',
       {
         vi: `Không thể ban hành: kiểm tra phát hiện ${errors.length} lỗi.`,
         en: `Cannot publish: the check found ${errors.length} error(s).`,
@@ -210,7 +276,8 @@ export async function publishVersion(tx: Tx, id: string, input: PublishInput, ac
   const results = runTestCases(compileVersion(document));
   const failed = results.filter((r) => !r.passed);
   if (failed.length) {
-    throw new Problem('tests-failed',
+    throw new Problem(
+      'tests-failed',
       {
         vi: `Không thể ban hành: ${failed.length}/${results.length} ca kiểm thử không đạt.`,
         en: `Cannot publish: ${failed.length} of ${results.length} test case(s) failed.`,

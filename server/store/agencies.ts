@@ -71,7 +71,15 @@ export async function insertAgency(tx: Tx, input: AgencyInput): Promise<Agency |
   const res = await tx.query<AgencyRow>(
     `INSERT INTO agencies (id, name, name_en, kind, attributes, rule_sets, active)
      VALUES ($1, $2, $3, $4, $5::jsonb, $6::text[], $7) ON CONFLICT (id) DO NOTHING RETURNING ${COLUMNS}`,
-    [input.id, input.name, input.nameEn ?? null, input.kind, JSON.stringify(input.attributes ?? {}), input.ruleSets ?? [], input.active ?? true],
+    [
+      input.id,
+      input.name,
+      input.nameEn ?? null,
+      input.kind,
+      JSON.stringify(input.attributes ?? {}),
+      input.ruleSets ?? [],
+      input.active ?? true,
+    ],
   );
   return res.rows[0] ? toAgency(res.rows[0]) : null;
 }
@@ -119,9 +127,7 @@ export async function listAgencies(db: Queryable, filter: AgencyFilter, page: Pa
 
 /** The active agencies assessed under a rule set, as the engine sees them (for lint and cohorts). */
 export async function engineAgencies(db: Queryable, ruleSet: string): Promise<EngineAgency[]> {
-  const res = await db.query<AgencyRow>(`SELECT ${COLUMNS} FROM agencies WHERE active AND $1 = ANY(rule_sets) ORDER BY id`, [
-    ruleSet,
-  ]);
+  const res = await db.query<AgencyRow>(`SELECT ${COLUMNS} FROM agencies WHERE active AND $1 = ANY(rule_sets) ORDER BY id`, [ruleSet]);
   return res.rows.map((r) => toEngineAgency(toAgency(r)));
 }
 

@@ -169,9 +169,7 @@ export async function verifyAudit(db: Queryable, batch = 1000): Promise<AuditVer
   let afterId = 0;
   let checked = 0;
   for (;;) {
-    const res = await db.query<AuditRow>(`SELECT ${COLUMNS} FROM audit_log WHERE id > $1 ORDER BY id LIMIT ${batch}`, [
-      afterId,
-    ]);
+    const res = await db.query<AuditRow>(`SELECT ${COLUMNS} FROM audit_log WHERE id > $1 ORDER BY id LIMIT ${batch}`, [afterId]);
     for (const row of res.rows) {
       const e = toEntry(row);
       checked++;

@@ -29,9 +29,7 @@ export async function migrate(db: Db, migrations: Migration[] = listMigrations()
   for (const migration of migrations) {
     const ran = await db.transaction(async (tx) => {
       await tx.query(`SELECT pg_advisory_xact_lock(hashtext('chiso:migrate:' || current_schema()))`);
-      await tx.exec(
-        `CREATE TABLE IF NOT EXISTS schema_migrations (id text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`,
-      );
+      await tx.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (id text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
       const done = await tx.query('SELECT 1 FROM schema_migrations WHERE id = $1', [migration.id]);
       if (done.rows.length > 0) return false;
       await tx.exec(migration.sql);

@@ -109,11 +109,7 @@ export async function listPeriods(db: Queryable, filter: PeriodFilter, page: Pag
 }
 
 export async function yearTaken(db: Queryable, ruleSet: string, year: number, exceptId?: string): Promise<boolean> {
-  const res = await db.query('SELECT 1 FROM periods WHERE rule_set = $1 AND year = $2 AND id::text <> $3', [
-    ruleSet,
-    year,
-    exceptId ?? '',
-  ]);
+  const res = await db.query('SELECT 1 FROM periods WHERE rule_set = $1 AND year = $2 AND id::text <> $3', [ruleSet, year, exceptId ?? '']);
   return res.rows.length > 0;
 }
 

@@ -43,9 +43,7 @@ const toRuleSet = (r: RuleSetRow): RuleSet => ({
   title: r.title,
   description: r.description,
   versionCount: Number(r.version_count),
-  latestPublished: r.latest_id
-    ? { id: r.latest_id, version: r.latest_version!, publishedAt: iso(r.latest_published_at)! }
-    : null,
+  latestPublished: r.latest_id ? { id: r.latest_id, version: r.latest_version!, publishedAt: iso(r.latest_published_at)! } : null,
   createdAt: iso(r.created_at)!,
   createdBy: r.created_by,
 });
@@ -91,7 +89,6 @@ export async function insertRuleSetIfMissing(tx: Tx, id: string, title: Localize
   );
   return res.rows.length > 0;
 }
-
 
 export async function writeRuleSet(tx: Tx, id: string, fields: { title: LocalizedText; description: LocalizedText | null }): Promise<void> {
   await tx.query(`UPDATE rule_sets SET title = $2::jsonb, description = $3::jsonb WHERE id = $1`, [

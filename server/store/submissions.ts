@@ -155,11 +155,7 @@ function where(filter: SubmissionFilter): Where {
   return w;
 }
 
-export async function listSubmissions(
-  db: Queryable,
-  filter: SubmissionFilter,
-  page: Page,
-): Promise<{ rows: Submission[]; total: number }> {
+export async function listSubmissions(db: Queryable, filter: SubmissionFilter, page: Page): Promise<{ rows: Submission[]; total: number }> {
   const w = where(filter);
   const total = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${FROM} ${w.sql}`, w.params);
   const rows = await db.query<SubmissionRow>(`SELECT ${COLUMNS} FROM ${FROM} ${w.sql} ${w.page(page, 's.id')}`, w.params);
@@ -193,7 +189,8 @@ export interface NewSubmission {
 export async function insertSubmission(tx: Tx, input: NewSubmission, actor: string): Promise<Submission> {
   const exists = await tx.query('SELECT id FROM submissions WHERE period_id = $1 AND agency_id = $2', [input.periodId, input.agencyId]);
   if (exists.rows.length) {
-    throw new Problem('submission-exists',
+    throw new Problem(
+      'submission-exists',
       {
         vi: `Cơ quan "${input.agencyId}" đã có bản tự đánh giá trong kỳ này.`,
         en: `Agency "${input.agencyId}" already has a submission in this period.`,

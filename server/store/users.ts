@@ -134,10 +134,7 @@ export async function writeUser(
 }
 
 export async function markUserDisabled(tx: Tx, id: string): Promise<User> {
-  const res = await tx.query<UserRow>(
-    `UPDATE users SET disabled = true, updated_at = now() WHERE id = $1 RETURNING ${COLUMNS}`,
-    [id],
-  );
+  const res = await tx.query<UserRow>(`UPDATE users SET disabled = true, updated_at = now() WHERE id = $1 RETURNING ${COLUMNS}`, [id]);
   return toUser(res.rows[0]);
 }
 

@@ -181,7 +181,11 @@ export async function versionInForce(db: Queryable, ruleSet: string, date: strin
 // Writing (each inside the caller's transaction)
 
 export async function labelTaken(db: Queryable, ruleSet: string, label: string, exceptId?: string): Promise<boolean> {
-  const res = await db.query('SELECT id FROM versions WHERE rule_set = $1 AND version = $2 AND id::text <> $3', [ruleSet, label, exceptId ?? '']);
+  const res = await db.query('SELECT id FROM versions WHERE rule_set = $1 AND version = $2 AND id::text <> $3', [
+    ruleSet,
+    label,
+    exceptId ?? '',
+  ]);
   return res.rows.length > 0;
 }
 
@@ -228,7 +232,15 @@ export async function markPublished(tx: Tx, id: string, document: RuleSetVersion
             change_note = $5::jsonb, legal_basis = $6::jsonb, published_at = now(), published_by = $7,
             updated_at = now(), updated_by = $7
       WHERE id = $1 AND status = 'draft' RETURNING ${FULL}`,
-    [id, JSON.stringify(document), hash, newEtag(), JSON.stringify(document.changeNote ?? null), JSON.stringify(document.legalBasis), actor],
+    [
+      id,
+      JSON.stringify(document),
+      hash,
+      newEtag(),
+      JSON.stringify(document.changeNote ?? null),
+      JSON.stringify(document.legalBasis),
+      actor,
+    ],
   );
   return toVersion(res.rows[0]);
 }

@@ -17,7 +17,14 @@ describe.each(backends)('agencies API on $name', (backend) => {
   });
 
   it('creates, reads, updates and deletes an agency, auditing each step', async () => {
-    const body = { id: 'ban-qlda', name: 'Ban Quản lý dự án', nameEn: 'Project board', kind: 'board', attributes: { has_public_services: false, staff: 12 }, ruleSets: ['son-la'] };
+    const body = {
+      id: 'ban-qlda',
+      name: 'Ban Quản lý dự án',
+      nameEn: 'Project board',
+      kind: 'board',
+      attributes: { has_public_services: false, staff: 12 },
+      ruleSets: ['son-la'],
+    };
     const created = await app.request('POST', '/api/agencies', { body });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ ...body, active: true });
@@ -40,7 +47,9 @@ describe.each(backends)('agencies API on $name', (backend) => {
   });
 
   it('refuses attributes that clash with main fields, and invalid ids', async () => {
-    const clash = await app.request('POST', '/api/agencies', { body: { id: 'x1', name: 'X', kind: 'board', attributes: { kind: 'district' } } });
+    const clash = await app.request('POST', '/api/agencies', {
+      body: { id: 'x1', name: 'X', kind: 'board', attributes: { kind: 'district' } },
+    });
     expect(clash.status).toBe(422);
     expect(clash.body.errors[0].path).toBe('/attributes/kind');
     const badId = await app.request('POST', '/api/agencies', { body: { id: 'Sở Y tế', name: 'X', kind: 'board' } });

@@ -50,11 +50,19 @@ describe.each(backends)('appraisals API on $name', (backend) => {
     const second = await appraise({ fact: 'staff_with_computer', value: agencyValue - 2, reason: 'Đã sửa 3 máy' });
     expect(second.body).toMatchObject({ agencyValue, appraisedValue: agencyValue - 2, previousValue: agencyValue - 5 });
 
-    const history = await app.request('GET', `/api/appraisals?${filterQuery({ submissionId: submission.id, fact: 'staff_with_computer' })}&sort=${encodeURIComponent('["at","ASC"]')}`, { as: 'auditor' });
+    const history = await app.request(
+      'GET',
+      `/api/appraisals?${filterQuery({ submissionId: submission.id, fact: 'staff_with_computer' })}&sort=${encodeURIComponent('["at","ASC"]')}`,
+      { as: 'auditor' },
+    );
     expect(history.headers.get('content-range')).toMatch(/\/2$/);
     expect(history.body.map((a: { appraisedValue: number }) => a.appraisedValue).sort()).toEqual([agencyValue - 5, agencyValue - 2].sort());
 
-    const audit = await app.request('GET', `/api/audit?${filterQuery({ resource: 'submissions', resourceId: submission.id, action: 'appraise' })}`, { as: 'auditor' });
+    const audit = await app.request(
+      'GET',
+      `/api/audit?${filterQuery({ resource: 'submissions', resourceId: submission.id, action: 'appraise' })}`,
+      { as: 'auditor' },
+    );
     expect(audit.body).toHaveLength(2);
     expect(audit.body.map((e: any) => e.after.appraisal.reason).sort()).toEqual(['Biên bản kiểm tra: 5 máy hỏng', 'Đã sửa 3 máy']);
   });
@@ -111,10 +119,14 @@ describe.each(backends)('appraisals API on $name', (backend) => {
   });
 
   it('keeps appraisals append-only in the database', async () => {
-    await expect(app.ctx.db.query(`UPDATE appraisals SET reason = 'sửa lén' WHERE submission_id = $1`, [submission.id])).rejects.toThrow(/append-only/);
+    await expect(app.ctx.db.query(`UPDATE appraisals SET reason = 'sửa lén' WHERE submission_id = $1`, [submission.id])).rejects.toThrow(
+      /append-only/,
+    );
     await expect(app.ctx.db.query(`DELETE FROM appraisals WHERE submission_id = $1`, [submission.id])).rejects.toThrow(/append-only/);
     await expect(
-      app.ctx.db.query(`INSERT INTO appraisals (submission_id, fact, reason, author) VALUES ($1, 'staff_total', '  ', 'x')`, [submission.id]),
+      app.ctx.db.query(`INSERT INTO appraisals (submission_id, fact, reason, author) VALUES ($1, 'staff_total', '  ', 'x')`, [
+        submission.id,
+      ]),
     ).rejects.toThrow();
   });
 

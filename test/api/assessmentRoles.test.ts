@@ -26,7 +26,10 @@ describe.each(backends)('assessment role matrix on $name', (backend) => {
   const current = async (id: string) => (await app.request('GET', `/api/submissions/${id}`, { as: 'evaluator' })).body;
   const freshDraft = async () => {
     const p = await openPeriod(app, versionId);
-    const res = await app.request('POST', '/api/submissions', { as: 'evaluator', body: { periodId: p.id, agencyId: OWN_AGENCY, facts: demoFacts(OWN_AGENCY).reported } });
+    const res = await app.request('POST', '/api/submissions', {
+      as: 'evaluator',
+      body: { periodId: p.id, agencyId: OWN_AGENCY, facts: demoFacts(OWN_AGENCY).reported },
+    });
     expect(res.status, res.text).toBe(201);
     return res.body;
   };
@@ -41,7 +44,8 @@ describe.each(backends)('assessment role matrix on $name', (backend) => {
   const closedPeriod = async () => {
     const p = await openPeriod(app, versionId);
     await submitDemo(app, p.id, OWN_AGENCY);
-    for (const to of ['appraisal', 'closed']) await app.request('POST', `/api/periods/${p.id}/transition`, { as: 'evaluator', body: { to } });
+    for (const to of ['appraisal', 'closed'])
+      await app.request('POST', `/api/periods/${p.id}/transition`, { as: 'evaluator', body: { to } });
     return p;
   };
 
@@ -56,8 +60,18 @@ describe.each(backends)('assessment role matrix on $name', (backend) => {
       // Years from the top down, clear of openPeriod's (from 2000 up).
       prepare: async () => ({ path: '/api/periods', body: { year: topYear--, versionId, title: 'Kỳ' } }),
     },
-    { method: 'PUT', route: '/periods/:id', allowed: ['admin', 'evaluator'], prepare: async () => ({ path: `/api/periods/${period.id}`, body: { title: 'Tên kỳ mới' } }) },
-    { method: 'DELETE', route: '/periods/:id', allowed: ['admin', 'evaluator'], prepare: async () => ({ path: `/api/periods/${(await openPeriod(app, versionId)).id}` }) },
+    {
+      method: 'PUT',
+      route: '/periods/:id',
+      allowed: ['admin', 'evaluator'],
+      prepare: async () => ({ path: `/api/periods/${period.id}`, body: { title: 'Tên kỳ mới' } }),
+    },
+    {
+      method: 'DELETE',
+      route: '/periods/:id',
+      allowed: ['admin', 'evaluator'],
+      prepare: async () => ({ path: `/api/periods/${(await openPeriod(app, versionId)).id}` }),
+    },
     {
       method: 'POST',
       route: '/periods/:id/transition',
@@ -67,15 +81,38 @@ describe.each(backends)('assessment role matrix on $name', (backend) => {
     // submissions
     { method: 'GET', route: '/submissions', allowed: ALL, prepare: async () => ({ path: '/api/submissions' }) },
     { method: 'GET', route: '/submissions/:own', allowed: ALL, prepare: async () => ({ path: `/api/submissions/${ownDraft.id}` }) },
-    { method: 'GET', route: '/submissions/:other', allowed: STAFF, prepare: async () => ({ path: `/api/submissions/${otherSubmitted.id}` }) },
-    { method: 'GET', route: '/submissions/:own/schema', allowed: ALL, prepare: async () => ({ path: `/api/submissions/${ownDraft.id}/schema` }) },
-    { method: 'GET', route: '/submissions/:own/revisions', allowed: ALL, prepare: async () => ({ path: `/api/submissions/${ownDraft.id}/revisions` }) },
-    { method: 'GET', route: '/submissions/:other/revisions', allowed: STAFF, prepare: async () => ({ path: `/api/submissions/${otherSubmitted.id}/revisions` }) },
+    {
+      method: 'GET',
+      route: '/submissions/:other',
+      allowed: STAFF,
+      prepare: async () => ({ path: `/api/submissions/${otherSubmitted.id}` }),
+    },
+    {
+      method: 'GET',
+      route: '/submissions/:own/schema',
+      allowed: ALL,
+      prepare: async () => ({ path: `/api/submissions/${ownDraft.id}/schema` }),
+    },
+    {
+      method: 'GET',
+      route: '/submissions/:own/revisions',
+      allowed: ALL,
+      prepare: async () => ({ path: `/api/submissions/${ownDraft.id}/revisions` }),
+    },
+    {
+      method: 'GET',
+      route: '/submissions/:other/revisions',
+      allowed: STAFF,
+      prepare: async () => ({ path: `/api/submissions/${otherSubmitted.id}/revisions` }),
+    },
     {
       method: 'POST',
       route: '/submissions',
       allowed: WRITERS,
-      prepare: async () => ({ path: '/api/submissions', body: { periodId: (await openPeriod(app, versionId)).id, agencyId: OWN_AGENCY, facts: {} } }),
+      prepare: async () => ({
+        path: '/api/submissions',
+        body: { periodId: (await openPeriod(app, versionId)).id, agencyId: OWN_AGENCY, facts: {} },
+      }),
     },
     {
       method: 'PUT',
@@ -99,15 +136,28 @@ describe.each(backends)('assessment role matrix on $name', (backend) => {
         return { path: `/api/submissions/${s.id}`, body: { facts: {} }, headers: { 'if-match': s.etag } };
       },
     },
-    { method: 'POST', route: '/submissions/:own/submit', allowed: WRITERS, prepare: async () => ({ path: `/api/submissions/${(await freshDraft()).id}/submit` }) },
+    {
+      method: 'POST',
+      route: '/submissions/:own/submit',
+      allowed: WRITERS,
+      prepare: async () => ({ path: `/api/submissions/${(await freshDraft()).id}/submit` }),
+    },
     {
       method: 'POST',
       route: '/submissions/:own/evidence',
       allowed: WRITERS,
-      prepare: async () => ({ path: `/api/submissions/${ownDraft.id}/evidence`, body: { key: 'has_lan', kind: 'explanation', note: 'Sơ đồ mạng' } }),
+      prepare: async () => ({
+        path: `/api/submissions/${ownDraft.id}/evidence`,
+        body: { key: 'has_lan', kind: 'explanation', note: 'Sơ đồ mạng' },
+      }),
     },
     { method: 'GET', route: '/evidence/:own', allowed: ALL, prepare: async () => ({ path: `/api/evidence/${ownDraft.evidence[0].id}` }) },
-    { method: 'DELETE', route: '/evidence/:own', allowed: WRITERS, prepare: async () => ({ path: `/api/evidence/${(await addLink()).id}` }) },
+    {
+      method: 'DELETE',
+      route: '/evidence/:own',
+      allowed: WRITERS,
+      prepare: async () => ({ path: `/api/evidence/${(await addLink()).id}` }),
+    },
     // appraisals
     { method: 'GET', route: '/appraisals', allowed: ALL, prepare: async () => ({ path: '/api/appraisals' }) },
     { method: 'GET', route: '/appraisals/:own', allowed: ALL, prepare: async () => ({ path: `/api/appraisals/${ownAppraisal.id}` }) },
@@ -116,22 +166,65 @@ describe.each(backends)('assessment role matrix on $name', (backend) => {
       method: 'POST',
       route: '/submissions/:id/appraisals',
       allowed: ['evaluator'],
-      prepare: async () => ({ path: `/api/submissions/${otherSubmitted.id}/appraisals`, body: { fact: 'staff_total', value: 20, reason: 'Đối chiếu' } }),
+      prepare: async () => ({
+        path: `/api/submissions/${otherSubmitted.id}/appraisals`,
+        body: { fact: 'staff_total', value: 20, reason: 'Đối chiếu' },
+      }),
     },
     // evaluations
-    { method: 'POST', route: '/periods/:id/evaluate', allowed: ['evaluator'], prepare: async () => ({ path: `/api/periods/${period.id}/evaluate`, body: {} }) },
-    { method: 'POST', route: '/submissions/:id/evaluate', allowed: ['evaluator'], prepare: async () => ({ path: `/api/submissions/${otherSubmitted.id}/evaluate`, body: {} }) },
+    {
+      method: 'POST',
+      route: '/periods/:id/evaluate',
+      allowed: ['evaluator'],
+      prepare: async () => ({ path: `/api/periods/${period.id}/evaluate`, body: {} }),
+    },
+    {
+      method: 'POST',
+      route: '/submissions/:id/evaluate',
+      allowed: ['evaluator'],
+      prepare: async () => ({ path: `/api/submissions/${otherSubmitted.id}/evaluate`, body: {} }),
+    },
     { method: 'GET', route: '/evaluations', allowed: ALL, prepare: async () => ({ path: '/api/evaluations' }) },
     { method: 'GET', route: '/evaluations/:own', allowed: ALL, prepare: async () => ({ path: `/api/evaluations/${ownEvaluation.id}` }) },
-    { method: 'GET', route: '/evaluations/:other', allowed: STAFF, prepare: async () => ({ path: `/api/evaluations/${otherEvaluation.id}` }) },
-    { method: 'POST', route: '/evaluations/:id/replay', allowed: STAFF, prepare: async () => ({ path: `/api/evaluations/${ownEvaluation.id}/replay` }) },
+    {
+      method: 'GET',
+      route: '/evaluations/:other',
+      allowed: STAFF,
+      prepare: async () => ({ path: `/api/evaluations/${otherEvaluation.id}` }),
+    },
+    {
+      method: 'POST',
+      route: '/evaluations/:id/replay',
+      allowed: STAFF,
+      prepare: async () => ({ path: `/api/evaluations/${ownEvaluation.id}/replay` }),
+    },
     // rankings and what-if
     { method: 'GET', route: '/periods/:id/ranking', allowed: STAFF, prepare: async () => ({ path: `/api/periods/${period.id}/ranking` }) },
-    { method: 'POST', route: '/periods/:id/ranking/publish', allowed: ['evaluator'], prepare: async () => ({ path: `/api/periods/${(await closedPeriod()).id}/ranking/publish`, body: {} }) },
+    {
+      method: 'POST',
+      route: '/periods/:id/ranking/publish',
+      allowed: ['evaluator'],
+      prepare: async () => ({ path: `/api/periods/${(await closedPeriod()).id}/ranking/publish`, body: {} }),
+    },
     { method: 'GET', route: '/published-rankings', allowed: STAFF, prepare: async () => ({ path: '/api/published-rankings' }) },
-    { method: 'GET', route: '/published-rankings/:id', allowed: STAFF, prepare: async () => ({ path: `/api/published-rankings/${published.id}` }) },
-    { method: 'POST', route: '/published-rankings/:id/replay', allowed: STAFF, prepare: async () => ({ path: `/api/published-rankings/${published.id}/replay` }) },
-    { method: 'POST', route: '/periods/:id/what-if', allowed: STAFF, prepare: async () => ({ path: `/api/periods/${period.id}/what-if`, body: { versionId } }) },
+    {
+      method: 'GET',
+      route: '/published-rankings/:id',
+      allowed: STAFF,
+      prepare: async () => ({ path: `/api/published-rankings/${published.id}` }),
+    },
+    {
+      method: 'POST',
+      route: '/published-rankings/:id/replay',
+      allowed: STAFF,
+      prepare: async () => ({ path: `/api/published-rankings/${published.id}/replay` }),
+    },
+    {
+      method: 'POST',
+      route: '/periods/:id/what-if',
+      allowed: STAFF,
+      prepare: async () => ({ path: `/api/periods/${period.id}/what-if`, body: { versionId } }),
+    },
   ];
 
   beforeAll(async () => {
@@ -141,7 +234,12 @@ describe.each(backends)('assessment role matrix on $name', (backend) => {
     otherSubmitted = await submitDemo(app, period.id, OTHER_AGENCY);
     const own = await submitDemo(app, period.id, OWN_AGENCY, 'agency');
     const appraise = async (id: string) =>
-      (await app.request('POST', `/api/submissions/${id}/appraisals`, { as: 'evaluator', body: { fact: 'late_reports', value: 0, reason: 'Đúng hạn' } })).body;
+      (
+        await app.request('POST', `/api/submissions/${id}/appraisals`, {
+          as: 'evaluator',
+          body: { fact: 'late_reports', value: 0, reason: 'Đúng hạn' },
+        })
+      ).body;
     ownAppraisal = await appraise(own.id);
     otherAppraisal = await appraise(otherSubmitted.id);
     const evaluated = (await app.request('POST', `/api/periods/${period.id}/evaluate`, { as: 'evaluator', body: {} })).body.evaluations;

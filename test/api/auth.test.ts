@@ -16,7 +16,13 @@ describe.each(backends)('auth on $name', (backend) => {
   it('logs in with a session cookie that scripts cannot read', async () => {
     const res = await app.login('evaluator', app.users.evaluator.password);
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ id: app.users.evaluator.id, username: 'evaluator', fullName: 'Test evaluator', role: 'evaluator', agencyId: null });
+    expect(res.body).toEqual({
+      id: app.users.evaluator.id,
+      username: 'evaluator',
+      fullName: 'Test evaluator',
+      role: 'evaluator',
+      agencyId: null,
+    });
     const cookie = res.headers.get('set-cookie')!;
     expect(cookie).toMatch(/^chiso_session=[A-Za-z0-9_-]{43};/);
     expect(cookie).toMatch(/HttpOnly/i);
@@ -38,7 +44,11 @@ describe.each(backends)('auth on $name', (backend) => {
 
   it('refuses a wrong password or an unknown user with the same 401, in Vietnamese or English', async () => {
     const wrong = await app.login('admin', 'not the password');
-    const unknown = await app.request('POST', '/api/auth/login', { as: null, body: { username: 'ghost', password: 'whatever' }, lang: 'en' });
+    const unknown = await app.request('POST', '/api/auth/login', {
+      as: null,
+      body: { username: 'ghost', password: 'whatever' },
+      lang: 'en',
+    });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(wrong.body.code).toBe('bad-credentials');

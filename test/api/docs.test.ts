@@ -89,7 +89,10 @@ describe('health when the database is gone', () => {
     const { makeTestDb } = await import('../support/db');
     const pino = (await import('pino')).default;
     const t = await makeTestDb({ name: 'pglite' });
-    const server = createApp({ db: t.db, logger: pino({ level: 'silent' }), config: { demo: false, secureCookies: false } }).listen(0, '127.0.0.1');
+    const server = createApp({ db: t.db, logger: pino({ level: 'silent' }), config: { demo: false, secureCookies: false } }).listen(
+      0,
+      '127.0.0.1',
+    );
     await new Promise((r) => server.once('listening', r));
     const url = `http://127.0.0.1:${(server.address() as import('node:net').AddressInfo).port}/healthz`;
     try {

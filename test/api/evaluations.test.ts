@@ -56,13 +56,19 @@ describe.each(backends)('evaluations, rankings and replay API on $name', (backen
     const hashes = (b: any) => b.evaluations.map((e: any) => `${e.agencyId}:${e.hashes.result}`).sort();
     expect(hashes(again.body)).toEqual(hashes(first));
 
-    const audit = await app.request('GET', `/api/audit?${filterQuery({ resource: 'periods', resourceId: period.id, action: 'evaluate' })}`, { as: 'auditor' });
+    const audit = await app.request(
+      'GET',
+      `/api/audit?${filterQuery({ resource: 'periods', resourceId: period.id, action: 'evaluate' })}`,
+      { as: 'auditor' },
+    );
     expect(audit.body).toHaveLength(2);
   });
 
   it('lets only the evaluator evaluate', async () => {
     for (const as of ['admin', 'auditor', 'agency'] as const) expect((await evaluate(as)).status).toBe(403);
-    expect((await app.request('POST', `/api/submissions/${submissions[OWN_AGENCY].id}/evaluate`, { as: 'agency', body: {} })).status).toBe(403);
+    expect((await app.request('POST', `/api/submissions/${submissions[OWN_AGENCY].id}/evaluate`, { as: 'agency', body: {} })).status).toBe(
+      403,
+    );
   });
 
   it('stores the full result with the trace, readable by id; lists omit it', async () => {
@@ -101,7 +107,9 @@ describe.each(backends)('evaluations, rankings and replay API on $name', (backen
   });
 
   it('evaluates under another version of the same rule set on request, never another rule set', async () => {
-    const other = await app.request('POST', '/api/versions', { body: { document: withGoodThreshold(sonLa2021({ version: 'nhap-80' }), 80) } });
+    const other = await app.request('POST', '/api/versions', {
+      body: { document: withGoodThreshold(sonLa2021({ version: 'nhap-80' }), 80) },
+    });
     const res = await evaluate('evaluator', { versionId: other.body.id });
     expect(res.status, res.text).toBe(201);
     expect(res.body.evaluations.every((e: any) => e.versionId === other.body.id && e.versionLabel === 'nhap-80')).toBe(true);
@@ -157,7 +165,9 @@ describe.each(backends)('evaluations, rankings and replay API on $name', (backen
   });
 
   it('what-if: the current inputs under another version, agency by agency; stores nothing', async () => {
-    const draft = await app.request('POST', '/api/versions', { body: { document: withGoodThreshold(sonLa2021({ version: 'nhap-tot-80' }), 80) } });
+    const draft = await app.request('POST', '/api/versions', {
+      body: { document: withGoodThreshold(sonLa2021({ version: 'nhap-tot-80' }), 80) },
+    });
     const count = async () => Number((await app.ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM evaluations')).rows[0].n);
     const before = await count();
     const res = await app.request('POST', `/api/periods/${period.id}/what-if`, { as: 'admin', body: { versionId: draft.body.id } });
@@ -173,8 +183,12 @@ describe.each(backends)('evaluations, rankings and replay API on $name', (backen
     }
     expect(res.body.summary.bandChanged).toBe(res.body.rows.filter((r: any) => r.bandChanged).length);
     expect(await count()).toBe(before);
-    expect((await app.request('POST', `/api/periods/${period.id}/what-if`, { as: 'auditor', body: { versionId: draft.body.id } })).status).toBe(200);
-    expect((await app.request('POST', `/api/periods/${period.id}/what-if`, { as: 'agency', body: { versionId: draft.body.id } })).status).toBe(403);
+    expect(
+      (await app.request('POST', `/api/periods/${period.id}/what-if`, { as: 'auditor', body: { versionId: draft.body.id } })).status,
+    ).toBe(200);
+    expect(
+      (await app.request('POST', `/api/periods/${period.id}/what-if`, { as: 'agency', body: { versionId: draft.body.id } })).status,
+    ).toBe(403);
     expect((await app.request('POST', `/api/periods/${period.id}/what-if`, { as: 'admin', body: {} })).status).toBe(400);
   });
 
@@ -193,9 +207,9 @@ describe.each(backends)('evaluations, rankings and replay API on $name', (backen
       body: { fact: 'late_reports', value: 0, reason: 'quá hạn' },
     });
     expect(late.status).toBe(409);
-    await expect(app.ctx.db.query(`UPDATE submissions SET facts = '{}'::jsonb WHERE id = $1`, [submissions[OWN_AGENCY].id])).rejects.toThrow(
-      /period-closed/,
-    );
+    await expect(
+      app.ctx.db.query(`UPDATE submissions SET facts = '{}'::jsonb WHERE id = $1`, [submissions[OWN_AGENCY].id]),
+    ).rejects.toThrow(/period-closed/);
 
     for (const as of ['admin', 'auditor', 'agency'] as const) {
       expect((await app.request('POST', `/api/periods/${period.id}/ranking/publish`, { as, body: {} })).status).toBe(403);
@@ -214,7 +228,9 @@ describe.each(backends)('evaluations, rankings and replay API on $name', (backen
     expect((await app.request('GET', `/api/periods/${period.id}`)).body.status).toBe('published');
     const twice = await app.request('POST', `/api/periods/${period.id}/ranking/publish`, { as: 'evaluator', body: {} });
     expect(twice.status).toBe(409);
-    const audit = await app.request('GET', `/api/audit?${filterQuery({ resource: 'published-rankings', resourceId: published.id })}`, { as: 'auditor' });
+    const audit = await app.request('GET', `/api/audit?${filterQuery({ resource: 'published-rankings', resourceId: published.id })}`, {
+      as: 'auditor',
+    });
     expect(audit.body[0]).toMatchObject({ action: 'publish', actor: 'evaluator', after: { hash: published.hash } });
   });
 
@@ -241,10 +257,9 @@ describe.each(backends)('evaluations, rankings and replay API on $name', (backen
     await expect(app.ctx.db.query(`DELETE FROM published_rankings WHERE id = $1`, [published.id])).rejects.toThrow(/append-only/);
 
     await app.ctx.db.exec('ALTER TABLE published_rankings DISABLE TRIGGER published_rankings_immutable');
-    await app.ctx.db.query(
-      `UPDATE published_rankings SET ranking = jsonb_set(ranking, '{cohorts,0,entries,0,rank}', '7') WHERE id = $1`,
-      [published.id],
-    );
+    await app.ctx.db.query(`UPDATE published_rankings SET ranking = jsonb_set(ranking, '{cohorts,0,entries,0,rank}', '7') WHERE id = $1`, [
+      published.id,
+    ]);
     await app.ctx.db.exec('ALTER TABLE published_rankings ENABLE TRIGGER published_rankings_immutable');
     const bad = await app.request('POST', `/api/published-rankings/${published.id}/replay`, { as: 'auditor' });
     expect(bad.body.verified).toBe(false);

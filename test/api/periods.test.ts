@@ -91,7 +91,11 @@ describe.each(backends)('periods API on $name', (backend) => {
   it('lists with filters, sort and Content-Range, and every role reads', async () => {
     const period = await openPeriod(app, versionId);
     for (const as of ['admin', 'evaluator', 'auditor', 'agency'] as const) {
-      const list = await app.request('GET', `/api/periods?${filterQuery({ ruleSet: 'son-la' }, [0, 0])}&sort=${encodeURIComponent('["year","DESC"]')}`, { as });
+      const list = await app.request(
+        'GET',
+        `/api/periods?${filterQuery({ ruleSet: 'son-la' }, [0, 0])}&sort=${encodeURIComponent('["year","DESC"]')}`,
+        { as },
+      );
       expect(list.status).toBe(200);
       expect(list.headers.get('content-range')).toMatch(/^periods 0-0\/\d+$/);
       expect(list.headers.get('access-control-expose-headers')).toContain('Content-Range');
@@ -114,7 +118,9 @@ describe.each(backends)('periods API on $name', (backend) => {
     expect(res.status, res.text).toBe(200);
     expect(res.body).toMatchObject({ title: 'Tên mới', versionId: other.id, versionLabel: '2021-b' });
 
-    expect((await app.request('POST', `/api/periods/${period.id}/transition`, { as: 'evaluator', body: { to: 'appraisal' } })).status).toBe(200);
+    expect((await app.request('POST', `/api/periods/${period.id}/transition`, { as: 'evaluator', body: { to: 'appraisal' } })).status).toBe(
+      200,
+    );
     const locked = await app.request('PUT', `/api/periods/${period.id}`, { as: 'evaluator', body: { versionId } });
     expect(locked.status).toBe(409);
     expect(locked.body.code).toBe('period-locked');
@@ -138,7 +144,12 @@ describe.each(backends)('periods API on $name', (backend) => {
     expect(bad.status).toBe(400);
 
     const entries = await audit(period.id);
-    expect(entries.filter((e) => e.action === 'transition').map((e) => e.after.status).sort()).toEqual(['appraisal', 'closed']);
+    expect(
+      entries
+        .filter((e) => e.action === 'transition')
+        .map((e) => e.after.status)
+        .sort(),
+    ).toEqual(['appraisal', 'closed']);
   });
 
   it('publishing through the transition is the evaluator publishing the ranking', async () => {
@@ -164,7 +175,9 @@ describe.each(backends)('periods API on $name', (backend) => {
     const period = await openPeriod(app, versionId);
     await app.request('POST', `/api/periods/${period.id}/transition`, { as: 'evaluator', body: { to: 'appraisal' } });
     await expect(app.ctx.db.query(`UPDATE periods SET status = 'open' WHERE id = $1`, [period.id])).rejects.toThrow(/invalid-transition/);
-    await expect(app.ctx.db.query(`UPDATE periods SET status = 'published' WHERE id = $1`, [period.id])).rejects.toThrow(/invalid-transition/);
+    await expect(app.ctx.db.query(`UPDATE periods SET status = 'published' WHERE id = $1`, [period.id])).rejects.toThrow(
+      /invalid-transition/,
+    );
     await expect(app.ctx.db.query(`DELETE FROM periods WHERE id = $1`, [period.id])).rejects.toThrow(/period-locked/);
   });
 

@@ -68,7 +68,9 @@ describe.each(backends)('problem+json and body checks on $name', (backend) => {
     const bad = await app.request('POST', '/api/agencies', { raw: '{"id": "x",', lang: 'en' });
     expect(bad.status).toBe(400);
     expect(bad.body.code).toBe('invalid-json');
-    const big = await app.request('POST', '/api/agencies', { raw: JSON.stringify({ id: 'big', name: 'x'.repeat(3 * 1024 * 1024), kind: 'board' }) });
+    const big = await app.request('POST', '/api/agencies', {
+      raw: JSON.stringify({ id: 'big', name: 'x'.repeat(3 * 1024 * 1024), kind: 'board' }),
+    });
     expect(big.status).toBe(413);
     expect(big.body.code).toBe('payload-too-large');
   });
@@ -76,14 +78,20 @@ describe.each(backends)('problem+json and body checks on $name', (backend) => {
   it('refuses a body nested thousands of levels deep with one problem and its path, on any route', async () => {
     const deep = withDeepCondition(sonLa2021({ version: 'sau' }));
     const before = (await app.request('GET', '/api/versions')).headers.get('content-range');
-    const res = await app.request('POST', '/api/versions', { raw: `{"document":${deep}}`, headers: { 'content-type': 'application/json' } });
+    const res = await app.request('POST', '/api/versions', {
+      raw: `{"document":${deep}}`,
+      headers: { 'content-type': 'application/json' },
+    });
     expect(res.status, res.text).toBe(400);
     expect(res.body.code).toBe('too-deep');
     expect(res.body.errors).toHaveLength(1);
     expect(res.body.errors[0].path).toMatch(/^\/document\/criteria\/0\/children\/0\/scoring\/when(\/all\/0)+\/all$/);
     expect(res.body.detail).toContain('68');
     expect((await app.request('GET', '/api/versions')).headers.get('content-range')).toBe(before);
-    const agencies = await app.request('POST', '/api/agencies', { raw: `{"id":"sau","name":"Sâu","kind":"board","x":${deepConditionText(5_000)}}`, headers: { 'content-type': 'application/json' } });
+    const agencies = await app.request('POST', '/api/agencies', {
+      raw: `{"id":"sau","name":"Sâu","kind":"board","x":${deepConditionText(5_000)}}`,
+      headers: { 'content-type': 'application/json' },
+    });
     expect([agencies.status, agencies.body.code]).toEqual([400, 'too-deep']);
   });
 

@@ -25,7 +25,9 @@ describe.each(backends)('role matrix on $name', (backend) => {
     return { ...(res.body as { id: string }), effectiveFrom: d.effectiveFrom };
   };
   const user = async () => {
-    const res = await app.request('POST', '/api/users', { body: { username: unique('u'), role: 'evaluator', password: 'long enough password' } });
+    const res = await app.request('POST', '/api/users', {
+      body: { username: unique('u'), role: 'evaluator', password: 'long enough password' },
+    });
     expect(res.status, res.text).toBe(201);
     return res.body as { id: string };
   };
@@ -38,14 +40,24 @@ describe.each(backends)('role matrix on $name', (backend) => {
   const rows: Row[] = [
     { method: 'GET', route: '/auth/me', allowed: ALL, prepare: async () => ({ path: '/api/auth/me' }) },
     { method: 'GET', route: '/users', allowed: ['admin', 'auditor'], prepare: async () => ({ path: '/api/users' }) },
-    { method: 'GET', route: '/users/:id', allowed: ['admin', 'auditor'], prepare: async () => ({ path: `/api/users/${app.users.evaluator.id}` }) },
+    {
+      method: 'GET',
+      route: '/users/:id',
+      allowed: ['admin', 'auditor'],
+      prepare: async () => ({ path: `/api/users/${app.users.evaluator.id}` }),
+    },
     {
       method: 'POST',
       route: '/users',
       allowed: ['admin'],
       prepare: async () => ({ path: '/api/users', body: { username: unique('new'), role: 'auditor', password: 'long enough password' } }),
     },
-    { method: 'PUT', route: '/users/:id', allowed: ['admin'], prepare: async () => ({ path: `/api/users/${(await user()).id}`, body: { fullName: 'Đổi tên' } }) },
+    {
+      method: 'PUT',
+      route: '/users/:id',
+      allowed: ['admin'],
+      prepare: async () => ({ path: `/api/users/${(await user()).id}`, body: { fullName: 'Đổi tên' } }),
+    },
     { method: 'DELETE', route: '/users/:id', allowed: ['admin'], prepare: async () => ({ path: `/api/users/${(await user()).id}` }) },
     { method: 'GET', route: '/rule-sets', allowed: ALL, prepare: async () => ({ path: '/api/rule-sets' }) },
     { method: 'GET', route: '/rule-sets/:id', allowed: ALL, prepare: async () => ({ path: '/api/rule-sets/son-la' }) },
@@ -78,7 +90,12 @@ describe.each(backends)('role matrix on $name', (backend) => {
         return { path: `/api/versions/${d.id}`, body: { document: sonLa2021({ version: d.version }) }, headers: { 'if-match': d.etag } };
       },
     },
-    { method: 'DELETE', route: '/versions/:id', allowed: ['admin'], prepare: async () => ({ path: `/api/versions/${(await draft()).id}` }) },
+    {
+      method: 'DELETE',
+      route: '/versions/:id',
+      allowed: ['admin'],
+      prepare: async () => ({ path: `/api/versions/${(await draft()).id}` }),
+    },
     {
       method: 'POST',
       route: '/versions/:id/copy',
@@ -126,8 +143,18 @@ describe.each(backends)('role matrix on $name', (backend) => {
       allowed: ['admin'],
       prepare: async () => ({ path: '/api/agencies', body: { id: unique('a'), name: 'Cơ quan mới', kind: 'board' } }),
     },
-    { method: 'PUT', route: '/agencies/:id', allowed: ['admin'], prepare: async () => ({ path: `/api/agencies/${(await agency()).id}`, body: { name: 'Tên mới' } }) },
-    { method: 'DELETE', route: '/agencies/:id', allowed: ['admin'], prepare: async () => ({ path: `/api/agencies/${(await agency()).id}` }) },
+    {
+      method: 'PUT',
+      route: '/agencies/:id',
+      allowed: ['admin'],
+      prepare: async () => ({ path: `/api/agencies/${(await agency()).id}`, body: { name: 'Tên mới' } }),
+    },
+    {
+      method: 'DELETE',
+      route: '/agencies/:id',
+      allowed: ['admin'],
+      prepare: async () => ({ path: `/api/agencies/${(await agency()).id}` }),
+    },
     { method: 'GET', route: '/audit', allowed: ['admin', 'auditor'], prepare: async () => ({ path: '/api/audit' }) },
     { method: 'GET', route: '/audit/verify', allowed: ['admin', 'auditor'], prepare: async () => ({ path: '/api/audit/verify' }) },
     { method: 'GET', route: '/audit/:id', allowed: ['admin', 'auditor'], prepare: async () => ({ path: '/api/audit/1' }) },

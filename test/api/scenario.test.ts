@@ -25,9 +25,13 @@ describe.each(backends)('scenario: amending the 2021 Son La rules on $name', (ba
   });
 
   const latestHashes = async (): Promise<Map<string, string>> => {
-    const res = await app.request('GET', `/api/evaluations?${filterQuery({ periodId: period.id, versionId: period.versionId, latest: true }, [0, 999])}`, {
-      as: 'evaluator',
-    });
+    const res = await app.request(
+      'GET',
+      `/api/evaluations?${filterQuery({ periodId: period.id, versionId: period.versionId, latest: true }, [0, 999])}`,
+      {
+        as: 'evaluator',
+      },
+    );
     expect(res.status).toBe(200);
     return new Map(res.body.map((e: any) => [e.agencyId, e.hashes.result]));
   };
@@ -49,7 +53,9 @@ describe.each(backends)('scenario: amending the 2021 Son La rules on $name', (ba
   });
 
   it('the evaluator closes the period and publishes the 2021 ranking', async () => {
-    expect((await app.request('POST', `/api/periods/${period.id}/transition`, { as: 'evaluator', body: { to: 'closed' } })).status).toBe(200);
+    expect((await app.request('POST', `/api/periods/${period.id}/transition`, { as: 'evaluator', body: { to: 'closed' } })).status).toBe(
+      200,
+    );
     const res = await app.request('POST', `/api/periods/${period.id}/ranking/publish`, { as: 'evaluator', body: {} });
     expect(res.status, res.text).toBe(201);
     published = res.body;
@@ -86,8 +92,12 @@ describe.each(backends)('scenario: amending the 2021 Son La rules on $name', (ba
     expect(res.status, res.text).toBe(200);
     const ended = await app.request('GET', `/api/versions/${period.versionId}`, { as: 'auditor' });
     expect(ended.body).toMatchObject({ status: 'published', endedOn: '2021-12-31', endedFor: copy.body.id });
-    expect((await app.request('GET', '/api/versions/in-force?ruleSet=son-la&date=2021-12-31', { as: 'auditor' })).body.id).toBe(period.versionId);
-    expect((await app.request('GET', '/api/versions/in-force?ruleSet=son-la&date=2022-01-01', { as: 'auditor' })).body.id).toBe(copy.body.id);
+    expect((await app.request('GET', '/api/versions/in-force?ruleSet=son-la&date=2021-12-31', { as: 'auditor' })).body.id).toBe(
+      period.versionId,
+    );
+    expect((await app.request('GET', '/api/versions/in-force?ruleSet=son-la&date=2022-01-01', { as: 'auditor' })).body.id).toBe(
+      copy.body.id,
+    );
     expect(res.body).toMatchObject({ status: 'published', version: '2021.2' });
     amended = res.body;
   });
@@ -99,7 +109,10 @@ describe.each(backends)('scenario: amending the 2021 Son La rules on $name', (ba
     expect(again.body.versionId).toBe(period.versionId);
     expect(new Map(again.body.evaluations.map((e: any) => [e.agencyId, e.hashes.result]))).toEqual(hashesBefore);
     expect((await app.request('GET', `/api/periods/${period.id}/ranking`, { as: 'auditor' })).body.hash).toBe(published.hash);
-    expect((await app.request('GET', `/api/periods/${period.id}`)).body).toMatchObject({ versionId: period.versionId, status: 'published' });
+    expect((await app.request('GET', `/api/periods/${period.id}`)).body).toMatchObject({
+      versionId: period.versionId,
+      status: 'published',
+    });
   });
 
   it('what-if under the new version shows exactly the agencies between 80 and 85 moving from Khá to Tốt', async () => {
@@ -125,7 +138,8 @@ describe.each(backends)('scenario: amending the 2021 Son La rules on $name', (ba
     expect(replay.body).toMatchObject({ verified: true, storedIntact: true, differences: [], expectedHash: published.hash });
     expect(replay.body.versionHash.actual).toBe(replay.body.versionHash.expected);
 
-    const evaluation = (await app.request('GET', `/api/evaluations?${filterQuery({ periodId: period.id }, [0, 0])}`, { as: 'auditor' })).body[0];
+    const evaluation = (await app.request('GET', `/api/evaluations?${filterQuery({ periodId: period.id }, [0, 0])}`, { as: 'auditor' }))
+      .body[0];
     expect((await app.request('POST', `/api/evaluations/${evaluation.id}/replay`, { as: 'auditor' })).body.verified).toBe(true);
 
     for (const [method, path, body] of [

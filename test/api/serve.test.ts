@@ -36,7 +36,9 @@ describe('chiso serve (embedded PGlite)', () => {
       expect(health.status).toBe(200);
       const admin = await login(first.url, 'admin', passwords.admin);
       expect(admin.status).toBe(200);
-      const versions = await (await fetch(`${first.url}/api/versions?filter={"ruleSet":"son-la"}`, { headers: { cookie: admin.cookie } })).json();
+      const versions = await (
+        await fetch(`${first.url}/api/versions?filter={"ruleSet":"son-la"}`, { headers: { cookie: admin.cookie } })
+      ).json();
       // Every shipped version passes its checks and is published, with its hash.
       expect(versions.map((v: { version: string }) => v.version)).toContain('2021');
       for (const v of versions) {
@@ -69,24 +71,32 @@ describe('chiso serve (embedded PGlite)', () => {
       expect(server.output()).not.toContain('TÀI KHOẢN DEMO');
       expect((await login(server.url, 'admin', 'anything at all')).status).toBe(401);
       // The running server holds the embedded database; the CLI refuses to open it.
-      const busy = spawnSync(process.execPath, ['server/cli/bin.mjs', 'user', 'add', '--username', 'chief', '--role', 'admin', '--password-stdin'], {
-        cwd: root,
-        env: { ...process.env, DATA_DIR: dataDir },
-        input: 'a long enough password\n',
-        encoding: 'utf8',
-      });
+      const busy = spawnSync(
+        process.execPath,
+        ['server/cli/bin.mjs', 'user', 'add', '--username', 'chief', '--role', 'admin', '--password-stdin'],
+        {
+          cwd: root,
+          env: { ...process.env, DATA_DIR: dataDir },
+          input: 'a long enough password\n',
+          encoding: 'utf8',
+        },
+      );
       expect(busy.status).toBe(1);
       expect(busy.stderr).toMatch(/in use by process/);
     } finally {
       expect(await server.stop()).toBe(0);
     }
 
-    const add = spawnSync(process.execPath, ['server/cli/bin.mjs', 'user', 'add', '--username', 'chief', '--role', 'admin', '--full-name', 'Trưởng phòng', '--password-stdin'], {
-      cwd: root,
-      env: { ...process.env, DATA_DIR: dataDir },
-      input: 'a long enough password\n',
-      encoding: 'utf8',
-    });
+    const add = spawnSync(
+      process.execPath,
+      ['server/cli/bin.mjs', 'user', 'add', '--username', 'chief', '--role', 'admin', '--full-name', 'Trưởng phòng', '--password-stdin'],
+      {
+        cwd: root,
+        env: { ...process.env, DATA_DIR: dataDir },
+        input: 'a long enough password\n',
+        encoding: 'utf8',
+      },
+    );
     expect(add.status, add.stderr).toBe(0);
     expect(add.stdout).toMatch(/Created admin "chief"/);
     const generated = spawnSync(process.execPath, ['server/cli/bin.mjs', 'user', 'add', '--username', 'thanh-tra', '--role', 'auditor'], {

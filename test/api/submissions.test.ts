@@ -24,7 +24,12 @@ describe.each(backends)('submissions API on $name', (backend) => {
     await app?.close();
   });
 
-  const upload = async (submissionId: string, file: { name: string; bytes: Uint8Array; type?: string }, fields: Record<string, string>, as: Role = 'agency') => {
+  const upload = async (
+    submissionId: string,
+    file: { name: string; bytes: Uint8Array; type?: string },
+    fields: Record<string, string>,
+    as: Role = 'agency',
+  ) => {
     const form = new FormData();
     for (const [k, v] of Object.entries(fields)) form.append(k, v);
     form.append('file', new Blob([new Uint8Array(file.bytes)], { type: file.type ?? 'application/octet-stream' }), file.name);
@@ -60,7 +65,9 @@ describe.each(backends)('submissions API on $name', (backend) => {
     const other = await app.request('POST', '/api/submissions', { as: 'agency', body: { periodId, agencyId: OTHER_AGENCY, facts: {} } });
     expect(other.status).toBe(403);
     for (const as of ['admin', 'auditor'] as const) {
-      expect((await app.request('POST', '/api/submissions', { as, body: { periodId, agencyId: OTHER_AGENCY, facts: {} } })).status).toBe(403);
+      expect((await app.request('POST', '/api/submissions', { as, body: { periodId, agencyId: OTHER_AGENCY, facts: {} } })).status).toBe(
+        403,
+      );
     }
     expect((await app.request('GET', `/api/submissions?${filterQuery({ agencyId: OTHER_AGENCY })}`)).body).toEqual([]);
   });
@@ -122,7 +129,9 @@ describe.each(backends)('submissions API on $name', (backend) => {
     expect(full.body.facts).toEqual(reported);
     draft = full.body;
 
-    const revisions = await app.request('GET', `/api/submissions/${draft.id}/revisions?sort=${encodeURIComponent('["revision","ASC"]')}`, { as: 'agency' });
+    const revisions = await app.request('GET', `/api/submissions/${draft.id}/revisions?sort=${encodeURIComponent('["revision","ASC"]')}`, {
+      as: 'agency',
+    });
     expect(revisions.status).toBe(200);
     expect(revisions.headers.get('content-range')).toBe('revisions 0-2/3');
     expect(revisions.body.map((r: { revision: number; action: string }) => [r.revision, r.action])).toEqual([
@@ -134,14 +143,16 @@ describe.each(backends)('submissions API on $name', (backend) => {
     expect(revisions.body[0].facts.staff_total).toBe(reported.staff_total);
     expect(revisions.body.every((r: { author: string }) => r.author === OWN_AGENCY)).toBe(true);
 
-    const audit = await app.request('GET', `/api/audit?${filterQuery({ resource: 'submissions', resourceId: draft.id })}`, { as: 'auditor' });
+    const audit = await app.request('GET', `/api/audit?${filterQuery({ resource: 'submissions', resourceId: draft.id })}`, {
+      as: 'auditor',
+    });
     expect(audit.body.map((e: { action: string }) => e.action).sort()).toEqual(['create', 'update', 'update']);
   });
 
   it('keeps revisions append-only in the database', async () => {
-    await expect(app.ctx.db.query('UPDATE submission_revisions SET facts = $1::jsonb WHERE submission_id = $2', ['{}', draft.id])).rejects.toThrow(
-      /append-only/,
-    );
+    await expect(
+      app.ctx.db.query('UPDATE submission_revisions SET facts = $1::jsonb WHERE submission_id = $2', ['{}', draft.id]),
+    ).rejects.toThrow(/append-only/);
     await expect(app.ctx.db.query('DELETE FROM submission_revisions WHERE submission_id = $1', [draft.id])).rejects.toThrow(/append-only/);
   });
 
@@ -152,13 +163,24 @@ describe.each(backends)('submissions API on $name', (backend) => {
     expect((await app.request('GET', `/api/submissions?${filterQuery({ agencyId: OTHER_AGENCY })}`, { as: 'agency' })).status).toBe(403);
     expect((await app.request('GET', `/api/submissions/${other.id}`, { as: 'agency' })).status).toBe(403);
     expect((await app.request('GET', `/api/submissions/${other.id}/revisions`, { as: 'agency' })).status).toBe(403);
-    expect((await app.request('PUT', `/api/submissions/${other.id}`, { as: 'agency', headers: { 'if-match': other.etag }, body: { facts: {} } })).status).toBe(403);
+    expect(
+      (await app.request('PUT', `/api/submissions/${other.id}`, { as: 'agency', headers: { 'if-match': other.etag }, body: { facts: {} } }))
+        .status,
+    ).toBe(403);
     for (const as of ['admin', 'evaluator', 'auditor'] as const) {
       const all = await app.request('GET', `/api/submissions?${filterQuery({ periodId })}`, { as });
       expect(all.status).toBe(200);
       expect(all.body).toHaveLength(2);
     }
-    expect((await app.request('PUT', `/api/submissions/${other.id}`, { as: 'auditor', headers: { 'if-match': other.etag }, body: { facts: {} } })).status).toBe(403);
+    expect(
+      (
+        await app.request('PUT', `/api/submissions/${other.id}`, {
+          as: 'auditor',
+          headers: { 'if-match': other.etag },
+          body: { facts: {} },
+        })
+      ).status,
+    ).toBe(403);
     expect((await app.request('GET', `/api/submissions`, { as: null })).status).toBe(401);
 
     const schema = await app.request('GET', `/api/submissions/${draft.id}/schema`, { as: 'agency' });
@@ -211,11 +233,19 @@ describe.each(backends)('submissions API on $name', (backend) => {
     expect(exe.body.code).toBe('file-type-not-allowed');
     expect(exe.body.errors[0].path).toBe('/file');
 
-    const disguised = await upload(draft.id, { name: 'bao-cao.pdf', bytes: Buffer.from('<html><script>alert(1)</script></html>') }, { key: 'plan_issued' });
+    const disguised = await upload(
+      draft.id,
+      { name: 'bao-cao.pdf', bytes: Buffer.from('<html><script>alert(1)</script></html>') },
+      { key: 'plan_issued' },
+    );
     expect(disguised.status).toBe(422);
     expect(disguised.body.code).toBe('file-content-mismatch');
 
-    const zipAsDocx = await upload(draft.id, { name: 'quyet-dinh.docx', bytes: Buffer.from('PK\x03\x04not really a document') }, { key: 'plan_issued' });
+    const zipAsDocx = await upload(
+      draft.id,
+      { name: 'quyet-dinh.docx', bytes: Buffer.from('PK\x03\x04not really a document') },
+      { key: 'plan_issued' },
+    );
     expect(zipAsDocx.status).toBe(422);
 
     const badKey = await upload(draft.id, { name: 'ok.pdf', bytes: PDF }, { key: 'khong_co_chi_tieu_nay' });
@@ -225,7 +255,8 @@ describe.each(backends)('submissions API on $name', (backend) => {
     expect(noKey.status).toBe(422);
     expect(noKey.body.errors[0].path).toBe('/key');
 
-    const otherAgency = (await app.request('GET', `/api/submissions?${filterQuery({ agencyId: OTHER_AGENCY })}`, { as: 'evaluator' })).body[0];
+    const otherAgency = (await app.request('GET', `/api/submissions?${filterQuery({ agencyId: OTHER_AGENCY })}`, { as: 'evaluator' }))
+      .body[0];
     expect((await upload(otherAgency.id, { name: 'ok.pdf', bytes: PDF }, { key: 'plan_issued' })).status).toBe(403);
     expect((await upload(draft.id, { name: 'ok.pdf', bytes: PDF }, { key: 'plan_issued' }, 'auditor')).status).toBe(403);
 
@@ -283,7 +314,10 @@ describe.each(backends)('submissions API on $name', (backend) => {
       as: 'evaluator',
       body: { year: 2050, versionId: (await app.request('GET', `/api/periods/${periodId}`)).body.versionId, title: 'Kỳ nộp' },
     });
-    const created = await app.request('POST', '/api/submissions', { as: 'agency', body: { periodId: period.body.id, facts: { staff_total: 30 } } });
+    const created = await app.request('POST', '/api/submissions', {
+      as: 'agency',
+      body: { periodId: period.body.id, facts: { staff_total: 30 } },
+    });
     const incomplete = await app.request('POST', `/api/submissions/${created.body.id}/submit`, { as: 'agency' });
     expect(incomplete.status).toBe(422);
     const missing = incomplete.body.errors.filter((e: { code: string }) => e.code === 'missing-fact');
@@ -296,7 +330,10 @@ describe.each(backends)('submissions API on $name', (backend) => {
       headers: { 'if-match': created.body.etag },
       body: { facts: demoFacts(OWN_AGENCY).reported },
     });
-    const submitted = await app.request('POST', `/api/submissions/${created.body.id}/submit`, { as: 'agency', headers: { 'if-match': full.body.etag } });
+    const submitted = await app.request('POST', `/api/submissions/${created.body.id}/submit`, {
+      as: 'agency',
+      headers: { 'if-match': full.body.etag },
+    });
     expect(submitted.status, submitted.text).toBe(200);
     expect(submitted.body).toMatchObject({ status: 'submitted', submittedBy: OWN_AGENCY, revision: 3 });
 

@@ -47,7 +47,11 @@ describe.runIf(url)('two servers, one PostgreSQL database', () => {
     }
 
     // Every accepted write is in the audit log, in order, and the chain holds.
-    const audit = await call(0, 'GET', `/api/audit?filter=${encodeURIComponent(JSON.stringify({ resourceId: id, action: 'update' }))}&sort=["id","ASC"]`);
+    const audit = await call(
+      0,
+      'GET',
+      `/api/audit?filter=${encodeURIComponent(JSON.stringify({ resourceId: id, action: 'update' }))}&sort=["id","ASC"]`,
+    );
     expect(audit.body.map((e: { after: { document: { title: { vi: string } } } }) => e.after.document.title.vi)).toEqual(winners);
     const verify = await call(1, 'GET', '/api/audit/verify');
     expect(verify.body.valid).toBe(true);

@@ -27,7 +27,13 @@ describe.runIf(url)('two servers, one PostgreSQL database: submissions', () => {
 
     const saves = await Promise.all(
       Array.from({ length: 20 }, (_, w) =>
-        call(w, 'PUT', `/api/submissions/${id}`, { facts: { ...reported, staff_total: 1000 + w } }, { 'if-match': `"${created.body.etag}"` }),
+        call(
+          w,
+          'PUT',
+          `/api/submissions/${id}`,
+          { facts: { ...reported, staff_total: 1000 + w } },
+          { 'if-match': `"${created.body.etag}"` },
+        ),
       ),
     );
     const ok = saves.filter((r) => r.status === 200);
@@ -46,11 +52,7 @@ describe.runIf(url)('two servers, one PostgreSQL database: submissions', () => {
     expect(updates.body.map((e: any) => e.after.facts.staff_total)).toEqual([winner.facts.staff_total]);
 
     expect((await call(1, 'POST', `/api/submissions/${id}/submit`, {})).status).toBe(200);
-    const appraisals = [
-      ...Object.entries(evaluator),
-      ['staff_total', 900],
-      ['staff_with_computer', 1],
-    ] as [string, unknown][];
+    const appraisals = [...Object.entries(evaluator), ['staff_total', 900], ['staff_with_computer', 1]] as [string, unknown][];
     const results = await Promise.all(
       appraisals.map(([fact, value], w) => call(w, 'POST', `/api/submissions/${id}/appraisals`, { fact, value, reason: `lý do ${w}` })),
     );

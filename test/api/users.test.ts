@@ -18,7 +18,13 @@ describe.each(backends)('users API on $name', (backend) => {
       body: { username: 'thamdinh2', fullName: 'Nguyễn Văn Thẩm', role: 'evaluator', password: 'mật khẩu đủ dài' },
     });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ username: 'thamdinh2', fullName: 'Nguyễn Văn Thẩm', role: 'evaluator', agencyId: null, disabled: false });
+    expect(res.body).toMatchObject({
+      username: 'thamdinh2',
+      fullName: 'Nguyễn Văn Thẩm',
+      role: 'evaluator',
+      agencyId: null,
+      disabled: false,
+    });
     expect(JSON.stringify(res.body)).not.toMatch(/argon|password/i);
     expect((await app.login('thamdinh2', 'mật khẩu đủ dài')).status).toBe(200);
     const list = await app.request('GET', '/api/users?filter={"role":"evaluator"}&sort=["username","ASC"]', { as: 'auditor' });
@@ -32,18 +38,26 @@ describe.each(backends)('users API on $name', (backend) => {
     const none = await app.request('POST', '/api/users', { body: { username: 'cq1', role: 'agency', password: 'long password 1' } });
     expect(none.status).toBe(422);
     expect(none.body.code).toBe('agency-required');
-    const unknown = await app.request('POST', '/api/users', { body: { username: 'cq1', role: 'agency', agencyId: 'khong-co', password: 'long password 1' } });
+    const unknown = await app.request('POST', '/api/users', {
+      body: { username: 'cq1', role: 'agency', agencyId: 'khong-co', password: 'long password 1' },
+    });
     expect(unknown.body.code).toBe('unknown-agency');
-    const wrongRole = await app.request('POST', '/api/users', { body: { username: 'cq1', role: 'auditor', agencyId: OWN_AGENCY, password: 'long password 1' } });
+    const wrongRole = await app.request('POST', '/api/users', {
+      body: { username: 'cq1', role: 'auditor', agencyId: OWN_AGENCY, password: 'long password 1' },
+    });
     expect(wrongRole.body.code).toBe('agency-not-allowed');
-    const ok = await app.request('POST', '/api/users', { body: { username: 'cq1', role: 'agency', agencyId: OWN_AGENCY, password: 'long password 1' } });
+    const ok = await app.request('POST', '/api/users', {
+      body: { username: 'cq1', role: 'agency', agencyId: OWN_AGENCY, password: 'long password 1' },
+    });
     expect(ok.status).toBe(201);
     const dup = await app.request('POST', '/api/users', { body: { username: 'cq1', role: 'auditor', password: 'long password 1' } });
     expect(dup.status).toBe(409);
   });
 
   it('updates role and name, accepts the record react-admin sends back, and keeps usernames fixed', async () => {
-    const created = (await app.request('POST', '/api/users', { body: { username: 'doi-vai', role: 'auditor', password: 'long password 2' } })).body;
+    const created = (
+      await app.request('POST', '/api/users', { body: { username: 'doi-vai', role: 'auditor', password: 'long password 2' } })
+    ).body;
     const res = await app.request('PUT', `/api/users/${created.id}`, { body: { ...created, role: 'evaluator', fullName: 'Đã đổi' } });
     expect(res.status, res.text).toBe(200);
     expect(res.body).toMatchObject({ role: 'evaluator', fullName: 'Đã đổi', username: 'doi-vai' });
@@ -53,7 +67,9 @@ describe.each(backends)('users API on $name', (backend) => {
   });
 
   it('disables instead of deleting, and an admin cannot lock themselves out', async () => {
-    const created = (await app.request('POST', '/api/users', { body: { username: 'tam-thoi', role: 'auditor', password: 'long password 3' } })).body;
+    const created = (
+      await app.request('POST', '/api/users', { body: { username: 'tam-thoi', role: 'auditor', password: 'long password 3' } })
+    ).body;
     const del = await app.request('DELETE', `/api/users/${created.id}`);
     expect(del.status).toBe(200);
     expect(del.body.disabled).toBe(true);

@@ -68,14 +68,20 @@ describe.each(backends)('versions API on $name', (backend) => {
     const draft = await createDraft();
     const full = (await app.request('GET', `/api/versions/${draft.id}`)).body;
     const doc1 = { ...full.document, title: { vi: 'Sửa lần 1', en: 'Edit 1' } };
-    const ok = await app.request('PUT', `/api/versions/${draft.id}`, { body: { document: doc1 }, headers: { 'if-match': `"${draft.etag}"` } });
+    const ok = await app.request('PUT', `/api/versions/${draft.id}`, {
+      body: { document: doc1 },
+      headers: { 'if-match': `"${draft.etag}"` },
+    });
     expect(ok.status, ok.text).toBe(200);
     expect(ok.body.etag).not.toBe(draft.etag);
     expect(ok.body.title.vi).toBe('Sửa lần 1');
     expect(ok.headers.get('etag')).toBe(`"${ok.body.etag}"`);
 
     const doc2 = { ...full.document, title: { vi: 'Sửa với ETag cũ' } };
-    const stale = await app.request('PUT', `/api/versions/${draft.id}`, { body: { document: doc2 }, headers: { 'if-match': `"${draft.etag}"` } });
+    const stale = await app.request('PUT', `/api/versions/${draft.id}`, {
+      body: { document: doc2 },
+      headers: { 'if-match': `"${draft.etag}"` },
+    });
     expect(stale.status).toBe(409);
     expect(stale.body.code).toBe('stale-etag');
     const now = await app.request('GET', `/api/versions/${draft.id}`);
@@ -114,7 +120,9 @@ describe.each(backends)('versions API on $name', (backend) => {
 
     const broken = await createDraft(withDuplicateCode(sonLa2021({ version: 'dup-code' })));
     const lint2 = await app.request('POST', `/api/versions/${broken.id}/lint`, { as: 'evaluator' });
-    expect(lint2.body.findings.some((f: { code: string; severity: string }) => f.severity === 'error' && f.code.includes('duplicate'))).toBe(true);
+    expect(
+      lint2.body.findings.some((f: { code: string; severity: string }) => f.severity === 'error' && f.code.includes('duplicate')),
+    ).toBe(true);
 
     const tests = await app.request('POST', `/api/versions/${clean.id}/test`);
     expect(tests.status).toBe(200);
@@ -141,7 +149,10 @@ describe.each(backends)('versions API on $name', (backend) => {
     expect(stored.document.legalBasis.decision).toBe('9999/QĐ-UBND');
     expect(res.body.hash).toBe(hashOf(stored.document));
 
-    const audit = await app.request('GET', `/api/audit?filter=${encodeURIComponent(JSON.stringify({ resourceId: draft.id, action: 'publish' }))}`);
+    const audit = await app.request(
+      'GET',
+      `/api/audit?filter=${encodeURIComponent(JSON.stringify({ resourceId: draft.id, action: 'publish' }))}`,
+    );
     expect(audit.body).toHaveLength(1);
     expect(audit.body[0]).toMatchObject({ actor: 'admin', resource: 'versions', after: { hash: res.body.hash } });
   });

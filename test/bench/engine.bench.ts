@@ -22,12 +22,14 @@ const submissions = generateSubmissions(version, COUNT);
 /** Every condition of the version as a json-rules-engine rule, as the engine before 2.0 registered them. */
 const rules = [...walkNodes(version.criteria)].flatMap(({ node }) =>
   node.scoring
-    ? (METHODS[node.scoring.method].conditions as (s: Scoring) => { path: string; value: object }[])(node.scoring).map(({ path, value }) => ({
-        name: `${node.code}${path}`,
-        priority: 1,
-        conditions: 'all' in value || 'any' in value ? value : { all: [value] },
-        event: { type: node.code },
-      }))
+    ? (METHODS[node.scoring.method].conditions as (s: Scoring) => { path: string; value: object }[])(node.scoring).map(
+        ({ path, value }) => ({
+          name: `${node.code}${path}`,
+          priority: 1,
+          conditions: 'all' in value || 'any' in value ? value : { all: [value] },
+          event: { type: node.code },
+        }),
+      )
     : [],
 );
 
@@ -59,7 +61,9 @@ for (let i = 0; i < warm.length; i++) {
   const c = closure(warm[i].facts);
   const zenTotal = Math.round(z.total * 100) / 100;
   if (zenTotal !== ours[i].total || z.band !== ours[i].band?.id || c.total !== ours[i].total || c.band !== ours[i].band?.id)
-    throw new Error(`the contenders disagree on submission ${i}: chiso ${ours[i].total} ${ours[i].band?.id}, ZEN ${zenTotal} ${z.band}, closure ${c.total} ${c.band}`);
+    throw new Error(
+      `the contenders disagree on submission ${i}: chiso ${ours[i].total} ${ours[i].band?.id}, ZEN ${zenTotal} ${z.band}, closure ${c.total} ${c.band}`,
+    );
   await new Engine(rules as never, { allowUndefinedFacts: true }).run({ ...warm[i].facts, agency: warm[i].agency });
 }
 console.log(`checked: chiso, ZEN and the closure give the same totals and bands on ${warm.length} submissions\n`);
@@ -104,5 +108,7 @@ await rank('full evaluations', evaluations);
 // 100,000 distinct agencies: ten generated batches, scored (the scoring-only path keeps what ranking needs).
 const many = [];
 for (let k = 0; k < 10; k++)
-  many.push(...scoreSubmissions(compiled, generateSubmissions(version, 10_000, 100 + k)).map((s, i) => ({ ...s, agencyId: `agency-${k}-${i}` })));
+  many.push(
+    ...scoreSubmissions(compiled, generateSubmissions(version, 10_000, 100 + k)).map((s, i) => ({ ...s, agencyId: `agency-${k}-${i}` })),
+  );
 await rank('scores (totals, bands)', many);

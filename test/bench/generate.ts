@@ -16,7 +16,15 @@ function scoringFor(method: (typeof METHODS)[number], i: number): Scoring {
   const f = (k: string) => `f${i}_${k}`;
   switch (method) {
     case 'yesNo':
-      return { method, when: { all: [{ fact: f('a'), operator: 'equal', value: true }, { fact: f('n'), operator: 'greaterThanInclusive', value: 50 }] } };
+      return {
+        method,
+        when: {
+          all: [
+            { fact: f('a'), operator: 'equal', value: true },
+            { fact: f('n'), operator: 'greaterThanInclusive', value: 50 },
+          ],
+        },
+      };
     case 'cases':
       return {
         method,
@@ -30,11 +38,28 @@ function scoringFor(method: (typeof METHODS)[number], i: number): Scoring {
         method,
         parts: [
           { when: { fact: f('a'), operator: 'equal', value: true }, fraction: 0.5, label: { vi: 'Phần 1' } },
-          { when: { any: [{ fact: f('n'), operator: 'greaterThan', value: 70 }, { fact: f('b'), operator: 'greaterThan', value: 70 }] }, fraction: 0.5, label: { vi: 'Phần 2' } },
+          {
+            when: {
+              any: [
+                { fact: f('n'), operator: 'greaterThan', value: 70 },
+                { fact: f('b'), operator: 'greaterThan', value: 70 },
+              ],
+            },
+            fraction: 0.5,
+            label: { vi: 'Phần 2' },
+          },
         ],
       };
     case 'tiers':
-      return { method, value: { fact: f('n') }, tiers: [{ from: 90, fraction: 1 }, { from: 70, to: 90, fraction: 0.8 }, { from: 50, to: 70, fraction: 0.5 }] };
+      return {
+        method,
+        value: { fact: f('n') },
+        tiers: [
+          { from: 90, fraction: 1 },
+          { from: 70, to: 90, fraction: 0.8 },
+          { from: 50, to: 70, fraction: 0.5 },
+        ],
+      };
     case 'proportional':
       return { method, numerator: f('n'), denominator: f('b') };
     case 'countCap':
@@ -54,7 +79,13 @@ export function generateVersion(criteria = 100): RuleSetVersion {
         { id: `f${i}_n`, type: 'number', label: { vi: `Số ${i}` }, minimum: 0, maximum: 100 },
         { id: `f${i}_b`, type: 'number', label: { vi: `Mẫu ${i}` }, minimum: 1, maximum: 100 },
       );
-      children.push({ code: `${g + 1}.${k + 1}`, kind: 'criterion', title: { vi: `Tiêu chí ${i}` }, max: 1, scoring: scoringFor(METHODS[i % METHODS.length], i) });
+      children.push({
+        code: `${g + 1}.${k + 1}`,
+        kind: 'criterion',
+        title: { vi: `Tiêu chí ${i}` },
+        max: 1,
+        scoring: scoringFor(METHODS[i % METHODS.length], i),
+      });
     }
     indices.push({ code: `${g + 1}`, kind: 'index', title: { vi: `Chỉ số ${g + 1}` }, children: children as [Node, ...Node[]] });
   }
@@ -67,8 +98,24 @@ export function generateVersion(criteria = 100): RuleSetVersion {
     effective: { from: '2024-01-01' },
     numeric: { arithmetic: 'decimal', places: 2, rounding: 'halfUp' },
     facts,
-    cohorts: [{ id: 'all', name: { vi: 'Tất cả' }, membership: { all: [{ fact: 'agency', path: '$.kind', operator: 'equal', value: 'department' }] }, maxScore: criteria, ranked: true }],
-    bands: { basis: 'percentage', levels: [{ id: 'tot', label: { vi: 'Tốt' }, min: 85 }, { id: 'kha', label: { vi: 'Khá' }, min: 70 }, { id: 'tb', label: { vi: 'Trung bình' }, min: 50 }, { id: 'yeu', label: { vi: 'Yếu' }, min: 0 }] },
+    cohorts: [
+      {
+        id: 'all',
+        name: { vi: 'Tất cả' },
+        membership: { all: [{ fact: 'agency', path: '$.kind', operator: 'equal', value: 'department' }] },
+        maxScore: criteria,
+        ranked: true,
+      },
+    ],
+    bands: {
+      basis: 'percentage',
+      levels: [
+        { id: 'tot', label: { vi: 'Tốt' }, min: 85 },
+        { id: 'kha', label: { vi: 'Khá' }, min: 70 },
+        { id: 'tb', label: { vi: 'Trung bình' }, min: 50 },
+        { id: 'yeu', label: { vi: 'Yếu' }, min: 0 },
+      ],
+    },
     ranking: { by: 'total' },
     criteria: indices as [Node, ...Node[]],
   };

@@ -43,15 +43,31 @@ const key = (code: string) => `p${code.replace(/\./g, '_')}`;
 export function zenGraph(version: RuleSetVersion): object {
   const criteria = version.criteria.flatMap((index: Node) => index.children!);
   const points = criteria.map((c, i) => ({ id: `e${i}`, key: key(c.code), value: expression(c.scoring!, c.max ?? 0) }));
-  const indices = version.criteria.map((index, i) => ({ id: `s${i}`, key: key(index.code), value: index.children!.map((c) => key(c.code)).join(' + ') }));
+  const indices = version.criteria.map((index, i) => ({
+    id: `s${i}`,
+    key: key(index.code),
+    value: index.children!.map((c) => key(c.code)).join(' + '),
+  }));
   const max = version.cohorts[0].maxScore;
   const levels = [...version.bands.levels].sort((a, b) => b.min - a.min);
   const band = levels.reduceRight((rest, l) => `percentage >= ${l.min} ? '${l.id}' : (${rest})`, "''");
   return {
     nodes: [
       { id: 'in', type: 'inputNode', name: 'submission', position: { x: 0, y: 0 }, content: { schema: '' } },
-      { id: 'points', type: 'expressionNode', name: 'points', position: { x: 200, y: 0 }, content: { expressions: points, passThrough: true, inputField: null, outputPath: null, executionMode: 'single' } },
-      { id: 'indices', type: 'expressionNode', name: 'indices', position: { x: 400, y: 0 }, content: { expressions: indices, passThrough: true, inputField: null, outputPath: null, executionMode: 'single' } },
+      {
+        id: 'points',
+        type: 'expressionNode',
+        name: 'points',
+        position: { x: 200, y: 0 },
+        content: { expressions: points, passThrough: true, inputField: null, outputPath: null, executionMode: 'single' },
+      },
+      {
+        id: 'indices',
+        type: 'expressionNode',
+        name: 'indices',
+        position: { x: 400, y: 0 },
+        content: { expressions: indices, passThrough: true, inputField: null, outputPath: null, executionMode: 'single' },
+      },
       {
         id: 'total',
         type: 'expressionNode',
@@ -83,7 +99,13 @@ export function zenGraph(version: RuleSetVersion): object {
         type: 'expressionNode',
         name: 'level',
         position: { x: 750, y: 0 },
-        content: { expressions: [{ id: 'b', key: 'band', value: band }], passThrough: true, inputField: null, outputPath: null, executionMode: 'single' },
+        content: {
+          expressions: [{ id: 'b', key: 'band', value: band }],
+          passThrough: true,
+          inputField: null,
+          outputPath: null,
+          executionMode: 'single',
+        },
       },
       { id: 'out', type: 'outputNode', name: 'result', position: { x: 800, y: 0 }, content: { schema: '' } },
     ],

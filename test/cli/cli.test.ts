@@ -130,7 +130,13 @@ describe('chiso evaluate', () => {
     const run = await chiso('evaluate', '--rules', fixture, '--submissions', submissions, '--format', 'json');
     expect(run.code).toBe(0);
     const out = JSON.parse(run.stdout);
-    expect(out).toMatchObject({ ruleSet: 'mau-kiem-tra', version: '2024.1', year: 2024, averageOf: 'meanOfCohortMeans', engineVersion: '2.0.0' });
+    expect(out).toMatchObject({
+      ruleSet: 'mau-kiem-tra',
+      version: '2024.1',
+      year: 2024,
+      averageOf: 'meanOfCohortMeans',
+      engineVersion: '2.0.0',
+    });
     expect(out.provisional.map((p: any) => p.code)).toEqual(['1.2']);
     // Provincial (54.7 + 27.5 + 8.5) ÷ 3 = 30.23; district 68; the mean of the two means 49.12 (not 39.68 over four units).
     expect(out.cohorts.map((c: any) => [c.cohort, c.units, c.max, c.average])).toEqual([
@@ -154,7 +160,16 @@ describe('chiso evaluate', () => {
 
   it('averages over units when the version says so, and adds points per node with --detail', async () => {
     const overUnits = { ...structuredClone(version), ranking: { ...version.ranking, average: 'meanOfUnits' } };
-    const run = await chiso('evaluate', '--rules', write('over-units.json', overUnits), '--submissions', submissions, '--format', 'json', '--detail');
+    const run = await chiso(
+      'evaluate',
+      '--rules',
+      write('over-units.json', overUnits),
+      '--submissions',
+      submissions,
+      '--format',
+      'json',
+      '--detail',
+    );
     expect(run.code, run.stderr).toBe(0);
     const out = JSON.parse(run.stdout);
     expect([out.averageOf, out.average]).toEqual(['meanOfUnits', 39.68]);
@@ -163,7 +178,10 @@ describe('chiso evaluate', () => {
     expect(nodes.map((n: any) => n.code)).toContain('1.1');
     // The points of the main indices add up to the total.
     const top = new Set(version.criteria.map((c: any) => c.code));
-    expect(nodes.filter((n: any) => top.has(n.code)).reduce((a: number, n: any) => a + n.points, 0)).toBeCloseTo(out.evaluations[0].total, 6);
+    expect(nodes.filter((n: any) => top.has(n.code)).reduce((a: number, n: any) => a + n.points, 0)).toBeCloseTo(
+      out.evaluations[0].total,
+      6,
+    );
     const table = await chiso('evaluate', '--rules', write('over-units.json', overUnits), '--submissions', submissions);
     expect(table.stdout).toContain('Điểm trung bình chung (trung bình các cơ quan, đơn vị): 39,68');
   });
@@ -264,7 +282,9 @@ describe('chiso test', () => {
     const failing = await chiso('test', file);
     expect(failing.code).toBe(1);
     const expected = wrong.tests![0].expect.total!;
-    expect(failing.stdout).toContain(`${file}: /tests/0: [error] Ca kiểm thử «${wrong.tests![0].name}» không đạt: total mong đợi ${expected}, thực tế ${expected - 1}`);
+    expect(failing.stdout).toContain(
+      `${file}: /tests/0: [error] Ca kiểm thử «${wrong.tests![0].name}» không đạt: total mong đợi ${expected}, thực tế ${expected - 1}`,
+    );
     expect(failing.stdout).toContain(`total expected ${expected}, got ${expected - 1}`);
     expect(failing.stdout).toMatch(/ca đạt, 1 ca không đạt/);
   });
@@ -285,8 +305,12 @@ describe('chiso test', () => {
     write('overlap/b.json', second);
     const run = await chiso('lint', folder);
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain(`${path.join(folder, 'b.json')}: /effective: [error] Thời gian hiệu lực 2024-07-01 → … trùng với phiên bản 2024.1`);
-    expect(run.stdout).toContain(`${path.join(folder, 'b.json')}: /criteria/0/continues/node: [error] Liên kết tới mục «9» không có trong mau-kiem-tra 2024.1`);
+    expect(run.stdout).toContain(
+      `${path.join(folder, 'b.json')}: /effective: [error] Thời gian hiệu lực 2024-07-01 → … trùng với phiên bản 2024.1`,
+    );
+    expect(run.stdout).toContain(
+      `${path.join(folder, 'b.json')}: /criteria/0/continues/node: [error] Liên kết tới mục «9» không có trong mau-kiem-tra 2024.1`,
+    );
     // Ended the day before, and linked to a node that exists: clean.
     first.effective = { from: '2024-01-01', to: '2024-06-30' };
     second.criteria[0].continues.node = '1';
@@ -301,8 +325,12 @@ describe('chiso test', () => {
 describe('nesting beyond the documented depth', () => {
   it('gets one error with its path from every command, never a stack trace', async () => {
     const deep = write('deep.json', withDeepCondition(version));
-    const deepSubs = write('deep-submissions.json', `[{"agency":{"id":"a","name":"A","kind":"department"},"facts":{"x":${deepConditionText(10_000)}}}]`);
-    const tooDeep = /: \/criteria\/0\/children\/0\/scoring\/when(\/all\/0)+(\/all)?: \[error\] Tài liệu lồng quá 64 cấp; không xử lý được \/ The document nests more than 64 levels/;
+    const deepSubs = write(
+      'deep-submissions.json',
+      `[{"agency":{"id":"a","name":"A","kind":"department"},"facts":{"x":${deepConditionText(10_000)}}}]`,
+    );
+    const tooDeep =
+      /: \/criteria\/0\/children\/0\/scoring\/when(\/all\/0)+(\/all)?: \[error\] Tài liệu lồng quá 64 cấp; không xử lý được \/ The document nests more than 64 levels/;
     const runs = {
       lint: await chiso('lint', deep),
       test: await chiso('test', deep),

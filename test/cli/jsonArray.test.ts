@@ -25,11 +25,16 @@ describe('reading a JSON array one element at a time', () => {
     const text = fc.string({ unit: fc.constantFrom('a', '"', '\\', 'ệ', '}', ']', '{', ',', ' ', '\n', '😀') });
     const value = fc.oneof(fc.jsonValue({ maxDepth: 3 }), text, fc.dictionary(text, fc.oneof(text, fc.integer())));
     await fc.assert(
-      fc.asyncProperty(fc.array(value, { maxLength: 8 }), fc.integer({ min: 1, max: 64 }), fc.constantFrom('', ' ', '\n  '), async (items, chunk, space) => {
-        const json = `${space}[${space}${items.map((v) => JSON.stringify(v, null, space ? 1 : 0)).join(`${space},${space}`)}${space}]${space}`;
-        const expected = JSON.parse(json);
-        expect(await readAll(file(json), chunk)).toEqual(expected);
-      }),
+      fc.asyncProperty(
+        fc.array(value, { maxLength: 8 }),
+        fc.integer({ min: 1, max: 64 }),
+        fc.constantFrom('', ' ', '\n  '),
+        async (items, chunk, space) => {
+          const json = `${space}[${space}${items.map((v) => JSON.stringify(v, null, space ? 1 : 0)).join(`${space},${space}`)}${space}]${space}`;
+          const expected = JSON.parse(json);
+          expect(await readAll(file(json), chunk)).toEqual(expected);
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -66,13 +66,13 @@ describe('computeImpact', () => {
     expect(row(rows, 'so-noi-vu').after?.band?.id).toBe('tot');
   });
 
-  it('a threshold exactly at an agency\'s total puts the agency in that band (min is inclusive)', () => {
+  it("a threshold exactly at an agency's total puts the agency in that band (min is inclusive)", () => {
     const rows = computeImpact(setAt(version(), '/bands/levels/2/min', 27.5), inputs(), stored);
     expect(changed(rows)).toEqual(['so-tu-phap']);
     expect(row(rows, 'so-tu-phap').after?.band?.id).toBe('trung_binh');
   });
 
-  it('raising a cohort\'s own band threshold affects that cohort only', () => {
+  it("raising a cohort's own band threshold affects that cohort only", () => {
     // huyện's "tốt" from 85 % to 98 %: Mộc Châu (97.14 %) falls to "khá"; tỉnh uses the version's bands
     const rows = computeImpact(setAt(version(), '/cohorts/1/bands/levels/0/min', 98), inputs(), stored);
     expect(changed(rows)).toEqual(['moc-chau']);
@@ -154,7 +154,15 @@ describe('computeImpact', () => {
     const subs = inputs();
     subs.push({
       agency: { id: 'so-tai-chinh', name: 'Sở Tài chính', kind: 'department' },
-      facts: { co_ban_chi_dao: true, chu_tri: 'chu_tich', so_cuoc_hop: 4, ho_so_truc_tuyen: 50, tong_ho_so: 50, ty_le_hoan_thanh: 100, diem_tham_dinh: 10 },
+      facts: {
+        co_ban_chi_dao: true,
+        chu_tri: 'chu_tich',
+        so_cuoc_hop: 4,
+        ho_so_truc_tuyen: 50,
+        tong_ho_so: 50,
+        ty_le_hoan_thanh: 100,
+        diem_tham_dinh: 10,
+      },
     } as SubmissionInput);
     const rows = computeImpact(version(), subs, stored);
     const r = row(rows, 'so-tai-chinh');
@@ -190,7 +198,13 @@ describe('standings', () => {
   it('maps every ranked agency to its cohort, total, band and rank', () => {
     const map = standings(storedRanking(version(), inputs()));
     expect([...map.keys()].sort()).toEqual(['moc-chau', 'so-noi-vu', 'so-tu-phap', 'van-phong']);
-    expect(map.get('moc-chau')).toEqual({ cohort: 'huyen', total: 68, percentage: 97.14, band: { id: 'tot', label: { vi: 'Tốt', en: 'Good' } }, rank: 1 });
+    expect(map.get('moc-chau')).toEqual({
+      cohort: 'huyen',
+      total: 68,
+      percentage: 97.14,
+      band: { id: 'tot', label: { vi: 'Tốt', en: 'Good' } },
+      rank: 1,
+    });
     expect(standings(null).size).toBe(0);
     expect(standings(undefined).size).toBe(0);
   });

@@ -59,7 +59,14 @@ const staleDraft = {
 };
 
 describe('update: saving a record', () => {
-  const draft = { id: 'v-1', ruleSet: 'dti', status: 'draft', etag: 'e-1', document: { version: '2025.1' }, createdAt: '2025-01-02T00:00:00Z' };
+  const draft = {
+    id: 'v-1',
+    ruleSet: 'dti',
+    status: 'draft',
+    etag: 'e-1',
+    document: { version: '2025.1' },
+    createdAt: '2025-01-02T00:00:00Z',
+  };
 
   it('sends If-Match with the etag the record was read with, to PUT /api/<resource>/<id>', async () => {
     answer = () => json(200, { ...draft, etag: 'e-2' }, { ETag: '"e-2"' });
@@ -132,7 +139,7 @@ describe('update: saving a record', () => {
 });
 
 describe('etagOf', () => {
-  it('is the record\'s etag, else its revision, else nothing', () => {
+  it("is the record's etag, else its revision, else nothing", () => {
     expect(etagOf({ etag: 'x', revision: 2 })).toBe('x');
     expect(etagOf({ revision: 0 })).toBe('0');
     expect(etagOf({ revision: null })).toBeNull();
@@ -142,10 +149,9 @@ describe('etagOf', () => {
 });
 
 describe('a refused save (problem+json)', () => {
-  const save = () =>
-    dataProvider.update('versions', { id: 'v-1', data: { document: {} }, previousData: { id: 'v-1', etag: 'old' } });
+  const save = () => dataProvider.update('versions', { id: 'v-1', data: { document: {} }, previousData: { id: 'v-1', etag: 'old' } });
 
-  it.each([409, 412])('%i: an HttpError whose message is the server\'s Vietnamese detail', async (status) => {
+  it.each([409, 412])("%i: an HttpError whose message is the server's Vietnamese detail", async (status) => {
     answer = () => problem(status, { ...staleDraft, status });
     const error = await save().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HttpError);
@@ -194,7 +200,7 @@ describe('a refused save (problem+json)', () => {
     ]);
   });
 
-  it('an error page that is not JSON (a proxy\'s 502) still gives a readable error', async () => {
+  it("an error page that is not JSON (a proxy's 502) still gives a readable error", async () => {
     answer = () => new Response('<html>Bad Gateway</html>', { status: 502, statusText: 'Bad Gateway' });
     const error = (await save().catch((e: unknown) => e)) as HttpError;
     expect(error).toBeInstanceOf(HttpError);
@@ -209,7 +215,7 @@ describe('a refused save (problem+json)', () => {
   });
 });
 
-describe('saveVersionDocument: the rule editor\'s save', () => {
+describe("saveVersionDocument: the rule editor's save", () => {
   it('sends the document with If-Match and returns the new etag from the header', async () => {
     answer = () => json(200, { id: 'v-1', status: 'draft' }, { ETag: '"e-9"' });
     const saved = await dataProvider.saveVersionDocument('v-1', { version: '2025.2' }, 'e-8');
@@ -227,7 +233,11 @@ describe('saveVersionDocument: the rule editor\'s save', () => {
 
   it('publishing sends the etag of the last save', async () => {
     answer = () => json(200, { id: 'v-1', status: 'published' });
-    await dataProvider.publishVersion('v-1', { changeNote: { vi: 'Ban hành' }, legalBasis: { decision: '1/QĐ', date: '2025-01-01', issuer: 'UBND' } }, 'e-9');
+    await dataProvider.publishVersion(
+      'v-1',
+      { changeNote: { vi: 'Ban hành' }, legalBasis: { decision: '1/QĐ', date: '2025-01-01', issuer: 'UBND' } },
+      'e-9',
+    );
     expect(calls[0].url).toBe('/api/versions/v-1/publish');
     expect(calls[0].headers.get('If-Match')).toBe('e-9');
   });
@@ -244,14 +254,16 @@ describe('requests in general', () => {
 });
 
 /** A list endpoint like server/http/list.ts: honours ?range=[a,b] up to 1000 rows, says the total in Content-Range. */
-const listServer = (total: number, resource = 'submissions') => (call: Call) => {
-  const url = new URL(call.url, 'http://console.test');
-  const [from, to] = JSON.parse(url.searchParams.get('range') ?? '[0,99]') as [number, number];
-  const last = Math.min(to, from + 999, total - 1);
-  const rows = Array.from({ length: Math.max(0, last - from + 1) }, (_, i) => ({ id: `r${from + i}` }));
-  const range = rows.length ? `${from}-${from + rows.length - 1}` : '*';
-  return json(200, rows, { 'Content-Range': `${resource} ${range}/${total}` });
-};
+const listServer =
+  (total: number, resource = 'submissions') =>
+  (call: Call) => {
+    const url = new URL(call.url, 'http://console.test');
+    const [from, to] = JSON.parse(url.searchParams.get('range') ?? '[0,99]') as [number, number];
+    const last = Math.min(to, from + 999, total - 1);
+    const rows = Array.from({ length: Math.max(0, last - from + 1) }, (_, i) => ({ id: `r${from + i}` }));
+    const range = rows.length ? `${from}-${from + rows.length - 1}` : '*';
+    return json(200, rows, { 'Content-Range': `${resource} ${range}/${total}` });
+  };
 
 describe('getAll: every row of a list (the impact preview needs every submission of the period)', () => {
   it('pages through Content-Range until it has the total', async () => {
@@ -303,7 +315,7 @@ describe('getAll: every row of a list (the impact preview needs every submission
 });
 
 describe('getList: a list page', () => {
-  it('asks for the page\'s range and reads the total from Content-Range (for the pagination)', async () => {
+  it("asks for the page's range and reads the total from Content-Range (for the pagination)", async () => {
     answer = listServer(57, 'agencies');
     const { data, total } = await dataProvider.getList('agencies', {
       pagination: { page: 2, perPage: 25 },

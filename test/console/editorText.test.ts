@@ -41,7 +41,7 @@ describe('describePointer: where a finding is, in words', () => {
 });
 
 describe('toFindings: server errors shown as findings in the editor', () => {
-  it('paths under the PUT body\'s /document point into the document itself', () => {
+  it("paths under the PUT body's /document point into the document itself", () => {
     const found = toFindings([
       { path: '/document/criteria/0/max', message: 'Phải là số', code: 'type' },
       { path: '/document', message: 'Thiếu trường', code: 'required' },
@@ -65,7 +65,11 @@ describe('readableOrder: the raw JSON tab', () => {
     Array.isArray(v)
       ? v.map(sortKeys)
       : v && typeof v === 'object'
-        ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortKeys((v as Record<string, unknown>)[k])]))
+        ? Object.fromEntries(
+            Object.keys(v)
+              .sort()
+              .map((k) => [k, sortKeys((v as Record<string, unknown>)[k])]),
+          )
         : v;
   /** The fixture as PostgreSQL JSONB gives it back: keys sorted at every level. */
   const fromDb = () => sortKeys(doc) as Record<string, unknown>;

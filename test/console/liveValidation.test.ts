@@ -56,7 +56,10 @@ describe('liveValidationAllowed', () => {
   });
 
   it('when the page cannot be asked (offline), live checking is off rather than broken', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+    );
     const { liveValidationAllowed, validateLive } = await load();
     expect(await liveValidationAllowed()).toBe(false);
     expect(await validateLive(minimal)).toBeNull();

@@ -27,10 +27,14 @@ describe('charts: main indices and the latest evaluation per agency', () => {
       { id: 3, agencyId: 'a', createdAt: '2025-03-02T08:00:00.000Z' },
       { id: 4, agencyId: 'a', createdAt: '2025-02-28T08:00:00.000Z' },
     ];
-    expect(latestPerAgency(rows).map((r) => r.id).sort()).toEqual([2, 3]);
+    expect(
+      latestPerAgency(rows)
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual([2, 3]);
   });
 
-  it('main indices are the top-level nodes, or a group\'s children, without the not-scored ones', () => {
+  it("main indices are the top-level nodes, or a group's children, without the not-scored ones", () => {
     const n = (code: string, extra: object = {}) => ({ code, kind: 'index', status: 'scored', points: 1, ...extra }) as any;
     const nodes = [n('1'), n('G', { kind: 'group', children: [n('2'), n('3', { status: 'notScored' })] }), n('4', { status: 'notScored' })];
     expect(mainIndices(nodes).map((x) => x.code)).toEqual(['1', '2']);

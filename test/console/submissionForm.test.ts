@@ -11,7 +11,7 @@ const version = (): RuleSetVersion => structuredClone(minimal) as unknown as Rul
 const ids = (groups: ReturnType<typeof factGroups>) => groups.map((g) => [g.code, g.facts.map((f) => f.id)]);
 
 describe('factGroups: the form reads like the regulation', () => {
-  it('groups the facts under the main index that uses them, in the version\'s order', () => {
+  it("groups the facts under the main index that uses them, in the version's order", () => {
     const groups = factGroups(version(), 'tinh');
     expect(ids(groups)).toEqual([
       ['1', ['co_ban_chi_dao', 'chu_tri', 'so_cuoc_hop']],
@@ -28,7 +28,7 @@ describe('factGroups: the form reads like the regulation', () => {
     expect(factGroups(version(), 'huyen').flatMap((g) => g.facts.map((f) => f.id))).toContain('so_dich_vu_cong');
   });
 
-  it('the evaluator\'s form includes the facts the evaluator enters', () => {
+  it("the evaluator's form includes the facts the evaluator enters", () => {
     const asked = factGroups(version(), 'tinh', true).flatMap((g) => g.facts.map((f) => f.id));
     expect(asked).toContain('diem_tham_dinh');
   });
@@ -64,7 +64,7 @@ describe('factGroups: the form reads like the regulation', () => {
     expect(factGroups(doc, 'tinh')[1].facts.map((f) => f.id)).toContain('co_bo_phan_mot_cua');
   });
 
-  it('under a group node, the main indices are the group\'s children', () => {
+  it("under a group node, the main indices are the group's children", () => {
     const doc = version();
     doc.criteria = [{ code: 'A', kind: 'group', title: { vi: 'Nhóm A' }, children: doc.criteria } as any];
     expect(factGroups(doc, 'tinh').map((g) => g.code)).toEqual(['1', '2']);

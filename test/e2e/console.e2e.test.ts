@@ -19,11 +19,7 @@ afterAll(async () => {
 });
 
 /** A signed-in browser for one role; the test fails on any console or page error. */
-async function as(
-  username: string,
-  work: (page: Page, session: Session) => Promise<void>,
-  expected: RegExp[] = [],
-): Promise<void> {
+async function as(username: string, work: (page: Page, session: Session) => Promise<void>, expected: RegExp[] = []): Promise<void> {
   const session = await openBrowser(server.url);
   try {
     await login(session.page, username, server.passwords[username]);
@@ -51,7 +47,8 @@ describe('the console', () => {
   it('shows each role only what it may do, in Vietnamese', async () => {
     await as('admin', async (page) => {
       const items = await menuTexts(page);
-      for (const item of ['Bộ chỉ số', 'Phiên bản', 'Kỳ đánh giá', 'Nhật ký kiểm tra', 'Cơ quan, đơn vị', 'Người dùng']) expect(items).toContain(item);
+      for (const item of ['Bộ chỉ số', 'Phiên bản', 'Kỳ đánh giá', 'Nhật ký kiểm tra', 'Cơ quan, đơn vị', 'Người dùng'])
+        expect(items).toContain(item);
       await page.getByTestId('current-period').waitFor();
       await page.getByTestId('chart-bands').waitFor();
       await screenshot(page, '01-admin-dashboard');
@@ -88,7 +85,8 @@ describe('the console', () => {
     await as('so-tttt', async (page) => {
       const items = await menuTexts(page);
       expect(items).toContain('Bản tự đánh giá');
-      for (const hidden of ['Phiên bản', 'Người dùng', 'Nhật ký kiểm tra', 'Cơ quan, đơn vị', 'Tính lại và xác minh']) expect(items).not.toContain(hidden);
+      for (const hidden of ['Phiên bản', 'Người dùng', 'Nhật ký kiểm tra', 'Cơ quan, đơn vị', 'Tính lại và xác minh'])
+        expect(items).not.toContain(hidden);
       await page.getByText('Bản tự đánh giá của đơn vị').waitFor();
       await screenshot(page, '04-agency-dashboard');
     });

@@ -59,7 +59,9 @@ describe('console translations', () => {
     const marked = /[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]/i;
     const bare = keys(vi)
       .map((k) => [k, get(vi, k)] as const)
-      .filter(([, v]) => typeof v === 'string' && v.split(/\s+/).filter((w: string) => /^[A-Za-z]{2,}$/.test(w)).length >= 3 && !marked.test(v));
+      .filter(
+        ([, v]) => typeof v === 'string' && v.split(/\s+/).filter((w: string) => /^[A-Za-z]{2,}$/.test(w)).length >= 3 && !marked.test(v),
+      );
     expect(bare).toEqual([]);
   });
 
@@ -68,14 +70,17 @@ describe('console translations', () => {
     for (const m of code.matchAll(/['"`]((?:chiso|resources)\.[A-Za-z0-9_.-]+)['"`]/g)) used.add(m[1]);
     for (const m of editorCode.matchAll(/\bt\(['"]([A-Za-z]+)['"]\)/g)) used.add(`chiso.editor.field.${m[1]}`);
     // editor inputs translate their `label` prop as a field name
-    for (const m of code.matchAll(/<P(?:Text|Number|Select|Bool|Lt|Fact|Cohorts)\b[^>]*?\blabel="([A-Za-z]+)"/g)) used.add(`chiso.editor.field.${m[1]}`);
+    for (const m of code.matchAll(/<P(?:Text|Number|Select|Bool|Lt|Fact|Cohorts)\b[^>]*?\blabel="([A-Za-z]+)"/g))
+      used.add(`chiso.editor.field.${m[1]}`);
     // keys built from enumerations
-    for (const s of ['draft', 'published', 'retired', 'open', 'appraisal', 'closed', 'submitted', 'appraised']) used.add(`chiso.status.${s}`);
+    for (const s of ['draft', 'published', 'retired', 'open', 'appraisal', 'closed', 'submitted', 'appraised'])
+      used.add(`chiso.status.${s}`);
     for (const r of ['admin', 'evaluator', 'auditor', 'agency']) used.add(`chiso.role.${r}`);
     for (const m of METHOD_NAMES) used.add(`chiso.method.${m}`).add(`chiso.methodHelp.${m}`);
     for (const o of OPERATORS) used.add(`chiso.operator.${o}`);
     for (const k of ['group', 'index', 'component', 'criterion']) used.add(`chiso.kind.${k}`);
-    for (const t of ['general', 'criteria', 'facts', 'cohorts', 'bands', 'lint', 'tests', 'impact', 'raw']) used.add(`chiso.editor.tab.${t}`);
+    for (const t of ['general', 'criteria', 'facts', 'cohorts', 'bands', 'lint', 'tests', 'impact', 'raw'])
+      used.add(`chiso.editor.tab.${t}`);
     const missing = [...used].filter((k) => typeof get(vi, k) !== 'string' || typeof get(en, k) !== 'string');
     expect(missing).toEqual([]);
   });

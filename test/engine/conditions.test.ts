@@ -52,7 +52,10 @@ const leaf: fc.Arbitrary<Condition> = fc
       value: fc.oneof(
         { arbitrary: primitive, weight: 4 },
         { arbitrary: fc.array(primitive, { maxLength: 4 }), weight: 3 },
-        { arbitrary: fc.record({ fact: fc.constantFrom(...FACTS), path: fc.constantFrom(...PATHS) }, { requiredKeys: ['fact'] }), weight: 2 },
+        {
+          arbitrary: fc.record({ fact: fc.constantFrom(...FACTS), path: fc.constantFrom(...PATHS) }, { requiredKeys: ['fact'] }),
+          weight: 2,
+        },
       ),
     },
     { requiredKeys: ['fact', 'operator', 'value'] },
@@ -75,7 +78,12 @@ const facts = fc.record(
     b: value,
     c: value,
     d: fc.constantFrom(undefined, 0, 'x'),
-    agency: fc.record({ id: fc.constant('so-a'), name: fc.constant('Sở A'), kind: fc.constantFrom('department', 'district'), has_public_services: fc.boolean() }),
+    agency: fc.record({
+      id: fc.constant('so-a'),
+      name: fc.constant('Sở A'),
+      kind: fc.constantFrom('department', 'district'),
+      has_public_services: fc.boolean(),
+    }),
   },
   { requiredKeys: ['agency'] },
 );

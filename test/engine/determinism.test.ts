@@ -4,13 +4,30 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { canonicalJson, compileVersion, evaluateSubmissions, explainEvaluation, hashOf, rankEvaluations, resultHashOf } from '../../server/engine';
+import {
+  canonicalJson,
+  compileVersion,
+  evaluateSubmissions,
+  explainEvaluation,
+  hashOf,
+  rankEvaluations,
+  resultHashOf,
+} from '../../server/engine';
 import type { Evaluation, RuleSetVersion, SubmissionInput } from '../../server/engine';
 import { criterion, dept, num, versionWith } from './support/version';
 
 const version = versionWith(
   [
-    criterion('1.1', 20, { method: 'tiers', value: { fact: 'rate' }, tiers: [{ from: 90, points: 20 }, { from: 70, to: 90, points: 15 }, { from: 50, to: 70, points: 10 }, { from: 0, to: 50, points: 0 }] }),
+    criterion('1.1', 20, {
+      method: 'tiers',
+      value: { fact: 'rate' },
+      tiers: [
+        { from: 90, points: 20 },
+        { from: 70, to: 90, points: 15 },
+        { from: 50, to: 70, points: 10 },
+        { from: 0, to: 50, points: 0 },
+      ],
+    }),
     criterion('1.2', 30, { method: 'proportional', numerator: 'a', denominator: 'b' }),
     criterion('1.3', 20, { method: 'relativeToBest', value: { fact: 'bw' } }),
     criterion('1.4', 0, { method: 'deduction', fact: 'late', perUnit: 0.25, floor: -3 }),
@@ -62,7 +79,9 @@ describe('determinism', () => {
 
 describe('records are canonical as built', () => {
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-  const shipped = ['son-la/2021', 'son-la/2023', 'dti/2022', 'lam-dong/2023'].map((f) => JSON.parse(readFileSync(path.join(root, 'rules', `${f}.json`), 'utf8')) as RuleSetVersion);
+  const shipped = ['son-la/2021', 'son-la/2023', 'dti/2022', 'lam-dong/2023'].map(
+    (f) => JSON.parse(readFileSync(path.join(root, 'rules', `${f}.json`), 'utf8')) as RuleSetVersion,
+  );
   const demo = JSON.parse(readFileSync(path.join(root, 'rules/demo/son-la-2021.submissions.json'), 'utf8')) as SubmissionInput[];
 
   /** What an auditor's RFC 8785 tool computes from the stored record and its input. */
@@ -75,7 +94,10 @@ describe('records are canonical as built', () => {
   it('on every shipped version with its test cases and demo data', () => {
     for (const version of shipped) {
       const c = compileVersion(version);
-      const batches = [...(version.tests ?? []).map((t) => [{ agency: t.agency, facts: t.facts }, ...(t.peers ?? [])]), ...(version.ruleSet === 'son-la' && version.version === '2021' ? [demo] : [])];
+      const batches = [
+        ...(version.tests ?? []).map((t) => [{ agency: t.agency, facts: t.facts }, ...(t.peers ?? [])]),
+        ...(version.ruleSet === 'son-la' && version.version === '2021' ? [demo] : []),
+      ];
       for (const batch of batches) evaluateSubmissions(c, batch).forEach((e, i) => audit(e, batch[i]));
     }
   });
@@ -91,10 +113,14 @@ describe('records are canonical as built', () => {
 
   it('on generated facts, with facts the version does not declare and values of any JSON type', () => {
     fc.assert(
-      fc.property(submissionArb, fc.dictionary(fc.stringMatching(/^[a-z][a-z0-9_]{0,8}$/), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 3 }), (facts, extra) => {
-        const s = { agency: dept('a', { has_public_services: true, '10': 'x' } as never), facts: { ...extra, ...facts } as never };
-        audit(evaluateSubmissions(compiled, [s])[0], s);
-      }),
+      fc.property(
+        submissionArb,
+        fc.dictionary(fc.stringMatching(/^[a-z][a-z0-9_]{0,8}$/), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 3 }),
+        (facts, extra) => {
+          const s = { agency: dept('a', { has_public_services: true, '10': 'x' } as never), facts: { ...extra, ...facts } as never };
+          audit(evaluateSubmissions(compiled, [s])[0], s);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -104,7 +130,10 @@ describe('properties', () => {
   it('a total never exceeds its cohort maximum nor goes below zero', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(submissionArb, { minLength: 1, maxLength: 5 }), async (facts) => {
-        const evs = evaluateSubmissions(compiled, facts.map((f, i) => ({ agency: dept(`s${i}`), facts: f }))).map((e) => explainEvaluation(compiled, e));
+        const evs = evaluateSubmissions(
+          compiled,
+          facts.map((f, i) => ({ agency: dept(`s${i}`), facts: f })),
+        ).map((e) => explainEvaluation(compiled, e));
         for (const e of evs) {
           expect(e.total).toBeGreaterThanOrEqual(0);
           expect(e.total).toBeLessThanOrEqual(e.max);
@@ -119,7 +148,10 @@ describe('properties', () => {
     await fc.assert(
       fc.asyncProperty(submissionArb, fc.integer({ min: 1, max: 5000 }), async (facts, raise) => {
         const higher = { ...facts, rate: Math.min(100, facts.rate + raise / 100) };
-        const [low, high] = evaluateSubmissions(compiled, [{ agency: dept('a'), facts }, { agency: dept('a2'), facts: higher }]).map((e) => explainEvaluation(compiled, e));
+        const [low, high] = evaluateSubmissions(compiled, [
+          { agency: dept('a'), facts },
+          { agency: dept('a2'), facts: higher },
+        ]).map((e) => explainEvaluation(compiled, e));
         const points = (e: typeof low) => e.nodes[0].children!.find((c) => c.code === '1.1')!.points;
         expect(points(high)).toBeGreaterThanOrEqual(points(low));
       }),

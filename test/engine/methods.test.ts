@@ -29,11 +29,30 @@ describe('partial credit by case', () => {
   const c = criterion('1.1', 10, {
     method: 'cases',
     cases: [
-      { when: { fact: 'head', operator: 'equal', value: 'chairman' }, fraction: 1, label: { vi: 'Chủ tịch làm trưởng ban', en: 'Chairman heads it' } },
-      { when: { fact: 'head', operator: 'equal', value: 'deputy' }, fraction: 0.5, label: { vi: 'Phó chủ tịch làm trưởng ban', en: 'Deputy heads it' } },
+      {
+        when: { fact: 'head', operator: 'equal', value: 'chairman' },
+        fraction: 1,
+        label: { vi: 'Chủ tịch làm trưởng ban', en: 'Chairman heads it' },
+      },
+      {
+        when: { fact: 'head', operator: 'equal', value: 'deputy' },
+        fraction: 0.5,
+        label: { vi: 'Phó chủ tịch làm trưởng ban', en: 'Deputy heads it' },
+      },
     ],
   });
-  const facts: Fact[] = [{ id: 'head', type: 'enum', label: { vi: 'Trưởng ban' }, options: [{ value: 'chairman', label: { vi: 'Chủ tịch' } }, { value: 'deputy', label: { vi: 'Phó chủ tịch' } }, { value: 'none', label: { vi: 'Không' } }] }];
+  const facts: Fact[] = [
+    {
+      id: 'head',
+      type: 'enum',
+      label: { vi: 'Trưởng ban' },
+      options: [
+        { value: 'chairman', label: { vi: 'Chủ tịch' } },
+        { value: 'deputy', label: { vi: 'Phó chủ tịch' } },
+        { value: 'none', label: { vi: 'Không' } },
+      ],
+    },
+  ];
   it('takes the first case that holds', async () => {
     expect((await pointsFor(c, facts, { head: 'chairman' })).points).toBe(10);
     const deputy = await pointsFor(c, facts, { head: 'deputy' });
@@ -52,8 +71,16 @@ describe('additive parts', () => {
   const c = criterion('1.1', 10, {
     method: 'parts',
     parts: [
-      { when: { fact: 'attends', operator: 'equal', value: true }, fraction: 0.5, label: { vi: 'Dự đủ các phiên họp', en: 'Attends all sessions' } },
-      { when: { fact: 'chairs', operator: 'equal', value: true }, fraction: 0.5, label: { vi: 'Chủ trì họp cấp huyện', en: 'Chairs district meetings' } },
+      {
+        when: { fact: 'attends', operator: 'equal', value: true },
+        fraction: 0.5,
+        label: { vi: 'Dự đủ các phiên họp', en: 'Attends all sessions' },
+      },
+      {
+        when: { fact: 'chairs', operator: 'equal', value: true },
+        fraction: 0.5,
+        label: { vi: 'Chủ trì họp cấp huyện', en: 'Chairs district meetings' },
+      },
     ],
   });
   const facts = [bool('attends'), bool('chairs')];
@@ -63,10 +90,13 @@ describe('additive parts', () => {
     expect((await pointsFor(c, facts, { attends: false, chairs: false })).points).toBe(0);
   });
   it('caps the sum at the maximum', async () => {
-    const over = criterion('1.1', 10, { method: 'parts', parts: [
-      { when: { fact: 'attends', operator: 'equal', value: true }, points: 7, label: { vi: 'A' } },
-      { when: { fact: 'chairs', operator: 'equal', value: true }, points: 7, label: { vi: 'B' } },
-    ] });
+    const over = criterion('1.1', 10, {
+      method: 'parts',
+      parts: [
+        { when: { fact: 'attends', operator: 'equal', value: true }, points: 7, label: { vi: 'A' } },
+        { when: { fact: 'chairs', operator: 'equal', value: true }, points: 7, label: { vi: 'B' } },
+      ],
+    });
     expect((await pointsFor(over, facts, { attends: true, chairs: true })).points).toBe(10);
   });
 });
@@ -125,7 +155,14 @@ describe('tiers [from, to)', () => {
     });
   });
   it('reads a ratio of two facts as a percentage', async () => {
-    const ratio = criterion('1.1', 5, { method: 'tiers', value: { numerator: 'online', denominator: 'total', percent: true }, tiers: [{ from: 90, points: 5 }, { from: 70, to: 90, points: 4 }] });
+    const ratio = criterion('1.1', 5, {
+      method: 'tiers',
+      value: { numerator: 'online', denominator: 'total', percent: true },
+      tiers: [
+        { from: 90, points: 5 },
+        { from: 70, to: 90, points: 4 },
+      ],
+    });
     expect((await pointsFor(ratio, [num('online'), num('total')], { online: 9, total: 10 })).points).toBe(5);
     expect((await pointsFor(ratio, [num('online'), num('total')], { online: 8, total: 10 })).points).toBe(4);
   });
@@ -133,7 +170,12 @@ describe('tiers [from, to)', () => {
 
 describe('count with cap', () => {
   const c = criterion('1.1', 5, { method: 'countCap', fact: 'apps', unit: 1, cap: 5 });
-  it.each([[0, 0], [3, 3], [5, 5], [9, 5]])('%s applications → %s points', async (apps, points) => {
+  it.each([
+    [0, 0],
+    [3, 3],
+    [5, 5],
+    [9, 5],
+  ])('%s applications → %s points', async (apps, points) => {
     expect((await pointsFor(c, [num('apps')], { apps })).points).toBe(points);
   });
 });
@@ -142,8 +184,16 @@ describe('composite', () => {
   const c = criterion('1.1', 50, {
     method: 'composite',
     parts: [
-      { label: { vi: 'Tỷ lệ đơn vị kết nối', en: 'Connected units' }, max: 45, scoring: { method: 'proportional', numerator: 'connected', denominator: 'units' } },
-      { label: { vi: 'Ứng dụng trên mạng WAN', en: 'Applications on the WAN' }, max: 5, scoring: { method: 'countCap', fact: 'apps', unit: 1 } },
+      {
+        label: { vi: 'Tỷ lệ đơn vị kết nối', en: 'Connected units' },
+        max: 45,
+        scoring: { method: 'proportional', numerator: 'connected', denominator: 'units' },
+      },
+      {
+        label: { vi: 'Ứng dụng trên mạng WAN', en: 'Applications on the WAN' },
+        max: 5,
+        scoring: { method: 'countCap', fact: 'apps', unit: 1 },
+      },
     ],
   });
   it('adds the sub-formulas, each within its own maximum', async () => {
@@ -157,8 +207,17 @@ describe('best of alternatives', () => {
   const c = criterion('1.1', 10, {
     method: 'bestOf',
     options: [
-      { label: { vi: 'Đạt chuẩn Tier 3', en: 'Tier 3 data centre' }, scoring: { method: 'yesNo', when: { fact: 'tier3', operator: 'equal', value: true } } },
-      { label: { vi: 'Thuê dịch vụ', en: 'Hosted service' }, scoring: { method: 'cases', cases: [{ when: { fact: 'hosted', operator: 'equal', value: true }, fraction: 0.6, label: { vi: 'Có thuê', en: 'Hosted' } }] } },
+      {
+        label: { vi: 'Đạt chuẩn Tier 3', en: 'Tier 3 data centre' },
+        scoring: { method: 'yesNo', when: { fact: 'tier3', operator: 'equal', value: true } },
+      },
+      {
+        label: { vi: 'Thuê dịch vụ', en: 'Hosted service' },
+        scoring: {
+          method: 'cases',
+          cases: [{ when: { fact: 'hosted', operator: 'equal', value: true }, fraction: 0.6, label: { vi: 'Có thuê', en: 'Hosted' } }],
+        },
+      },
     ],
   });
   it('takes the alternative worth most', async () => {
@@ -172,7 +231,13 @@ describe('best of alternatives', () => {
 
 describe('deduction', () => {
   const c = criterion('1.1', 0, { method: 'deduction', fact: 'late', perUnit: 0.25, floor: -2 });
-  it.each([[0, 0], [1, -0.25], [3, -0.75], [8, -2], [20, -2]])('%s late reports → %s', async (late, points) => {
+  it.each([
+    [0, 0],
+    [1, -0.25],
+    [3, -0.75],
+    [8, -2],
+    [20, -2],
+  ])('%s late reports → %s', async (late, points) => {
     expect((await pointsFor(c, [num('late')], { late })).points).toBe(points);
   });
 });
@@ -186,8 +251,13 @@ describe('not scored, not applicable, manual', () => {
   });
   it('a not-applicable item keeps its number, scores nothing, says why, and leaves the maximum', async () => {
     const applies = criterion('1.1', 10, { method: 'yesNo', when: { fact: 'chairs', operator: 'equal', value: true } });
-    const dropped = criterion('1.2', 5, { method: 'notApplicable', reason: { vi: 'Bãi bỏ theo Quyết định 1287', en: 'Repealed by Decision 1287' } });
-    const [e] = await evaluateAll(versionWith([applies, dropped], [bool('chairs')]), [{ agency: dept('a'), facts: { chairs: true, filler: true } }]);
+    const dropped = criterion('1.2', 5, {
+      method: 'notApplicable',
+      reason: { vi: 'Bãi bỏ theo Quyết định 1287', en: 'Repealed by Decision 1287' },
+    });
+    const [e] = await evaluateAll(versionWith([applies, dropped], [bool('chairs')]), [
+      { agency: dept('a'), facts: { chairs: true, filler: true } },
+    ]);
     expect(node(e, '1.2')).toMatchObject({ status: 'notApplicable', points: 0 });
     expect(node(e, '1.2').explanation?.vi).toBe('Không áp dụng: Bãi bỏ theo Quyết định 1287');
     // The index's maximum is 10 + 85 of the filler: the 5 points of 1.2 are in none; the cohort's

@@ -84,10 +84,22 @@ const OBSERVERS = {
   /** The published result table (XLSX, CSV and PDF print it). */
   documents: (v: Doc, subs: Subs) => {
     const { compiled, records, ranking } = evaluated(v, subs);
-    return unsealed(buildResultTable(v, ranking, records.map((e) => explainEvaluation(compiled, e))));
+    return unsealed(
+      buildResultTable(
+        v,
+        ranking,
+        records.map((e) => explainEvaluation(compiled, e)),
+      ),
+    );
   },
   /** Findings across versions: periods in force, links to other versions' nodes. */
-  collection: (v: Doc) => JSON.stringify(lintCollection([{ where: 'next', version: NEXT }, { where: 'this', version: v }])),
+  collection: (v: Doc) =>
+    JSON.stringify(
+      lintCollection([
+        { where: 'next', version: NEXT },
+        { where: 'this', version: v },
+      ]),
+    ),
   /** What the diff from the previous version says (how nodes pair across versions). */
   diff: (v: Doc) => JSON.stringify(diffVersions(PREVIOUS, v)),
 } as const;
@@ -136,7 +148,11 @@ const each = (subs: Subs, change: (facts: Record<string, any>) => void) => subs.
 
 const linkToC1: Mutate = (v) => (node(v, '1').continues = { ruleSet: 'moi-truong', version: '2023', node: 'c1' });
 
-const shows = (observers: Observer | Observer[], change: Mutate, given?: Mutate): Entry => ({ shows: ([] as Observer[]).concat(observers), change, given });
+const shows = (observers: Observer | Observer[], change: Mutate, given?: Mutate): Entry => ({
+  shows: ([] as Observer[]).concat(observers),
+  change,
+  given,
+});
 const metadata = (change: Mutate): Entry => ({ metadata: true, change });
 const constant: Entry = { constant: true };
 
@@ -214,7 +230,10 @@ const TABLE: Record<string, Entry> = {
 
   'Cohort.id': shows('records', (v) => (v.cohorts[0].id = 'so-nganh')),
   'Cohort.name': shows('records', (v) => (v.cohorts[0].name = { vi: 'Sở, ngành' })),
-  'Cohort.membership': shows('records', (v) => (v.cohorts[0].membership = { fact: 'agency', path: '$.kind', operator: 'equal', value: 'office' })),
+  'Cohort.membership': shows(
+    'records',
+    (v) => (v.cohorts[0].membership = { fact: 'agency', path: '$.kind', operator: 'equal', value: 'office' }),
+  ),
   'Cohort.maxScore': shows('findings', (v) => (v.cohorts[0].maxScore = 90)),
   'Cohort.ranked': shows('records', (v) => (v.cohorts[0].ranked = false)),
   'Cohort.bands': shows('records', (v) => delete v.cohorts[1].bands),
@@ -353,13 +372,25 @@ const TABLE: Record<string, Entry> = {
   'Manual.fact': shows(
     'records',
     (v) => (scoring(v, '3.5').fact = 'diem_khac'),
-    (v) => v.facts.push({ id: 'diem_khac', type: 'number', label: { vi: 'Điểm khác' }, minimum: 0, maximum: 5, enteredBy: 'evaluator', required: false }),
+    (v) =>
+      v.facts.push({
+        id: 'diem_khac',
+        type: 'number',
+        label: { vi: 'Điểm khác' },
+        minimum: 0,
+        maximum: 5,
+        enteredBy: 'evaluator',
+        required: false,
+      }),
   ),
   'Manual.min': shows('records', (v) => (scoring(v, '3.5').min = 1)),
 
   'AllCondition.all': shows('records', (v) => scoring(v, '1.1').when.all.push({ fact: 'chu_tri', operator: 'equal', value: 'chu_tich' })),
   'AllCondition.name': metadata((v) => (scoring(v, '1.1').when.name = 'ten-khac')),
-  'AnyCondition.any': shows('records', (v) => (scoring(v, '1.3').parts[0].when.any = [{ fact: 'chu_tri', operator: 'equal', value: 'khong' }])),
+  'AnyCondition.any': shows(
+    'records',
+    (v) => (scoring(v, '1.3').parts[0].when.any = [{ fact: 'chu_tri', operator: 'equal', value: 'khong' }]),
+  ),
   'AnyCondition.name': metadata((v) => (scoring(v, '1.3').parts[0].when.name = 'ten-khac')),
   'NotCondition.not': shows('records', (v) => (scoring(v, '1.3').parts[1].when.not.value = 'chu_tich')),
   'NotCondition.name': metadata((v) => (scoring(v, '1.3').parts[1].when.name = 'ten-khac')),
@@ -402,8 +433,14 @@ describe('no silent fields in the rule format', () => {
 
   it('the table covers every property of the schema, and names none that is not there', () => {
     const keys = new Set(all.map((p) => p.key));
-    expect(all.map((p) => p.key).filter((k) => !(k in TABLE)), 'properties the table does not cover').toEqual([]);
-    expect(Object.keys(TABLE).filter((k) => !keys.has(k)), 'table entries for no property').toEqual([]);
+    expect(
+      all.map((p) => p.key).filter((k) => !(k in TABLE)),
+      'properties the table does not cover',
+    ).toEqual([]);
+    expect(
+      Object.keys(TABLE).filter((k) => !keys.has(k)),
+      'table entries for no property',
+    ).toEqual([]);
   });
 
   it('the base version uses every field, lints clean and passes its own test case', async () => {
@@ -429,7 +466,10 @@ describe('no silent fields in the rule format', () => {
     }
     entry.change(changed, subs);
     // The change itself is a valid document: what is observed is the field, not a schema error.
-    expect(validateVersion(changed).filter((f) => f.severity === 'error'), `${key}: the changed document is schema-valid`).toEqual([]);
+    expect(
+      validateVersion(changed).filter((f) => f.severity === 'error'),
+      `${key}: the changed document is schema-valid`,
+    ).toEqual([]);
     if ('metadata' in entry) {
       expect(typeof property.schema['x-metadata'], `${key} is metadata only: the schema says so ("x-metadata": why)`).toBe('string');
       expect(OBSERVERS.records(changed, subs), `${key} is metadata only: no evaluation changes`).toBe(OBSERVERS.records(base, baseSubs));

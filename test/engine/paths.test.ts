@@ -6,7 +6,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { compileVersion, evaluateSubmissions, rankEvaluations, scoreSubmissions, type RuleSetVersion, type SubmissionInput } from '../../server/engine';
+import {
+  compileVersion,
+  evaluateSubmissions,
+  rankEvaluations,
+  scoreSubmissions,
+  type RuleSetVersion,
+  type SubmissionInput,
+} from '../../server/engine';
 import { generateSubmissions, generateVersion } from '../bench/generate';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -16,7 +23,16 @@ function samePaths(version: RuleSetVersion, submissions: SubmissionInput[]) {
   const compiled = compileVersion(version);
   const full = evaluateSubmissions(compiled, submissions);
   const scores = scoreSubmissions(compiled, submissions);
-  const summary = (e: { agencyId: string; cohort: string | null; total: number; totalExact: string; max: number; percentage: number; band: { id: string } | null; results: Record<string, number> }) => ({
+  const summary = (e: {
+    agencyId: string;
+    cohort: string | null;
+    total: number;
+    totalExact: string;
+    max: number;
+    percentage: number;
+    band: { id: string } | null;
+    results: Record<string, number>;
+  }) => ({
     agencyId: e.agencyId,
     cohort: e.cohort,
     total: e.total,
@@ -53,14 +69,19 @@ describe('the full evaluation and the scoring-only path give the same numbers', 
     const demo = read<SubmissionInput[]>('rules/demo/son-la-2021.submissions.json');
     const value = fc.oneof(fc.integer({ min: 0, max: 200 }), fc.double({ min: 0, max: 100, noNaN: true }), fc.boolean(), fc.constant(null));
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.nat(demo.length - 1), fc.array(value, { minLength: 200, maxLength: 200 })), { minLength: 1, maxLength: 12 }), (picks) => {
-        const submissions = picks.map(([i, values], k) => {
-          const base = demo[i];
-          const facts = Object.fromEntries(Object.keys(base.facts).map((id, j) => [id, typeof base.facts[id] === 'string' ? base.facts[id] : values[j % values.length]]));
-          return { agency: { ...base.agency, id: `${base.agency.id}-${k}` }, facts };
-        });
-        samePaths(version, submissions);
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.nat(demo.length - 1), fc.array(value, { minLength: 200, maxLength: 200 })), { minLength: 1, maxLength: 12 }),
+        (picks) => {
+          const submissions = picks.map(([i, values], k) => {
+            const base = demo[i];
+            const facts = Object.fromEntries(
+              Object.keys(base.facts).map((id, j) => [id, typeof base.facts[id] === 'string' ? base.facts[id] : values[j % values.length]]),
+            );
+            return { agency: { ...base.agency, id: `${base.agency.id}-${k}` }, facts };
+          });
+          samePaths(version, submissions);
+        },
+      ),
       { numRuns: 40 },
     );
   });

@@ -16,10 +16,21 @@ const codes = (findings: { code: string; severity: string; path: string }[], sev
 
 describe('a maximum that differs per cohort on one criterion', () => {
   // 10 points for provincial agencies, 15 for districts; the index sums per cohort (40 and 45).
-  const shared = criterion('1.1', 10, { method: 'proportional', numerator: 'done', denominator: 'planned' }, { maxByCohort: { huyen: 15 } });
+  const shared = criterion(
+    '1.1',
+    10,
+    { method: 'proportional', numerator: 'done', denominator: 'planned' },
+    { maxByCohort: { huyen: 15 } },
+  );
   const other = criterion('1.2', 30, { method: 'yesNo', when: { fact: 'plan', operator: 'equal', value: true } });
   const version = versionWith([shared, other], [num('done', { minimum: 0 }), num('planned', { minimum: 0 }), bool('plan')], {
-    bands: { basis: 'percentage', levels: [{ id: 'tot', label: { vi: 'Tốt' }, min: 85 }, { id: 'yeu', label: { vi: 'Yếu' }, min: 0 }] },
+    bands: {
+      basis: 'percentage',
+      levels: [
+        { id: 'tot', label: { vi: 'Tốt' }, min: 85 },
+        { id: 'yeu', label: { vi: 'Yếu' }, min: 0 },
+      ],
+    },
     cohorts: [
       { ...PROVINCIAL, maxScore: 40 },
       { ...DISTRICTS, maxScore: 45 },
@@ -72,12 +83,18 @@ describe('deductions from a starting score, not below zero', () => {
 
   it('lint: a floor below anything the item can reach deducts nothing more and is said so; a floor above the start is an error', async () => {
     // A plain deduction (no start) with floor 0: nothing can be taken away.
-    const noOp = versionWith([criterion('1.1', 0, { method: 'deduction', fact: 'late', perUnit: 0.25, floor: 0 })], [num('late', { minimum: 0 })]);
+    const noOp = versionWith(
+      [criterion('1.1', 0, { method: 'deduction', fact: 'late', perUnit: 0.25, floor: 0 })],
+      [num('late', { minimum: 0 })],
+    );
     expect(codes(await checkVersion(noOp))).toContainEqual(['deduction-no-op', '/criteria/0/children/0/scoring/floor']);
     expect(codes(await checkVersion(version))).toEqual([]);
     const above = structuredClone(version);
     (above.criteria[0].children![0].scoring as { floor: number }).floor = 3;
-    expect(codes(await checkVersion(above), 'error')).toContainEqual(['deduction-floor-above-start', '/criteria/0/children/0/scoring/floor']);
+    expect(codes(await checkVersion(above), 'error')).toContainEqual([
+      'deduction-floor-above-start',
+      '/criteria/0/children/0/scoring/floor',
+    ]);
   });
 });
 
@@ -95,7 +112,9 @@ describe('ratios: one zero-denominator vocabulary, and a value bounded by anothe
 
   it('tiers on a ratio: 0 of 0 received gives 0 by default, full points or not applicable when the version says so', async () => {
     const score = async (policy?: 'zero' | 'full' | 'notApplicable') => {
-      const [e] = await evaluateAll(versionWith([tiered(policy)], facts), [{ agency: dept('a'), facts: { processed: 0, received: 0, filler: true } }]);
+      const [e] = await evaluateAll(versionWith([tiered(policy)], facts), [
+        { agency: dept('a'), facts: { processed: 0, received: 0, filler: true } },
+      ]);
       const n = node(e, '1.1');
       return [n.points, n.status ?? 'scored', e.total];
     };
@@ -137,13 +156,17 @@ describe('ratios: one zero-denominator vocabulary, and a value bounded by anothe
 
 describe('dates relative to the assessed year', () => {
   // "The plan is issued by 15/12 of the assessed year": one condition, for every year the version is used.
-  const onTime = criterion('1.1', 10, { method: 'yesNo', when: { fact: 'issued', operator: 'dateOnOrBefore', value: { periodDate: '12-15' } } });
+  const onTime = criterion('1.1', 10, {
+    method: 'yesNo',
+    when: { fact: 'issued', operator: 'dateOnOrBefore', value: { periodDate: '12-15' } },
+  });
   const version = versionWith([onTime], [{ id: 'issued', type: 'date', label: { vi: 'Ngày ban hành kế hoạch' } }]);
 
   it('compares as dates with 15/12 of the year assessed, the year the version takes effect by default', () => {
     const compiled = compileVersion(version);
     const points = (issued: string, year?: number) =>
-      explainEvaluation(compiled, evaluateSubmissions(compiled, [{ agency: dept('a'), facts: { issued } }], year ? { year } : {})[0]).nodes[0].children![0].points;
+      explainEvaluation(compiled, evaluateSubmissions(compiled, [{ agency: dept('a'), facts: { issued } }], year ? { year } : {})[0])
+        .nodes[0].children![0].points;
     expect(points('2021-12-15')).toBe(10);
     expect(points('2021-12-16')).toBe(0);
     expect(points('2024-12-10', 2024)).toBe(10);
@@ -154,7 +177,9 @@ describe('dates relative to the assessed year', () => {
   it('a test case says which year it assesses', () => {
     const v: RuleSetVersion = {
       ...structuredClone(version),
-      tests: [{ name: 'Đúng hạn năm 2024', year: 2024, agency: dept('a'), facts: { issued: '2024-12-15' }, expect: { points: { '1.1': 10 } } }],
+      tests: [
+        { name: 'Đúng hạn năm 2024', year: 2024, agency: dept('a'), facts: { issued: '2024-12-15' }, expect: { points: { '1.1': 10 } } },
+      ],
     };
     expect(runTestCases(compileVersion(v)).map((r) => r.passed)).toEqual([true]);
     v.tests![0].year = 2023;
@@ -164,17 +189,27 @@ describe('dates relative to the assessed year', () => {
   it('lint: a date compared with a date operator only; a date compared as text is a warning', async () => {
     const wrongOperator = structuredClone(version);
     (wrongOperator.criteria[0].children![0].scoring as any).when.operator = 'lessThan';
-    expect(codes(await checkVersion(wrongOperator), 'error')).toContainEqual(['period-date-operator', '/criteria/0/children/0/scoring/when/operator']);
+    expect(codes(await checkVersion(wrongOperator), 'error')).toContainEqual([
+      'period-date-operator',
+      '/criteria/0/children/0/scoring/when/operator',
+    ]);
     const asText = structuredClone(version);
     (asText.criteria[0].children![0].scoring as any).when = { fact: 'issued', operator: 'lessThanInclusive', value: '2021-12-15' };
-    expect(codes(await checkVersion(asText), 'warning')).toContainEqual(['date-compared-as-text', '/criteria/0/children/0/scoring/when/operator']);
+    expect(codes(await checkVersion(asText), 'warning')).toContainEqual([
+      'date-compared-as-text',
+      '/criteria/0/children/0/scoring/when/operator',
+    ]);
   });
 });
 
 describe('averages as the version declares them', () => {
-  const version = versionWith([criterion('1.1', 100, { method: 'proportional', numerator: 'x', denominator: 100 })], [num('x', { minimum: 0, maximum: 100 })], {
-    cohorts: [PROVINCIAL, DISTRICTS],
-  });
+  const version = versionWith(
+    [criterion('1.1', 100, { method: 'proportional', numerator: 'x', denominator: 100 })],
+    [num('x', { minimum: 0, maximum: 100 })],
+    {
+      cohorts: [PROVINCIAL, DISTRICTS],
+    },
+  );
   version.facts = version.facts.filter((f) => f.id !== 'filler');
   // Son La 2024 publishes (73.2 + 76.4) ÷ 2 = 74.8: the mean of the cohort means, whatever their sizes.
   const batch = (v: RuleSetVersion) => {

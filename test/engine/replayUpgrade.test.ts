@@ -29,7 +29,8 @@ import {
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const fixtures = path.join(root, 'test/fixtures/replay');
-const load = <T>(folder: string, name: string): T => JSON.parse(gunzipSync(readFileSync(path.join(fixtures, folder, `${name}.json.gz`))).toString('utf8')) as T;
+const load = <T>(folder: string, name: string): T =>
+  JSON.parse(gunzipSync(readFileSync(path.join(fixtures, folder, `${name}.json.gz`))).toString('utf8')) as T;
 const folders = readdirSync(fixtures).filter((f) => f.startsWith('engine-'));
 
 interface StoredRow {
@@ -91,12 +92,15 @@ describe.each(folders)('results stored by %s replay under engine ' + ENGINE_VERS
   it('batches of every shipped version and a generated one: same meaning, explanations and ranking', () => {
     const { cases } = load<{ cases: Batch[] }>(folder, 'shipped');
     for (const c of cases) {
-      const version = typeof c.version === 'string' ? (JSON.parse(readFileSync(path.join(root, c.version), 'utf8')) as RuleSetVersion) : c.version;
+      const version =
+        typeof c.version === 'string' ? (JSON.parse(readFileSync(path.join(root, c.version), 'utf8')) as RuleSetVersion) : c.version;
       const compiled = compileVersion(version);
       const actual = evaluateSubmissions(compiled, c.inputs);
       actual.forEach((e, i) => {
         expect(meaningOf(e), `${c.name}: ${e.agencyId}`).toEqual(meaningOf(c.evaluations[i]));
-        expect(explanations(explainEvaluation(compiled, e).nodes), `${c.name}: ${e.agencyId}`).toEqual(explanations(explainEvaluation(compiled, c.evaluations[i]).nodes));
+        expect(explanations(explainEvaluation(compiled, e).nodes), `${c.name}: ${e.agencyId}`).toEqual(
+          explanations(explainEvaluation(compiled, c.evaluations[i]).nodes),
+        );
       });
       expect(rankEvaluations(compiled, actual).hash, c.name).toBe(c.ranking.hash);
     }

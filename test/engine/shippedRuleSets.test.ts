@@ -13,9 +13,15 @@ const readJson = <T>(file: string): T => JSON.parse(readFileSync(file, 'utf8')) 
 
 const versionFiles = readdirSync(RULES)
   .filter((d) => !['agencies', 'demo'].includes(d) && statSync(path.join(RULES, d)).isDirectory())
-  .flatMap((d) => readdirSync(path.join(RULES, d)).filter((f) => f.endsWith('.json')).map((f) => path.join(RULES, d, f)));
+  .flatMap((d) =>
+    readdirSync(path.join(RULES, d))
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => path.join(RULES, d, f)),
+  );
 
-const agencyLists = readdirSync(path.join(RULES, 'agencies')).map((f) => readJson<{ ruleSets?: string[]; agencies: Agency[] }>(path.join(RULES, 'agencies', f)));
+const agencyLists = readdirSync(path.join(RULES, 'agencies')).map((f) =>
+  readJson<{ ruleSets?: string[]; agencies: Agency[] }>(path.join(RULES, 'agencies', f)),
+);
 const agenciesFor = (ruleSet: string): Agency[] => agencyLists.filter((l) => l.ruleSets?.includes(ruleSet)).flatMap((l) => l.agencies);
 
 describe.each(versionFiles.map((f) => [path.relative(RULES, f), f]))('rules/%s', (_name, file) => {
@@ -68,7 +74,12 @@ describe('Son La 2021 demo outcome', () => {
     expect(count('so-nganh', 'tot')).toBe(7);
     expect(count('huyen', 'tot')).toBe(2);
     expect(count('huyen', 'kha')).toBe(9);
-    expect(evs.filter((e) => e.band?.id === 'tot' && e.cohort === 'huyen').map((e) => e.agencyName).sort()).toEqual(['UBND huyện Mộc Châu', 'UBND thành phố Sơn La']);
+    expect(
+      evs
+        .filter((e) => e.band?.id === 'tot' && e.cohort === 'huyen')
+        .map((e) => e.agencyName)
+        .sort(),
+    ).toEqual(['UBND huyện Mộc Châu', 'UBND thành phố Sơn La']);
   });
 });
 

@@ -28,7 +28,10 @@ describe('bands on the total', () => {
     expect(exact.total).toBe(85);
     expect(exact.totalExact).toBe('84.995');
     expect(exact.band?.id).toBe('kha');
-    const rounded = await total(scale({ numeric: { arithmetic: 'decimal', places: 2, rounding: 'halfUp', classifyOn: 'rounded' } }), 849.95);
+    const rounded = await total(
+      scale({ numeric: { arithmetic: 'decimal', places: 2, rounding: 'halfUp', classifyOn: 'rounded' } }),
+      849.95,
+    );
     expect(rounded.band?.id).toBe('tot');
   });
 
@@ -40,7 +43,18 @@ describe('bands on the total', () => {
 
   it('uses a cohort’s own bands where they differ, and percentage bands on another scale', async () => {
     const v = scale();
-    v.cohorts = [{ ...PROVINCIAL, bands: { basis: 'percentage', levels: [{ id: 'dat', label: { vi: 'Đạt' }, min: 60 }, { id: 'khong-dat', label: { vi: 'Không đạt' }, min: 0 }] } }];
+    v.cohorts = [
+      {
+        ...PROVINCIAL,
+        bands: {
+          basis: 'percentage',
+          levels: [
+            { id: 'dat', label: { vi: 'Đạt' }, min: 60 },
+            { id: 'khong-dat', label: { vi: 'Không đạt' }, min: 0 },
+          ],
+        },
+      },
+    ];
     expect((await total(v, 600)).band?.id).toBe('dat');
     expect((await total(v, 599)).band?.id).toBe('khong-dat');
   });
@@ -48,7 +62,9 @@ describe('bands on the total', () => {
 
 describe('decimal arithmetic', () => {
   it('adds 0.1-point items without binary drift', async () => {
-    const items = Array.from({ length: 10 }, (_, i) => criterion(`1.${i + 1}`, 0.1, { method: 'yesNo', when: { fact: 'ok', operator: 'equal', value: true } }));
+    const items = Array.from({ length: 10 }, (_, i) =>
+      criterion(`1.${i + 1}`, 0.1, { method: 'yesNo', when: { fact: 'ok', operator: 'equal', value: true } }),
+    );
     const [e] = await evaluateAll(versionWith(items, [bool('ok')]), [{ agency: dept('a'), facts: { ok: true, filler: false } }]);
     expect(e.totalExact).toBe('1');
     expect(node(e, '1').pointsExact).toBe('1');
@@ -74,7 +90,10 @@ describe('decimal arithmetic', () => {
 describe('deductions', () => {
   it('take points away but never push the total below zero', async () => {
     const v = versionWith(
-      [criterion('1.1', 1, { method: 'yesNo', when: { fact: 'ok', operator: 'equal', value: true } }), criterion('1.2', 0, { method: 'deduction', fact: 'late', perUnit: 0.5, floor: -5 })],
+      [
+        criterion('1.1', 1, { method: 'yesNo', when: { fact: 'ok', operator: 'equal', value: true } }),
+        criterion('1.2', 0, { method: 'deduction', fact: 'late', perUnit: 0.5, floor: -5 }),
+      ],
       [bool('ok'), num('late')],
     );
     const [e] = await evaluateAll(v, [{ agency: dept('a'), facts: { ok: true, late: 6, filler: false } }]);
@@ -86,13 +105,20 @@ describe('deductions', () => {
 describe('not applicable', () => {
   // 1.1 (40) applies only to agencies with public services; 1.2 (60) to all.
   const items = [
-    criterion('1.1', 40, { method: 'yesNo', when: { fact: 'online', operator: 'equal', value: true } }, { applicableWhen: { fact: 'agency', path: '$.hasPublicServices', operator: 'equal', value: true } }),
+    criterion(
+      '1.1',
+      40,
+      { method: 'yesNo', when: { fact: 'online', operator: 'equal', value: true } },
+      { applicableWhen: { fact: 'agency', path: '$.hasPublicServices', operator: 'equal', value: true } },
+    ),
     criterion('1.2', 60, { method: 'proportional', numerator: 'done', denominator: 10 }),
   ];
   const facts = [bool('online'), num('done')];
 
   it('removes the item from the agency’s maximum and rescales to the cohort maximum', async () => {
-    const [e] = await evaluateAll(versionWith(items, facts), [{ agency: dept('ban-dan-toc', { hasPublicServices: false }), facts: { online: false, done: 9 } }]);
+    const [e] = await evaluateAll(versionWith(items, facts), [
+      { agency: dept('ban-dan-toc', { hasPublicServices: false }), facts: { online: false, done: 9 } },
+    ]);
     expect(node(e, '1.1')).toMatchObject({ status: 'notApplicable', points: 0, max: 0 });
     expect(node(e, '1').max).toBe(60);
     expect(e.rescaledFrom).toBe(60);
@@ -102,7 +128,9 @@ describe('not applicable', () => {
   });
 
   it('scores the item normally where it applies', async () => {
-    const [e] = await evaluateAll(versionWith(items, facts), [{ agency: dept('so-y-te', { hasPublicServices: true }), facts: { online: true, done: 9 } }]);
+    const [e] = await evaluateAll(versionWith(items, facts), [
+      { agency: dept('so-y-te', { hasPublicServices: true }), facts: { online: true, done: 9 } },
+    ]);
     expect(e.total).toBe(94);
     expect(e.rescaledFrom).toBeUndefined();
   });
@@ -117,7 +145,9 @@ describe('not applicable', () => {
 });
 
 describe('cohorts', () => {
-  const v = versionWith([criterion('1.1', 100, { method: 'relativeToBest', value: { fact: 'bw' } })], [num('bw')], { cohorts: [PROVINCIAL, DISTRICTS] });
+  const v = versionWith([criterion('1.1', 100, { method: 'relativeToBest', value: { fact: 'bw' } })], [num('bw')], {
+    cohorts: [PROVINCIAL, DISTRICTS],
+  });
   const district = (id: string) => ({ id, name: `Huyện ${id}`, kind: 'district' });
 
   it('compares with the best of the agency’s own cohort only', async () => {

@@ -41,7 +41,13 @@ describe.each(backends)('files API on $name', (backend) => {
     const res = await fetch(app.url + path, { headers: { cookie: app.users[as].cookie, 'accept-language': 'vi' } });
     const bytes = Buffer.from(await res.arrayBuffer());
     const type = res.headers.get('content-type') ?? '';
-    return { status: res.status, type, disposition: res.headers.get('content-disposition') ?? '', bytes, json: /json/.test(type) ? JSON.parse(bytes.toString('utf8')) : null };
+    return {
+      status: res.status,
+      type,
+      disposition: res.headers.get('content-disposition') ?? '',
+      bytes,
+      json: /json/.test(type) ? JSON.parse(bytes.toString('utf8')) : null,
+    };
   };
 
   const upload = async (period: string, bytes: Buffer, name: string, as: Role = 'evaluator', lang = 'vi') => {
@@ -66,7 +72,13 @@ describe.each(backends)('files API on $name', (backend) => {
   };
 
   const typed = (fact: Fact, value: FactValue) =>
-    typeof value === 'boolean' ? (value ? 'Có' : 'Không') : fact.type === 'enum' ? fact.options!.find((o) => o.value === value)!.label.vi : value;
+    typeof value === 'boolean'
+      ? value
+        ? 'Có'
+        : 'Không'
+      : fact.type === 'enum'
+        ? fact.options!.find((o) => o.value === value)!.label.vi
+        : value;
 
   /** The period's template with the demo figures of `agencyIds` typed in. */
   const filled = async (period: string, agencyIds: string[], edit?: (sheet: ExcelJS.Worksheet) => void) => {
@@ -77,7 +89,8 @@ describe.each(backends)('files API on $name', (backend) => {
     for (const id of agencyIds) {
       for (const [factId, value] of Object.entries(demoFacts(id).reported)) {
         if (value === null) continue;
-        sheet.getCell(rowOf(sheet, id), columnOf(sheet, factHeader(facts.get(factId)!))).value = typed(facts.get(factId)!, value) as string | number;
+        sheet.getCell(rowOf(sheet, id), columnOf(sheet, factHeader(facts.get(factId)!))).value = typed(facts.get(factId)!, value) as
+          string | number;
       }
     }
     edit?.(sheet);
@@ -119,7 +132,12 @@ describe.each(backends)('files API on $name', (backend) => {
     expect(res.body).toMatchObject({ code: 'import-refused', status: 422 });
     expect(res.body.detail).toContain('Không có dữ liệu nào được ghi');
     expect(res.body.errors).toEqual([
-      expect.objectContaining({ sheet: 'Số liệu', row: rowOf((await loadXlsx(bytes)).getWorksheet('Số liệu')!, OWN_AGENCY), column: 'D', code: 'file' }),
+      expect.objectContaining({
+        sheet: 'Số liệu',
+        row: rowOf((await loadXlsx(bytes)).getWorksheet('Số liệu')!, OWN_AGENCY),
+        column: 'D',
+        code: 'file',
+      }),
       expect.objectContaining({ sheet: 'Số liệu', column: expect.any(String), message: expect.stringContaining('Tổng số hồ sơ TTHC') }),
     ]);
     expect(res.body.errors[0].path).toMatch(/^Số liệu!D\d$/);
@@ -160,7 +178,10 @@ describe.each(backends)('files API on $name', (backend) => {
 
     // The period on the other version still counts one more audit entry (it was created), nothing else.
     const after = await counts();
-    expect({ submissions: after.submissions, revisions: after.revisions }).toEqual({ submissions: before.submissions, revisions: before.revisions });
+    expect({ submissions: after.submissions, revisions: after.revisions }).toEqual({
+      submissions: before.submissions,
+      revisions: before.revisions,
+    });
   });
 
   let evaluationOfOwn: string;
@@ -170,10 +191,14 @@ describe.each(backends)('files API on $name', (backend) => {
     const res = await upload(periodId, await filled(periodId, [OWN_AGENCY, OTHER_AGENCY, DISTRICT]), 'ca-tinh.xlsx');
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body).toEqual({ imported: 3, created: 3, updated: 0 });
-    const list = await app.request('GET', `/api/submissions?filter=${encodeURIComponent(JSON.stringify({ periodId }))}`, { as: 'evaluator' });
-    expect(list.body.map((s: { agencyId: string; status: string }) => [s.agencyId, s.status]).sort()).toEqual(
-      [[DISTRICT, 'submitted'], [OWN_AGENCY, 'submitted'], [OTHER_AGENCY, 'submitted']],
-    );
+    const list = await app.request('GET', `/api/submissions?filter=${encodeURIComponent(JSON.stringify({ periodId }))}`, {
+      as: 'evaluator',
+    });
+    expect(list.body.map((s: { agencyId: string; status: string }) => [s.agencyId, s.status]).sort()).toEqual([
+      [DISTRICT, 'submitted'],
+      [OWN_AGENCY, 'submitted'],
+      [OTHER_AGENCY, 'submitted'],
+    ]);
     const own = list.body.find((s: { agencyId: string }) => s.agencyId === OWN_AGENCY);
     const reported = Object.fromEntries(Object.entries(demoFacts(OWN_AGENCY).reported).filter(([, v]) => v !== null));
     expect(own.facts).toEqual(reported);
@@ -194,7 +219,11 @@ describe.each(backends)('files API on $name', (backend) => {
 
     const evaluated = await app.request('POST', `/api/periods/${periodId}/evaluate`, { as: 'evaluator', body: {} });
     expect(evaluated.status, evaluated.text).toBeLessThan(300);
-    const evaluations = await app.request('GET', `/api/evaluations?filter=${encodeURIComponent(JSON.stringify({ periodId, agencyId: OWN_AGENCY }))}`, { as: 'evaluator' });
+    const evaluations = await app.request(
+      'GET',
+      `/api/evaluations?filter=${encodeURIComponent(JSON.stringify({ periodId, agencyId: OWN_AGENCY }))}`,
+      { as: 'evaluator' },
+    );
     evaluationOfOwn = evaluations.body[0].id;
   });
 
@@ -275,7 +304,11 @@ describe.each(backends)('files API on $name', (backend) => {
     const staff = (await pdfText((await download(`/api/evaluations/${evaluationOfOwn}/report.pdf`, 'auditor')).bytes)).text;
     expect(staff.replace(/\s+/g, ' ')).toMatch(/Xếp hạng \d \/ 2 cơ quan trong nhóm/);
 
-    const others = await app.request('GET', `/api/evaluations?filter=${encodeURIComponent(JSON.stringify({ periodId, agencyId: OTHER_AGENCY }))}`, { as: 'evaluator' });
+    const others = await app.request(
+      'GET',
+      `/api/evaluations?filter=${encodeURIComponent(JSON.stringify({ periodId, agencyId: OTHER_AGENCY }))}`,
+      { as: 'evaluator' },
+    );
     expect((await download(`/api/evaluations/${others.body[0].id}/report.pdf`, 'agency')).status).toBe(403);
   });
 });

@@ -21,13 +21,24 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('chiso template → import → evaluate → export', () => {
   it('makes a template, imports it filled, and exports what evaluate computes', async () => {
-    const template = await chiso('template', '--rules', rules, '--agencies', agencies, '-o', file('mau.xlsx'), '--period-title', 'Năm 2021');
+    const template = await chiso(
+      'template',
+      '--rules',
+      rules,
+      '--agencies',
+      agencies,
+      '-o',
+      file('mau.xlsx'),
+      '--period-title',
+      'Năm 2021',
+    );
     expect(template).toMatchObject({ code: 0, stderr: '' });
     expect(template.stdout).toContain('7 cơ quan, 9 chỉ tiêu');
 
     const wb = await loadXlsx(readFileSync(file('mau.xlsx')));
     const sheet = wb.getWorksheet('Số liệu')!;
-    const set = (agency: string, header: string, value: string | number) => (sheet.getCell(rowOf(sheet, agency), columnOf(sheet, header)).value = value);
+    const set = (agency: string, header: string, value: string | number) =>
+      (sheet.getCell(rowOf(sheet, agency), columnOf(sheet, header)).value = value);
     set('so-tttt', 'Có cổng thông tin điện tử', 'Có');
     set('so-tttt', 'Tỷ lệ hồ sơ trực tuyến (%)', '82,5');
     set('so-tttt', 'Kế hoạch chuyển đổi số', 'Đã ban hành');
@@ -55,23 +66,76 @@ describe('chiso template → import → evaluate → export', () => {
       ['moc-chau', 37],
     ]);
 
-    const xlsx = await chiso('export', '--rules', rules, '--submissions', file('submissions.json'), '--format', 'xlsx', '-o', file('kq.xlsx'));
+    const xlsx = await chiso(
+      'export',
+      '--rules',
+      rules,
+      '--submissions',
+      file('submissions.json'),
+      '--format',
+      'xlsx',
+      '-o',
+      file('kq.xlsx'),
+    );
     expect(xlsx.code).toBe(0);
     const out = await loadXlsx(readFileSync(file('kq.xlsx')));
     expect((out.getWorksheet('Khối cơ quan cấp tỉnh')!.getRow(7).values as unknown[]).slice(1)).toEqual([
-      1, 'so-tttt', 'Sở Thông tin và Truyền thông', 40, 48, 88, 88, 'Tốt',
+      1,
+      'so-tttt',
+      'Sở Thông tin và Truyền thông',
+      40,
+      48,
+      88,
+      88,
+      'Tốt',
     ]);
 
-    const csv = await chiso('export', '--rules', rules, '--submissions', file('submissions.json'), '--format', 'csv', '--delimiter', 'semicolon', '-o', file('kq.csv'));
+    const csv = await chiso(
+      'export',
+      '--rules',
+      rules,
+      '--submissions',
+      file('submissions.json'),
+      '--format',
+      'csv',
+      '--delimiter',
+      'semicolon',
+      '-o',
+      file('kq.csv'),
+    );
     expect(csv.code).toBe(0);
     expect(readFileSync(file('kq.csv'), 'utf8')).toContain('\uFEFFNhóm;Xếp hạng;');
     expect(readFileSync(file('kq.csv'), 'utf8')).toContain(';moc-chau;Mộc Châu;15,00;22,00;37,00;100,00;37,00;Yếu');
 
-    const annex = await chiso('export', '--rules', rules, '--submissions', file('submissions.json'), '--format', 'pdf', '-o', file('phu-luc.pdf'), '--period-title', 'Năm 2021');
+    const annex = await chiso(
+      'export',
+      '--rules',
+      rules,
+      '--submissions',
+      file('submissions.json'),
+      '--format',
+      'pdf',
+      '-o',
+      file('phu-luc.pdf'),
+      '--period-title',
+      'Năm 2021',
+    );
     expect(annex.code).toBe(0);
     expect((await pdfText(readFileSync(file('phu-luc.pdf')))).text).toContain('KẾT QUẢ ĐÁNH GIÁ, XẾP HẠNG');
 
-    const card = await chiso('export', '--rules', rules, '--submissions', file('submissions.json'), '--format', 'pdf', '--agency', 'moc-chau', '-o', file('phieu.pdf'));
+    const card = await chiso(
+      'export',
+      '--rules',
+      rules,
+      '--submissions',
+      file('submissions.json'),
+      '--format',
+      'pdf',
+      '--agency',
+      'moc-chau',
+      '-o',
+      file('phieu.pdf'),
+    );
     expect(card.code).toBe(0);
     expect((await pdfText(readFileSync(file('phieu.pdf')))).text.replace(/\s+/g, ' ')).toContain('PHIẾU KẾT QUẢ ĐÁNH GIÁ Mộc Châu');
   });
@@ -99,7 +163,10 @@ describe('chiso template → import → evaluate → export', () => {
   });
 
   it('refuses submissions that break the version before exporting anything', async () => {
-    writeFileSync(file('sai.json'), JSON.stringify([{ agency: { id: 'so-tttt', name: 'Sở TT&TT', kind: 'department' }, facts: { online_rate: 'cao' } }]));
+    writeFileSync(
+      file('sai.json'),
+      JSON.stringify([{ agency: { id: 'so-tttt', name: 'Sở TT&TT', kind: 'department' }, facts: { online_rate: 'cao' } }]),
+    );
     const run = await chiso('export', '--rules', rules, '--submissions', file('sai.json'), '--format', 'xlsx', '-o', file('khong.xlsx'));
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('[0]/facts/online_rate');

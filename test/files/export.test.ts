@@ -17,14 +17,29 @@ beforeAll(async () => {
   const compiled = compileVersion(version);
   evaluations = evaluateSubmissions(compiled, [
     // 10 + 30 + 20 + 8 + 7 + 20 = 95 → Tốt
-    { agency: agency('so-tttt'), facts: { has_portal: true, online_rate: 82.5, plan_status: 'approved', staff_trained: 4, ext_connected: true, manual_quality: 7 } },
+    {
+      agency: agency('so-tttt'),
+      facts: { has_portal: true, online_rate: 82.5, plan_status: 'approved', staff_trained: 4, ext_connected: true, manual_quality: 7 },
+    },
     // 10 + 15 + 20 + 10 + 0 + 20 = 75 → Khá, twice: a shared rank
-    { agency: agency('so-noi-vu'), facts: { has_portal: true, online_rate: 60, plan_status: 'approved', staff_trained: 5, ext_connected: true } },
-    { agency: agency('van-phong-ubnd'), facts: { has_portal: true, online_rate: 79.9, plan_status: 'approved', staff_trained: 9, ext_connected: true } },
+    {
+      agency: agency('so-noi-vu'),
+      facts: { has_portal: true, online_rate: 60, plan_status: 'approved', staff_trained: 5, ext_connected: true },
+    },
+    {
+      agency: agency('van-phong-ubnd'),
+      facts: { has_portal: true, online_rate: 79.9, plan_status: 'approved', staff_trained: 9, ext_connected: true },
+    },
     // 10 + 15 + 10 + 4 = 39 → Yếu
-    { agency: agency('ban-dan-toc'), facts: { has_portal: true, online_rate: 50, plan_status: 'draft', staff_trained: 2, ext_connected: false } },
+    {
+      agency: agency('ban-dan-toc'),
+      facts: { has_portal: true, online_rate: 50, plan_status: 'draft', staff_trained: 2, ext_connected: false },
+    },
     // 10 + 15 + 10 + 10 + 20 − 2 = 63 → Trung bình
-    { agency: agency('tp-son-la'), facts: { has_portal: true, online_rate: 60, plan_status: 'draft', staff_trained: 10, commune_rate: 95, late_reports: 2 } },
+    {
+      agency: agency('tp-son-la'),
+      facts: { has_portal: true, online_rate: 60, plan_status: 'draft', staff_trained: 10, commune_rate: 95, late_reports: 2 },
+    },
   ]).map((e) => explainEvaluation(compiled, e));
   ranking = rankEvaluations(compiled, evaluations);
   input = { version, ranking, evaluations, periodTitle: 'Kỳ đánh giá năm 2021' };
@@ -63,7 +78,9 @@ describe('XLSX export', () => {
     const band = (r: number) => (sheet.getCell(r, columnOf(sheet, 'Xếp loại', 6)).fill as { fgColor?: { argb?: string } }).fgColor?.argb;
     expect([7, 8, 10].map(band)).toEqual(['FFC6EFCE', 'FFDDEBF7', 'FFFFC7CE']);
     expect(sheet.getCell('A12').value).toBe('Điểm trung bình của nhóm: 71,00');
-    expect(sheet.getCell('A13').value).toBe('Xếp loại: Tốt từ 85; Khá từ 70 đến dưới 85; Trung bình từ 50 đến dưới 70; Yếu từ 0 đến dưới 50 điểm.');
+    expect(sheet.getCell('A13').value).toBe(
+      'Xếp loại: Tốt từ 85; Khá từ 70 đến dưới 85; Trung bình từ 50 đến dưới 70; Yếu từ 0 đến dưới 50 điểm.',
+    );
     expect(String(sheet.getCell('A14').value)).toContain(ranking.hash);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 6 });
 
@@ -75,7 +92,18 @@ describe('XLSX export', () => {
   it('details every criterion with its points and explanation', async () => {
     const wb = await loadXlsx(await exportRankingXlsx(input));
     const detail = wb.getWorksheet('Chi tiết theo tiêu chí')!;
-    expect(detail.getRow(1).values).toEqual([undefined, 'Mã cơ quan', 'Cơ quan', 'Nhóm', 'Mã', 'Nội dung', 'Cấp', 'Điểm', 'Tối đa', 'Giải thích']);
+    expect(detail.getRow(1).values).toEqual([
+      undefined,
+      'Mã cơ quan',
+      'Cơ quan',
+      'Nhóm',
+      'Mã',
+      'Nội dung',
+      'Cấp',
+      'Điểm',
+      'Tối đa',
+      'Giải thích',
+    ]);
     const rows = Array.from({ length: detail.rowCount - 1 }, (_, i) => (detail.getRow(i + 2).values as unknown[]).slice(1));
     const tiers = rows.find((r) => r[0] === 'so-tttt' && r[3] === '1.2')!;
     expect(tiers).toEqual([

@@ -23,8 +23,7 @@ const withHash = (version: RuleSetVersion, agencies: Agency[]): RuleSetFixture =
 };
 
 /** A small version of our own: two cohorts, every fact type, a cohort-only fact, an evaluator fact. */
-export const fixture = (): RuleSetFixture =>
-  withHash(json('test/fixtures/files/version.json'), json('test/fixtures/files/agencies.json'));
+export const fixture = (): RuleSetFixture => withHash(json('test/fixtures/files/version.json'), json('test/fixtures/files/agencies.json'));
 
 /** Son La 2021 as shipped, its 32 agencies and the demo submissions. */
 export const sonLa = (): RuleSetFixture & { demo: SubmissionInput[] } => ({

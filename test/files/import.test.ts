@@ -101,14 +101,24 @@ describe('import of a filled template', () => {
     expect(accepted[0].facts.manual_quality).toBe(7.5);
     const problems = problemsOf(await parseImport(buffer, 'mau.xlsx', compiled, agencies, { evaluatorFacts: 'refuse' }));
     expect(problems).toEqual([
-      { sheet: 'Số liệu', row: 1, column: 'M', message: { vi: expect.stringContaining('do cán bộ thẩm định nhập'), en: expect.any(String) } },
+      {
+        sheet: 'Số liệu',
+        row: 1,
+        column: 'M',
+        message: { vi: expect.stringContaining('do cán bộ thẩm định nhập'), en: expect.any(String) },
+      },
     ]);
   });
 
   it('skips the rows nobody filled in, and refuses a file where nobody filled anything', async () => {
     const empty = await parseImport(await filledTemplate(() => {}), 'mau.xlsx', compiled, agencies);
     expect(problemsOf(empty)).toEqual([
-      { sheet: 'Số liệu', row: null, column: null, message: expect.objectContaining({ vi: expect.stringContaining('không có dòng số liệu') }) },
+      {
+        sheet: 'Số liệu',
+        row: null,
+        column: null,
+        message: expect.objectContaining({ vi: expect.stringContaining('không có dòng số liệu') }),
+      },
     ]);
   });
 
@@ -171,7 +181,12 @@ describe('import of a filled template', () => {
     });
     const problems = problemsOf(await parseImport(buffer, 'mau.xlsx', compiled, agencies));
     expect(problems).toEqual([
-      { sheet: 'Số liệu', row: 3, column: 'E', message: { vi: expect.stringMatching(/Tỷ lệ hồ sơ trực tuyến.*100/), en: expect.any(String) } },
+      {
+        sheet: 'Số liệu',
+        row: 3,
+        column: 'E',
+        message: { vi: expect.stringMatching(/Tỷ lệ hồ sơ trực tuyến.*100/), en: expect.any(String) },
+      },
       { sheet: 'Số liệu', row: 3, column: 'G', message: { vi: expect.stringContaining('Thiếu giá trị'), en: expect.any(String) } },
     ]);
   });
@@ -195,7 +210,16 @@ describe('import of a filled template', () => {
     const wb = new ExcelJS.Workbook();
     const sheet = wb.addWorksheet('Tổng hợp');
     sheet.getCell('A1').value = 'BẢNG TỔNG HỢP SỐ LIỆU NĂM 2021';
-    sheet.getRow(3).values = ['STT', 'Tên cơ quan', 'has_portal', 'Tỷ lệ hồ sơ trực tuyến', 'plan_status', 'Số cán bộ được đào tạo (người)', 'commune_rate', 'Ghi chú'];
+    sheet.getRow(3).values = [
+      'STT',
+      'Tên cơ quan',
+      'has_portal',
+      'Tỷ lệ hồ sơ trực tuyến',
+      'plan_status',
+      'Số cán bộ được đào tạo (người)',
+      'commune_rate',
+      'Ghi chú',
+    ];
     sheet.getRow(4).values = [1, 'Phù Yên', 'có', '45', 'Chưa có', '12', '100', 'đã xác minh'];
     const result = await parseImport(await saveXlsx(wb), 'tong-hop.xlsx', compiled, agencies);
     expect(submissionsOf(result)).toEqual([
@@ -210,7 +234,10 @@ describe('import of a filled template', () => {
     const buffer = await filledTemplate((sheet, row) => {
       fillValid(sheet, row);
       // exceljs has this API but does not declare it.
-      (sheet as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add('M1:M1048576', { type: 'whole', operator: 'between', formulae: [0, 10], allowBlank: true });
+      (sheet as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(
+        'M1:M1048576',
+        { type: 'whole', operator: 'between', formulae: [0, 10], allowBlank: true },
+      );
       sheet.mergeCells('N1:XFD1');
     });
     expect(submissionsOf(await parseImport(buffer, 'mau.xlsx', compiled, agencies))).toHaveLength(2);
@@ -242,7 +269,8 @@ describe('import of CSV', () => {
   });
 
   it('reads semicolons and fact ids without a BOM, and reports problems by file name, row and column', async () => {
-    const csv = 'agency;has_portal;online_rate;plan_status;staff_trained;ext_connected\nso-noi-vu;1;70,25%;none;3;0\nban-dan-toc;Không;abc;none;3;0\n';
+    const csv =
+      'agency;has_portal;online_rate;plan_status;staff_trained;ext_connected\nso-noi-vu;1;70,25%;none;3;0\nban-dan-toc;Không;abc;none;3;0\n';
     const problems = problemsOf(await parseImport(Buffer.from(csv, 'utf8'), 'so-lieu.csv', compiled, agencies));
     expect(problems).toEqual([
       { sheet: 'so-lieu.csv', row: 3, column: 'C', message: { vi: expect.stringContaining('«abc» không hợp lệ'), en: expect.any(String) } },

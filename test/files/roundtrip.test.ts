@@ -66,12 +66,19 @@ describe('round trip: template → filled → import → evaluation → export (
       const bandColumn = columnOf(cohortSheet, 'Xếp loại', 6);
       const read = cohort.entries.map((_, i) => {
         const row = cohortSheet.getRow(7 + i);
-        return { rank: row.getCell(1).value, agencyId: row.getCell(2).value, total: row.getCell(totalColumn).value, band: row.getCell(bandColumn).value };
+        return {
+          rank: row.getCell(1).value,
+          agencyId: row.getCell(2).value,
+          total: row.getCell(totalColumn).value,
+          band: row.getCell(bandColumn).value,
+        };
       });
       expect(read).toEqual(cohort.entries.map((e) => ({ rank: e.rank, agencyId: e.agencyId, total: e.total, band: e.band!.label.vi })));
     }
     const tied = out.getWorksheet('Các sở, ban, ngành tỉnh')!;
-    expect([tied.getCell(rowOf(tied, 'so-cong-thuong', 2), 1).value, tied.getCell(rowOf(tied, 'so-xay-dung', 2), 1).value]).toEqual([10, 10]);
+    expect([tied.getCell(rowOf(tied, 'so-cong-thuong', 2), 1).value, tied.getCell(rowOf(tied, 'so-xay-dung', 2), 1).value]).toEqual([
+      10, 10,
+    ]);
 
     // CSV: the same totals, two decimals.
     const csv = exportRankingCsv({ version, ranking, evaluations }).toString('utf8');
@@ -82,7 +89,17 @@ describe('round trip: template → filled → import → evaluation → export (
     const { text, pages } = await pdfText(await annexPdf({ version, ranking, evaluations, periodTitle: 'Năm 2021' }));
     const flat = text.replace(/\s+/g, ' ');
     expect(pages.length).toBeGreaterThanOrEqual(2);
-    for (const expectedText of ['CÁC SỞ, BAN, NGÀNH TỈNH', 'UBND CÁC HUYỆN, THÀNH PHỐ', 'Xếp loại', 'Tốt', 'Khá', 'Trung bình', 'Yếu', '94,54', 'UBND thành phố Sơn La'])
+    for (const expectedText of [
+      'CÁC SỞ, BAN, NGÀNH TỈNH',
+      'UBND CÁC HUYỆN, THÀNH PHỐ',
+      'Xếp loại',
+      'Tốt',
+      'Khá',
+      'Trung bình',
+      'Yếu',
+      '94,54',
+      'UBND thành phố Sơn La',
+    ])
       expect(flat).toContain(expectedText);
   });
 });

@@ -19,7 +19,11 @@ describe.each(backends)('assessment store on $name', (backend) => {
   beforeAll(async () => {
     t = await makeTestDb(backend);
     await t.db.transaction(async (tx) => {
-      for (const [id, kind] of [['so-tttt', 'department'], ['so-y-te', 'department'], ['moc-chau', 'district']]) {
+      for (const [id, kind] of [
+        ['so-tttt', 'department'],
+        ['so-y-te', 'department'],
+        ['moc-chau', 'district'],
+      ]) {
         await createAgency(tx, { id, name: id, kind, ruleSets: ['son-la'] }, 'test');
       }
       versionId = (await createDraft(tx, sonLa2021({ version: '2021' }), 'test')).id;
@@ -66,7 +70,9 @@ describe.each(backends)('assessment store on $name', (backend) => {
     await submission(p.id);
     await expect(submission(p.id)).rejects.toMatchObject({ code: 'submission-exists' });
     await expect(
-      t.db.query(`INSERT INTO submissions (period_id, agency_id, etag, created_by, updated_by) VALUES ($1, 'so-tttt', 'x', 't', 't')`, [p.id]),
+      t.db.query(`INSERT INTO submissions (period_id, agency_id, etag, created_by, updated_by) VALUES ($1, 'so-tttt', 'x', 't', 't')`, [
+        p.id,
+      ]),
     ).rejects.toThrow();
   });
 
@@ -88,7 +94,9 @@ describe.each(backends)('assessment store on $name', (backend) => {
 
   it('moves a period forward one step at a time, and fixes its version once appraisal starts', async () => {
     const p = await period();
-    await expect(t.db.transaction((tx) => transitionPeriod(tx, p.id, 'closed', 'test'))).rejects.toMatchObject({ code: 'invalid-transition' });
+    await expect(t.db.transaction((tx) => transitionPeriod(tx, p.id, 'closed', 'test'))).rejects.toMatchObject({
+      code: 'invalid-transition',
+    });
     await t.db.transaction((tx) => transitionPeriod(tx, p.id, 'appraisal', 'test'));
     const other = await t.db.transaction(async (tx) => {
       const id = (await createDraft(tx, sonLa2021({ version: 'khac' }), 'test')).id;
@@ -111,7 +119,9 @@ describe.each(backends)('assessment store on $name', (backend) => {
     expect(stored.intact).toBe(true);
     expect(stored.content.equals(bytes)).toBe(true);
 
-    await expect(t.db.query(`UPDATE evidence SET content = $2 WHERE id = $1`, [item.id, Buffer.from('other')])).rejects.toThrow(/append-only/);
+    await expect(t.db.query(`UPDATE evidence SET content = $2 WHERE id = $1`, [item.id, Buffer.from('other')])).rejects.toThrow(
+      /append-only/,
+    );
     await expect(t.db.query(`UPDATE evidence SET note = 'x' WHERE id = $1`, [item.id])).rejects.toThrow(/append-only/);
     await expect(t.db.query(`DELETE FROM evidence WHERE id = $1`, [item.id])).rejects.toThrow(/append-only/);
     // The shape is checked too: a file row's size is its content's length.

@@ -38,10 +38,9 @@ describe.each(backends)('published-version guard on $name', (backend) => {
     await sqlFails(`UPDATE versions SET change_note = '{"vi":"x"}' WHERE id = $1`, [publishedId]);
     await sqlFails(`UPDATE versions SET status = 'draft' WHERE id = $1`, [publishedId]);
     // Retiring while changing something else is refused too.
-    await sqlFails(
-      `UPDATE versions SET status = 'retired', retired_at = now(), retired_by = 'x', published_by = 'y' WHERE id = $1`,
-      [publishedId],
-    );
+    await sqlFails(`UPDATE versions SET status = 'retired', retired_at = now(), retired_by = 'x', published_by = 'y' WHERE id = $1`, [
+      publishedId,
+    ]);
     expect(await requireVersion(t.db, publishedId)).toEqual(before);
   });
 

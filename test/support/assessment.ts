@@ -12,7 +12,11 @@ import type { TestApp } from './app';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const DEMO = JSON.parse(readFileSync(path.join(root, 'rules/demo/son-la-2021.submissions.json'), 'utf8')) as SubmissionInput[];
-const EVALUATOR_FACTS = new Set(sonLa2021().facts.filter((f) => f.enteredBy === 'evaluator').map((f) => f.id));
+const EVALUATOR_FACTS = new Set(
+  sonLa2021()
+    .facts.filter((f) => f.enteredBy === 'evaluator')
+    .map((f) => f.id),
+);
 
 export type Facts = Record<string, FactValue>;
 

@@ -16,13 +16,17 @@ export interface DatabaseDump {
 export const readDump = (file: string): DatabaseDump => JSON.parse(gunzipSync(readFileSync(file)).toString('utf8')) as DatabaseDump;
 
 export async function restoreDump(db: Db, dump: DatabaseDump): Promise<void> {
-  await migrate(db, listMigrations().filter((m) => dump.migrations.includes(m.id)));
+  await migrate(
+    db,
+    listMigrations().filter((m) => dump.migrations.includes(m.id)),
+  );
   await db.transaction(async (tx) => {
     // As pg_restore does: rows go back as they were, without firing the guards that protect them.
     await tx.query('SET LOCAL session_replication_role = replica');
     for (const table of TABLES) {
       const rows = dump.tables[table] ?? [];
-      if (rows.length) await tx.query(`INSERT INTO ${table} SELECT * FROM json_populate_recordset(null::${table}, $1::json)`, [JSON.stringify(rows)]);
+      if (rows.length)
+        await tx.query(`INSERT INTO ${table} SELECT * FROM json_populate_recordset(null::${table}, $1::json)`, [JSON.stringify(rows)]);
     }
     const serials = await tx.query<{ table_name: string; column_name: string }>(
       `SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = current_schema() AND column_default LIKE 'nextval(%'`,

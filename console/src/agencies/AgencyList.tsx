@@ -1,7 +1,11 @@
 import { BooleanInput, CreateButton, DataTable, List, SearchInput, TextInput, TopToolbar, useCanAccess, type RaRecord } from 'react-admin';
 import { Chip } from '@mui/material';
 
-const filters = [<SearchInput source="q" alwaysOn key="q" />, <TextInput source="kind" key="kind" />, <BooleanInput source="active" key="active" />];
+const filters = [
+  <SearchInput source="q" alwaysOn key="q" />,
+  <TextInput source="kind" key="kind" />,
+  <BooleanInput source="active" key="active" />,
+];
 
 const Actions = () => {
   const { canAccess } = useCanAccess({ resource: 'agencies', action: 'create' });
@@ -26,7 +30,12 @@ export const AgencyList = () => {
               .join(' · ')
           }
         />
-        <DataTable.Col source="active" render={(r: RaRecord) => <Chip size="small" variant="outlined" color={r.active ? 'success' : 'default'} label={r.active ? '✓' : '—'} />} />
+        <DataTable.Col
+          source="active"
+          render={(r: RaRecord) => (
+            <Chip size="small" variant="outlined" color={r.active ? 'success' : 'default'} label={r.active ? '✓' : '—'} />
+          )}
+        />
       </DataTable>
     </List>
   );

@@ -9,7 +9,9 @@ const Attributes = (_props: { label?: string }) => {
   return (
     <Typography variant="body2">
       {entries.length
-        ? entries.map(([k, v]) => `${k}: ${v === true ? translate('chiso.common.yes') : v === false ? translate('chiso.common.no') : String(v)}`).join(' · ')
+        ? entries
+            .map(([k, v]) => `${k}: ${v === true ? translate('chiso.common.yes') : v === false ? translate('chiso.common.no') : String(v)}`)
+            .join(' · ')
         : '—'}
     </Typography>
   );

@@ -19,7 +19,12 @@ export const AttributesInput = ({ source = 'attributes' }: { source?: string }) 
       <Typography variant="subtitle2">{translate('resources.agencies.fields.attributes')}</Typography>
       {entries.map(([key, value], i) => (
         <Stack key={i} direction="row" spacing={1} sx={{ my: 1, alignItems: 'center' }}>
-          <TextField size="small" label={translate('chiso.agency.attributeName')} value={key} onChange={(e) => update(i, e.target.value, value)} />
+          <TextField
+            size="small"
+            label={translate('chiso.agency.attributeName')}
+            value={key}
+            onChange={(e) => update(i, e.target.value, value)}
+          />
           <TextField
             select
             size="small"
@@ -33,7 +38,14 @@ export const AttributesInput = ({ source = 'attributes' }: { source?: string }) 
             <MenuItem value="text">{translate('chiso.factType.text')}</MenuItem>
           </TextField>
           {typeof value === 'boolean' ? (
-            <TextField select size="small" label={translate('chiso.condition.value')} value={value ? 'true' : 'false'} sx={{ width: 120 }} onChange={(e) => update(i, key, e.target.value === 'true')}>
+            <TextField
+              select
+              size="small"
+              label={translate('chiso.condition.value')}
+              value={value ? 'true' : 'false'}
+              sx={{ width: 120 }}
+              onChange={(e) => update(i, key, e.target.value === 'true')}
+            >
               <MenuItem value="true">{translate('chiso.common.yes')}</MenuItem>
               <MenuItem value="false">{translate('chiso.common.no')}</MenuItem>
             </TextField>

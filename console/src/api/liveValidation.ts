@@ -28,4 +28,5 @@ export const liveValidationAllowed = (): Promise<boolean> => {
 };
 
 /** Schema findings, or null when live checking is not available in this page. */
-export const validateLive = async (doc: unknown): Promise<Finding[] | null> => ((await liveValidationAllowed()) ? validateVersion(doc) : null);
+export const validateLive = async (doc: unknown): Promise<Finding[] | null> =>
+  (await liveValidationAllowed()) ? validateVersion(doc) : null;

@@ -37,7 +37,9 @@ export const VerifyChainButton = () => {
             <Alert severity={result.valid ? 'success' : 'error'} data-testid="chain-result">
               <Typography variant="h6">{translate(result.valid ? 'chiso.audit.chainValid' : 'chiso.audit.chainBroken')}</Typography>
               {translate('chiso.audit.checked', { n: f.number(result.checked, 0) })}
-              {!result.valid && result.firstBrokenId !== undefined && ` ${translate('chiso.audit.firstBroken', { id: result.firstBrokenId })}`}
+              {!result.valid &&
+                result.firstBrokenId !== undefined &&
+                ` ${translate('chiso.audit.firstBroken', { id: result.firstBrokenId })}`}
             </Alert>
           )}
         </DialogContent>

@@ -35,7 +35,9 @@ export const YearOverYear = ({ evaluation }: { evaluation: RaRecord }) => {
         .sort((a, b) => a.period.year - b.period.year);
       const full = await Promise.all(sameSet.map((x) => dataProvider.getOne('evaluations', { id: x.e.id })));
       const indices = full.map((r) => mainIndices(r.data.result?.nodes ?? []));
-      const codes = indices.length ? indices[0].map((n) => n.code).filter((c) => indices.every((list) => list.some((n) => n.code === c))) : [];
+      const codes = indices.length
+        ? indices[0].map((n) => n.code).filter((c) => indices.every((list) => list.some((n) => n.code === c)))
+        : [];
       const rows = sameSet.map((x, i) => {
         const row: Record<string, number | string> = { year: String(x.period.year), total: x.e.percentage };
         for (const n of indices[i]) if (codes.includes(n.code) && n.max > 0) row[n.code] = Math.round((1000 * n.points) / n.max) / 10;

@@ -33,8 +33,12 @@ export const BandChip = ({ band, size = 'small' }: { band: BandLike | null | und
 };
 
 /** Bands seen in a ranking, highest first (ordered by the best total found in each). */
-export function bandOrder(cohorts: { entries: { total: number; percentage: number; band: BandLike | null }[] }[], bands: Map<string, BandLike>): BandLike[] {
+export function bandOrder(
+  cohorts: { entries: { total: number; percentage: number; band: BandLike | null }[] }[],
+  bands: Map<string, BandLike>,
+): BandLike[] {
   const best = new Map<string, number>();
-  for (const c of cohorts) for (const e of c.entries) if (e.band) best.set(e.band.id, Math.max(best.get(e.band.id) ?? -Infinity, e.percentage));
+  for (const c of cohorts)
+    for (const e of c.entries) if (e.band) best.set(e.band.id, Math.max(best.get(e.band.id) ?? -Infinity, e.percentage));
   return [...bands.values()].sort((a, b) => (best.get(b.id) ?? 0) - (best.get(a.id) ?? 0));
 }

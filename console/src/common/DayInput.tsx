@@ -8,7 +8,8 @@ import { parseDay, viDay } from '../../../server/engine';
 const parse = (text: string) => (text === '' ? null : (parseDay(text) ?? text));
 const format = (value: unknown) => (typeof value === 'string' ? viDay(value) : '');
 
-const isDay: Validator = (value) => (value === null || value === undefined || value === '' || parseDay(String(value)) ? undefined : 'chiso.validation.day');
+const isDay: Validator = (value) =>
+  value === null || value === undefined || value === '' || parseDay(String(value)) ? undefined : 'chiso.validation.day';
 
 interface DayInputProps {
   source: string;

@@ -14,12 +14,16 @@ export const useFormat = () => {
     if (!value) return '—';
     // date-only values are calendar dates: format them without a time-zone shift
     const d = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00`) : new Date(value);
-    return Number.isNaN(d.getTime()) ? value : new Intl.DateTimeFormat(tag, { day: '2-digit', month: '2-digit', year: 'numeric' }).format(d);
+    return Number.isNaN(d.getTime())
+      ? value
+      : new Intl.DateTimeFormat(tag, { day: '2-digit', month: '2-digit', year: 'numeric' }).format(d);
   };
   const dateTime = (value: string | null | undefined) => {
     if (!value) return '—';
     const d = new Date(value);
-    return Number.isNaN(d.getTime()) ? value : new Intl.DateTimeFormat(tag, { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(d);
+    return Number.isNaN(d.getTime())
+      ? value
+      : new Intl.DateTimeFormat(tag, { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(d);
   };
   return { number, date, dateTime, tag };
 };

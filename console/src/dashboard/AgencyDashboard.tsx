@@ -10,8 +10,14 @@ import { StartSubmission } from './StartSubmission';
 export const AgencyDashboard = () => {
   const translate = useTranslate();
   const f = useFormat();
-  const { data: submissions, isPending } = useGetList('submissions', { sort: { field: 'updatedAt', order: 'DESC' }, pagination: { page: 1, perPage: 20 } });
-  const { data: evaluations } = useGetList('evaluations', { sort: { field: 'createdAt', order: 'DESC' }, pagination: { page: 1, perPage: 5 } });
+  const { data: submissions, isPending } = useGetList('submissions', {
+    sort: { field: 'updatedAt', order: 'DESC' },
+    pagination: { page: 1, perPage: 20 },
+  });
+  const { data: evaluations } = useGetList('evaluations', {
+    sort: { field: 'createdAt', order: 'DESC' },
+    pagination: { page: 1, perPage: 5 },
+  });
   return (
     <Box sx={{ mt: 2 }}>
       <Title title={translate('ra.page.dashboard')} />
@@ -32,7 +38,12 @@ export const AgencyDashboard = () => {
               <Typography variant="body2" color="text.secondary">
                 {f.dateTime(s.updatedAt)}
               </Typography>
-              <Button component={Link} to={s.status === 'draft' ? `/submissions/${s.id}` : `/submissions/${s.id}/show`} variant={s.status === 'draft' ? 'contained' : 'outlined'} data-testid="open-my-submission">
+              <Button
+                component={Link}
+                to={s.status === 'draft' ? `/submissions/${s.id}` : `/submissions/${s.id}/show`}
+                variant={s.status === 'draft' ? 'contained' : 'outlined'}
+                data-testid="open-my-submission"
+              >
                 {translate(s.status === 'draft' ? 'chiso.dashboard.fillIn' : 'ra.action.show')}
               </Button>
             </Stack>

@@ -27,7 +27,8 @@ export const BandsPerCohort = ({ period }: { period: { id: string | number; vers
   }, [id, versionId]);
   if (problem) return <Alert severity="error">{problem}</Alert>;
   if (ranking === undefined) return <LinearProgress />;
-  if (!ranking || ranking.cohorts.every((c) => !c.entries.length)) return <Typography variant="body2">{translate('chiso.dashboard.notEvaluated')}</Typography>;
+  if (!ranking || ranking.cohorts.every((c) => !c.entries.length))
+    return <Typography variant="body2">{translate('chiso.dashboard.notEvaluated')}</Typography>;
   const bands = new Map<string, NonNullable<Ranking['cohorts'][number]['entries'][number]['band']>>();
   ranking.cohorts.forEach((c) => c.entries.forEach((e) => e.band && bands.set(e.band.id, e.band)));
   const data = ranking.cohorts.map((c) => {

@@ -14,7 +14,11 @@ export const StartSubmission = ({ started }: { started: Set<string> }) => {
   const { identity } = useGetIdentity();
   const [problem, setProblem] = useState<string | null>(null);
   const { data: agency } = useGetOne('agencies', { id: identity?.agencyId }, { enabled: !!identity?.agencyId });
-  const { data: periods } = useGetList('periods', { filter: { status: 'open' }, sort: { field: 'year', order: 'DESC' }, pagination: { page: 1, perPage: 50 } });
+  const { data: periods } = useGetList('periods', {
+    filter: { status: 'open' },
+    sort: { field: 'year', order: 'DESC' },
+    pagination: { page: 1, perPage: 50 },
+  });
   const open = (periods ?? []).filter((p) => !started.has(String(p.id)) && (!agency?.ruleSets || agency.ruleSets.includes(p.ruleSet)));
   if (!open.length) return null;
   const start = async (periodId: string) => {
@@ -37,7 +41,11 @@ export const StartSubmission = ({ started }: { started: Set<string> }) => {
           </Button>
         </Stack>
       ))}
-      {problem && <Alert severity="error" sx={{ whiteSpace: 'pre-line' }}>{problem}</Alert>}
+      {problem && (
+        <Alert severity="error" sx={{ whiteSpace: 'pre-line' }}>
+          {problem}
+        </Alert>
+      )}
     </>
   );
 };

@@ -27,11 +27,13 @@ const EvaluationView = () => {
               </Typography>
               <Typography variant="body2" color="text.secondary">
                 <Link to={`/periods/${record.periodId}/show`}>{translate('resources.periods.name', { smart_count: 1 })}</Link> ·{' '}
-                {translate('resources.versions.name', { smart_count: 1 })} <Link to={`/versions/${record.versionId}`}>{record.versionLabel}</Link> ·{' '}
-                {translate('chiso.common.cohort')}: {record.cohort ?? '—'} · {f.dateTime(record.createdAt)}
+                {translate('resources.versions.name', { smart_count: 1 })}{' '}
+                <Link to={`/versions/${record.versionId}`}>{record.versionLabel}</Link> · {translate('chiso.common.cohort')}:{' '}
+                {record.cohort ?? '—'} · {f.dateTime(record.createdAt)}
               </Typography>
               <Typography variant="caption" color="text.secondary" sx={{ fontFamily: 'monospace', display: 'block', mt: 0.5 }}>
-                {translate('chiso.evaluation.hashes')}: {String(record.hashes?.result ?? '').slice(0, 16)}… · {translate('chiso.evaluation.engine')} {record.engineVersion}
+                {translate('chiso.evaluation.hashes')}: {String(record.hashes?.result ?? '').slice(0, 16)}… ·{' '}
+                {translate('chiso.evaluation.engine')} {record.engineVersion}
               </Typography>
             </Box>
             <Box sx={{ textAlign: 'center' }}>

@@ -40,7 +40,12 @@ const PointsNode = ({ node, depth }: { node: NodeResult; depth: number }) => {
           </Typography>
         )}
         <Box sx={{ width: 120 }}>
-          <LinearProgress variant="determinate" value={ratio} sx={{ height: 6, borderRadius: 3 }} color={node.points < 0 ? 'error' : 'primary'} />
+          <LinearProgress
+            variant="determinate"
+            value={ratio}
+            sx={{ height: 6, borderRadius: 3 }}
+            color={node.points < 0 ? 'error' : 'primary'}
+          />
         </Box>
       </Stack>
       {leaf && node.explanation && (

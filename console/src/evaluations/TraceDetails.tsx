@@ -50,8 +50,8 @@ export const TraceDetails = ({ trace }: { trace: CriterionTrace }) => {
               <Chip size="small" color={c.holds ? 'success' : 'default'} label={c.holds ? '✓' : '✗'} />
               <Typography variant="body2">
                 {c.fact}
-                {c.path ? ` ${c.path}` : ''} ({valueText(c.factValue, f.number, yes, no)}) {translate(`chiso.operator.${c.operator}`, { _: c.operator })}{' '}
-                {valueText(c.value, f.number, yes, no)}
+                {c.path ? ` ${c.path}` : ''} ({valueText(c.factValue, f.number, yes, no)}){' '}
+                {translate(`chiso.operator.${c.operator}`, { _: c.operator })} {valueText(c.value, f.number, yes, no)}
               </Typography>
             </Stack>
           ))}
@@ -72,7 +72,9 @@ export const TraceDetails = ({ trace }: { trace: CriterionTrace }) => {
           {translate('chiso.evaluation.best')}: {trace.best}
         </Typography>
       )}
-      {trace.parts?.map((p, i) => <TraceDetails key={i} trace={p} />)}
+      {trace.parts?.map((p, i) => (
+        <TraceDetails key={i} trace={p} />
+      ))}
     </Box>
   );
 };

@@ -91,8 +91,7 @@ export const raVi: TranslationMessages = {
       are_you_sure: 'Bạn có chắc chắn không?',
       authentication_error: 'Máy chủ xác thực báo lỗi, không thể kiểm tra thông tin đăng nhập của bạn.',
       auth_error: 'Đã xảy ra lỗi khi kiểm tra mã xác thực.',
-      bulk_delete_content:
-        'Bạn có chắc chắn muốn xóa %{name} này không? |||| Bạn có chắc chắn muốn xóa %{smart_count} mục này không?',
+      bulk_delete_content: 'Bạn có chắc chắn muốn xóa %{name} này không? |||| Bạn có chắc chắn muốn xóa %{smart_count} mục này không?',
       bulk_delete_title: 'Xóa %{name} |||| Xóa %{smart_count} %{name}',
       bulk_update_content:
         'Bạn có chắc chắn muốn cập nhật %{name} %{recordRepresentation} không? |||| Bạn có chắc chắn muốn cập nhật %{smart_count} mục này không?',

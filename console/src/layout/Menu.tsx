@@ -12,7 +12,11 @@ const Section = ({ label, resources, pages: custom = [] }: { label: string; reso
   const { canAccess: pages } = useCanAccessResources({ action: 'read', resources: custom });
   const any = resources.some((r) => lists?.[r]) || custom.some((p) => pages?.[p]);
   if (!any) return null;
-  return open ? <ListSubheader sx={{ bgcolor: 'transparent', lineHeight: '32px', mt: 1 }}>{translate(label)}</ListSubheader> : <Divider sx={{ my: 1 }} />;
+  return open ? (
+    <ListSubheader sx={{ bgcolor: 'transparent', lineHeight: '32px', mt: 1 }}>{translate(label)}</ListSubheader>
+  ) : (
+    <Divider sx={{ my: 1 }} />
+  );
 };
 
 /** A custom page's menu entry, shown only to roles that may open it. */

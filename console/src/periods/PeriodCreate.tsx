@@ -1,4 +1,17 @@
-import { Create, FormDataConsumer, NumberInput, ReferenceInput, SelectInput, SimpleForm, TextInput, minValue, maxValue, required, useTranslate, type RaRecord } from 'react-admin';
+import {
+  Create,
+  FormDataConsumer,
+  NumberInput,
+  ReferenceInput,
+  SelectInput,
+  SimpleForm,
+  TextInput,
+  minValue,
+  maxValue,
+  required,
+  useTranslate,
+  type RaRecord,
+} from 'react-admin';
 
 /** A new assessment year, pinned to a published version of the rule set. */
 export const PeriodCreate = () => {
@@ -14,7 +27,11 @@ export const PeriodCreate = () => {
           {({ formData }) =>
             formData.ruleSet ? (
               <ReferenceInput source="versionId" reference="versions" filter={{ ruleSet: formData.ruleSet, status: 'published' }}>
-                <SelectInput optionText={(v: RaRecord) => `${v.version} · ${v.title?.vi ?? ''}`} validate={required()} helperText={translate('chiso.period.versionHelp')} />
+                <SelectInput
+                  optionText={(v: RaRecord) => `${v.version} · ${v.title?.vi ?? ''}`}
+                  validate={required()}
+                  helperText={translate('chiso.period.versionHelp')}
+                />
               </ReferenceInput>
             ) : null
           }

@@ -37,8 +37,14 @@ const TEXT = {
   },
   choose: { vi: 'Chọn tệp…', en: 'Choose file…' },
   close: { vi: 'Đóng', en: 'Close' },
-  imported: { vi: 'Đã nhập %{n} bản tự đánh giá (mới %{created}, cập nhật %{updated}).', en: 'Imported %{n} submissions (%{created} new, %{updated} updated).' },
-  problems: { vi: 'Tệp chưa được nhập. Sửa các lỗi sau rồi tải lên lại:', en: 'The file was not imported. Fix these problems and upload it again:' },
+  imported: {
+    vi: 'Đã nhập %{n} bản tự đánh giá (mới %{created}, cập nhật %{updated}).',
+    en: 'Imported %{n} submissions (%{created} new, %{updated} updated).',
+  },
+  problems: {
+    vi: 'Tệp chưa được nhập. Sửa các lỗi sau rồi tải lên lại:',
+    en: 'The file was not imported. Fix these problems and upload it again:',
+  },
   sheet: { vi: 'Trang', en: 'Sheet' },
   row: { vi: 'Dòng', en: 'Row' },
   column: { vi: 'Cột', en: 'Column' },
@@ -123,7 +129,10 @@ export const PeriodFileActions = ({ period, only }: { period: RaRecord; only?: '
     try {
       const form = new FormData();
       form.append('file', file, file.name);
-      const { json } = await apiFetch<{ imported: number; created: number; updated: number }>(`/api/periods/${period.id}/import`, { method: 'POST', body: form });
+      const { json } = await apiFetch<{ imported: number; created: number; updated: number }>(`/api/periods/${period.id}/import`, {
+        method: 'POST',
+        body: form,
+      });
       notify(t('imported', { n: json.imported, created: json.created, updated: json.updated }), { type: 'success' });
       setDialog(false);
       refresh();

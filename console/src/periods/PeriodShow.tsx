@@ -25,7 +25,8 @@ const PeriodHeader = () => {
             <StatusChip status={period.status} kind="period" />
           </Stack>
           <Typography variant="body2" color="text.secondary">
-            {period.ruleSet} · {translate('resources.periods.fields.year')} {period.year} · {translate('resources.versions.name', { smart_count: 1 })}{' '}
+            {period.ruleSet} · {translate('resources.periods.fields.year')} {period.year} ·{' '}
+            {translate('resources.versions.name', { smart_count: 1 })}{' '}
             <Link to={`/versions/${period.versionId}`}>{period.versionLabel}</Link>
           </Typography>
         </Box>

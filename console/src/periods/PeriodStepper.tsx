@@ -7,7 +7,12 @@ export const PeriodStepper = ({ status }: { status: string }) => {
   const translate = useTranslate();
   const active = PERIOD_STEPS.indexOf(status as PeriodStatus);
   return (
-    <Stepper activeStep={status === 'published' ? PERIOD_STEPS.length : active} alternativeLabel sx={{ my: 2 }} data-testid="period-stepper">
+    <Stepper
+      activeStep={status === 'published' ? PERIOD_STEPS.length : active}
+      alternativeLabel
+      sx={{ my: 2 }}
+      data-testid="period-stepper"
+    >
       {PERIOD_STEPS.map((s) => (
         <Step key={s}>
           <StepLabel>{translate(`chiso.periodStatus.${s}`)}</StepLabel>

@@ -4,4 +4,10 @@ import { PeriodList } from './PeriodList';
 import { PeriodShow } from './PeriodShow';
 import { PeriodCreate } from './PeriodCreate';
 
-export const periods: Partial<ResourceProps> = { list: PeriodList, show: PeriodShow, create: PeriodCreate, icon: EventNote, recordRepresentation: 'title' };
+export const periods: Partial<ResourceProps> = {
+  list: PeriodList,
+  show: PeriodShow,
+  create: PeriodCreate,
+  icon: EventNote,
+  recordRepresentation: 'title',
+};

@@ -2,7 +2,20 @@ import simpleRestProvider from 'ra-data-simple-rest';
 import type { UpdateParams } from 'react-admin';
 import { apiFetch, httpClient } from '../api/http';
 import type { LegalBasis, LocalizedText } from '../../../server/engine';
-import type { AuditVerification, CurrentRanking, EvaluationRead, LintReport, PeriodEvaluation, PublishedRanking, ReplayReport, Rows, TestRun, Version, VersionDiff, WhatIfReport } from '../../../server/api/types';
+import type {
+  AuditVerification,
+  CurrentRanking,
+  EvaluationRead,
+  LintReport,
+  PeriodEvaluation,
+  PublishedRanking,
+  ReplayReport,
+  Rows,
+  TestRun,
+  Version,
+  VersionDiff,
+  WhatIfReport,
+} from '../../../server/api/types';
 
 const base = simpleRestProvider('/api', httpClient);
 
@@ -44,7 +57,11 @@ export const dataProvider = {
     return { data: { ...params.previousData, ...json, ...(fresh && !json?.etag ? { etag: fresh.replace(/"/g, '') } : {}) } };
   },
   /** Every row of a list, page by page (the server sends at most 1000 rows per request). */
-  async getAll<R extends keyof Rows>(resource: R, filter: Record<string, unknown> = {}, sort?: [string, 'ASC' | 'DESC']): Promise<Rows[R][]> {
+  async getAll<R extends keyof Rows>(
+    resource: R,
+    filter: Record<string, unknown> = {},
+    sort?: [string, 'ASC' | 'DESC'],
+  ): Promise<Rows[R][]> {
     const rows: Rows[R][] = [];
     for (let offset = 0; ; offset += 1000) {
       const query = [
@@ -66,23 +83,21 @@ export const dataProvider = {
   copyVersion: (id: string, version: string) => post<Version>(`/api/versions/${q(id)}/copy`, { version }),
   lintVersion: (id: string) => post<LintReport>(`/api/versions/${q(id)}/lint`),
   testVersion: (id: string) => post<TestRun>(`/api/versions/${q(id)}/test`),
-  publishVersion: async (
-    id: string,
-    body: { changeNote: LocalizedText; legalBasis: LegalBasis },
-    etag?: string | null,
-  ) => (await apiFetch(`/api/versions/${q(id)}/publish`, { method: 'POST', body, etag })).json,
+  publishVersion: async (id: string, body: { changeNote: LocalizedText; legalBasis: LegalBasis }, etag?: string | null) =>
+    (await apiFetch(`/api/versions/${q(id)}/publish`, { method: 'POST', body, etag })).json,
   retireVersion: (id: string) => post(`/api/versions/${q(id)}/retire`),
   diffVersions: (id: string, otherId: string) => get<VersionDiff>(`/api/versions/${q(id)}/diff/${q(otherId)}`),
   versionInForce: (ruleSet: string, date: string) => get(`/api/versions/in-force?ruleSet=${q(ruleSet)}&date=${q(date)}`),
   agencyCohort: (agencyId: string, versionId: string) =>
     get<{ cohort: string | null; matches: string[] }>(`/api/agencies/${q(agencyId)}/cohort?versionId=${q(versionId)}`),
   transitionPeriod: (id: string, to: string) => post(`/api/periods/${q(id)}/transition`, { to }),
-  evaluatePeriod: (id: string, versionId?: string) => post<PeriodEvaluation>(`/api/periods/${q(id)}/evaluate`, versionId ? { versionId } : {}),
-  evaluateSubmission: (id: string, versionId?: string) => post<EvaluationRead>(`/api/submissions/${q(id)}/evaluate`, versionId ? { versionId } : {}),
+  evaluatePeriod: (id: string, versionId?: string) =>
+    post<PeriodEvaluation>(`/api/periods/${q(id)}/evaluate`, versionId ? { versionId } : {}),
+  evaluateSubmission: (id: string, versionId?: string) =>
+    post<EvaluationRead>(`/api/submissions/${q(id)}/evaluate`, versionId ? { versionId } : {}),
   ranking: (periodId: string) => get<CurrentRanking>(`/api/periods/${q(periodId)}/ranking`),
   publishRanking: (periodId: string) => post<PublishedRanking>(`/api/periods/${q(periodId)}/ranking/publish`),
-  whatIf: (periodId: string, versionId: string) =>
-    post<WhatIfReport>(`/api/periods/${q(periodId)}/what-if`, { versionId }),
+  whatIf: (periodId: string, versionId: string) => post<WhatIfReport>(`/api/periods/${q(periodId)}/what-if`, { versionId }),
   submit: (id: string) => post(`/api/submissions/${q(id)}/submit`),
   revisions: (id: string) => get<Record<string, unknown>[]>(`/api/submissions/${q(id)}/revisions`),
   appraise: (id: string, body: { fact: string; value: unknown; reason: string }) => post(`/api/submissions/${q(id)}/appraisals`, body),
@@ -99,4 +114,3 @@ export const dataProvider = {
   replay: (kind: 'evaluations' | 'published-rankings', id: string) => post<ReplayReport>(`/api/${kind}/${q(id)}/replay`),
   verifyAudit: () => get<AuditVerification>('/api/audit/verify'),
 };
-

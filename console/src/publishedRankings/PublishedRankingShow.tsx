@@ -23,8 +23,10 @@ const PublishedView = () => {
                 {translate('chiso.ranking.publishedTitle')} · {record.periodTitle}
               </Typography>
               <Typography variant="body2" color="text.secondary">
-                <Link to={`/periods/${record.periodId}/show`}>{record.periodTitle}</Link> · {translate('resources.versions.name', { smart_count: 1 })}{' '}
-                <Link to={`/versions/${record.versionId}`}>{record.versionLabel}</Link> · {f.dateTime(record.publishedAt)} · {record.publishedBy}
+                <Link to={`/periods/${record.periodId}/show`}>{record.periodTitle}</Link> ·{' '}
+                {translate('resources.versions.name', { smart_count: 1 })}{' '}
+                <Link to={`/versions/${record.versionId}`}>{record.versionLabel}</Link> · {f.dateTime(record.publishedAt)} ·{' '}
+                {record.publishedBy}
               </Typography>
               <Typography variant="caption" sx={{ fontFamily: 'monospace', wordBreak: 'break-all' }}>
                 SHA-256 {record.hash}

@@ -17,7 +17,11 @@ export const CohortRankingTable = ({ cohort, periodId }: { cohort: CohortRanking
       <Box sx={{ p: 1.5, display: 'flex', gap: 2, alignItems: 'baseline', flexWrap: 'wrap' }}>
         <Typography variant="h6">{lt(cohort.name) || cohort.cohort}</Typography>
         <Typography variant="body2" color="text.secondary">
-          {translate('chiso.ranking.cohortSummary', { n: cohort.entries.length, max: f.number(cohort.max), average: f.number(cohort.average) })}
+          {translate('chiso.ranking.cohortSummary', {
+            n: cohort.entries.length,
+            max: f.number(cohort.max),
+            average: f.number(cohort.average),
+          })}
           {!cohort.ranked && ` · ${translate('chiso.ranking.notRanked')}`}
         </Typography>
       </Box>
@@ -38,13 +42,20 @@ export const CohortRankingTable = ({ cohort, periodId }: { cohort: CohortRanking
         </TableHead>
         <TableBody>
           {cohort.entries.map((e) => (
-            <TableRow key={e.agencyId} sx={{ borderLeft: 6, borderLeftColor: bandColor(e.band) }} data-agency={e.agencyId} data-rank={e.rank ?? ''}>
+            <TableRow
+              key={e.agencyId}
+              sx={{ borderLeft: 6, borderLeftColor: bandColor(e.band) }}
+              data-agency={e.agencyId}
+              data-rank={e.rank ?? ''}
+            >
               <TableCell align="right" sx={{ fontWeight: 700 }}>
                 {e.rank ?? '—'}
               </TableCell>
               <TableCell>
                 {periodId ? (
-                  <Link to={`/evaluations?filter=${encodeURIComponent(JSON.stringify({ periodId, agencyId: e.agencyId }))}`}>{e.agencyName}</Link>
+                  <Link to={`/evaluations?filter=${encodeURIComponent(JSON.stringify({ periodId, agencyId: e.agencyId }))}`}>
+                    {e.agencyName}
+                  </Link>
                 ) : (
                   e.agencyName
                 )}

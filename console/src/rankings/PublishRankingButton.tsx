@@ -27,10 +27,23 @@ export const PublishRankingButton = ({ periodId, disabled }: { periodId: string;
   };
   return (
     <>
-      <Button variant="contained" color="success" startIcon={<Verified />} onClick={() => setOpen(true)} disabled={disabled} data-testid="publish-ranking">
+      <Button
+        variant="contained"
+        color="success"
+        startIcon={<Verified />}
+        onClick={() => setOpen(true)}
+        disabled={disabled}
+        data-testid="publish-ranking"
+      >
         {translate('chiso.ranking.publish')}
       </Button>
-      <Confirm isOpen={open} title={translate('chiso.ranking.publishTitle')} content={translate('chiso.ranking.publishContent')} onConfirm={publish} onClose={() => setOpen(false)} />
+      <Confirm
+        isOpen={open}
+        title={translate('chiso.ranking.publishTitle')}
+        content={translate('chiso.ranking.publishContent')}
+        onConfirm={publish}
+        onClose={() => setOpen(false)}
+      />
     </>
   );
 };

@@ -15,7 +15,10 @@ export const ScoreDistribution = ({ cohorts }: { cohorts: CohortRanking[] }) => 
   cohorts.forEach((c) => c.entries.forEach((e) => e.band && bands.set(e.band.id, e.band)));
   const ordered = bandOrder(cohorts, bands);
   return (
-    <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: `repeat(${Math.min(cohorts.length, 2)}, 1fr)` }, gap: 2 }} data-testid="chart-distribution">
+    <Box
+      sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: `repeat(${Math.min(cohorts.length, 2)}, 1fr)` }, gap: 2 }}
+      data-testid="chart-distribution"
+    >
       {cohorts.map((c) => {
         const data = BRACKETS.map((from) => {
           const row: Record<string, string | number> = { name: `${from}–${from + 10}` };
@@ -35,7 +38,11 @@ export const ScoreDistribution = ({ cohorts }: { cohorts: CohortRanking[] }) => 
               <ResponsiveContainer>
                 <BarChart data={data} margin={{ top: 10, right: 10, bottom: 20, left: 0 }}>
                   <CartesianGrid strokeDasharray="3 3" />
-                  <XAxis dataKey="name" tick={{ fontSize: 11 }} label={{ value: translate('chiso.chart.percentOfMax'), position: 'insideBottom', offset: -12, fontSize: 12 }} />
+                  <XAxis
+                    dataKey="name"
+                    tick={{ fontSize: 11 }}
+                    label={{ value: translate('chiso.chart.percentOfMax'), position: 'insideBottom', offset: -12, fontSize: 12 }}
+                  />
                   <YAxis allowDecimals={false} width={36} />
                   <Tooltip />
                   <Legend verticalAlign="top" height={28} itemSorter={null} />

@@ -1,5 +1,18 @@
 import { useState } from 'react';
-import { Alert, Box, Button, Card, CardContent, LinearProgress, MenuItem, Stack, TextField, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Button,
+  Card,
+  CardContent,
+  LinearProgress,
+  MenuItem,
+  Stack,
+  TextField,
+  ToggleButton,
+  ToggleButtonGroup,
+  Typography,
+} from '@mui/material';
 import Replay from '@mui/icons-material/Replay';
 import { Title, useGetList, useTranslate } from 'react-admin';
 import { useSearchParams } from 'react-router-dom';
@@ -24,8 +37,15 @@ export const ReplayPage = () => {
   const [result, setResult] = useState<ReplayResult | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const { data: published } = useGetList('published-rankings', { sort: { field: 'publishedAt', order: 'DESC' }, pagination: { page: 1, perPage: 200 } });
-  const { data: periods } = useGetList('periods', { sort: { field: 'year', order: 'DESC' }, pagination: { page: 1, perPage: 200 } }, { enabled: kind === 'evaluations' });
+  const { data: published } = useGetList('published-rankings', {
+    sort: { field: 'publishedAt', order: 'DESC' },
+    pagination: { page: 1, perPage: 200 },
+  });
+  const { data: periods } = useGetList(
+    'periods',
+    { sort: { field: 'year', order: 'DESC' }, pagination: { page: 1, perPage: 200 } },
+    { enabled: kind === 'evaluations' },
+  );
   const { data: evaluations } = useGetList(
     'evaluations',
     { filter: { periodId }, sort: { field: 'agencyName', order: 'ASC' }, pagination: { page: 1, perPage: 1000 } },
@@ -53,12 +73,26 @@ export const ReplayPage = () => {
             {translate('chiso.replay.help')}
           </Typography>
           <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ alignItems: { md: 'center' } }}>
-            <ToggleButtonGroup exclusive size="small" sx={{ whiteSpace: 'nowrap', flexShrink: 0 }} value={kind} onChange={(_, v) => v && (setKind(v), setId(''), setResult(null))}>
+            <ToggleButtonGroup
+              exclusive
+              size="small"
+              sx={{ whiteSpace: 'nowrap', flexShrink: 0 }}
+              value={kind}
+              onChange={(_, v) => v && (setKind(v), setId(''), setResult(null))}
+            >
               <ToggleButton value="published-rankings">{translate('chiso.replay.publishedRanking')}</ToggleButton>
               <ToggleButton value="evaluations">{translate('chiso.replay.evaluation')}</ToggleButton>
             </ToggleButtonGroup>
             {kind === 'published-rankings' ? (
-              <TextField select size="small" label={translate('chiso.replay.publishedRanking')} value={chosen} onChange={(e) => setId(e.target.value)} sx={{ minWidth: 360 }} name="publishedRanking">
+              <TextField
+                select
+                size="small"
+                label={translate('chiso.replay.publishedRanking')}
+                value={chosen}
+                onChange={(e) => setId(e.target.value)}
+                sx={{ minWidth: 360 }}
+                name="publishedRanking"
+              >
                 {(published ?? []).map((p) => (
                   <MenuItem key={p.id} value={String(p.id)}>
                     {p.periodTitle} · {p.versionLabel} · {f.dateTime(p.publishedAt)}
@@ -67,14 +101,28 @@ export const ReplayPage = () => {
               </TextField>
             ) : (
               <>
-                <TextField select size="small" label={translate('resources.periods.name', { smart_count: 1 })} value={periodId} onChange={(e) => setPeriodId(e.target.value)} sx={{ minWidth: 240 }}>
+                <TextField
+                  select
+                  size="small"
+                  label={translate('resources.periods.name', { smart_count: 1 })}
+                  value={periodId}
+                  onChange={(e) => setPeriodId(e.target.value)}
+                  sx={{ minWidth: 240 }}
+                >
                   {(periods ?? []).map((p) => (
                     <MenuItem key={p.id} value={String(p.id)}>
                       {p.title}
                     </MenuItem>
                   ))}
                 </TextField>
-                <TextField select size="small" label={translate('chiso.replay.evaluation')} value={id} onChange={(e) => setId(e.target.value)} sx={{ minWidth: 300 }}>
+                <TextField
+                  select
+                  size="small"
+                  label={translate('chiso.replay.evaluation')}
+                  value={id}
+                  onChange={(e) => setId(e.target.value)}
+                  sx={{ minWidth: 300 }}
+                >
                   {(evaluations ?? []).map((ev) => (
                     <MenuItem key={ev.id} value={String(ev.id)}>
                       {ev.agencyName} · {f.dateTime(ev.createdAt)}
@@ -83,15 +131,28 @@ export const ReplayPage = () => {
                 </TextField>
               </>
             )}
-            <Button variant="contained" startIcon={<Replay />} onClick={run} disabled={!chosen || busy} data-testid="run-replay" sx={{ whiteSpace: 'nowrap', flexShrink: 0 }}>
+            <Button
+              variant="contained"
+              startIcon={<Replay />}
+              onClick={run}
+              disabled={!chosen || busy}
+              data-testid="run-replay"
+              sx={{ whiteSpace: 'nowrap', flexShrink: 0 }}
+            >
               {translate('chiso.replay.run')}
             </Button>
           </Stack>
         </CardContent>
       </Card>
       {busy && <LinearProgress />}
-      {problem && <Alert severity="error" sx={{ whiteSpace: 'pre-line' }}>{problem}</Alert>}
-      {kind === 'published-rankings' && published && !published.length && <Alert severity="info">{translate('chiso.replay.nothingPublished')}</Alert>}
+      {problem && (
+        <Alert severity="error" sx={{ whiteSpace: 'pre-line' }}>
+          {problem}
+        </Alert>
+      )}
+      {kind === 'published-rankings' && published && !published.length && (
+        <Alert severity="info">{translate('chiso.replay.nothingPublished')}</Alert>
+      )}
       {result && (
         <Card>
           <CardContent>

@@ -1,5 +1,23 @@
 import { useState } from 'react';
-import { Alert, Box, Button, Card, CardContent, FormControlLabel, LinearProgress, MenuItem, Stack, Switch, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Button,
+  Card,
+  CardContent,
+  FormControlLabel,
+  LinearProgress,
+  MenuItem,
+  Stack,
+  Switch,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+  Typography,
+} from '@mui/material';
 import Science from '@mui/icons-material/Science';
 import { Title, useGetList, useGetOne, useTranslate } from 'react-admin';
 import { dataProvider, type WhatIfRow } from '../providers/dataProvider';
@@ -23,7 +41,8 @@ export const WhatIfPage = () => {
   const { data: periods } = useGetList('periods', { sort: { field: 'year', order: 'DESC' }, pagination: { page: 1, perPage: 200 } });
   const { data: period } = useGetOne('periods', { id: periodId }, { enabled: !!periodId });
   const { data: baseVersion } = useGetOne('versions', { id: period?.versionId }, { enabled: !!period });
-  const cohortName = (id: string | null) => lt((baseVersion?.document as RuleSetVersion | undefined)?.cohorts.find((c) => c.id === id)?.name) || id || '—';
+  const cohortName = (id: string | null) =>
+    lt((baseVersion?.document as RuleSetVersion | undefined)?.cohorts.find((c) => c.id === id)?.name) || id || '—';
   const { data: versions } = useGetList(
     'versions',
     { filter: { ruleSet: period?.ruleSet }, sort: { field: 'effectiveFrom', order: 'DESC' }, pagination: { page: 1, perPage: 200 } },
@@ -51,29 +70,61 @@ export const WhatIfPage = () => {
             {translate('chiso.whatIf.help')}
           </Typography>
           <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ alignItems: { md: 'center' } }}>
-            <TextField select size="small" label={translate('resources.periods.name', { smart_count: 1 })} value={periodId} onChange={(e) => (setPeriodId(e.target.value), setVersionId(''))} sx={{ minWidth: 260 }} name="period">
+            <TextField
+              select
+              size="small"
+              label={translate('resources.periods.name', { smart_count: 1 })}
+              value={periodId}
+              onChange={(e) => (setPeriodId(e.target.value), setVersionId(''))}
+              sx={{ minWidth: 260 }}
+              name="period"
+            >
               {(periods ?? []).map((p) => (
                 <MenuItem key={p.id} value={String(p.id)}>
                   {p.title} · {p.versionLabel}
                 </MenuItem>
               ))}
             </TextField>
-            <TextField select size="small" label={translate('resources.versions.name', { smart_count: 1 })} value={versionId} onChange={(e) => setVersionId(e.target.value)} sx={{ minWidth: 300 }} disabled={!period} name="version">
+            <TextField
+              select
+              size="small"
+              label={translate('resources.versions.name', { smart_count: 1 })}
+              value={versionId}
+              onChange={(e) => setVersionId(e.target.value)}
+              sx={{ minWidth: 300 }}
+              disabled={!period}
+              name="version"
+            >
               {(versions ?? []).map((v) => (
                 <MenuItem key={v.id} value={String(v.id)}>
                   {v.version} · {translate(`chiso.status.${v.status}`)}
                 </MenuItem>
               ))}
             </TextField>
-            <Button variant="contained" startIcon={<Science />} onClick={run} disabled={!periodId || !versionId || busy} data-testid="run-what-if" sx={{ whiteSpace: 'nowrap', flexShrink: 0 }}>
+            <Button
+              variant="contained"
+              startIcon={<Science />}
+              onClick={run}
+              disabled={!periodId || !versionId || busy}
+              data-testid="run-what-if"
+              sx={{ whiteSpace: 'nowrap', flexShrink: 0 }}
+            >
               {translate('chiso.whatIf.run')}
             </Button>
-            <FormControlLabel sx={{ whiteSpace: 'nowrap' }} control={<Switch checked={onlyChanged} onChange={(e) => setOnlyChanged(e.target.checked)} />} label={translate('chiso.impact.onlyChanged')} />
+            <FormControlLabel
+              sx={{ whiteSpace: 'nowrap' }}
+              control={<Switch checked={onlyChanged} onChange={(e) => setOnlyChanged(e.target.checked)} />}
+              label={translate('chiso.impact.onlyChanged')}
+            />
           </Stack>
         </CardContent>
       </Card>
       {busy && <LinearProgress />}
-      {problem && <Alert severity="error" sx={{ whiteSpace: 'pre-line' }}>{problem}</Alert>}
+      {problem && (
+        <Alert severity="error" sx={{ whiteSpace: 'pre-line' }}>
+          {problem}
+        </Alert>
+      )}
       {rows && (
         <Card>
           <CardContent>
@@ -96,7 +147,11 @@ export const WhatIfPage = () => {
               </TableHead>
               <TableBody>
                 {shown.map((r) => (
-                  <TableRow key={r.agencyId} sx={r.changed ? { background: '#fff4e5' } : undefined} data-changed={r.changed ? 'true' : 'false'}>
+                  <TableRow
+                    key={r.agencyId}
+                    sx={r.changed ? { background: '#fff4e5' } : undefined}
+                    data-changed={r.changed ? 'true' : 'false'}
+                  >
                     <TableCell>{r.agencyName}</TableCell>
                     <TableCell>{cohortName(r.cohort)}</TableCell>
                     <TableCell align="right">{f.number(r.before?.total)}</TableCell>
@@ -105,7 +160,9 @@ export const WhatIfPage = () => {
                       {r.delta > 0 ? `+${f.number(r.delta)}` : f.number(r.delta)}
                     </TableCell>
                     <TableCell>{r.before ? <BandChip band={r.before.band} /> : '—'}</TableCell>
-                    <TableCell sx={r.bandChanged ? { outline: '2px solid #ef6c00', outlineOffset: -4 } : undefined}>{r.after ? <BandChip band={r.after.band} /> : '—'}</TableCell>
+                    <TableCell sx={r.bandChanged ? { outline: '2px solid #ef6c00', outlineOffset: -4 } : undefined}>
+                      {r.after ? <BandChip band={r.after.band} /> : '—'}
+                    </TableCell>
                     <TableCell align="right">{r.before?.rank ?? '—'}</TableCell>
                     <TableCell align="right" sx={{ fontWeight: r.rankChanged ? 700 : undefined }}>
                       {r.after?.rank ?? '—'}

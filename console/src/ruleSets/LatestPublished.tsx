@@ -2,7 +2,11 @@ import { Link } from 'react-router-dom';
 import { useFormat } from '../common/useFormat';
 
 /** The newest published version of a rule set, linked. */
-export const LatestPublished = ({ value }: { value?: { id?: string; version?: string; publishedAt?: string; effectiveFrom?: string } | null }) => {
+export const LatestPublished = ({
+  value,
+}: {
+  value?: { id?: string; version?: string; publishedAt?: string; effectiveFrom?: string } | null;
+}) => {
   const f = useFormat();
   if (!value) return <span>—</span>;
   return (

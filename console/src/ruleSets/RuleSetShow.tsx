@@ -15,12 +15,21 @@ export const RuleSetShow = () => (
     <SimpleShowLayout>
       <LtText source="title" />
       <LtText source="description" />
-      <ReferenceManyField reference="versions" target="ruleSet" sort={{ field: 'effectiveFrom', order: 'DESC' }} label="resources.versions.name">
+      <ReferenceManyField
+        reference="versions"
+        target="ruleSet"
+        sort={{ field: 'effectiveFrom', order: 'DESC' }}
+        label="resources.versions.name"
+      >
         <DataTable rowClick={(id) => `/versions/${id}`} bulkActionButtons={false}>
           <DataTable.Col source="version" />
           <DataTable.Col source="title" field={LtText} />
           <DataTable.Col source="status" render={(r: RaRecord) => <StatusChip status={r.status} />} />
-          <DataTable.Col source="effectiveFrom" label="resources.versions.fields.effective" render={(r: RaRecord) => <EffectivePeriod record={r} />} />
+          <DataTable.Col
+            source="effectiveFrom"
+            label="resources.versions.fields.effective"
+            render={(r: RaRecord) => <EffectivePeriod record={r} />}
+          />
           <DataTable.Col source="legalBasis" disableSort render={(r: RaRecord) => <LegalBasisText value={r.legalBasis} />} />
         </DataTable>
       </ReferenceManyField>

@@ -4,4 +4,10 @@ import { RuleSetList } from './RuleSetList';
 import { RuleSetShow } from './RuleSetShow';
 import { RuleSetEdit } from './RuleSetEdit';
 
-export const ruleSets: Partial<ResourceProps> = { list: RuleSetList, show: RuleSetShow, edit: RuleSetEdit, icon: Rule, recordRepresentation: 'id' };
+export const ruleSets: Partial<ResourceProps> = {
+  list: RuleSetList,
+  show: RuleSetShow,
+  edit: RuleSetEdit,
+  icon: Rule,
+  recordRepresentation: 'id',
+};

@@ -11,7 +11,11 @@ export const AppraisalHistory = ({ submissionId, facts }: { submissionId: string
   const f = useFormat();
   const lt = useLt();
   const show = useFactValue();
-  const { data } = useGetList('appraisals', { filter: { submissionId }, sort: { field: 'at', order: 'DESC' }, pagination: { page: 1, perPage: 500 } });
+  const { data } = useGetList('appraisals', {
+    filter: { submissionId },
+    sort: { field: 'at', order: 'DESC' },
+    pagination: { page: 1, perPage: 500 },
+  });
   if (!data?.length) return <Typography variant="body2">{translate('chiso.appraisal.none')}</Typography>;
   const factOf = (id: string) => facts.find((x) => x.id === id);
   return (

@@ -12,7 +12,17 @@ import { AppraiseDialog } from './AppraiseDialog';
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 /** Agency value and evaluator value side by side, fact by fact, with the evidence between them. */
-export const AppraisalTable = ({ record, groups, canAppraise, onChanged }: { record: RaRecord; groups: FactGroup[]; canAppraise: boolean; onChanged: () => void }) => {
+export const AppraisalTable = ({
+  record,
+  groups,
+  canAppraise,
+  onChanged,
+}: {
+  record: RaRecord;
+  groups: FactGroup[];
+  canAppraise: boolean;
+  onChanged: () => void;
+}) => {
   const translate = useTranslate();
   const lt = useLt();
   const show = useFactValue();
@@ -36,7 +46,9 @@ export const AppraisalTable = ({ record, groups, canAppraise, onChanged }: { rec
           {groups.flatMap((g) => [
             <TableRow key={`g-${g.code ?? 'other'}`}>
               <TableCell colSpan={canAppraise ? 5 : 4} sx={{ bgcolor: 'action.hover' }}>
-                <Typography variant="subtitle2">{g.code ? `${g.code}. ${lt(g.title)}` : translate('chiso.submission.otherFacts')}</Typography>
+                <Typography variant="subtitle2">
+                  {g.code ? `${g.code}. ${lt(g.title)}` : translate('chiso.submission.otherFacts')}
+                </Typography>
               </TableCell>
             </TableRow>,
             ...g.facts.map((fact) => {
@@ -52,10 +64,17 @@ export const AppraisalTable = ({ record, groups, canAppraise, onChanged }: { rec
                       </Typography>
                     )}
                   </TableCell>
-                  <TableCell align="right" sx={{ textDecoration: changed ? 'line-through' : undefined, color: changed ? 'text.secondary' : undefined }}>
+                  <TableCell
+                    align="right"
+                    sx={{ textDecoration: changed ? 'line-through' : undefined, color: changed ? 'text.secondary' : undefined }}
+                  >
                     {show(fact, facts[fact.id])}
                   </TableCell>
-                  <TableCell align="right" sx={{ fontWeight: changed ? 700 : undefined, color: changed ? 'secondary.main' : undefined }} data-appraised={has ? 'true' : 'false'}>
+                  <TableCell
+                    align="right"
+                    sx={{ fontWeight: changed ? 700 : undefined, color: changed ? 'secondary.main' : undefined }}
+                    data-appraised={has ? 'true' : 'false'}
+                  >
                     {has ? show(fact, appraised[fact.id]) : '—'}
                   </TableCell>
                   <TableCell>
@@ -64,7 +83,13 @@ export const AppraisalTable = ({ record, groups, canAppraise, onChanged }: { rec
                   {canAppraise && (
                     <TableCell>
                       <Tooltip title={translate('chiso.appraisal.title')}>
-                        <Button size="small" startIcon={<RateReview />} onClick={() => setEditing(fact)} data-testid={`appraise-${fact.id}`} sx={{ whiteSpace: "nowrap" }}>
+                        <Button
+                          size="small"
+                          startIcon={<RateReview />}
+                          onClick={() => setEditing(fact)}
+                          data-testid={`appraise-${fact.id}`}
+                          sx={{ whiteSpace: 'nowrap' }}
+                        >
                           {translate('chiso.appraisal.adjust')}
                         </Button>
                       </Tooltip>

@@ -33,12 +33,23 @@ export const AppraiseDialog = ({
   const [touched, setTouched] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const numeric = fact.type === 'number' || fact.type === 'integer';
-  const value: unknown = numeric ? parseDecimal(text) : fact.type === 'boolean' ? (text === 'true' ? true : text === 'false' ? false : null) : text;
+  const value: unknown = numeric
+    ? parseDecimal(text)
+    : fact.type === 'boolean'
+      ? text === 'true'
+        ? true
+        : text === 'false'
+          ? false
+          : null
+      : text;
   let valueError: string | undefined;
   if (numeric && text !== '' && value === null) valueError = translate('ra.validation.number');
-  else if (numeric && typeof value === 'number' && fact.minimum !== undefined && value < fact.minimum) valueError = translate('ra.validation.minValue', { min: fact.minimum });
-  else if (numeric && typeof value === 'number' && fact.maximum !== undefined && value > fact.maximum) valueError = translate('ra.validation.maxValue', { max: fact.maximum });
-  else if (fact.type === 'integer' && typeof value === 'number' && !Number.isInteger(value)) valueError = translate('chiso.validation.integer');
+  else if (numeric && typeof value === 'number' && fact.minimum !== undefined && value < fact.minimum)
+    valueError = translate('ra.validation.minValue', { min: fact.minimum });
+  else if (numeric && typeof value === 'number' && fact.maximum !== undefined && value > fact.maximum)
+    valueError = translate('ra.validation.maxValue', { max: fact.maximum });
+  else if (fact.type === 'integer' && typeof value === 'number' && !Number.isInteger(value))
+    valueError = translate('chiso.validation.integer');
   const reasonError = touched && !reason.trim() ? translate('chiso.appraisal.reasonRequired') : undefined;
   const ready = text !== '' && !valueError && reason.trim().length > 0;
 
@@ -66,11 +77,21 @@ export const AppraiseDialog = ({
         </Typography>
         <Stack spacing={2}>
           {fact.type === 'boolean' || fact.type === 'enum' ? (
-            <TextField select label={translate('chiso.appraisal.newValue')} value={text} onChange={(e) => setText(e.target.value)} name="appraisedValue">
+            <TextField
+              select
+              label={translate('chiso.appraisal.newValue')}
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+              name="appraisedValue"
+            >
               {fact.type === 'boolean'
                 ? [
-                    <MenuItem key="t" value="true">{translate('chiso.common.yes')}</MenuItem>,
-                    <MenuItem key="f" value="false">{translate('chiso.common.no')}</MenuItem>,
+                    <MenuItem key="t" value="true">
+                      {translate('chiso.common.yes')}
+                    </MenuItem>,
+                    <MenuItem key="f" value="false">
+                      {translate('chiso.common.no')}
+                    </MenuItem>,
                   ]
                 : (fact.options ?? []).map((o) => (
                     <MenuItem key={o.value} value={o.value}>
@@ -101,7 +122,11 @@ export const AppraiseDialog = ({
             helperText={reasonError ?? translate('chiso.appraisal.reasonHelp')}
             name="reason"
           />
-          {problem && <Alert severity="error" sx={{ whiteSpace: 'pre-line' }}>{problem}</Alert>}
+          {problem && (
+            <Alert severity="error" sx={{ whiteSpace: 'pre-line' }}>
+              {problem}
+            </Alert>
+          )}
         </Stack>
       </DialogContent>
       <DialogActions>

@@ -1,12 +1,33 @@
 import { useState } from 'react';
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField, ToggleButton, ToggleButtonGroup } from '@mui/material';
+import {
+  Alert,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  Stack,
+  TextField,
+  ToggleButton,
+  ToggleButtonGroup,
+} from '@mui/material';
 import AddLink from '@mui/icons-material/AddLink';
 import { useNotify, useTranslate } from 'react-admin';
 import { dataProvider } from '../providers/dataProvider';
 import { messageOf } from '../api/problem';
 
 /** Attach a file or a link (with a note) as evidence for one fact. */
-export const EvidenceButton = ({ submissionId, factKey, label, onAdded }: { submissionId: string; factKey: string; label: string; onAdded: () => void }) => {
+export const EvidenceButton = ({
+  submissionId,
+  factKey,
+  label,
+  onAdded,
+}: {
+  submissionId: string;
+  factKey: string;
+  label: string;
+  onAdded: () => void;
+}) => {
   const translate = useTranslate();
   const notify = useNotify();
   const [open, setOpen] = useState(false);
@@ -28,7 +49,11 @@ export const EvidenceButton = ({ submissionId, factKey, label, onAdded }: { subm
     setBusy(true);
     setProblem(null);
     try {
-      await dataProvider.uploadEvidence(submissionId, { key: factKey, note: note.trim() || undefined, ...(kind === 'file' ? { file: file! } : { url: url.trim() }) });
+      await dataProvider.uploadEvidence(submissionId, {
+        key: factKey,
+        note: note.trim() || undefined,
+        ...(kind === 'file' ? { file: file! } : { url: url.trim() }),
+      });
       notify('chiso.submission.evidenceAdded', { type: 'success' });
       close();
       onAdded();
@@ -59,10 +84,26 @@ export const EvidenceButton = ({ submissionId, factKey, label, onAdded }: { subm
                 <input hidden type="file" onChange={(e) => setFile(e.target.files?.[0] ?? null)} data-testid="evidence-file" />
               </Button>
             ) : (
-              <TextField label={translate('chiso.submission.url')} value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://" name="evidenceUrl" />
+              <TextField
+                label={translate('chiso.submission.url')}
+                value={url}
+                onChange={(e) => setUrl(e.target.value)}
+                placeholder="https://"
+                name="evidenceUrl"
+              />
             )}
-            <TextField label={translate('chiso.submission.note')} value={note} onChange={(e) => setNote(e.target.value)} multiline name="evidenceNote" />
-            {problem && <Alert severity="error" sx={{ whiteSpace: 'pre-line' }}>{problem}</Alert>}
+            <TextField
+              label={translate('chiso.submission.note')}
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+              multiline
+              name="evidenceNote"
+            />
+            {problem && (
+              <Alert severity="error" sx={{ whiteSpace: 'pre-line' }}>
+                {problem}
+              </Alert>
+            )}
           </Stack>
         </DialogContent>
         <DialogActions>

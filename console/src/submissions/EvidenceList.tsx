@@ -35,7 +35,13 @@ export const EvidenceList = ({ items, rule }: { items: EvidenceItem[]; rule?: st
           label={e.kind === 'explanation' ? e.note : `${e.kind === 'file' ? e.fileName : e.url}${e.note ? ` — ${e.note}` : ''}`}
           {...(e.kind === 'explanation'
             ? {}
-            : { component: 'a' as const, href: e.kind === 'file' ? `/api/evidence/${e.id}` : (e.url ?? undefined), target: '_blank', rel: 'noopener noreferrer', clickable: true })}
+            : {
+                component: 'a' as const,
+                href: e.kind === 'file' ? `/api/evidence/${e.id}` : (e.url ?? undefined),
+                target: '_blank',
+                rel: 'noopener noreferrer',
+                clickable: true,
+              })}
           sx={{ maxWidth: 420 }}
           data-evidence={e.id}
         />

@@ -51,7 +51,13 @@ export const FactInput = ({ fact, disabled, facts = [] }: { fact: Fact; disabled
         />
       );
     case 'enum':
-      return <SelectInput {...common} choices={(fact.options ?? []).map((o) => ({ id: o.value, name: lt(o.label) || o.value }))} sx={{ minWidth: 280 }} />;
+      return (
+        <SelectInput
+          {...common}
+          choices={(fact.options ?? []).map((o) => ({ id: o.value, name: lt(o.label) || o.value }))}
+          sx={{ minWidth: 280 }}
+        />
+      );
     case 'date':
       return <DayInput {...common} />;
     default:

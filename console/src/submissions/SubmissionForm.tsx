@@ -39,7 +39,11 @@ export const SubmissionForm = () => {
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
         {data.period.title} · {lt(data.version.title)} · {translate('chiso.submission.revision', { n: record.revision })}
       </Typography>
-      {!editable && <Alert severity="info">{translate(record.status === 'draft' ? 'chiso.submission.periodNotOpen' : 'chiso.submission.alreadySubmitted')}</Alert>}
+      {!editable && (
+        <Alert severity="info">
+          {translate(record.status === 'draft' ? 'chiso.submission.periodNotOpen' : 'chiso.submission.alreadySubmitted')}
+        </Alert>
+      )}
       {groups.map((g) => (
         <Box key={g.code ?? 'other'} sx={{ width: '100%', mt: 2 }} data-group={g.code ?? 'other'}>
           <Typography variant="h6" sx={{ mb: 1 }}>
@@ -52,7 +56,9 @@ export const SubmissionForm = () => {
               {fact.evidence !== 'none' && (
                 <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mt: -1, flexWrap: 'wrap' }}>
                   <EvidenceList items={evidence.filter((e) => e.key === fact.id)} rule={fact.evidence} />
-                  {editable && <EvidenceButton submissionId={String(record.id)} factKey={fact.id} label={lt(fact.label)} onAdded={refresh} />}
+                  {editable && (
+                    <EvidenceButton submissionId={String(record.id)} factKey={fact.id} label={lt(fact.label)} onAdded={refresh} />
+                  )}
                 </Stack>
               )}
             </Box>

@@ -35,7 +35,8 @@ const SubmissionView = () => {
                 <StatusChip status={record.status} />
               </Stack>
               <Typography variant="body2" color="text.secondary">
-                <Link to={`/periods/${data.period.id}/show`}>{data.period.title}</Link> · {translate('chiso.submission.revision', { n: record.revision })}
+                <Link to={`/periods/${data.period.id}/show`}>{data.period.title}</Link> ·{' '}
+                {translate('chiso.submission.revision', { n: record.revision })}
                 {record.submittedAt ? ` · ${translate('chiso.submission.submittedAt', { at: f.dateTime(record.submittedAt) })}` : ''}
                 {data.cohort ? ` · ${translate('chiso.common.cohort')}: ${data.cohort}` : ''}
               </Typography>
@@ -47,7 +48,11 @@ const SubmissionView = () => {
             )}
             <EvaluateSubmissionButton record={record} />
           </Stack>
-          {canAppraise && <Alert severity="info" sx={{ mt: 2 }}>{translate('chiso.appraisal.help')}</Alert>}
+          {canAppraise && (
+            <Alert severity="info" sx={{ mt: 2 }}>
+              {translate('chiso.appraisal.help')}
+            </Alert>
+          )}
         </CardContent>
       </Card>
       <Card sx={{ mb: 2 }}>

@@ -30,7 +30,14 @@ export const SubmitSubmissionButton = () => {
     <>
       <Tooltip title={isDirty ? translate('chiso.submission.saveFirst') : ''}>
         <span>
-          <Button variant="outlined" color="success" startIcon={<Send />} disabled={isDirty} onClick={() => setOpen(true)} data-testid="submit-submission">
+          <Button
+            variant="outlined"
+            color="success"
+            startIcon={<Send />}
+            disabled={isDirty}
+            onClick={() => setOpen(true)}
+            data-testid="submit-submission"
+          >
             {translate('chiso.submission.submit')}
           </Button>
         </span>

@@ -1,5 +1,16 @@
 import { Chip } from '@mui/material';
-import { CreateButton, DataTable, List, ReferenceField, SearchInput, SelectInput, TopToolbar, useCanAccess, useTranslate, type RaRecord } from 'react-admin';
+import {
+  CreateButton,
+  DataTable,
+  List,
+  ReferenceField,
+  SearchInput,
+  SelectInput,
+  TopToolbar,
+  useCanAccess,
+  useTranslate,
+  type RaRecord,
+} from 'react-admin';
 import { roleChoices } from './roles';
 
 const filters = [<SearchInput source="q" alwaysOn key="q" />, <SelectInput source="role" choices={roleChoices} key="role" />];

@@ -4,4 +4,10 @@ import { UserList } from './UserList';
 import { UserEdit } from './UserEdit';
 import { UserCreate } from './UserCreate';
 
-export const users: Partial<ResourceProps> = { list: UserList, edit: UserEdit, create: UserCreate, icon: People, recordRepresentation: 'username' };
+export const users: Partial<ResourceProps> = {
+  list: UserList,
+  edit: UserEdit,
+  create: UserCreate,
+  icon: People,
+  recordRepresentation: 'username',
+};

@@ -6,7 +6,11 @@ import { useFormat } from '../common/useFormat';
  * "15/09/2021 – 12/04/2023"; a version ended by its successor before its own end date shows the day
  * it ended, struck through from the date it had declared.
  */
-export const EffectivePeriod = ({ record }: { record: { effectiveFrom?: string; effectiveTo?: string | null; endedOn?: string | null; [k: string]: unknown } }) => {
+export const EffectivePeriod = ({
+  record,
+}: {
+  record: { effectiveFrom?: string; effectiveTo?: string | null; endedOn?: string | null; [k: string]: unknown };
+}) => {
   const f = useFormat();
   const translate = useTranslate();
   const declared = record.effectiveTo ? f.date(record.effectiveTo) : translate('chiso.common.openEnded');

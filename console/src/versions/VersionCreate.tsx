@@ -68,7 +68,11 @@ export const VersionCreate = () => {
           placeholder='{ "schemaVersion": 1, … }'
           slotProps={{ input: { sx: { fontFamily: 'monospace', fontSize: 13 } } }}
         />
-        {parsed?.error && <Alert severity="error" sx={{ mt: 1 }}>{translate('chiso.editor.jsonSyntax')}: {parsed.error}</Alert>}
+        {parsed?.error && (
+          <Alert severity="error" sx={{ mt: 1 }}>
+            {translate('chiso.editor.jsonSyntax')}: {parsed.error}
+          </Alert>
+        )}
         {parsed?.doc && errors.length > 0 && (
           <Alert severity="error" sx={{ mt: 1 }}>
             {errors.slice(0, 8).map((f, i) => (
@@ -78,8 +82,16 @@ export const VersionCreate = () => {
             ))}
           </Alert>
         )}
-        {parsed?.doc && findings && !errors.length && <Alert severity="success" sx={{ mt: 1 }}>{translate('chiso.editor.schemaValid')}</Alert>}
-        {problem && <Alert severity="error" sx={{ mt: 1, whiteSpace: 'pre-line' }}>{problem}</Alert>}
+        {parsed?.doc && findings && !errors.length && (
+          <Alert severity="success" sx={{ mt: 1 }}>
+            {translate('chiso.editor.schemaValid')}
+          </Alert>
+        )}
+        {problem && (
+          <Alert severity="error" sx={{ mt: 1, whiteSpace: 'pre-line' }}>
+            {problem}
+          </Alert>
+        )}
         <Stack direction="row" sx={{ mt: 2 }}>
           <Button variant="contained" onClick={create} disabled={!parsed?.doc || errors.length > 0}>
             {translate('chiso.version.createDraft')}

@@ -1,4 +1,15 @@
-import { CreateButton, DataTable, FilterButton, List, SearchInput, SelectInput, TextInput, TopToolbar, useCanAccess, type RaRecord } from 'react-admin';
+import {
+  CreateButton,
+  DataTable,
+  FilterButton,
+  List,
+  SearchInput,
+  SelectInput,
+  TextInput,
+  TopToolbar,
+  useCanAccess,
+  type RaRecord,
+} from 'react-admin';
 import { StatusChip } from '../common/StatusChip';
 import { DateTimeText, LtText } from '../common/Fmt';
 import { EffectivePeriod } from './EffectivePeriod';
@@ -39,7 +50,11 @@ export const VersionList = () => {
         <DataTable.Col source="version" />
         <DataTable.Col source="title" field={LtText} />
         <DataTable.Col source="status" render={(r: RaRecord) => <StatusChip status={r.status} />} />
-        <DataTable.Col source="effectiveFrom" label="resources.versions.fields.effective" render={(r: RaRecord) => <EffectivePeriod record={r} />} />
+        <DataTable.Col
+          source="effectiveFrom"
+          label="resources.versions.fields.effective"
+          render={(r: RaRecord) => <EffectivePeriod record={r} />}
+        />
         <DataTable.Col source="legalBasis" disableSort render={(r: RaRecord) => <LegalBasisText value={r.legalBasis} />} />
         <DataTable.Col source="updatedAt" field={DateTimeText} />
         {canCopy && <DataTable.Col label="" disableSort render={(r: RaRecord) => <CopyButton record={r} variant="outlined" compact />} />}

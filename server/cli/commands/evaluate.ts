@@ -1,5 +1,30 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { type Agency, assignCohort, checkVersion, CohortBests, type CompiledVersion, compileVersion, ENGINE_VERSION, evaluateSubmission, type Evaluation, Exact, type Finding, hasErrors, type LocalizedText, type Node, type NodeRecord, rankEvaluations, type Ranking, rounded, type RuleSetVersion, type Score, scoreOf, type SubmissionInput, text, validateSubmission } from '../../engine';
+import {
+  type Agency,
+  assignCohort,
+  checkVersion,
+  CohortBests,
+  type CompiledVersion,
+  compileVersion,
+  ENGINE_VERSION,
+  evaluateSubmission,
+  type Evaluation,
+  Exact,
+  type Finding,
+  hasErrors,
+  type LocalizedText,
+  type Node,
+  type NodeRecord,
+  rankEvaluations,
+  type Ranking,
+  rounded,
+  type RuleSetVersion,
+  type Score,
+  scoreOf,
+  type SubmissionInput,
+  text,
+  validateSubmission,
+} from '../../engine';
 import { JsonArrayError, readJsonArray } from '../support/jsonArray';
 import { guard } from '../support/guard';
 import { EXIT, fileProblem, readJsonFile } from '../support/files';
@@ -59,7 +84,13 @@ export interface EvaluateOutput {
 }
 
 /** One submission checked against the facts asked of its cohort; paths read `submissions[i]/facts/…`. */
-function checkSubmission(version: RuleSetVersion, compiled: CompiledVersion, submission: unknown, i: number, seen: Map<string, number>): Finding[] {
+function checkSubmission(
+  version: RuleSetVersion,
+  compiled: CompiledVersion,
+  submission: unknown,
+  i: number,
+  seen: Map<string, number>,
+): Finding[] {
   const problems: Finding[] = [];
   // Whatever the file holds; its agency is read as one only once the schema says it is one.
   const agency = (submission as { agency?: { id?: unknown } } | null | undefined)?.agency;
@@ -93,7 +124,13 @@ interface Evaluated {
 
 function nodePoints(compiled: CompiledVersion, nodes: readonly NodeRecord[], out: NodePoints[] = []): NodePoints[] {
   for (const n of nodes) {
-    out.push({ code: n.code, ...(n.id ? { id: n.id } : {}), points: rounded(compiled, Exact.of(n.points)), max: n.max, ...(n.status ? { status: n.status } : {}) });
+    out.push({
+      code: n.code,
+      ...(n.id ? { id: n.id } : {}),
+      points: rounded(compiled, Exact.of(n.points)),
+      max: n.max,
+      ...(n.status ? { status: n.status } : {}),
+    });
     if (n.children) nodePoints(compiled, n.children, out);
   }
   return out;
@@ -134,7 +171,12 @@ function* provisionalNodes(nodes: readonly Node[]): Generator<EvaluateOutput['pr
   }
 }
 
-function heading(version: RuleSetVersion, ranking: Ranking, year: number, rows: readonly EvaluateRow[]): Omit<EvaluateOutput, 'evaluations'> {
+function heading(
+  version: RuleSetVersion,
+  ranking: Ranking,
+  year: number,
+  rows: readonly EvaluateRow[],
+): Omit<EvaluateOutput, 'evaluations'> {
   return {
     ruleSet: ranking.ruleSet,
     version: ranking.version,
@@ -161,11 +203,13 @@ function heading(version: RuleSetVersion, ranking: Ranking, year: number, rows: 
  */
 async function writeJson(head: Omit<EvaluateOutput, 'evaluations'>, rows: EvaluateRow[]): Promise<void> {
   const out = process.stdout;
-  const write = (chunk: string) => (out.write(chunk) ? Promise.resolve() : new Promise<void>((resolve) => out.once('drain', () => resolve())));
+  const write = (chunk: string) =>
+    out.write(chunk) ? Promise.resolve() : new Promise<void>((resolve) => out.once('drain', () => resolve()));
   const top = JSON.stringify(head, null, 2);
   if (!rows.length) return write(`${top.slice(0, -2)},\n  "evaluations": []\n}\n`);
   await write(`${top.slice(0, -2)},\n  "evaluations": [\n`);
-  for (let i = 0; i < rows.length; i++) await write(`    ${JSON.stringify(rows[i], null, 2).replace(/\n/g, '\n    ')}${i + 1 < rows.length ? ',' : ''}\n`);
+  for (let i = 0; i < rows.length; i++)
+    await write(`    ${JSON.stringify(rows[i], null, 2).replace(/\n/g, '\n    ')}${i + 1 < rows.length ? ',' : ''}\n`);
   await write('  ]\n}\n');
 }
 
@@ -235,7 +279,11 @@ function tables(version: RuleSetVersion, evaluations: EvaluateRow[], ranking: Ra
   );
   const provisional = [...provisionalNodes(version.criteria)];
   if (provisional.length) {
-    const codes = provisional.slice(0, 12).map((p) => p.code).join(', ') + (provisional.length > 12 ? ', …' : '');
+    const codes =
+      provisional
+        .slice(0, 12)
+        .map((p) => p.code)
+        .join(', ') + (provisional.length > 12 ? ', …' : '');
     blocks.push(
       lang === 'vi'
         ? `Tạm tính: ${provisional.length} mục chưa đối chiếu với văn bản (${codes}); kết quả dựa trên các mục này là tạm tính.`
@@ -258,7 +306,9 @@ export function register(program: Command): void {
     .addOption(new Option('--format <format>', 'định dạng / output format').choices(['json', 'table']).default('table'))
     .addOption(new Option('--lang <lang>', 'ngôn ngữ / language').choices(['vi', 'en']).default('vi'))
     .option('--detail', 'thêm điểm từng chỉ số, tiêu chí (JSON) / add points per node (JSON)')
-    .addOption(new Option('--year <year>', 'năm đánh giá (mốc ngày trong điều kiện) / assessed year (dates in conditions)').argParser(yearArg))
+    .addOption(
+      new Option('--year <year>', 'năm đánh giá (mốc ngày trong điều kiện) / assessed year (dates in conditions)').argParser(yearArg),
+    )
     .action(
       guard(async (options: Options) => {
         const rules = readJsonFile(options.rules);
@@ -300,7 +350,10 @@ export function register(program: Command): void {
             problems += found.filter((f) => f.severity === 'error').length;
             if (problems) continue;
             if (twoPasses) bests.add(submission as SubmissionInput);
-            else kept.push(evaluated(compiled, evaluateIn(compiled, submission as SubmissionInput, bests), options.lang, options.detail === true));
+            else
+              kept.push(
+                evaluated(compiled, evaluateIn(compiled, submission as SubmissionInput, bests), options.lang, options.detail === true),
+              );
           }
           if (problems) {
             process.exitCode = EXIT.invalid;
@@ -308,7 +361,9 @@ export function register(program: Command): void {
           }
           if (twoPasses)
             for await (const submission of readJsonArray(options.submissions))
-              kept.push(evaluated(compiled, evaluateIn(compiled, submission as SubmissionInput, bests), options.lang, options.detail === true));
+              kept.push(
+                evaluated(compiled, evaluateIn(compiled, submission as SubmissionInput, bests), options.lang, options.detail === true),
+              );
         } catch (err) {
           if (!(err instanceof JsonArrayError)) throw err;
           const path = err.index === undefined ? 'submissions' : `submissions[${err.index}]`;
@@ -316,7 +371,10 @@ export function register(program: Command): void {
           process.exitCode = EXIT.invalid;
           return;
         }
-        const ranking = rankEvaluations(compiled, kept.map((k) => k.score));
+        const ranking = rankEvaluations(
+          compiled,
+          kept.map((k) => k.score),
+        );
         const rows = withRanks(kept, ranking);
         if (options.format === 'json') await writeJson(heading(version, ranking, year, rows), rows);
         else console.log(tables(version, rows, ranking, options.lang));

@@ -42,7 +42,12 @@ export function register(program: Command): void {
       const evaluations = evaluateSubmissions(compiled, submissions);
       const ranking = rankEvaluations(compiled, evaluations);
       const views = evaluations.map((e) => explainEvaluation(compiled, e));
-      const input = { version: rules.version, ranking, evaluations: views, ...(options.periodTitle ? { periodTitle: options.periodTitle } : {}) };
+      const input = {
+        version: rules.version,
+        ranking,
+        evaluations: views,
+        ...(options.periodTitle ? { periodTitle: options.periodTitle } : {}),
+      };
       let buffer: Buffer;
       if (options.agency) {
         const evaluation = evaluations.find((e) => e.agencyId === options.agency);
@@ -55,7 +60,12 @@ export function register(program: Command): void {
           process.exitCode = EXIT.usage;
           return;
         }
-        buffer = await reportCardPdf({ version: rules.version, evaluation: explainEvaluation(compiled, evaluation), ranking, ...(options.periodTitle ? { periodTitle: options.periodTitle } : {}) });
+        buffer = await reportCardPdf({
+          version: rules.version,
+          evaluation: explainEvaluation(compiled, evaluation),
+          ranking,
+          ...(options.periodTitle ? { periodTitle: options.periodTitle } : {}),
+        });
       } else if (options.format === 'xlsx') buffer = await exportRankingXlsx(input);
       else if (options.format === 'csv') buffer = exportRankingCsv(input, { delimiter: options.delimiter === 'semicolon' ? ';' : ',' });
       else buffer = await annexPdf(input);

@@ -23,7 +23,10 @@ export function register(program: Command): void {
     .description('Đọc mẫu đã điền (XLSX/CSV) thành danh sách bài nộp / read a filled template (XLSX/CSV) into submissions')
     .argument('<file>', 'tệp XLSX hoặc CSV / XLSX or CSV file')
     .requiredOption('--rules <file>', 'phiên bản bộ chỉ số (JSON) / rule-set version (JSON)')
-    .option('--agencies <file>', 'danh sách cơ quan; mặc định thư mục agencies/ cạnh bộ chỉ số / agency list; default: the agencies/ folder beside the rules')
+    .option(
+      '--agencies <file>',
+      'danh sách cơ quan; mặc định thư mục agencies/ cạnh bộ chỉ số / agency list; default: the agencies/ folder beside the rules',
+    )
     .option('-o, --output <file>', 'tệp JSON cần ghi (mặc định: in ra màn hình) / JSON file to write (default: standard output)')
     .action(async (file: string, options: Options) => {
       let buffer: Buffer;
@@ -44,7 +47,9 @@ export function register(program: Command): void {
           const at = where(p);
           console.error(`${file}: ${at ? `${at}: ` : ''}[error] ${p.message.vi} / ${p.message.en}`);
         }
-        console.error(`${result.problems.length} lỗi, không có dữ liệu nào được ghi / ${result.problems.length} problem(s), nothing written`);
+        console.error(
+          `${result.problems.length} lỗi, không có dữ liệu nào được ghi / ${result.problems.length} problem(s), nothing written`,
+        );
         process.exitCode = EXIT.invalid;
         return;
       }

@@ -1,6 +1,17 @@
 import type { Command } from 'commander';
 import path from 'node:path';
-import { type Agency, checkVersion, compileVersion, type Finding, hasErrors, lintCollection, type Located, type RuleSetVersion, runTestCases, testFindings } from '../../engine';
+import {
+  type Agency,
+  checkVersion,
+  compileVersion,
+  type Finding,
+  hasErrors,
+  lintCollection,
+  type Located,
+  type RuleSetVersion,
+  runTestCases,
+  testFindings,
+} from '../../engine';
 import { agenciesFolderFor, agenciesFor, agencyFilesIn, loadAgencyFile, type AgencyList } from '../support/agencies';
 import { guard } from '../support/guard';
 import { EXIT } from '../support/files';

@@ -17,7 +17,10 @@ export function register(program: Command): void {
     .command('template')
     .description('Tạo mẫu nhập số liệu (XLSX) cho một phiên bản bộ chỉ số / make the XLSX import template of a rule-set version')
     .requiredOption('--rules <file>', 'phiên bản bộ chỉ số (JSON) / rule-set version (JSON)')
-    .option('--agencies <file>', 'danh sách cơ quan; mặc định thư mục agencies/ cạnh bộ chỉ số / agency list; default: the agencies/ folder beside the rules')
+    .option(
+      '--agencies <file>',
+      'danh sách cơ quan; mặc định thư mục agencies/ cạnh bộ chỉ số / agency list; default: the agencies/ folder beside the rules',
+    )
     .requiredOption('-o, --output <file>', 'tệp XLSX cần ghi / XLSX file to write')
     .option('--period-title <text>', 'tên kỳ đánh giá ghi trên mẫu / assessment period shown on the template')
     .action(async (options: Options) => {

@@ -38,7 +38,13 @@ export function register(program: Command): void {
           const failures = testFindings(results);
           for (const [i, r] of results.entries()) {
             if (r.passed) console.log(`${file}: /tests/${i}: [đạt / pass] ${r.name}`);
-            else console.log(findingLine(file, failures.find((f) => f.path === `/tests/${i}`)!));
+            else
+              console.log(
+                findingLine(
+                  file,
+                  failures.find((f) => f.path === `/tests/${i}`)!,
+                ),
+              );
           }
           passed += results.filter((r) => r.passed).length;
           failed += results.filter((r) => !r.passed).length;

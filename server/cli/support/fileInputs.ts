@@ -1,7 +1,18 @@
 // What `chiso template`, `chiso import` and `chiso export` read before they work: a checked
 // rule-set version (with its hash), the agencies (a file, or the agencies/ folder beside the rules)
 // and, for export, checked submissions. Problems are printed like every other command's.
-import { type Agency, assignCohort, checkVersion, type CompiledVersion, compileVersion, type Finding, hasErrors, type RuleSetVersion, type SubmissionInput, validateSubmission } from '../../engine';
+import {
+  type Agency,
+  assignCohort,
+  checkVersion,
+  type CompiledVersion,
+  compileVersion,
+  type Finding,
+  hasErrors,
+  type RuleSetVersion,
+  type SubmissionInput,
+  validateSubmission,
+} from '../../engine';
 import { agenciesFolderFor, agenciesFor, agencyFilesIn, loadAgencyFile, type AgencyList } from './agencies';
 import { EXIT, readJsonFile } from './files';
 import { findingLine } from './report';

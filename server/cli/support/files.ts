@@ -33,7 +33,9 @@ export function fileProblem(file: string): { vi: string; en: string } | null {
     return statSync(file).isFile() ? null : { vi: 'không phải là tệp', en: 'not a file' };
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    return code === 'ENOENT' ? { vi: 'không tìm thấy tệp', en: 'file not found' } : { vi: `không đọc được tệp (${code})`, en: `cannot read the file (${code})` };
+    return code === 'ENOENT'
+      ? { vi: 'không tìm thấy tệp', en: 'file not found' }
+      : { vi: `không đọc được tệp (${code})`, en: `cannot read the file (${code})` };
   }
 }
 

@@ -43,7 +43,10 @@ export async function* readJsonArray(file: string, chunkSize = 1 << 20): AsyncGe
       return JSON.parse(bytes.toString('utf8'));
     } catch (err) {
       throw new JsonArrayError(
-        { vi: `phần tử thứ ${index} không phải JSON hợp lệ: ${(err as Error).message}`, en: `element ${index} is not valid JSON: ${(err as Error).message}` },
+        {
+          vi: `phần tử thứ ${index} không phải JSON hợp lệ: ${(err as Error).message}`,
+          en: `element ${index} is not valid JSON: ${(err as Error).message}`,
+        },
         index,
       );
     }
@@ -105,18 +108,27 @@ export async function* readJsonArray(file: string, chunkSize = 1 << 20): AsyncGe
         state = 'between';
         continue;
       }
-      if (state === 'after') throw new JsonArrayError({ vi: 'có dữ liệu sau dấu ] kết thúc danh sách', en: 'there is data after the closing ]' });
+      if (state === 'after')
+        throw new JsonArrayError({ vi: 'có dữ liệu sau dấu ] kết thúc danh sách', en: 'there is data after the closing ]' });
       // between elements
       if (b === CLOSE_BRACKET) {
         state = 'after';
         continue;
       }
       if (b === COMMA) {
-        if (!expectComma) throw new JsonArrayError({ vi: `thiếu phần tử trước dấu phẩy (vị trí ${index})`, en: `a comma without an element before it (at ${index})` }, index);
+        if (!expectComma)
+          throw new JsonArrayError(
+            { vi: `thiếu phần tử trước dấu phẩy (vị trí ${index})`, en: `a comma without an element before it (at ${index})` },
+            index,
+          );
         expectComma = false;
         continue;
       }
-      if (expectComma) throw new JsonArrayError({ vi: `thiếu dấu phẩy trước phần tử thứ ${index}`, en: `a comma is missing before element ${index}` }, index);
+      if (expectComma)
+        throw new JsonArrayError(
+          { vi: `thiếu dấu phẩy trước phần tử thứ ${index}`, en: `a comma is missing before element ${index}` },
+          index,
+        );
       state = 'element';
       start = i;
       depth = b === OPEN_BRACE || b === OPEN_BRACKET ? 1 : 0;
@@ -124,5 +136,8 @@ export async function* readJsonArray(file: string, chunkSize = 1 << 20): AsyncGe
     }
     if (state === 'element') pending.push(chunk.subarray(start));
   }
-  if (state !== 'after') throw state === 'before' ? notArray() : new JsonArrayError({ vi: 'danh sách chưa đóng bằng dấu ]', en: 'the list is not closed with ]' });
+  if (state !== 'after')
+    throw state === 'before'
+      ? notArray()
+      : new JsonArrayError({ vi: 'danh sách chưa đóng bằng dấu ]', en: 'the list is not closed with ]' });
 }

@@ -68,7 +68,8 @@ function compileLeaf(leaf: FactCondition): ConditionFn {
   if (!op) throw new ConditionError(`Unknown operator: ${leaf.operator}`);
   const cb = NUMERIC.has(leaf.operator) ? (op as unknown as { cb: Callback }).cb : null;
   const evaluate = cb
-    ? (factValue: unknown, compareTo: unknown) => (typeof factValue === 'number' && factValue === factValue ? cb(factValue, compareTo) : op.evaluate(factValue, compareTo)) === true
+    ? (factValue: unknown, compareTo: unknown) =>
+        (typeof factValue === 'number' && factValue === factValue ? cb(factValue, compareTo) : op.evaluate(factValue, compareTo)) === true
     : (factValue: unknown, compareTo: unknown) => op.evaluate(factValue, compareTo) === true;
   const path = resolverFor(leaf.path);
   const fact = readerOf(leaf.fact);
@@ -85,7 +86,10 @@ function compileLeaf(leaf: FactCondition): ConditionFn {
       return holds;
     };
   }
-  const ref = rhs !== null && typeof rhs === 'object' && !Array.isArray(rhs) && hasOwn.call(rhs, 'fact') ? (rhs as { fact: string; path?: string }) : null;
+  const ref =
+    rhs !== null && typeof rhs === 'object' && !Array.isArray(rhs) && hasOwn.call(rhs, 'fact')
+      ? (rhs as { fact: string; path?: string })
+      : null;
   if (!ref) {
     return (env, out) => {
       const factValue = read(env);

@@ -64,7 +64,10 @@ export function criteria(a: RuleSetVersion, b: RuleSetVersion): VersionChange[] 
         `${path}/kind`,
         was.kind,
         node.kind,
-        bi(`loại ${arrow(KINDS[was.kind].vi.toLowerCase(), KINDS[node.kind].vi.toLowerCase())}`, `kind ${arrow(KINDS[was.kind].en.toLowerCase(), KINDS[node.kind].en.toLowerCase())}`),
+        bi(
+          `loại ${arrow(KINDS[was.kind].vi.toLowerCase(), KINDS[node.kind].vi.toLowerCase())}`,
+          `kind ${arrow(KINDS[was.kind].en.toLowerCase(), KINDS[node.kind].en.toLowerCase())}`,
+        ),
       );
     // Moved: the new parent is not the old parent (as paired), whatever the codes say.
     const parentWas = parent ? (pairs.get(placedOf.get(parent)!.path)?.node ?? null) : null;
@@ -194,7 +197,10 @@ export function criteria(a: RuleSetVersion, b: RuleSetVersion): VersionChange[] 
         `${path}/continues`,
         was.continues,
         node.continues,
-        bi(`tiếp nối mục ${arrow(link(was.continues), link(node.continues))}`, `continues ${arrow(link(was.continues), link(node.continues))}`),
+        bi(
+          `tiếp nối mục ${arrow(link(was.continues), link(node.continues))}`,
+          `continues ${arrow(link(was.continues), link(node.continues))}`,
+        ),
       );
     }
   }

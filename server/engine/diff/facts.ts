@@ -33,13 +33,17 @@ export function facts(a: RuleSetVersion, b: RuleSetVersion): VersionChange[] {
         kind: 'factAdded',
         path,
         after: fact,
-        message: bi(`Thêm ${lowerFirst(name.vi)}, kiểu ${TYPES[fact.type].vi}`, `Added ${lowerFirst(name.en)}, of type ${TYPES[fact.type].en}`),
+        message: bi(
+          `Thêm ${lowerFirst(name.vi)}, kiểu ${TYPES[fact.type].vi}`,
+          `Added ${lowerFirst(name.en)}, of type ${TYPES[fact.type].en}`,
+        ),
       });
       continue;
     }
     const old = before.item;
     const changes: Bilingual[] = [];
-    if (old.type !== fact.type) changes.push(bi(`kiểu ${arrow(TYPES[old.type].vi, TYPES[fact.type].vi)}`, `type ${arrow(TYPES[old.type].en, TYPES[fact.type].en)}`));
+    if (old.type !== fact.type)
+      changes.push(bi(`kiểu ${arrow(TYPES[old.type].vi, TYPES[fact.type].vi)}`, `type ${arrow(TYPES[old.type].en, TYPES[fact.type].en)}`));
     const range = (f: Fact, lang: 'vi' | 'en') => `[${numOr(f.minimum, lang, '…')}, ${numOr(f.maximum, lang, '…')}]`;
     if (old.minimum !== fact.minimum || old.maximum !== fact.maximum)
       changes.push(bi(`giới hạn ${arrow(range(old, 'vi'), range(fact, 'vi'))}`, `range ${arrow(range(old, 'en'), range(fact, 'en'))}`));
@@ -50,13 +54,28 @@ export function facts(a: RuleSetVersion, b: RuleSetVersion): VersionChange[] {
     if (dropped.length) changes.push(bi(`bỏ lựa chọn ${dropped.join(', ')}`, `options removed ${dropped.join(', ')}`));
     for (const option of fact.options ?? []) {
       const was = old.options?.find((o) => o.value === option.value);
-      if (was && !same(was.label, option.label)) changes.push(renamed(was.label, option.label, `tên lựa chọn ${option.value}`, `label of option ${option.value}`));
+      if (was && !same(was.label, option.label))
+        changes.push(renamed(was.label, option.label, `tên lựa chọn ${option.value}`, `label of option ${option.value}`));
     }
     if ((old.atMostFact ?? null) !== (fact.atMostFact ?? null))
-      changes.push(bi(`không vượt quá ${arrow(old.atMostFact ?? noneWord('vi'), fact.atMostFact ?? noneWord('vi'))}`, `at most ${arrow(old.atMostFact ?? noneWord('en'), fact.atMostFact ?? noneWord('en'))}`));
-    if (!same(old.unit, fact.unit)) changes.push(bi(`đơn vị ${arrow(lt(old.unit, 'vi'), lt(fact.unit, 'vi'))}`, `unit ${arrow(lt(old.unit, 'en'), lt(fact.unit, 'en'))}`));
+      changes.push(
+        bi(
+          `không vượt quá ${arrow(old.atMostFact ?? noneWord('vi'), fact.atMostFact ?? noneWord('vi'))}`,
+          `at most ${arrow(old.atMostFact ?? noneWord('en'), fact.atMostFact ?? noneWord('en'))}`,
+        ),
+      );
+    if (!same(old.unit, fact.unit))
+      changes.push(
+        bi(`đơn vị ${arrow(lt(old.unit, 'vi'), lt(fact.unit, 'vi'))}`, `unit ${arrow(lt(old.unit, 'en'), lt(fact.unit, 'en'))}`),
+      );
     if (!same(old.help, fact.help)) changes.push(bi('sửa hướng dẫn nhập', 'help text changed'));
-    if (!same(old.source, fact.source)) changes.push(bi(`nguồn số liệu ${arrow(lt(old.source, 'vi'), lt(fact.source, 'vi'))}`, `data source ${arrow(lt(old.source, 'en'), lt(fact.source, 'en'))}`));
+    if (!same(old.source, fact.source))
+      changes.push(
+        bi(
+          `nguồn số liệu ${arrow(lt(old.source, 'vi'), lt(fact.source, 'vi'))}`,
+          `data source ${arrow(lt(old.source, 'en'), lt(fact.source, 'en'))}`,
+        ),
+      );
     if ((old.required ?? true) !== (fact.required ?? true))
       changes.push(fact.required === false ? bi('không còn bắt buộc', 'no longer required') : bi('trở thành bắt buộc', 'now required'));
     if ((old.enteredBy ?? 'agency') !== (fact.enteredBy ?? 'agency'))

@@ -121,13 +121,26 @@ function attributes(a: RuleSetVersion, b: RuleSetVersion): VersionChange[] {
   for (const { item, index, before } of matched) {
     const path = `/agencyAttributes/${index}`;
     if (!before) {
-      out.push({ code: item.id, kind: 'attributeChanged', path, after: item, message: bi(`Thêm ${lowerFirst(name(item, 'vi'))}`, `Added ${lowerFirst(name(item, 'en'))}`) });
+      out.push({
+        code: item.id,
+        kind: 'attributeChanged',
+        path,
+        after: item,
+        message: bi(`Thêm ${lowerFirst(name(item, 'vi'))}`, `Added ${lowerFirst(name(item, 'en'))}`),
+      });
       continue;
     }
     const old = before.item;
     const changes: Bilingual[] = [];
-    if (old.type !== item.type) changes.push(bi(`kiểu ${arrow(ATTRIBUTE_TYPES[old.type].vi, ATTRIBUTE_TYPES[item.type].vi)}`, `type ${arrow(ATTRIBUTE_TYPES[old.type].en, ATTRIBUTE_TYPES[item.type].en)}`));
-    if (!same(old.options, item.options)) changes.push(bi(`giá trị ${arrow(options(old), options(item))}`, `values ${arrow(options(old), options(item))}`));
+    if (old.type !== item.type)
+      changes.push(
+        bi(
+          `kiểu ${arrow(ATTRIBUTE_TYPES[old.type].vi, ATTRIBUTE_TYPES[item.type].vi)}`,
+          `type ${arrow(ATTRIBUTE_TYPES[old.type].en, ATTRIBUTE_TYPES[item.type].en)}`,
+        ),
+      );
+    if (!same(old.options, item.options))
+      changes.push(bi(`giá trị ${arrow(options(old), options(item))}`, `values ${arrow(options(old), options(item))}`));
     if (!same(old.label, item.label)) changes.push(renamed(old.label, item.label, 'tên', 'label'));
     if (changes.length)
       out.push({
@@ -136,7 +149,10 @@ function attributes(a: RuleSetVersion, b: RuleSetVersion): VersionChange[] {
         path,
         before: old,
         after: item,
-        message: bi(`${name(item, 'vi')}: ${changes.map((c) => c.vi).join('; ')}`, `${name(item, 'en')}: ${changes.map((c) => c.en).join('; ')}`),
+        message: bi(
+          `${name(item, 'vi')}: ${changes.map((c) => c.vi).join('; ')}`,
+          `${name(item, 'en')}: ${changes.map((c) => c.en).join('; ')}`,
+        ),
       });
   }
   for (const { item, index } of removed)

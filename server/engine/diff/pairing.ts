@@ -20,9 +20,15 @@ function likeness(a: Node, b: Node): number {
   let score = 0;
   if (a.title.vi === b.title.vi) score += 4;
   if (a.scoring && b.scoring && canonicalJson(a.scoring) === canonicalJson(b.scoring)) score += 2;
-  if (a.scoring && b.scoring && canonicalJson([...scoringFacts(a.scoring)].sort()) === canonicalJson([...scoringFacts(b.scoring)].sort())) score += 1;
+  if (a.scoring && b.scoring && canonicalJson([...scoringFacts(a.scoring)].sort()) === canonicalJson([...scoringFacts(b.scoring)].sort()))
+    score += 1;
   if (a.legalRef !== undefined && a.legalRef === b.legalRef) score += 1;
-  if (!a.scoring && !b.scoring && canonicalJson((a.children ?? []).map((c) => c.title.vi)) === canonicalJson((b.children ?? []).map((c) => c.title.vi))) score += 2;
+  if (
+    !a.scoring &&
+    !b.scoring &&
+    canonicalJson((a.children ?? []).map((c) => c.title.vi)) === canonicalJson((b.children ?? []).map((c) => c.title.vi))
+  )
+    score += 2;
   return score;
 }
 

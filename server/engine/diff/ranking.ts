@@ -15,10 +15,16 @@ export function ranking(a: RuleSetVersion, b: RuleSetVersion): VersionChange[] {
       path: '/ranking/by',
       before: a.ranking.by,
       after: b.ranking.by,
-      message: bi(`Xếp hạng theo ${arrow(BY[a.ranking.by].vi, BY[b.ranking.by].vi)}`, `Ranking by ${arrow(BY[a.ranking.by].en, BY[b.ranking.by].en)}`),
+      message: bi(
+        `Xếp hạng theo ${arrow(BY[a.ranking.by].vi, BY[b.ranking.by].vi)}`,
+        `Ranking by ${arrow(BY[a.ranking.by].en, BY[b.ranking.by].en)}`,
+      ),
     });
   const average = (r: RuleSetVersion['ranking']) => r.average ?? 'meanOfCohortMeans';
-  const AVERAGES = { meanOfCohortMeans: bi('trung bình của các khối', 'the mean of the cohort means'), meanOfUnits: bi('trung bình các cơ quan, đơn vị', 'the mean over units') };
+  const AVERAGES = {
+    meanOfCohortMeans: bi('trung bình của các khối', 'the mean of the cohort means'),
+    meanOfUnits: bi('trung bình các cơ quan, đơn vị', 'the mean over units'),
+  };
   if (average(a.ranking) !== average(b.ranking))
     out.push({
       code: '',

@@ -10,9 +10,13 @@ export type { ScoringChange };
 
 /** Changes inside a scoring method whose method stayed the same. */
 export function scoringChanges(a: Scoring, b: Scoring, path: string): ScoringChange[] {
-  const { keys, changes } = METHODS[a.method].diff as { keys: readonly string[]; changes(x: Scoring, y: Scoring, p: string): ScoringChange[] };
+  const { keys, changes } = METHODS[a.method].diff as {
+    keys: readonly string[];
+    changes(x: Scoring, y: Scoring, p: string): ScoringChange[];
+  };
   const out = changes(a, b, path);
   const rest = (s: Scoring) => Object.fromEntries(Object.entries(s).filter(([k]) => !keys.includes(k)));
-  if (!same(rest(a), rest(b))) out.push({ kind: 'scoringChanged', path, before: a, after: b, message: bi('cách tính điểm thay đổi', 'the scoring changed') });
+  if (!same(rest(a), rest(b)))
+    out.push({ kind: 'scoringChanged', path, before: a, after: b, message: bi('cách tính điểm thay đổi', 'the scoring changed') });
   return out;
 }

@@ -16,7 +16,10 @@ const list = (items: readonly string[] | undefined, lang: 'vi' | 'en') =>
 
 /** Cohorts by name (as the version calls them), all of them when none is named. */
 export const cohortList = (ids: readonly string[] | undefined, cohorts: readonly Cohort[], lang: 'vi' | 'en') =>
-  list(ids?.map((id) => cohortName(id, cohorts, lang)), lang);
+  list(
+    ids?.map((id) => cohortName(id, cohorts, lang)),
+    lang,
+  );
 export const cohortName = (id: string, cohorts: readonly Cohort[], lang: 'vi' | 'en') => {
   const c = cohorts.find((x) => x.id === id);
   return c ? text(c.name, lang) : id;

@@ -55,7 +55,9 @@ function links(all: readonly Located[]): LocatedFinding[] {
     for (const { node, path } of placed(l.version.criteria, '/criteria')) {
       const link = node.continues;
       if (!link) continue;
-      const targets = all.filter((o) => o.version.ruleSet === link.ruleSet && (link.version === undefined || o.version.version === link.version));
+      const targets = all.filter(
+        (o) => o.version.ruleSet === link.ruleSet && (link.version === undefined || o.version.version === link.version),
+      );
       // A rule set none of the files belongs to is elsewhere (a database, another folder): nothing to check.
       if (!all.some((o) => o.version.ruleSet === link.ruleSet)) continue;
       const what = `${link.ruleSet}${link.version ? ` ${link.version}` : ''}`;

@@ -109,13 +109,26 @@ export function conditions(ctx: LintContext): Finding[] {
         if (subject.kind !== 'date')
           report(
             'operator-fact-type',
-            bi(`toán tử ${base} so sánh ngày, nhưng ${subject.name.vi} có kiểu ${KIND_WORDS[subject.kind].vi}`, `operator ${base} compares dates, but ${subject.name.en} is a ${KIND_WORDS[subject.kind].en}`),
+            bi(
+              `toán tử ${base} so sánh ngày, nhưng ${subject.name.vi} có kiểu ${KIND_WORDS[subject.kind].vi}`,
+              `operator ${base} compares dates, but ${subject.name.en} is a ${KIND_WORDS[subject.kind].en}`,
+            ),
             `${path}/operator`,
           );
         else if (!periodDate && (value === null || typeof value !== 'object') && isoDay(value) === null)
-          report('condition-value-type', bi(`${JSON.stringify(value)} không phải một ngày YYYY-MM-DD`, `${JSON.stringify(value)} is not a date YYYY-MM-DD`));
+          report(
+            'condition-value-type',
+            bi(`${JSON.stringify(value)} không phải một ngày YYYY-MM-DD`, `${JSON.stringify(value)} is not a date YYYY-MM-DD`),
+          );
         else if (periodDate && isoDay(`2024-${(value as { periodDate: string }).periodDate}`) === null)
-          report('condition-value-type', bi(`"${(value as { periodDate: string }).periodDate}" không phải một ngày trong năm`, `"${(value as { periodDate: string }).periodDate}" is not a day of the year`), `${path}/value/periodDate`);
+          report(
+            'condition-value-type',
+            bi(
+              `"${(value as { periodDate: string }).periodDate}" không phải một ngày trong năm`,
+              `"${(value as { periodDate: string }).periodDate}" is not a day of the year`,
+            ),
+            `${path}/value/periodDate`,
+          );
         continue;
       }
       // Only plain operators (optionally negated) are type-checked; other decorators work on lists.

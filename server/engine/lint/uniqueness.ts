@@ -47,7 +47,13 @@ export function uniqueness(ctx: LintContext): Finding[] {
   );
   for (const e of explicit)
     if (codes.has(e.node.id!))
-      out.push(error(`${e.path}/id`, 'duplicate-node-id', duplicate(bi('Mã định danh mục', 'node id'), e.node.id!, `${codes.get(e.node.id!)}/code`)));
+      out.push(
+        error(
+          `${e.path}/id`,
+          'duplicate-node-id',
+          duplicate(bi('Mã định danh mục', 'node id'), e.node.id!, `${codes.get(e.node.id!)}/code`),
+        ),
+      );
   out.push(
     ...repeats(
       v.facts,

@@ -17,7 +17,8 @@ export function* scoringSites(ctx: LintContext): Generator<ScoringSite> {
 
 function* nested(scoring: Scoring, path: string, entry: NodeEntry, budget: number): Generator<ScoringSite> {
   yield { scoring, path, entry, budget };
-  for (const { path: at, value } of methodOf(scoring).nested(scoring, budget)) yield* nested(value.scoring, `${path}${at}`, entry, value.budget);
+  for (const { path: at, value } of methodOf(scoring).nested(scoring, budget))
+    yield* nested(value.scoring, `${path}${at}`, entry, value.budget);
 }
 
 export interface ConditionSite {
@@ -72,5 +73,6 @@ export function* factRefs(ctx: LintContext): Generator<FactRef> {
     }
   }
   for (const { scoring, path, entry } of scoringSites(ctx))
-    for (const { path: at, value } of methodOf(scoring).facts(scoring)) yield { fact: value.fact, path: `${path}${at}`, role: value.role, entry };
+    for (const { path: at, value } of methodOf(scoring).facts(scoring))
+      yield { fact: value.fact, path: `${path}${at}`, role: value.role, entry };
 }

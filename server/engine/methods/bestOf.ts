@@ -9,7 +9,10 @@ export const bestOf: MethodDef<'bestOf'> = {
   name: bi('Lấy cách cao nhất', 'Best of'),
   help: bi('Chấm từng cách, lấy kết quả cao nhất.', 'Each alternative is scored; the highest counts.'),
   addsToMax: () => true,
-  defaults: () => ({ method: 'bestOf', options: [{ label: { vi: '' }, scoring: { method: 'yesNo', when: { all: [{ fact: '', operator: 'equal', value: true }] } } }] }),
+  defaults: () => ({
+    method: 'bestOf',
+    options: [{ label: { vi: '' }, scoring: { method: 'yesNo', when: { all: [{ fact: '', operator: 'equal', value: true }] } } }],
+  }),
   conditions: () => [],
   facts: () => [],
   nested: (s, budget) => s.options.map((o, i) => ({ path: `/options/${i}/scoring`, value: { scoring: o.scoring, budget } })),

@@ -26,7 +26,10 @@ export function lintCaseList(kind: Kind, list: readonly Case[], { path, entry, b
           kind === 'cases' ? 'case-points-above-max' : 'part-points-above-max',
           about(
             name,
-            bi(`${what.vi} ${k + 1} cho ${c.points} điểm, vượt điểm tối đa ${budget}`, `${what.en} ${k + 1} gives ${c.points} points, above the maximum ${budget}`),
+            bi(
+              `${what.vi} ${k + 1} cho ${c.points} điểm, vượt điểm tối đa ${budget}`,
+              `${what.en} ${k + 1} gives ${c.points} points, above the maximum ${budget}`,
+            ),
           ),
         ),
       );
@@ -88,7 +91,10 @@ export function diffCaseList(kind: Kind, la: readonly Case[], lb: readonly Case[
         path: `${path}/${kind}/${k}`,
         before: o.points ?? o.fraction,
         after: c.points ?? c.fraction,
-        message: bi(`${word.vi} ${k + 1}: ${arrow(worth(o, 'vi'), worth(c, 'vi'))}`, `${word.en} ${k + 1}: ${arrow(worth(o, 'en'), worth(c, 'en'))}`),
+        message: bi(
+          `${word.vi} ${k + 1}: ${arrow(worth(o, 'vi'), worth(c, 'vi'))}`,
+          `${word.en} ${k + 1}: ${arrow(worth(o, 'en'), worth(c, 'en'))}`,
+        ),
       });
     if (!same(o.label, c.label))
       out.push({

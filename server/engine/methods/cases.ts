@@ -10,7 +10,10 @@ export const cases: MethodDef<'cases'> = {
   name: bi('Chấm theo trường hợp', 'Partial by case'),
   help: bi('Trường hợp đầu tiên thỏa mãn cho điểm của nó.', 'The first case that holds gives its points.'),
   addsToMax: () => true,
-  defaults: (max) => ({ method: 'cases', cases: [{ label: { vi: '' }, when: { all: [{ fact: '', operator: 'equal', value: true }] }, points: max }] }),
+  defaults: (max) => ({
+    method: 'cases',
+    cases: [{ label: { vi: '' }, when: { all: [{ fact: '', operator: 'equal', value: true }] }, points: max }],
+  }),
   conditions: (s) => s.cases.map((c, i) => ({ path: `/cases/${i}/when`, value: c.when })),
   facts: () => [],
   nested: () => [],
@@ -41,7 +44,10 @@ export const cases: MethodDef<'cases'> = {
       trace: {
         method: 'cases',
         values: {},
-        conditions: conditionsView(s.cases.map((x) => x.when), trace.conditions),
+        conditions: conditionsView(
+          s.cases.map((x) => x.when),
+          trace.conditions,
+        ),
         ...(c ? { matched: [{ index, label: c.label }] } : {}),
       },
     };

@@ -11,7 +11,10 @@ export const composite: MethodDef<'composite'> = {
   name: bi('Kết hợp', 'Composite'),
   help: bi('Tổng các công thức con, mỗi công thức có điểm tối đa riêng.', 'Sum of sub-formulas, each against its own maximum.'),
   addsToMax: () => true,
-  defaults: (max) => ({ method: 'composite', parts: [{ label: { vi: '' }, max, scoring: { method: 'yesNo', when: { all: [{ fact: '', operator: 'equal', value: true }] } } }] }),
+  defaults: (max) => ({
+    method: 'composite',
+    parts: [{ label: { vi: '' }, max, scoring: { method: 'yesNo', when: { all: [{ fact: '', operator: 'equal', value: true }] } } }],
+  }),
   conditions: () => [],
   facts: () => [],
   nested: (s) => s.parts.map((p, i) => ({ path: `/parts/${i}/scoring`, value: { scoring: p.scoring, budget: p.max } })),
@@ -40,7 +43,12 @@ export const composite: MethodDef<'composite'> = {
     const points = min(sum, ctx.max);
     const o = outOf(points, ctx.max);
     const list = (lang: 'vi' | 'en') =>
-      scored.map((x) => `${lang === 'en' ? (x.part.label.en ?? x.part.label.vi) : x.part.label.vi} ${num(x.view.points, lang)}/${num(Exact.of(x.part.max), lang)}`).join(' + ');
+      scored
+        .map(
+          (x) =>
+            `${lang === 'en' ? (x.part.label.en ?? x.part.label.vi) : x.part.label.vi} ${num(x.view.points, lang)}/${num(Exact.of(x.part.max), lang)}`,
+        )
+        .join(' + ');
     const views: MethodView[] = scored.map((x) => x.view);
     return {
       points,
@@ -68,7 +76,10 @@ export const composite: MethodDef<'composite'> = {
           'composite-sum-above-max',
           about(
             name,
-            bi(`các thành phần cộng lại ${sum} điểm, vượt điểm tối đa ${budget}; điểm sẽ bị giới hạn`, `the parts add up to ${sum}, above the maximum ${budget}; points are capped`),
+            bi(
+              `các thành phần cộng lại ${sum} điểm, vượt điểm tối đa ${budget}; điểm sẽ bị giới hạn`,
+              `the parts add up to ${sum}, above the maximum ${budget}; points are capped`,
+            ),
           ),
         ),
       ];
@@ -79,7 +90,10 @@ export const composite: MethodDef<'composite'> = {
           'composite-sum-below-max',
           about(
             name,
-            bi(`các thành phần cộng lại chỉ ${sum} điểm, không thể đạt điểm tối đa ${budget}`, `the parts add up to only ${sum}, so the maximum ${budget} cannot be reached`),
+            bi(
+              `các thành phần cộng lại chỉ ${sum} điểm, không thể đạt điểm tối đa ${budget}`,
+              `the parts add up to only ${sum}, so the maximum ${budget} cannot be reached`,
+            ),
           ),
         ),
       ];

@@ -44,7 +44,10 @@ export const countCap: MethodDef<'countCap'> = {
     return {
       points,
       trace: { method: 'countCap', values, conditions: [], formula: `min(${f('en')}, ${num(cap, 'en')})` },
-      explanation: bi(`${m.text.vi}; ${f('vi')}, tối đa ${num(cap, 'vi')} → ${o.vi}`, `${m.text.en}; ${f('en')}, at most ${num(cap, 'en')} → ${o.en}`),
+      explanation: bi(
+        `${m.text.vi}; ${f('vi')}, tối đa ${num(cap, 'vi')} → ${o.vi}`,
+        `${m.text.en}; ${f('en')}, at most ${num(cap, 'en')} → ${o.en}`,
+      ),
     };
   },
 
@@ -70,7 +73,15 @@ export const countCap: MethodDef<'countCap'> = {
     changes(a, b, path) {
       if (a.unit === b.unit && a.cap === b.cap) return [];
       const f = (s: CountCap, lang: 'vi' | 'en') => `${num(s.unit, lang)} × n${s.cap !== undefined ? `, ≤ ${num(s.cap, lang)}` : ''}`;
-      return [{ kind: 'pointsChanged', path, before: a, after: b, message: bi(`cách tính ${arrow(f(a, 'vi'), f(b, 'vi'))}`, `points ${arrow(f(a, 'en'), f(b, 'en'))}`) }];
+      return [
+        {
+          kind: 'pointsChanged',
+          path,
+          before: a,
+          after: b,
+          message: bi(`cách tính ${arrow(f(a, 'vi'), f(b, 'vi'))}`, `points ${arrow(f(a, 'en'), f(b, 'en'))}`),
+        },
+      ];
     },
   },
 };

@@ -21,7 +21,10 @@ function deducted(s: Deduction, facts: Facts) {
 
 export const deduction: MethodDef<'deduction'> = {
   name: bi('Trừ điểm', 'Deduction'),
-  help: bi('Trừ điểm theo mỗi lần vi phạm (từ số điểm ban đầu, mặc định 0), không thấp hơn mức sàn.', 'Minus points per event (from a starting score, 0 by default), never below the floor.'),
+  help: bi(
+    'Trừ điểm theo mỗi lần vi phạm (từ số điểm ban đầu, mặc định 0), không thấp hơn mức sàn.',
+    'Minus points per event (from a starting score, 0 by default), never below the floor.',
+  ),
   // A plain deduction takes points away from its parent; one that starts from points is worth them.
   addsToMax: (s) => (s.start ?? 0) > 0,
   defaults: () => ({ method: 'deduction', fact: '', perUnit: 1, floor: -5 }),
@@ -74,7 +77,10 @@ export const deduction: MethodDef<'deduction'> = {
         error(
           `${path}/floor`,
           'deduction-floor-above-start',
-          about(name, bi(`mức sàn ${s.floor} cao hơn số điểm ban đầu ${start}`, `the floor ${s.floor} is above the starting points ${start}`)),
+          about(
+            name,
+            bi(`mức sàn ${s.floor} cao hơn số điểm ban đầu ${start}`, `the floor ${s.floor} is above the starting points ${start}`),
+          ),
         ),
       ];
     const out = [];
@@ -107,8 +113,17 @@ export const deduction: MethodDef<'deduction'> = {
     keys: ['perUnit', 'floor', 'start'],
     changes(a, b, path) {
       if (a.perUnit === b.perUnit && a.floor === b.floor && (a.start ?? 0) === (b.start ?? 0)) return [];
-      const f = (s: Deduction, lang: 'vi' | 'en') => `${s.start ? `${num(s.start, lang)} ` : ''}−${num(s.perUnit, lang)} × n, ≥ ${num(s.floor, lang)}`;
-      return [{ kind: 'pointsChanged', path, before: a, after: b, message: bi(`mức trừ ${arrow(f(a, 'vi'), f(b, 'vi'))}`, `deduction ${arrow(f(a, 'en'), f(b, 'en'))}`) }];
+      const f = (s: Deduction, lang: 'vi' | 'en') =>
+        `${s.start ? `${num(s.start, lang)} ` : ''}−${num(s.perUnit, lang)} × n, ≥ ${num(s.floor, lang)}`;
+      return [
+        {
+          kind: 'pointsChanged',
+          path,
+          before: a,
+          after: b,
+          message: bi(`mức trừ ${arrow(f(a, 'vi'), f(b, 'vi'))}`, `deduction ${arrow(f(a, 'en'), f(b, 'en'))}`),
+        },
+      ];
     },
   },
 };

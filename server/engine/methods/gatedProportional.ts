@@ -32,7 +32,10 @@ export const gatedProportional: MethodDef<'gatedProportional'> = {
               path: `${path}/gate`,
               before: a.gate,
               after: b.gate,
-              message: bi(`ngưỡng tối thiểu ${arrow(pct(a.gate, 'vi'), pct(b.gate, 'vi'))}`, `minimum ratio ${arrow(pct(a.gate, 'en'), pct(b.gate, 'en'))}`),
+              message: bi(
+                `ngưỡng tối thiểu ${arrow(pct(a.gate, 'vi'), pct(b.gate, 'vi'))}`,
+                `minimum ratio ${arrow(pct(a.gate, 'en'), pct(b.gate, 'en'))}`,
+              ),
             },
           ]
         : []),

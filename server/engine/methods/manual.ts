@@ -63,7 +63,10 @@ export const manual: MethodDef<'manual'> = {
       error(
         `${path}/min`,
         'manual-min-above-max',
-        about(nodeName(entry.node), bi(`điểm tối thiểu ${scoring.min} vượt điểm tối đa ${budget}`, `the minimum ${scoring.min} is above the maximum ${budget}`)),
+        about(
+          nodeName(entry.node),
+          bi(`điểm tối thiểu ${scoring.min} vượt điểm tối đa ${budget}`, `the minimum ${scoring.min} is above the maximum ${budget}`),
+        ),
       ),
     ];
   },

@@ -10,7 +10,10 @@ export const parts: MethodDef<'parts'> = {
   name: bi('Cộng điểm từng phần', 'Additive parts'),
   help: bi('Mỗi phần thỏa mãn được cộng điểm, tối đa bằng điểm tối đa.', 'Every part that holds adds its points, up to the maximum.'),
   addsToMax: () => true,
-  defaults: (max) => ({ method: 'parts', parts: [{ label: { vi: '' }, when: { all: [{ fact: '', operator: 'equal', value: true }] }, points: max }] }),
+  defaults: (max) => ({
+    method: 'parts',
+    parts: [{ label: { vi: '' }, when: { all: [{ fact: '', operator: 'equal', value: true }] }, points: max }],
+  }),
   conditions: (s) => s.parts.map((p, i) => ({ path: `/parts/${i}/when`, value: p.when })),
   facts: () => [],
   nested: () => [],
@@ -47,12 +50,18 @@ export const parts: MethodDef<'parts'> = {
     return {
       points,
       explanation: matched.length
-        ? bi(`Đạt ${matched.length}/${s.parts.length} phần: ${list('vi')} → ${o.vi}`, `Met ${matched.length}/${s.parts.length} parts: ${list('en')} → ${o.en}`)
+        ? bi(
+            `Đạt ${matched.length}/${s.parts.length} phần: ${list('vi')} → ${o.vi}`,
+            `Met ${matched.length}/${s.parts.length} parts: ${list('en')} → ${o.en}`,
+          )
         : bi(`Không đạt phần nào → ${o.vi}`, `No part met → ${o.en}`),
       trace: {
         method: 'parts',
         values: {},
-        conditions: conditionsView(s.parts.map((p) => p.when), trace.conditions),
+        conditions: conditionsView(
+          s.parts.map((p) => p.when),
+          trace.conditions,
+        ),
         matched: matched.map((i) => ({ index: i, label: s.parts[i].label })),
         formula: `min(${matched.map((i) => num(pointsOf(s.parts[i], max), 'en')).join(' + ') || '0'}, ${num(max, 'en')})`,
       },

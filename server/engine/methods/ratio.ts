@@ -70,7 +70,10 @@ export function ratioView(s: Ratio, values: Facts, { max, factDefs }: ViewContex
       return {
         points,
         trace: { ...base, formula: `${num(outcome.ratio, 'en')} < ${num(gate, 'en')} → 0` },
-        explanation: bi(`${m.text.vi}, dưới ngưỡng ${num(pct, 'vi')}% → ${o.vi}`, `${m.text.en}, below the ${num(pct, 'en')}% gate → ${o.en}`),
+        explanation: bi(
+          `${m.text.vi}, dưới ngưỡng ${num(pct, 'vi')}% → ${o.vi}`,
+          `${m.text.en}, below the ${num(pct, 'en')}% gate → ${o.en}`,
+        ),
       };
     }
     case 'scored': {

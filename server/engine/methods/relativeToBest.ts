@@ -9,7 +9,8 @@ type Outcome = { kind: 'scored'; points: Exact } | { kind: 'noValue' } | { kind:
 
 /** value ÷ best value in the cohort × max, the best computed over the batch beforehand. */
 function relativePoints(s: RelativeToBest, value: Exact | null | typeof ZERO_DENOMINATOR, best: Exact | null, max: Exact): Outcome {
-  if (value === ZERO_DENOMINATOR) return { kind: 'zero', of: 'value', points: onZeroDenominator('fact' in s.value ? undefined : s.value.onZeroDenominator, max) };
+  if (value === ZERO_DENOMINATOR)
+    return { kind: 'zero', of: 'value', points: onZeroDenominator('fact' in s.value ? undefined : s.value.onZeroDenominator, max) };
   if (value === null) return { kind: 'noValue' };
   if (best === null || !best.isPositive()) return { kind: 'zero', of: 'best', points: onZeroDenominator(s.onZeroDenominator, max) };
   return { kind: 'scored', points: min(value.isNegative() ? Exact.ZERO : value.div(best), Exact.ONE).times(max) };
@@ -55,7 +56,10 @@ export const relativeToBest: MethodDef<'relativeToBest'> = {
         explanation:
           outcome.kind === 'zero' && outcome.of === 'value' && !points.isZero()
             ? bi(`${m.text.vi} → ${o.vi}`, `${m.text.en} → ${o.en}`)
-            : bi(`${m.text.vi}; không có giá trị tốt nhất dương trong khối → ${o.vi}`, `${m.text.en}; no positive best value in the cohort → ${o.en}`),
+            : bi(
+                `${m.text.vi}; không có giá trị tốt nhất dương trong khối → ${o.vi}`,
+                `${m.text.en}; no positive best value in the cohort → ${o.en}`,
+              ),
       };
     }
     const points = outcome.points;

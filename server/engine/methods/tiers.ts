@@ -16,7 +16,14 @@ export const tiers: MethodDef<'tiers'> = {
   name: bi('Theo mức', 'Tiers'),
   help: bi('Mức có khoảng [từ, đến) chứa giá trị cho điểm của nó.', 'The tier whose [from, to) holds the value gives its points.'),
   addsToMax: () => true,
-  defaults: (max) => ({ method: 'tiers', value: { fact: '' }, tiers: [{ from: 0, to: 50, points: 0 }, { from: 50, points: max }] }),
+  defaults: (max) => ({
+    method: 'tiers',
+    value: { fact: '' },
+    tiers: [
+      { from: 0, to: 50, points: 0 },
+      { from: 50, points: max },
+    ],
+  }),
   conditions: () => [],
   facts: (s) => quantityRefs(s.value, '/value'),
   nested: () => [],
@@ -24,7 +31,10 @@ export const tiers: MethodDef<'tiers'> = {
   compile(s, max, _slot) {
     const value = quantityReader(s.value);
     const read = sortedIds(quantityFacts(s.value));
-    const bounds = s.tiers.map((t) => ({ from: t.from === undefined ? null : Exact.of(t.from), to: t.to === undefined ? null : Exact.of(t.to) }));
+    const bounds = s.tiers.map((t) => ({
+      from: t.from === undefined ? null : Exact.of(t.from),
+      to: t.to === undefined ? null : Exact.of(t.to),
+    }));
     const worth = s.tiers.map((t) => pointsOf(t, max));
     const zero = onZeroDenominator('fact' in s.value ? undefined : s.value.onZeroDenominator, max);
     return (env, t) => {
@@ -53,7 +63,10 @@ export const tiers: MethodDef<'tiers'> = {
       return {
         points,
         trace: { method: 'tiers', values: ordered(values, quantityFacts(s.value)), conditions: [] },
-        explanation: mode === 'full' ? bi(`${m.text.vi} → ${o.vi}`, `${m.text.en} → ${o.en}`) : bi(`${m.text.vi}: tiêu chí không áp dụng`, `${m.text.en}: not applicable`),
+        explanation:
+          mode === 'full'
+            ? bi(`${m.text.vi} → ${o.vi}`, `${m.text.en} → ${o.en}`)
+            : bi(`${m.text.vi}: tiêu chí không áp dụng`, `${m.text.en}: not applicable`),
       };
     }
     const index = trace.matched?.[0] ?? -1;
@@ -90,7 +103,10 @@ export const tiers: MethodDef<'tiers'> = {
           path: `${path}/tiers`,
           before: a.tiers,
           after: b.tiers,
-          message: bi(`các bậc ${arrow(tiersText(a.tiers, 'vi'), tiersText(b.tiers, 'vi'))}`, `tiers ${arrow(tiersText(a.tiers, 'en'), tiersText(b.tiers, 'en'))}`),
+          message: bi(
+            `các bậc ${arrow(tiersText(a.tiers, 'vi'), tiersText(b.tiers, 'vi'))}`,
+            `tiers ${arrow(tiersText(a.tiers, 'en'), tiersText(b.tiers, 'en'))}`,
+          ),
         });
       else
         b.tiers.forEach((t, k) => {
@@ -101,11 +117,20 @@ export const tiers: MethodDef<'tiers'> = {
               path: `${path}/tiers/${k}/label`,
               before: was,
               after: t.label,
-              message: bi(`bậc ${k + 1}: tên ${arrow(was ? `"${text(was, 'vi')}"` : '—', t.label ? `"${text(t.label, 'vi')}"` : '—')}`, `tier ${k + 1}: label ${arrow(was ? `"${text(was, 'en')}"` : '—', t.label ? `"${text(t.label, 'en')}"` : '—')}`),
+              message: bi(
+                `bậc ${k + 1}: tên ${arrow(was ? `"${text(was, 'vi')}"` : '—', t.label ? `"${text(t.label, 'vi')}"` : '—')}`,
+                `tier ${k + 1}: label ${arrow(was ? `"${text(was, 'en')}"` : '—', t.label ? `"${text(t.label, 'en')}"` : '—')}`,
+              ),
             });
         });
       if (!same(a.value, b.value))
-        out.push({ kind: 'scoringChanged' as const, path: `${path}/value`, before: a.value, after: b.value, message: bi('giá trị được đo thay đổi', 'the measured value changed') });
+        out.push({
+          kind: 'scoringChanged' as const,
+          path: `${path}/value`,
+          before: a.value,
+          after: b.value,
+          message: bi('giá trị được đo thay đổi', 'the measured value changed'),
+        });
       return out;
     },
   },
@@ -168,7 +193,10 @@ function lintTiers(list: readonly Tier[], path: string, name: ReturnType<typeof 
             'tier-unreachable',
             about(
               name,
-              bi(`bậc ${k + 1} (${r.vi}) đã được các bậc trước bao phủ nên không bao giờ được chọn`, `tier ${k + 1} (${r.en}) is covered by earlier tiers, so it is never chosen`),
+              bi(
+                `bậc ${k + 1} (${r.vi}) đã được các bậc trước bao phủ nên không bao giờ được chọn`,
+                `tier ${k + 1} (${r.en}) is covered by earlier tiers, so it is never chosen`,
+              ),
             ),
           ),
         );
@@ -177,7 +205,13 @@ function lintTiers(list: readonly Tier[], path: string, name: ReturnType<typeof 
           warning(
             at,
             'tiers-overlap',
-            about(name, bi(`bậc ${k + 1} (${r.vi}) chồng lấn bậc trước; phần chồng lấn thuộc bậc trước`, `tier ${k + 1} (${r.en}) overlaps an earlier tier, which takes the overlap`)),
+            about(
+              name,
+              bi(
+                `bậc ${k + 1} (${r.vi}) chồng lấn bậc trước; phần chồng lấn thuộc bậc trước`,
+                `tier ${k + 1} (${r.en}) overlaps an earlier tier, which takes the overlap`,
+              ),
+            ),
           ),
         );
     }
@@ -187,7 +221,13 @@ function lintTiers(list: readonly Tier[], path: string, name: ReturnType<typeof 
         error(
           `${at}/points`,
           'tier-points-above-max',
-          about(name, bi(`bậc ${k + 1} cho ${points} điểm, vượt điểm tối đa ${budget}`, `tier ${k + 1} gives ${points} points, above the maximum ${budget}`)),
+          about(
+            name,
+            bi(
+              `bậc ${k + 1} cho ${points} điểm, vượt điểm tối đa ${budget}`,
+              `tier ${k + 1} gives ${points} points, above the maximum ${budget}`,
+            ),
+          ),
         ),
       );
   });
@@ -195,11 +235,23 @@ function lintTiers(list: readonly Tier[], path: string, name: ReturnType<typeof 
   const ascending = starts.every((s, k) => k === 0 || s >= starts[k - 1]);
   const descending = starts.every((s, k) => k === 0 || s <= starts[k - 1]);
   if (!ascending && !descending)
-    out.push(warning(`${path}/tiers`, 'tiers-unordered', about(name, bi('các bậc không theo thứ tự tăng hoặc giảm dần', 'the tiers are neither in ascending nor in descending order'))));
+    out.push(
+      warning(
+        `${path}/tiers`,
+        'tiers-unordered',
+        about(name, bi('các bậc không theo thứ tự tăng hoặc giảm dần', 'the tiers are neither in ascending nor in descending order')),
+      ),
+    );
   const covered = union(intervals);
   for (let k = 1; k < covered.length; k++) {
     const gap = range({ from: covered[k - 1].to, to: covered[k].from });
-    out.push(warning(`${path}/tiers`, 'tiers-gap', about(name, bi(`giá trị ${gap.vi} không thuộc bậc nào (được 0 điểm)`, `values ${gap.en} fall in no tier (0 points)`))));
+    out.push(
+      warning(
+        `${path}/tiers`,
+        'tiers-gap',
+        about(name, bi(`giá trị ${gap.vi} không thuộc bậc nào (được 0 điểm)`, `values ${gap.en} fall in no tier (0 points)`)),
+      ),
+    );
   }
   return out;
 }

@@ -31,8 +31,15 @@ export const yesNo: MethodDef<'yesNo'> = {
     const o = outOf(points, max);
     return {
       points,
-      explanation: holds ? bi(`Đạt yêu cầu → ${o.vi}`, `Requirement met → ${o.en}`) : bi(`Chưa đạt yêu cầu → ${o.vi}`, `Requirement not met → ${o.en}`),
-      trace: { method: 'yesNo', values: {}, conditions: conditionsView([s.when], trace.conditions), ...(holds ? { matched: [{ index: 0 }] } : {}) },
+      explanation: holds
+        ? bi(`Đạt yêu cầu → ${o.vi}`, `Requirement met → ${o.en}`)
+        : bi(`Chưa đạt yêu cầu → ${o.vi}`, `Requirement not met → ${o.en}`),
+      trace: {
+        method: 'yesNo',
+        values: {},
+        conditions: conditionsView([s.when], trace.conditions),
+        ...(holds ? { matched: [{ index: 0 }] } : {}),
+      },
     };
   },
 
@@ -49,7 +56,10 @@ export const yesNo: MethodDef<'yesNo'> = {
               path: `${path}/when`,
               before: a.when,
               after: b.when,
-              message: bi(`điều kiện ${arrow(cond(a.when, 'vi'), cond(b.when, 'vi'))}`, `condition ${arrow(cond(a.when, 'en'), cond(b.when, 'en'))}`),
+              message: bi(
+                `điều kiện ${arrow(cond(a.when, 'vi'), cond(b.when, 'vi'))}`,
+                `condition ${arrow(cond(a.when, 'en'), cond(b.when, 'en'))}`,
+              ),
             },
           ],
   },

@@ -47,7 +47,10 @@ export function routes(ctx: AppContext): Router {
 
   router.post('/submissions/:id/appraisals', allow('submissions', 'appraise'), validateBody(appraisalBody), async (req, res) => {
     const { appraisal, submission } = await ctx.db.transaction((tx) => appraise(tx, req.params.id as string, req.body, req.user));
-    res.status(201).set('ETag', `"${submission.etag}"`).json({ ...appraisal, revision: submission.revision });
+    res
+      .status(201)
+      .set('ETag', `"${submission.etag}"`)
+      .json({ ...appraisal, revision: submission.revision });
   });
 
   return router;

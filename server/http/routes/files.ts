@@ -7,7 +7,16 @@ import type { AppContext } from '../context';
 import { allow } from '../auth';
 import { DEFAULT_IMPORT_LIMITS } from '../../files/import';
 import { fileProblem } from '../../files/problem';
-import { EXPORT_FORMATS, exportRanking, type ExportFormat, importFile, importProblem, type NamedFile, reportCard, templateFor } from '../../services/files';
+import {
+  EXPORT_FORMATS,
+  exportRanking,
+  type ExportFormat,
+  importFile,
+  importProblem,
+  type NamedFile,
+  reportCard,
+  templateFor,
+} from '../../services/files';
 import { Problem } from '../../problems/problem';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -67,7 +76,9 @@ export function routes(ctx: AppContext): Router {
       const message = { vi: 'Định dạng phải là xlsx, csv hoặc pdf.', en: 'The format must be xlsx, csv or pdf.' };
       throw new Problem('invalid-format', message, [{ severity: 'error', path: '/format', code: 'invalid-format', message }]);
     }
-    const file = await exportRanking(ctx.db, req.params.id as string, format as ExportFormat, { semicolon: req.query.delimiter === 'semicolon' });
+    const file = await exportRanking(ctx.db, req.params.id as string, format as ExportFormat, {
+      semicolon: req.query.delimiter === 'semicolon',
+    });
     attachment(res, CONTENT_TYPES[format as ExportFormat], file);
   });
 

@@ -82,7 +82,9 @@ export function routes(ctx: AppContext): Router {
   router.put('/periods/:id', allow('periods', 'edit'), validateBody(updatePeriodBody), async (req, res) => {
     const { title: newTitle, versionId: newVersion } = req.body as { title?: string; versionId?: string };
     res.json(
-      await ctx.db.transaction((tx) => updatePeriod(tx, req.params.id as string, { title: newTitle, versionId: newVersion }, req.user.username)),
+      await ctx.db.transaction((tx) =>
+        updatePeriod(tx, req.params.id as string, { title: newTitle, versionId: newVersion }, req.user.username),
+      ),
     );
   });
 

@@ -5,7 +5,13 @@ import type { AppContext } from '../context';
 import { allow } from '../auth';
 import { filterString, pageOf, parseListQuery, sendList } from '../list';
 import { object, validateBody } from '../validate';
-import { currentRanking, listPublishedRankings, publishRanking, PUBLISHED_RANKING_SORT, requirePublishedRanking } from '../../services/rankings';
+import {
+  currentRanking,
+  listPublishedRankings,
+  publishRanking,
+  PUBLISHED_RANKING_SORT,
+  requirePublishedRanking,
+} from '../../services/rankings';
 import { replayPublishedRanking } from '../../services/replay';
 import { Problem } from '../../problems/problem';
 

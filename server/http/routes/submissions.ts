@@ -63,11 +63,10 @@ export const updateSubmissionBody = object(
 );
 export const linkEvidenceBody = {
   oneOf: [
-    object({ key: evidenceKey, kind: { const: 'link' }, url: { type: 'string', format: 'uri', pattern: '^https?://', maxLength: 2000 }, note }, [
-      'key',
-      'kind',
-      'url',
-    ]),
+    object(
+      { key: evidenceKey, kind: { const: 'link' }, url: { type: 'string', format: 'uri', pattern: '^https?://', maxLength: 2000 }, note },
+      ['key', 'kind', 'url'],
+    ),
     object({ key: evidenceKey, kind: { const: 'explanation' }, note: { ...note, minLength: 1, pattern: '\\S' } }, ['key', 'kind', 'note']),
   ],
 };
@@ -96,7 +95,10 @@ function receiveUpload(req: Request, res: Response): Promise<void> {
       if (!err) return resolve();
       const code = (err as { code?: string }).code;
       if (code === 'LIMIT_FILE_SIZE') {
-        const message = { vi: `Tệp vượt quá dung lượng cho phép (${sizeLimitMb} MB).`, en: `The file is larger than allowed (${sizeLimitMb} MB).` };
+        const message = {
+          vi: `Tệp vượt quá dung lượng cho phép (${sizeLimitMb} MB).`,
+          en: `The file is larger than allowed (${sizeLimitMb} MB).`,
+        };
         return reject(new Problem('file-too-large', message, [{ severity: 'error', path: '/file', code: 'file-too-large', message }]));
       }
       const message = {
@@ -114,15 +116,27 @@ const invalidField = (path: string, code: ProblemCode, vi: string, en: string) =
 function uploadedEvidence(req: Request): NewEvidence {
   const body = (req.body ?? {}) as Record<string, unknown>;
   const unknown = Object.keys(body).filter((k) => k !== 'key' && k !== 'note');
-  if (unknown.length) throw invalidField(`/${unknown[0]}`, 'unknown-field', `Trường "${unknown[0]}" không được phép.`, `Field "${unknown[0]}" is not allowed.`);
+  if (unknown.length)
+    throw invalidField(
+      `/${unknown[0]}`,
+      'unknown-field',
+      `Trường "${unknown[0]}" không được phép.`,
+      `Field "${unknown[0]}" is not allowed.`,
+    );
   const file = req.file;
   if (!file) throw invalidField('/file', 'file-required', 'Chưa chọn tệp để tải lên.', 'No file was uploaded.');
   const key = typeof body.key === 'string' ? body.key.trim() : '';
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(key)) {
-    throw invalidField('/key', 'key-required', 'Cần mã chỉ tiêu hoặc mã tiêu chí mà tài liệu chứng minh (trường "key").', 'The fact id or criterion code the evidence supports ("key") is required.');
+    throw invalidField(
+      '/key',
+      'key-required',
+      'Cần mã chỉ tiêu hoặc mã tiêu chí mà tài liệu chứng minh (trường "key").',
+      'The fact id or criterion code the evidence supports ("key") is required.',
+    );
   }
   const note = typeof body.note === 'string' ? body.note : '';
-  if (note.length > 2000) throw invalidField('/note', 'note-too-long', 'Ghi chú dài quá 2000 ký tự.', 'The note is longer than 2000 characters.');
+  if (note.length > 2000)
+    throw invalidField('/note', 'note-too-long', 'Ghi chú dài quá 2000 ký tự.', 'The note is longer than 2000 characters.');
   return { kind: 'file', key, note, fileName: cleanFileName(file.originalname), mimeType: '', content: file.buffer };
 }
 
@@ -193,13 +207,19 @@ export function routes(ctx: AppContext): Router {
       await receiveUpload(req, res);
       input = uploadedEvidence(req);
     } else {
-      await new Promise<void>((resolve, reject) => validateBody(linkEvidenceBody)(req, res, (err?: unknown) => (err ? reject(err) : resolve())));
-      input = req.body.kind === 'link'
-        ? { kind: 'link', key: req.body.key, url: req.body.url, note: req.body.note ?? '' }
-        : { kind: 'explanation', key: req.body.key, note: req.body.note };
+      await new Promise<void>((resolve, reject) =>
+        validateBody(linkEvidenceBody)(req, res, (err?: unknown) => (err ? reject(err) : resolve())),
+      );
+      input =
+        req.body.kind === 'link'
+          ? { kind: 'link', key: req.body.key, url: req.body.url, note: req.body.note ?? '' }
+          : { kind: 'explanation', key: req.body.key, note: req.body.note };
     }
     const { item, submission } = await ctx.db.transaction((tx) => addEvidence(tx, id, input, req.user));
-    res.status(201).set('ETag', `"${submission.etag}"`).json({ ...item, submissionId: submission.id, revision: submission.revision });
+    res
+      .status(201)
+      .set('ETag', `"${submission.etag}"`)
+      .json({ ...item, submissionId: submission.id, revision: submission.revision });
   });
 
   router.get('/evidence/:id', allow('submissions', 'read'), async (req, res) => {
@@ -209,7 +229,10 @@ export function routes(ctx: AppContext): Router {
       return;
     }
     res.set('Content-Type', item.mimeType ?? 'application/octet-stream');
-    res.set('Content-Disposition', `attachment; filename="${asciiName(item.fileName ?? 'file')}"; filename*=UTF-8''${encodeURIComponent(item.fileName ?? 'file')}`);
+    res.set(
+      'Content-Disposition',
+      `attachment; filename="${asciiName(item.fileName ?? 'file')}"; filename*=UTF-8''${encodeURIComponent(item.fileName ?? 'file')}`,
+    );
     res.set('X-Content-SHA256', item.sha256 ?? '');
     res.set('Cache-Control', 'private, no-store');
     res.send(content);

@@ -47,7 +47,10 @@ function ifMatch(req: Request, required: boolean): string | undefined {
       en: "Send the draft's ETag in an If-Match header (so that nobody's changes are overwritten).",
     });
   }
-  return raw.trim().replace(/^W\//, '').replace(/^"(.*)"$/, '$1');
+  return raw
+    .trim()
+    .replace(/^W\//, '')
+    .replace(/^"(.*)"$/, '$1');
 }
 
 const sendVersion = (res: Response, v: Version, status = 200) => {
@@ -60,7 +63,12 @@ async function underDocument<T>(work: () => Promise<T>): Promise<T> {
     return await work();
   } catch (err) {
     if (err instanceof Problem && err.code === 'invalid-document' && err.errors)
-      throw new Problem(err.code, err.detail, err.errors.map((f) => ({ ...f, path: `/document${f.path}` })), err.extensions);
+      throw new Problem(
+        err.code,
+        err.detail,
+        err.errors.map((f) => ({ ...f, path: `/document${f.path}` })),
+        err.extensions,
+      );
     throw err;
   }
 }
@@ -101,7 +109,11 @@ export function routes(ctx: AppContext): Router {
       message: { vi: `Cần ${vi}`, en: `Expected ${en}` },
     }));
     if (errors.length) {
-      throw new Problem('invalid-query', { vi: 'Cần ruleSet và date (YYYY-MM-DD).', en: 'ruleSet and date (YYYY-MM-DD) are required.' }, errors);
+      throw new Problem(
+        'invalid-query',
+        { vi: 'Cần ruleSet và date (YYYY-MM-DD).', en: 'ruleSet and date (YYYY-MM-DD) are required.' },
+        errors,
+      );
     }
     const version = await versionInForce(ctx.db, ruleSet as string, date as string);
     if (!version) {
@@ -153,9 +165,7 @@ export function routes(ctx: AppContext): Router {
 
   router.post('/versions/:id/publish', allow('versions', 'publish'), validateBody(publishBody), async (req, res) => {
     const etag = ifMatch(req, false);
-    const version = await ctx.db.transaction((tx) =>
-      publishVersion(tx, req.params.id as string, req.body, req.user.username, etag),
-    );
+    const version = await ctx.db.transaction((tx) => publishVersion(tx, req.params.id as string, req.body, req.user.username, etag));
     sendVersion(res, version);
   });
 

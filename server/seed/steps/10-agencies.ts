@@ -13,7 +13,9 @@ export const step: SeedStep = {
     const dir = path.join(ctx.rulesDir, 'agencies');
     let files: string[] = [];
     try {
-      files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+      files = readdirSync(dir)
+        .filter((f) => f.endsWith('.json'))
+        .sort();
     } catch {
       ctx.logger.warn({ dir }, 'no agency lists to load');
     }

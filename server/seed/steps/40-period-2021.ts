@@ -56,7 +56,10 @@ export const step: SeedStep = {
       // One agency's bad data must not stop the others: each is all or nothing on its own.
       await tx.query('SAVEPOINT demo_submission');
       try {
-        const created = await createSubmission(tx, { periodId: period.id, agencyId, facts: reported }, evaluator, { submit: true, demo: true });
+        const created = await createSubmission(tx, { periodId: period.id, agencyId, facts: reported }, evaluator, {
+          submit: true,
+          demo: true,
+        });
         for (const [key, items] of Object.entries(input.evidence ?? {})) {
           for (const item of items) {
             if (item.kind === 'link' && item.url) {

@@ -32,7 +32,10 @@ export const freePort = (): Promise<number> =>
 export function parsePasswords(text: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const line of text.split('\n')) {
-    const cells = line.split('│').map((c) => c.trim()).filter(Boolean);
+    const cells = line
+      .split('│')
+      .map((c) => c.trim())
+      .filter(Boolean);
     if (cells.length === 3 && !cells[0].startsWith('Tên đăng nhập')) out[cells[0]] = cells[2];
   }
   return out;

@@ -4,7 +4,13 @@
 import type { Fact, FactValues, Node, RuleSetVersion, SubmissionInput } from '../../../server/engine/schemaTypes';
 
 const t = (vi: string, en: string) => ({ vi, en });
-const num = (id: string, extra: Partial<Fact> = {}): Fact => ({ id, type: 'number', label: t(`Chỉ tiêu ${id}`, `Figure ${id}`), minimum: 0, ...extra });
+const num = (id: string, extra: Partial<Fact> = {}): Fact => ({
+  id,
+  type: 'number',
+  label: t(`Chỉ tiêu ${id}`, `Figure ${id}`),
+  minimum: 0,
+  ...extra,
+});
 const crit = (code: string, max: number, scoring: Node['scoring'], extra: Partial<Node> = {}): Node => ({
   code,
   kind: 'criterion',
@@ -38,10 +44,25 @@ function version(): RuleSetVersion {
     numeric: { arithmetic: 'decimal', places: 2, rounding: 'halfUp', roundCriteria: false, classifyOn: 'exact', floorAtZero: true },
     agencyAttributes: [
       { id: 'co_dich_vu_cong', type: 'boolean', label: t('Có dịch vụ công', 'Has public services') },
-      { id: 'hang', type: 'enum', label: t('Hạng đơn vị', 'Grade'), options: [{ value: 'I', label: t('Hạng I', 'Grade I') }, { value: 'II', label: t('Hạng II', 'Grade II') }] },
+      {
+        id: 'hang',
+        type: 'enum',
+        label: t('Hạng đơn vị', 'Grade'),
+        options: [
+          { value: 'I', label: t('Hạng I', 'Grade I') },
+          { value: 'II', label: t('Hạng II', 'Grade II') },
+        ],
+      },
     ],
     facts: [
-      { id: 'co_ke_hoach', type: 'boolean', label: t('Có kế hoạch', 'Has a plan'), help: t('Kế hoạch năm', 'The yearly plan'), evidence: 'required', source: t('Văn phòng', 'The office') },
+      {
+        id: 'co_ke_hoach',
+        type: 'boolean',
+        label: t('Có kế hoạch', 'Has a plan'),
+        help: t('Kế hoạch năm', 'The yearly plan'),
+        evidence: 'required',
+        source: t('Văn phòng', 'The office'),
+      },
       {
         id: 'chu_tri',
         type: 'enum',
@@ -67,7 +88,12 @@ function version(): RuleSetVersion {
       {
         id: 'tinh',
         name: t('Cơ quan cấp tỉnh', 'Provincial agencies'),
-        membership: { any: [{ fact: 'agency', path: '$.kind', operator: 'equal', value: 'department' }, { fact: 'agency', path: '$.kind', operator: 'equal', value: 'office' }] },
+        membership: {
+          any: [
+            { fact: 'agency', path: '$.kind', operator: 'equal', value: 'department' },
+            { fact: 'agency', path: '$.kind', operator: 'equal', value: 'office' },
+          ],
+        },
         maxScore: 100,
         ranked: true,
         notApplicable: 'rescale',
@@ -96,7 +122,13 @@ function version(): RuleSetVersion {
         { id: 'yeu', label: t('Yếu', 'Weak'), min: 0, color: '#c62828' },
       ],
     },
-    ranking: { by: 'total', order: 'descending', ties: 'shareAndSkip', tieBreakers: [{ node: '1', order: 'descending' }], average: 'meanOfCohortMeans' },
+    ranking: {
+      by: 'total',
+      order: 'descending',
+      ties: 'shareAndSkip',
+      tieBreakers: [{ node: '1', order: 'descending' }],
+      average: 'meanOfCohortMeans',
+    },
     resultFields: [{ id: 'chi_so', label: t('Chỉ số', 'Index'), source: 'total', multiplier: 0.01, places: 3, rounding: 'halfUp' }],
     criteria: [
       {
@@ -111,27 +143,50 @@ function version(): RuleSetVersion {
         provisional: true,
         source: 'Mẫu để kiểm tra',
         children: [
-          crit('1.1', 10, { method: 'yesNo', when: { all: [{ fact: 'co_ke_hoach', operator: 'equal', value: true, name: 'co-ke-hoach' }], name: 'ke-hoach' } }, {
-            id: 'ke-hoach',
-            legalRef: 'Điều 4 khoản 1 điểm a',
-            evidence: t('Kế hoạch đã ký', 'The signed plan'),
-            maxByCohort: { huyen: 15 },
-          }),
+          crit(
+            '1.1',
+            10,
+            {
+              method: 'yesNo',
+              when: { all: [{ fact: 'co_ke_hoach', operator: 'equal', value: true, name: 'co-ke-hoach' }], name: 'ke-hoach' },
+            },
+            {
+              id: 'ke-hoach',
+              legalRef: 'Điều 4 khoản 1 điểm a',
+              evidence: t('Kế hoạch đã ký', 'The signed plan'),
+              maxByCohort: { huyen: 15 },
+            },
+          ),
           crit('1.2', 10, {
             method: 'cases',
             cases: [
-              { when: { fact: 'chu_tri', operator: 'equal', value: 'chu_tich' }, fraction: 1, label: t('Chủ tịch chủ trì', 'Chairman chairs') },
+              {
+                when: { fact: 'chu_tri', operator: 'equal', value: 'chu_tich' },
+                fraction: 1,
+                label: t('Chủ tịch chủ trì', 'Chairman chairs'),
+              },
               { when: { fact: 'chu_tri', operator: 'equal', value: 'pho' }, points: 5, label: t('Phó Chủ tịch chủ trì', 'Deputy chairs') },
             ],
           }),
           crit('1.3', 10, {
             method: 'parts',
             parts: [
-              { when: { any: [{ fact: 'co_ke_hoach', operator: 'equal', value: true }], name: 'mot' }, fraction: 0.5, label: t('Có kế hoạch', 'Has a plan') },
-              { when: { not: { fact: 'chu_tri', operator: 'equal', value: 'khong' }, name: 'hai' }, points: 5, label: t('Có người chủ trì', 'Someone chairs') },
+              {
+                when: { any: [{ fact: 'co_ke_hoach', operator: 'equal', value: true }], name: 'mot' },
+                fraction: 0.5,
+                label: t('Có kế hoạch', 'Has a plan'),
+              },
+              {
+                when: { not: { fact: 'chu_tri', operator: 'equal', value: 'khong' }, name: 'hai' },
+                points: 5,
+                label: t('Có người chủ trì', 'Someone chairs'),
+              },
             ],
           }),
-          crit('1.4', 10, { method: 'yesNo', when: { fact: 'ngay_ban_hanh', operator: 'dateOnOrBefore', value: { periodDate: '03-31', yearOffset: 0 } } }),
+          crit('1.4', 10, {
+            method: 'yesNo',
+            when: { fact: 'ngay_ban_hanh', operator: 'dateOnOrBefore', value: { periodDate: '03-31', yearOffset: 0 } },
+          }),
         ],
       },
       {
@@ -152,9 +207,14 @@ function version(): RuleSetVersion {
               { from: 50, to: 90, fraction: 0.5, label: t('Từ 50% đến dưới 90%', '50% to under 90%') },
             ],
           }),
-          crit('2.4', 5, { method: 'countCap', fact: 'so_ung_dung', unit: 1, cap: 4 }, {
-            applicableWhen: { fact: 'agency', path: '$.co_dich_vu_cong', operator: 'equal', value: true },
-          }),
+          crit(
+            '2.4',
+            5,
+            { method: 'countCap', fact: 'so_ung_dung', unit: 1, cap: 4 },
+            {
+              applicableWhen: { fact: 'agency', path: '$.co_dich_vu_cong', operator: 'equal', value: true },
+            },
+          ),
           crit('2.5', 10, { method: 'relativeToBest', value: { fact: 'bang_thong' }, onZeroDenominator: 'zero' }),
           crit('2.6', 5, { method: 'tiers', value: { fact: 'so_xa' }, tiers: [{ from: 1, points: 5 }] }, { cohorts: ['huyen'] }),
         ],
@@ -170,7 +230,11 @@ function version(): RuleSetVersion {
           crit('3.1', 10, {
             method: 'composite',
             parts: [
-              { label: t('Kế hoạch', 'Plan'), max: 6, scoring: { method: 'yesNo', when: { fact: 'co_ke_hoach', operator: 'equal', value: true } } },
+              {
+                label: t('Kế hoạch', 'Plan'),
+                max: 6,
+                scoring: { method: 'yesNo', when: { fact: 'co_ke_hoach', operator: 'equal', value: true } },
+              },
               { label: t('Ứng dụng', 'Applications'), max: 4, scoring: { method: 'countCap', fact: 'so_ung_dung', unit: 2 } },
             ],
           }),
@@ -186,9 +250,14 @@ function version(): RuleSetVersion {
           crit('3.5', 5, { method: 'manual', fact: 'diem_tham_dinh', min: 0 }),
           crit('3.6', 0, { method: 'notScored', facts: ['ghi_chu'] }),
           crit('3.7', 0, { method: 'notApplicable', reason: t('Bỏ từ năm 2024', 'Dropped from 2024') }),
-          crit('3.8', 5, { method: 'yesNo', when: { fact: 'co_ke_hoach', operator: 'equal', value: { fact: 'agency', path: '$.co_dich_vu_cong' } } }, {
-            applicableWhen: { fact: 'agency', path: '$.co_dich_vu_cong', operator: 'equal', value: true },
-          }),
+          crit(
+            '3.8',
+            5,
+            { method: 'yesNo', when: { fact: 'co_ke_hoach', operator: 'equal', value: { fact: 'agency', path: '$.co_dich_vu_cong' } } },
+            {
+              applicableWhen: { fact: 'agency', path: '$.co_dich_vu_cong', operator: 'equal', value: true },
+            },
+          ),
         ],
       },
     ],
@@ -200,7 +269,17 @@ function version(): RuleSetVersion {
         agency: { id: 'so-a', name: 'Sở A', kind: 'department', co_dich_vu_cong: true },
         facts: facts(0),
         peers: [{ agency: { id: 'so-b', name: 'Sở B', kind: 'department', co_dich_vu_cong: false }, facts: facts(1) }],
-        expect: { cohort: 'tinh', total: 88, max: 100, percentage: 88, band: 'tot', points: { '1.1': 10 }, results: { chi_so: 0.88 }, average: 70.32, cohortAverages: { tinh: 70.32 } },
+        expect: {
+          cohort: 'tinh',
+          total: 88,
+          max: 100,
+          percentage: 88,
+          band: 'tot',
+          points: { '1.1': 10 },
+          results: { chi_so: 0.88 },
+          average: 70.32,
+          cohortAverages: { tinh: 70.32 },
+        },
       },
     ],
   };
@@ -245,7 +324,18 @@ export function everyFieldSubmissions(): SubmissionInput[] {
   // take its "other" group below zero (the floor at zero).
   out.push({
     agency: { id: 'so-d', name: 'Sở D', kind: 'department', co_dich_vu_cong: false, hang: 'II' },
-    facts: { ...facts(2), co_ke_hoach: false, chu_tri: 'khong', da_xu_ly: 20, tiep_nhan: 30, ty_le: 0, so_ung_dung: 0, bang_thong: 16, bao_cao_tre: 20, diem_tham_dinh: 0 },
+    facts: {
+      ...facts(2),
+      co_ke_hoach: false,
+      chu_tri: 'khong',
+      da_xu_ly: 20,
+      tiep_nhan: 30,
+      ty_le: 0,
+      so_ung_dung: 0,
+      bang_thong: 16,
+      bao_cao_tre: 20,
+      diem_tham_dinh: 0,
+    },
   });
   return out;
 }

@@ -17,7 +17,12 @@ export const DISTRICTS: Cohort = {
   ranked: true,
 };
 
-export const num = (id: string, extra: Partial<Fact> = {}): Fact => ({ id, type: 'number', label: { vi: `Chỉ tiêu ${id}`, en: `Figure ${id}` }, ...extra });
+export const num = (id: string, extra: Partial<Fact> = {}): Fact => ({
+  id,
+  type: 'number',
+  label: { vi: `Chỉ tiêu ${id}`, en: `Figure ${id}` },
+  ...extra,
+});
 export const bool = (id: string): Fact => ({ id, type: 'boolean', label: { vi: `Có ${id}`, en: `Has ${id}` } });
 
 export const criterion = (code: string, max: number, scoring: Scoring, extra: Partial<Node> = {}): Node => ({
@@ -33,7 +38,8 @@ export const criterion = (code: string, max: number, scoring: Scoring, extra: Pa
 export function versionWith(criteria: Node[], facts: Fact[], overrides: Partial<RuleSetVersion> = {}): RuleSetVersion {
   // A plain deduction takes points away and adds nothing to the maximum; one from a starting score adds it.
   const used = criteria.reduce((acc, c) => acc + (c.scoring?.method === 'deduction' && !c.scoring.start ? 0 : (c.max ?? 0)), 0);
-  const filler = 100 - used > 0 ? [criterion('9.9', 100 - used, { method: 'yesNo', when: { fact: 'filler', operator: 'equal', value: true } })] : [];
+  const filler =
+    100 - used > 0 ? [criterion('9.9', 100 - used, { method: 'yesNo', when: { fact: 'filler', operator: 'equal', value: true } })] : [];
   return {
     schemaVersion: 1,
     ruleSet: 'test',
@@ -54,7 +60,9 @@ export function versionWith(criteria: Node[], facts: Fact[], overrides: Partial<
       ],
     },
     ranking: { by: 'total' },
-    criteria: [{ code: '1', kind: 'index', title: { vi: 'Chỉ số 1', en: 'Index 1' }, children: [...criteria, ...filler] as [Node, ...Node[]] }],
+    criteria: [
+      { code: '1', kind: 'index', title: { vi: 'Chỉ số 1', en: 'Index 1' }, children: [...criteria, ...filler] as [Node, ...Node[]] },
+    ],
     ...overrides,
   };
 }

@@ -12,7 +12,15 @@ const suggest = (label: string) => {
 };
 
 /** Amending a regulation starts here: a new draft copied from any version. */
-export const CopyButton = ({ record, variant = 'text', compact }: { record: RaRecord; variant?: 'text' | 'outlined'; compact?: boolean }) => {
+export const CopyButton = ({
+  record,
+  variant = 'text',
+  compact,
+}: {
+  record: RaRecord;
+  variant?: 'text' | 'outlined';
+  compact?: boolean;
+}) => {
   const translate = useTranslate();
   const notify = useNotify();
   const navigate = useNavigate();
@@ -55,7 +63,14 @@ export const CopyButton = ({ record, variant = 'text', compact }: { record: RaRe
           <Typography variant="body2" sx={{ mb: 2 }}>
             {translate('chiso.version.copyHelp')}
           </Typography>
-          <TextField label={translate('chiso.editor.field.versionLabel')} value={label} onChange={(e) => setLabel(e.target.value)} autoFocus fullWidth name="newVersion" />
+          <TextField
+            label={translate('chiso.editor.field.versionLabel')}
+            value={label}
+            onChange={(e) => setLabel(e.target.value)}
+            autoFocus
+            fullWidth
+            name="newVersion"
+          />
           {problem && (
             <Alert severity="error" sx={{ mt: 2, whiteSpace: 'pre-line' }}>
               {problem}

@@ -77,7 +77,13 @@ export const PublishButton = ({
     const published = await dataProvider.getAll('versions', { ruleSet: doc.ruleSet, status: 'published' }).catch(() => []);
     setOverlapping(
       published
-        .filter((v) => v.id !== record.id && v.effectiveFrom && doc.effective?.from && shareADay(doc.effective, { from: v.effectiveFrom, to: v.endedOn ?? v.effectiveTo }))
+        .filter(
+          (v) =>
+            v.id !== record.id &&
+            v.effectiveFrom &&
+            doc.effective?.from &&
+            shareADay(doc.effective, { from: v.effectiveFrom, to: v.endedOn ?? v.effectiveTo }),
+        )
         .map((v) => ({ id: v.id, version: v.version, from: v.effectiveFrom, to: v.endedOn ?? v.effectiveTo })),
     );
   };
@@ -131,10 +137,30 @@ export const PublishButton = ({
             </Alert>
           )}
           <Stack spacing={2}>
-            <TextField label={translate('chiso.version.changeNoteVi')} value={form.noteVi} onChange={set('noteVi')} required multiline minRows={2} name="changeNoteVi" />
-            <TextField label={translate('chiso.version.changeNoteEn')} value={form.noteEn} onChange={set('noteEn')} multiline name="changeNoteEn" />
+            <TextField
+              label={translate('chiso.version.changeNoteVi')}
+              value={form.noteVi}
+              onChange={set('noteVi')}
+              required
+              multiline
+              minRows={2}
+              name="changeNoteVi"
+            />
+            <TextField
+              label={translate('chiso.version.changeNoteEn')}
+              value={form.noteEn}
+              onChange={set('noteEn')}
+              multiline
+              name="changeNoteEn"
+            />
             <Stack direction="row" spacing={1}>
-              <TextField label={translate('chiso.editor.field.decision')} value={form.decision} onChange={set('decision')} required name="decision" />
+              <TextField
+                label={translate('chiso.editor.field.decision')}
+                value={form.decision}
+                onChange={set('decision')}
+                required
+                name="decision"
+              />
               <TextField
                 label={translate('chiso.editor.field.date')}
                 value={form.date}
@@ -157,7 +183,13 @@ export const PublishButton = ({
                 })}
               </Typography>
               <RadioGroup value={overlap} onChange={(e) => setOverlap(e.target.value as 'end' | 'retire')} name="overlap">
-                <FormControlLabel value="end" control={<Radio size="small" />} label={translate('chiso.version.overlapEnd', { day: doc.effective?.from && parseDay(doc.effective.from) ? viDay(dayBefore(doc.effective.from)) : '…' })} />
+                <FormControlLabel
+                  value="end"
+                  control={<Radio size="small" />}
+                  label={translate('chiso.version.overlapEnd', {
+                    day: doc.effective?.from && parseDay(doc.effective.from) ? viDay(dayBefore(doc.effective.from)) : '…',
+                  })}
+                />
                 <FormControlLabel value="retire" control={<Radio size="small" />} label={translate('chiso.version.overlapRetire')} />
               </RadioGroup>
             </Alert>

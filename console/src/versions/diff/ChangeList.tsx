@@ -3,7 +3,8 @@ import { useTranslate } from 'react-admin';
 import type { VersionChange } from '../../providers/dataProvider';
 import { useLt } from '../../common/useLt';
 
-const colour = (kind?: string): 'success' | 'error' | 'warning' => (/added$/i.test(kind ?? '') ? 'success' : /removed$/i.test(kind ?? '') ? 'error' : 'warning');
+const colour = (kind?: string): 'success' | 'error' | 'warning' =>
+  /added$/i.test(kind ?? '') ? 'success' : /removed$/i.test(kind ?? '') ? 'error' : 'warning';
 
 /** One row per change, as the diff describes it in Vietnamese (or English). */
 export const ChangeList = ({ changes }: { changes: VersionChange[] }) => {

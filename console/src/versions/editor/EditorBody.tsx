@@ -30,7 +30,9 @@ export const EditorBody = ({ checks }: { checks: ChecksState }) => {
   const all = [...checks.live, ...(checks.server ?? [])];
   const findingsAt = (pointer: string) => all.filter((f) => f.path === pointer || f.path.startsWith(`${pointer}/`)).length;
   const countFor = (section: Section) =>
-    section === 'lint' ? all.filter((f) => f.severity === 'error').length : checks.live.filter((f) => sectionOf(f.path).section === section).length;
+    section === 'lint'
+      ? all.filter((f) => f.severity === 'error').length
+      : checks.live.filter((f) => sectionOf(f.path).section === section).length;
   return (
     <>
       <EditorTabs countFor={countFor} showImpact={checks.showImpact} />
@@ -39,7 +41,15 @@ export const EditorBody = ({ checks }: { checks: ChecksState }) => {
       {editor.section === 'facts' && <FactsSection findingsAt={findingsAt} />}
       {editor.section === 'cohorts' && <CohortsSection findingsAt={findingsAt} />}
       {editor.section === 'bands' && <BandsSection />}
-      {editor.section === 'lint' && <LintPanel live={checks.live} liveAvailable={checks.liveAvailable} server={checks.server} onRun={checks.runLint} running={checks.running} />}
+      {editor.section === 'lint' && (
+        <LintPanel
+          live={checks.live}
+          liveAvailable={checks.liveAvailable}
+          server={checks.server}
+          onRun={checks.runLint}
+          running={checks.running}
+        />
+      )}
       {editor.section === 'tests' && <TestsPanel results={checks.tests} onRun={checks.runTests} running={checks.running} />}
       {editor.section === 'impact' && checks.showImpact && <ImpactPreview doc={editor.doc} />}
       {editor.section === 'raw' && <RawJsonSection />}

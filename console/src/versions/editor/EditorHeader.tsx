@@ -44,7 +44,9 @@ export const EditorHeader = ({
             {lt(doc.title)} · {doc.version}
           </Typography>
           <StatusChip status={record.status} />
-          {editor.dirty && <Chip size="small" color="warning" variant="outlined" label={translate('chiso.editor.unsaved')} data-testid="dirty" />}
+          {editor.dirty && (
+            <Chip size="small" color="warning" variant="outlined" label={translate('chiso.editor.unsaved')} data-testid="dirty" />
+          )}
         </Stack>
         <Typography variant="body2" color="text.secondary">
           {doc.legalBasis?.decision} · {f.date(doc.legalBasis?.date)} · {doc.legalBasis?.issuer} · {translate('chiso.common.effective')}{' '}
@@ -59,7 +61,14 @@ export const EditorHeader = ({
           </Button>
         )}
         {canPublish && record.status === 'draft' && (
-          <PublishButton record={record} save={save} onDone={onChanged} onFindings={onFindings} blocked={liveErrors > 0} etagRef={etagRef} />
+          <PublishButton
+            record={record}
+            save={save}
+            onDone={onChanged}
+            onFindings={onFindings}
+            blocked={liveErrors > 0}
+            etagRef={etagRef}
+          />
         )}
         {canCopy && <CopyButton record={record} />}
         <Button component={Link} to={`/versions/${record.id}/diff`} startIcon={<CompareArrows />}>

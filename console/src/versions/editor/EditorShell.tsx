@@ -45,8 +45,7 @@ export const EditorShell = ({ record, onChanged }: { record: RaRecord; onChanged
       if (statusOf(error) === 409) {
         setConflict(true);
         notify('chiso.editor.conflict', { type: 'error', autoHideDuration: 10000 });
-      }
-      else notify(messageOf(error) ?? 'ra.notification.http_error', { type: 'error', multiLine: true });
+      } else notify(messageOf(error) ?? 'ra.notification.http_error', { type: 'error', multiLine: true });
       const found = problemOf(error)?.problemErrors;
       if (found?.length) setServer(toFindings(found));
       return false;
@@ -68,7 +67,14 @@ export const EditorShell = ({ record, onChanged }: { record: RaRecord; onChanged
 
   return (
     <>
-      <EditorHeader record={record} etagRef={() => etag.current} save={save} onChanged={onChanged} onFindings={setServer} liveErrors={live.filter((f) => f.severity === 'error').length} />
+      <EditorHeader
+        record={record}
+        etagRef={() => etag.current}
+        save={save}
+        onChanged={onChanged}
+        onFindings={setServer}
+        liveErrors={live.filter((f) => f.severity === 'error').length}
+      />
       {conflict && (
         <Alert
           severity="error"

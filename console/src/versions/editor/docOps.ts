@@ -38,7 +38,12 @@ export const parentPointer = (pointer: string): { parent: string; key: string } 
 export function removeAt<T>(root: T, pointer: string): T {
   const { parent, key } = parentPointer(pointer);
   const container = valueAt(root, parent);
-  if (Array.isArray(container)) return setAt(root, parent, container.filter((_, i) => i !== Number(key)));
+  if (Array.isArray(container))
+    return setAt(
+      root,
+      parent,
+      container.filter((_, i) => i !== Number(key)),
+    );
   // Nothing there: nothing to remove (and no empty parents made on the way).
   if (container === null || typeof container !== 'object' || !Object.prototype.hasOwnProperty.call(container, key)) return root;
   return setAt(root, pointer, undefined);
@@ -58,7 +63,8 @@ export function moveAt<T>(root: T, pointer: string, delta: number): { doc: T; po
   const list = valueAt(root, parent);
   const from = Number(key);
   const to = from + delta;
-  if (!Array.isArray(list) || !Number.isInteger(from) || from < 0 || from >= list.length || to < 0 || to >= list.length) return { doc: root, pointer };
+  if (!Array.isArray(list) || !Number.isInteger(from) || from < 0 || from >= list.length || to < 0 || to >= list.length)
+    return { doc: root, pointer };
   const next = [...list];
   const [item] = next.splice(from, 1);
   next.splice(to, 0, item);

@@ -70,7 +70,10 @@ export const ImpactPreview = ({ doc }: { doc: RuleSetVersion }) => {
             </MenuItem>
           ))}
         </TextField>
-        <FormControlLabel control={<Switch checked={onlyChanged} onChange={(e) => setOnlyChanged(e.target.checked)} />} label={translate('chiso.impact.onlyChanged')} />
+        <FormControlLabel
+          control={<Switch checked={onlyChanged} onChange={(e) => setOnlyChanged(e.target.checked)} />}
+          label={translate('chiso.impact.onlyChanged')}
+        />
         {rows && (
           <Typography variant="body2" data-testid="impact-summary" data-rescore-ms={took ?? undefined}>
             {translate('chiso.impact.summary', { bands: bandChanges, ranks: rankChanges, total: rows.length })}

@@ -1,6 +1,14 @@
 // Re-scores a period's submissions under the draft being edited, in the browser, with the same
 // engine the server uses, and lines the result up against the period's stored ranking.
-import { type Agency, compileVersion, rankEvaluations, type Ranking, type RuleSetVersion, scoreSubmissions, type SubmissionInput } from '../../../../server/engine';
+import {
+  type Agency,
+  compileVersion,
+  rankEvaluations,
+  type Ranking,
+  type RuleSetVersion,
+  scoreSubmissions,
+  type SubmissionInput,
+} from '../../../../server/engine';
 
 import type { Standing } from '../../../../server/api/types';
 
@@ -20,14 +28,20 @@ export interface ImpactRow {
 export function standings(ranking: Ranking | null | undefined): Map<string, Standing> {
   const out = new Map<string, Standing>();
   for (const cohort of ranking?.cohorts ?? []) {
-    for (const e of cohort.entries) out.set(e.agencyId, { cohort: cohort.cohort, total: e.total, percentage: e.percentage, band: e.band, rank: e.rank });
+    for (const e of cohort.entries)
+      out.set(e.agencyId, { cohort: cohort.cohort, total: e.total, percentage: e.percentage, band: e.band, rank: e.rank });
   }
   return out;
 }
 
 /** What the API gives for an agency, flattened to the engine's Agency (attributes at the top level). */
-export const toAgency = (a: { id: string; name: string; nameEn?: string | null; kind: string; attributes?: Record<string, unknown> }): Agency =>
-  ({ ...(a.attributes ?? {}), id: a.id, name: a.name, ...(a.nameEn ? { nameEn: a.nameEn } : {}), kind: a.kind }) as Agency;
+export const toAgency = (a: {
+  id: string;
+  name: string;
+  nameEn?: string | null;
+  kind: string;
+  attributes?: Record<string, unknown>;
+}): Agency => ({ ...(a.attributes ?? {}), id: a.id, name: a.name, ...(a.nameEn ? { nameEn: a.nameEn } : {}), kind: a.kind }) as Agency;
 
 /** The scoring-only path: totals, bands and ranks, no trace and no hashes (what a preview needs). */
 export function computeImpact(doc: RuleSetVersion, inputs: SubmissionInput[], stored: Ranking | null): ImpactRow[] {

@@ -22,11 +22,8 @@ export const ConditionLeaf = ({ pointer, scope, onRemove }: { pointer: string; s
     ...attributeChoices.map((a) => ({ id: `agency:${a.id}`, name: `${translate('chiso.condition.agency')} › ${a.name}` })),
   ];
   const type =
-    attr !== null
-      ? (agencyAttributes.find((a) => a.id === attr)?.type ?? 'text')
-      : (facts.find((f) => f.id === cond.fact)?.type ?? 'text');
-  const options =
-    attr !== null ? agencyAttributes.find((a) => a.id === attr)?.options : facts.find((f) => f.id === cond.fact)?.options;
+    attr !== null ? (agencyAttributes.find((a) => a.id === attr)?.type ?? 'text') : (facts.find((f) => f.id === cond.fact)?.type ?? 'text');
+  const options = attr !== null ? agencyAttributes.find((a) => a.id === attr)?.options : facts.find((f) => f.id === cond.fact)?.options;
 
   const setSubject = (id: string) => {
     const { path: _p, ...rest } = cond;
@@ -34,7 +31,12 @@ export const ConditionLeaf = ({ pointer, scope, onRemove }: { pointer: string; s
     // Moving to or from a date fact changes what can be compared: start from a day of the assessed year.
     const isDate = facts.find((f) => f.id === id)?.type === 'date';
     if (isDate !== (type === 'date'))
-      editor.set(pointer, isDate ? { ...rest, fact: id, operator: 'dateOnOrBefore', value: { periodDate: '12-31' } } : { ...rest, fact: id, operator: 'equal', value: '' });
+      editor.set(
+        pointer,
+        isDate
+          ? { ...rest, fact: id, operator: 'dateOnOrBefore', value: { periodDate: '12-31' } }
+          : { ...rest, fact: id, operator: 'equal', value: '' },
+      );
     else editor.set(pointer, { ...rest, fact: id });
   };
   const operators = operatorsFor(type);

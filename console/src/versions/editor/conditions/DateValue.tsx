@@ -53,7 +53,15 @@ export const DateValue = ({ pointer }: { pointer: string }) => {
 
   return (
     <Stack direction="row" spacing={1}>
-      <TextField select size="small" label={translate('chiso.condition.dateKind')} value={relative ? 'period' : 'fixed'} onChange={(e) => setKind(e.target.value)} disabled={editor.readOnly} sx={{ width: 200 }}>
+      <TextField
+        select
+        size="small"
+        label={translate('chiso.condition.dateKind')}
+        value={relative ? 'period' : 'fixed'}
+        onChange={(e) => setKind(e.target.value)}
+        disabled={editor.readOnly}
+        sx={{ width: 200 }}
+      >
         <MenuItem value="period">{translate('chiso.condition.dateOfYear')}</MenuItem>
         <MenuItem value="fixed">{translate('chiso.condition.dateFixed')}</MenuItem>
       </TextField>

@@ -81,7 +81,10 @@ export const LeafValue = ({
   const commit = (raw: string) => {
     setText(raw);
     if (list) {
-      const items = raw.split(';').map((s) => s.trim()).filter(Boolean);
+      const items = raw
+        .split(';')
+        .map((s) => s.trim())
+        .filter(Boolean);
       editor.set(pointer, numeric ? items.map((s) => parseDecimal(s) ?? s) : items);
     } else if (numeric) {
       const n = parseDecimal(raw);

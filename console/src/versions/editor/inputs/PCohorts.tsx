@@ -21,8 +21,7 @@ export const PCohorts = ({ pointer, label = 'cohorts' }: { pointer: string; labe
       slotProps={{
         select: {
           multiple: true,
-          renderValue: (selected) =>
-            (selected as string[]).map((id) => cohortChoices.find((c) => c.id === id)?.name ?? id).join(', '),
+          renderValue: (selected) => (selected as string[]).map((id) => cohortChoices.find((c) => c.id === id)?.name ?? id).join(', '),
         },
       }}
       onChange={(e) => {

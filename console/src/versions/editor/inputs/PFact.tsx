@@ -16,5 +16,12 @@ export const PFact = ({
   width?: number | string;
 }) => {
   const { factChoices } = useChoices();
-  return <PSelect pointer={pointer} label={label} choices={factChoices(numeric ? 'numeric' : evaluator ? 'evaluator' : undefined)} width={width} />;
+  return (
+    <PSelect
+      pointer={pointer}
+      label={label}
+      choices={factChoices(numeric ? 'numeric' : evaluator ? 'evaluator' : undefined)}
+      width={width}
+    />
+  );
 };

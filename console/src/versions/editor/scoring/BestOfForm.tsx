@@ -20,7 +20,11 @@ export const BestOfForm = ({ pointer, max }: { pointer: string; max?: number }) 
             <Box sx={{ flex: 1 }} />
             <Tooltip title={translate('ra.action.remove')}>
               <span>
-                <IconButton size="small" disabled={editor.readOnly || options.length < 2} onClick={() => editor.remove(`${pointer}/options/${i}`)}>
+                <IconButton
+                  size="small"
+                  disabled={editor.readOnly || options.length < 2}
+                  onClick={() => editor.remove(`${pointer}/options/${i}`)}
+                >
                   <DeleteOutline fontSize="small" />
                 </IconButton>
               </span>

@@ -39,7 +39,11 @@ export const CaseList = ({ pointer, max, kind }: { pointer: string; max?: number
             </Tooltip>
             <Tooltip title={translate('ra.action.move_down')}>
               <span>
-                <IconButton size="small" disabled={editor.readOnly || i === items.length - 1} onClick={() => editor.move(`${pointer}/${i}`, 1)}>
+                <IconButton
+                  size="small"
+                  disabled={editor.readOnly || i === items.length - 1}
+                  onClick={() => editor.move(`${pointer}/${i}`, 1)}
+                >
                   <ArrowDownward fontSize="small" />
                 </IconButton>
               </span>

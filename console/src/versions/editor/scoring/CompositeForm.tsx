@@ -22,7 +22,11 @@ export const CompositeForm = ({ pointer }: { pointer: string }) => {
             <Box sx={{ flex: 1 }} />
             <Tooltip title={translate('ra.action.remove')}>
               <span>
-                <IconButton size="small" disabled={editor.readOnly || parts.length < 2} onClick={() => editor.remove(`${pointer}/parts/${i}`)}>
+                <IconButton
+                  size="small"
+                  disabled={editor.readOnly || parts.length < 2}
+                  onClick={() => editor.remove(`${pointer}/parts/${i}`)}
+                >
                   <DeleteOutline fontSize="small" />
                 </IconButton>
               </span>

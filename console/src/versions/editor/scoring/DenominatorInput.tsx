@@ -24,7 +24,11 @@ export const DenominatorInput = ({ pointer }: { pointer: string }) => {
         <MenuItem value="fact">{translate('chiso.editor.quantityFact')}</MenuItem>
         <MenuItem value="number">{translate('chiso.editor.fixedNumber')}</MenuItem>
       </TextField>
-      {fixed ? <PNumber pointer={pointer} label="denominator" required /> : <PFact pointer={pointer} label="denominator" numeric width={280} />}
+      {fixed ? (
+        <PNumber pointer={pointer} label="denominator" required />
+      ) : (
+        <PFact pointer={pointer} label="denominator" numeric width={280} />
+      )}
     </Stack>
   );
 };

@@ -19,9 +19,7 @@ export const QuantityEditor = ({ pointer }: { pointer: string }) => {
         label={translate('chiso.editor.field.quantity')}
         value={ratio ? 'ratio' : 'fact'}
         disabled={editor.readOnly}
-        onChange={(e) =>
-          editor.set(pointer, e.target.value === 'ratio' ? { numerator: '', denominator: '', percent: true } : { fact: '' })
-        }
+        onChange={(e) => editor.set(pointer, e.target.value === 'ratio' ? { numerator: '', denominator: '', percent: true } : { fact: '' })}
         sx={{ width: 200 }}
       >
         <MenuItem value="fact">{translate('chiso.editor.quantityFact')}</MenuItem>

@@ -46,7 +46,11 @@ export const TiersTable = ({ pointer, max }: { pointer: string; max?: number }) 
               <TableCell>
                 <Tooltip title={translate('ra.action.remove')}>
                   <span>
-                    <IconButton size="small" disabled={editor.readOnly || tiers.length < 2} onClick={() => editor.remove(`${pointer}/${i}`)}>
+                    <IconButton
+                      size="small"
+                      disabled={editor.readOnly || tiers.length < 2}
+                      onClick={() => editor.remove(`${pointer}/${i}`)}
+                    >
                       <DeleteOutline fontSize="small" />
                     </IconButton>
                   </span>

@@ -22,7 +22,12 @@ export const AttributesEditor = () => {
               width={130}
               choices={['text', 'boolean', 'number', 'enum'].map((id) => ({ id, name: translate(`chiso.factType.${id}`) }))}
             />
-            <IconButton size="small" disabled={editor.readOnly} onClick={() => editor.remove(`/agencyAttributes/${i}`)} aria-label={translate('ra.action.remove')}>
+            <IconButton
+              size="small"
+              disabled={editor.readOnly}
+              onClick={() => editor.remove(`/agencyAttributes/${i}`)}
+              aria-label={translate('ra.action.remove')}
+            >
               <DeleteOutline fontSize="small" />
             </IconButton>
           </Stack>
@@ -32,7 +37,9 @@ export const AttributesEditor = () => {
       <Button
         size="small"
         disabled={editor.readOnly}
-        onClick={() => editor.insert('/agencyAttributes', attrs.length, { id: `attr${attrs.length + 1}`, type: 'boolean', label: { vi: '' } })}
+        onClick={() =>
+          editor.insert('/agencyAttributes', attrs.length, { id: `attr${attrs.length + 1}`, type: 'boolean', label: { vi: '' } })
+        }
       >
         {translate('chiso.editor.addAttribute')}
       </Button>

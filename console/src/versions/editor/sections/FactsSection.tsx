@@ -31,7 +31,13 @@ export const FactsSection = ({ findingsAt }: { findingsAt: (pointer: string) => 
           testId="facts-list"
         />
       }
-      right={editor.fact !== null && editor.get(`/facts/${editor.fact}`) ? <FactForm index={editor.fact} /> : <Alert severity="info">{translate('chiso.editor.selectFact')}</Alert>}
+      right={
+        editor.fact !== null && editor.get(`/facts/${editor.fact}`) ? (
+          <FactForm index={editor.fact} />
+        ) : (
+          <Alert severity="info">{translate('chiso.editor.selectFact')}</Alert>
+        )
+      }
     />
   );
 };

@@ -12,7 +12,12 @@ export const FindingList = ({ findings, emptyText }: { findings: Finding[]; empt
   const editor = useEditor();
   const translate = useTranslate();
   const lt = useLt();
-  if (!findings.length) return <Alert severity="success" data-testid="no-findings">{emptyText ?? translate('chiso.editor.noFindings')}</Alert>;
+  if (!findings.length)
+    return (
+      <Alert severity="success" data-testid="no-findings">
+        {emptyText ?? translate('chiso.editor.noFindings')}
+      </Alert>
+    );
   return (
     <List dense data-testid="findings">
       {findings.map((f, i) => (

@@ -44,7 +44,11 @@ export const GeneralSection = () => {
         {heading('chiso.editor.numeric')}
         <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', rowGap: 1, alignItems: 'center' }}>
           <PNumber pointer="/numeric/places" label="places" required min={0} max={6} />
-          <PSelect pointer="/numeric/rounding" label="rounding" choices={ROUNDING.map((id) => ({ id, name: translate(`chiso.editor.rounding.${id}`) }))} />
+          <PSelect
+            pointer="/numeric/rounding"
+            label="rounding"
+            choices={ROUNDING.map((id) => ({ id, name: translate(`chiso.editor.rounding.${id}`) }))}
+          />
           <PSelect
             pointer="/numeric/classifyOn"
             label="classifyOn"

@@ -41,11 +41,7 @@ export const LintPanel = ({
             {translate(editor.dirty ? 'chiso.editor.saveAndLint' : 'chiso.editor.runLint')}
           </Button>
         </Stack>
-        {server === null ? (
-          <Alert severity="info">{translate('chiso.editor.lintNotRun')}</Alert>
-        ) : (
-          <FindingList findings={server} />
-        )}
+        {server === null ? <Alert severity="info">{translate('chiso.editor.lintNotRun')}</Alert> : <FindingList findings={server} />}
       </Paper>
     </Stack>
   );

@@ -36,7 +36,12 @@ export const NodeForm = () => {
       <Stack spacing={1.5}>
         <Stack direction="row" spacing={1}>
           <PText pointer={`${p}/code`} label="code" required width={160} />
-          <PSelect pointer={`${p}/kind`} label="kind" width={200} choices={KINDS.map((k) => ({ id: k, name: translate(`chiso.kind.${k}`) }))} />
+          <PSelect
+            pointer={`${p}/kind`}
+            label="kind"
+            width={200}
+            choices={KINDS.map((k) => ({ id: k, name: translate(`chiso.kind.${k}`) }))}
+          />
           <PNumber pointer={`${p}/max`} label="max" required={isLeaf} min={0} unit={translate('chiso.common.pointsShort')} width={170} />
           {!isLeaf && <PBool pointer={`${p}/capped`} label="capped" />}
         </Stack>

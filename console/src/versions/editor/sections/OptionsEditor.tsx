@@ -17,12 +17,21 @@ export const OptionsEditor = ({ pointer }: { pointer: string }) => {
           <PText pointer={`${pointer}/${i}/value`} label="value" required width={180} />
           <PText pointer={`${pointer}/${i}/label/vi`} label="label" suffix="VI" required />
           <PText pointer={`${pointer}/${i}/label/en`} label="label" suffix="EN" />
-          <IconButton size="small" disabled={editor.readOnly} onClick={() => editor.remove(`${pointer}/${i}`)} aria-label={translate('ra.action.remove')}>
+          <IconButton
+            size="small"
+            disabled={editor.readOnly}
+            onClick={() => editor.remove(`${pointer}/${i}`)}
+            aria-label={translate('ra.action.remove')}
+          >
             <DeleteOutline fontSize="small" />
           </IconButton>
         </Stack>
       ))}
-      <Button size="small" disabled={editor.readOnly} onClick={() => editor.insert(pointer, options.length, { value: '', label: { vi: '' } })}>
+      <Button
+        size="small"
+        disabled={editor.readOnly}
+        onClick={() => editor.insert(pointer, options.length, { value: '', label: { vi: '' } })}
+      >
         {translate('chiso.editor.addOption')}
       </Button>
     </Box>

@@ -61,12 +61,10 @@ export const RawJsonSection = () => {
           <Alert severity="error">
             {translate('chiso.editor.jsonSyntax')}: {parsed.error}
           </Alert>
+        ) : findings === null ? (
+          <Alert severity="info">{translate('chiso.editor.liveUnavailable')}</Alert>
         ) : (
-          findings === null ? (
-            <Alert severity="info">{translate('chiso.editor.liveUnavailable')}</Alert>
-          ) : (
-            <FindingList findings={findings} emptyText={translate('chiso.editor.schemaValid')} />
-          )
+          <FindingList findings={findings} emptyText={translate('chiso.editor.schemaValid')} />
         )}
       </Paper>
     </Box>

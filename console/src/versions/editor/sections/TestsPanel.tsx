@@ -9,15 +9,7 @@ const show = (v: unknown, number: (n: number) => string) =>
   typeof v === 'number' ? number(v) : v === null || v === undefined ? '—' : String(v);
 
 /** The version's embedded test cases, run by the server on the saved draft. */
-export const TestsPanel = ({
-  results,
-  onRun,
-  running,
-}: {
-  results: TestCaseResult[] | null;
-  onRun: () => void;
-  running: boolean;
-}) => {
+export const TestsPanel = ({ results, onRun, running }: { results: TestCaseResult[] | null; onRun: () => void; running: boolean }) => {
   const translate = useTranslate();
   const editor = useEditor();
   const f = useFormat();
@@ -57,7 +49,11 @@ export const TestsPanel = ({
                   <TableCell>{i === 0 ? r.name : ''}</TableCell>
                   <TableCell>
                     {i === 0 && (
-                      <Chip size="small" color={r.passed ? 'success' : 'error'} label={translate(r.passed ? 'chiso.editor.pass' : 'chiso.editor.fail')} />
+                      <Chip
+                        size="small"
+                        color={r.passed ? 'success' : 'error'}
+                        label={translate(r.passed ? 'chiso.editor.pass' : 'chiso.editor.fail')}
+                      />
                     )}
                   </TableCell>
                   <TableCell>{fail?.field ?? ''}</TableCell>
