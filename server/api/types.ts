@@ -1,7 +1,7 @@
 // What the API answers beyond a stored record: one definition that the services build and the
 // console reads (console/src/providers/dataProvider.ts), so the two cannot drift. Records of the
 // engine (rankings, evaluations, findings, test results, version changes) keep their engine types.
-import type { BandResult, Finding, TestCaseResult, VersionChange } from '../engine';
+import type { BandResult, Bilingual, Finding, TestCaseResult, VersionChange } from '../engine';
 import type { Agency } from '../store/agencies';
 import type { Appraisal } from '../store/appraisals';
 import type { AuditEntry } from '../store/audit';
@@ -103,9 +103,26 @@ export interface WhatIfReport {
   summary: { agencies: number; changed: number; bandChanged: number; rankChanged: number };
 }
 
-/** GET /audit/verify */
+/** What verifying the audit log found, in words. */
+export interface AuditFinding {
+  kind: 'rewritten' | 'forged' | 'unsigned' | 'truncated' | 'anchor-mismatch' | 'checkpoint-mismatch';
+  /** The entry concerned, where there is one. */
+  id: number | null;
+  message: Bilingual;
+}
+
+/** GET /audit/verify (and `chiso audit verify`) */
 export interface AuditVerification {
   valid: boolean;
   checked: number;
   firstBrokenId?: number;
+  /** The server holds the audit key, so signatures were checked. */
+  keyed: boolean;
+  /** Entries with a valid signature, and entries written before the log was keyed. */
+  signed: number;
+  unsigned: number;
+  /** Published rankings' anchors checked against the log. */
+  anchors: number;
+  head: { id: number; hash: string } | null;
+  findings: AuditFinding[];
 }

@@ -13,6 +13,8 @@ export interface ExportInput {
   ranking: Ranking;
   evaluations: EvaluationView[];
   periodTitle?: string;
+  /** The audit log's head when the ranking was published (absent before publication). */
+  auditAnchor?: { id: number; hash: string } | null;
 }
 
 const argb = (hex: string) => `FF${hex.slice(1).toUpperCase()}`;

@@ -51,6 +51,15 @@ export async function annexPdf(input: ExportInput, options: PdfOptions = {}): Pr
     margin: [0, 8, 0, 0],
     italics: true,
   });
+  if (input.auditAnchor) {
+    // Printed on paper, outside the database: a log cut or rewritten later no longer reaches this entry.
+    content.push({
+      text: `Nhật ký kiểm tra khi công bố: mục #${input.auditAnchor.id}, mã băm ${input.auditAnchor.hash}.`,
+      fontSize: 7,
+      color: '#666666',
+      margin: [0, 6, 0, 0],
+    });
+  }
   const doc: TDocumentDefinitions = {
     pageSize: 'A4',
     pageOrientation: 'landscape',

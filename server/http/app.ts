@@ -7,10 +7,15 @@ import { pinoHttp } from 'pino-http';
 import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import path from 'node:path';
+import type { Server } from 'node:http';
 import type { AppContext } from './context';
 import { sessionGate } from './auth';
 import { errorHandler, sendProblem } from './problem';
 import { rejectForbiddenKeys } from './validate';
+import { rejectBadText } from './inputGuards';
+import { requireKnownBodyType } from './contentTypes';
+import { allowedOriginsFrom, refuseCrossOrigin } from './sameOrigin';
+import { answerClientErrors } from './clientErrors';
 import { Problem } from '../problems/problem';
 
 export interface RouteModule {
@@ -42,6 +47,12 @@ const routeModules = await loadRouteModules();
 export function createApp(ctx: AppContext): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  const trustProxy = ctx.config.trustProxy?.trim();
+  if (trustProxy) app.set('trust proxy', /^\d+$/.test(trustProxy) ? Number(trustProxy) : trustProxy.split(/[\s,]+/).filter(Boolean));
+  // What Node's parser refuses before Express sees it (a URL over 16 KB …) is answered in
+  // problem+json too, by whichever server the app listens with (`chiso serve`, the tests).
+  const listen = app.listen.bind(app) as (...args: unknown[]) => Server;
+  app.listen = ((...args: unknown[]) => answerClientErrors(listen(...args))) as typeof app.listen;
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -86,10 +97,15 @@ export function createApp(ctx: AppContext): express.Express {
     }
   });
 
+  // Before any route, in this order: who sent it (403), what type of body (415), then what the
+  // body, query and path hold (400). Nothing below the session gate sees a refused request.
   const api = express.Router();
+  api.use(refuseCrossOrigin(ctx.config.allowedOrigins ?? allowedOriginsFrom(process.env.CHISO_ALLOWED_ORIGINS)));
+  api.use(requireKnownBodyType);
   api.use(express.json({ limit: JSON_LIMIT, type: ['application/json', 'application/*+json'] }));
   api.use(cookieParser());
   api.use(rejectForbiddenKeys);
+  api.use(rejectBadText(api));
   api.use(sessionGate(ctx));
   for (const { module } of routeModules) api.use(module.routes(ctx));
   api.use((req) => {
@@ -116,6 +132,11 @@ export function createApp(ctx: AppContext): express.Express {
     }
     res.set('Cache-Control', 'no-cache');
     res.sendFile(index);
+  });
+  // Anything else (a POST to a console page, say) is a 404 problem too, not Express's HTML page.
+  app.use((req) => {
+    const what = `${req.method} ${req.path.slice(0, 200)}`;
+    throw new Problem('not-found', { vi: `Không có địa chỉ ${what}.`, en: `There is nothing at ${what}.` });
   });
 
   app.use(errorHandler(ctx.logger));

@@ -2,7 +2,7 @@
 // their own agency. Login attempts are rate-limited per IP and username.
 import type { RequestHandler, Response } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
-import { userForSession } from '../services/auth';
+import { attemptCounter, normalizeUsername, userForSession } from '../services/auth';
 import { rolesFor, type Action, type Resource, type Role } from '../api/roles';
 import type { AppContext } from './context';
 import { Problem } from '../problems/problem';
@@ -92,18 +92,23 @@ export function clearSessionCookie(ctx: AppContext, res: Response): void {
 }
 
 /**
- * At most `limit` failed logins per IP and username in 15 minutes (successful ones do not count).
- * Keyed on both so that one user's typos do not lock out an office sharing an address.
+ * At most `limit` failed logins per IP and username in 15 minutes (successful ones do not count),
+ * counted in the database so that every server counts the same attempts. Keyed on both so that one
+ * user's typos do not lock out an office sharing an address, and on the username as sign-in reads
+ * it (" Admin" is "admin"). The address is the client's only when TRUST_PROXY says which proxies
+ * to believe; otherwise it is the proxy's.
  */
 export function loginRateLimit(ctx: AppContext): RequestHandler {
+  const windowMs = 15 * 60 * 1000;
   return rateLimit({
-    windowMs: 15 * 60 * 1000,
+    windowMs,
+    store: attemptCounter(ctx.db, windowMs),
     limit: ctx.config.loginAttempts ?? 10,
     skipSuccessfulRequests: true,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     keyGenerator: (req) => {
-      const username = typeof req.body?.username === 'string' ? req.body.username.toLowerCase().slice(0, 64) : '';
+      const username = typeof req.body?.username === 'string' ? normalizeUsername(req.body.username).slice(0, 64) : '';
       return `${ipKeyGenerator(req.ip ?? '')}|${username}`;
     },
     handler: (_req, _res, next) =>

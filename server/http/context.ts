@@ -16,5 +16,16 @@ export interface AppContext {
     consoleDir?: string;
     /** Login attempts per IP and username in 15 minutes (default 10). */
     loginAttempts?: number;
+    /**
+     * Other origins (e.g. "https://chiso.example.gov.vn") trusted to send state-changing requests,
+     * besides the server's own; defaults to CHISO_ALLOWED_ORIGINS (sameOrigin.ts).
+     */
+    allowedOrigins?: readonly string[];
+    /**
+     * Which proxies' X-Forwarded-For to believe (TRUST_PROXY): a hop count, `loopback`, or addresses
+     * and subnets. Unset, the client address is the socket's, so behind a proxy every user would
+     * share the proxy's address (and one sign-in limit).
+     */
+    trustProxy?: string;
   };
 }

@@ -20,9 +20,10 @@ export interface ListOptions {
   maxLimit?: number;
 }
 
-function parseJson(req: Request, name: string): unknown {
+/** The parameter's JSON, or `fallback` when it is absent (only then: "range=null" is refused, not taken as none). */
+function parseJson(req: Request, name: string, fallback: unknown): unknown {
   const raw = req.query[name];
-  if (raw === undefined) return undefined;
+  if (raw === undefined) return fallback;
   try {
     if (typeof raw !== 'string') throw new Error('not a string');
     return JSON.parse(raw);
@@ -33,14 +34,25 @@ function parseJson(req: Request, name: string): unknown {
 
 const badQuery = (name: string, what: Bilingual) =>
   new Problem('invalid-query', { vi: `Tham số "${name}" ${what.vi}.`, en: `Query parameter "${name}" ${what.en}.` }, [
-    { severity: 'error', path: `/${name}`, code: 'invalid-query', message: { vi: `"${name}" ${what.vi}`, en: `"${name}" ${what.en}` } },
+    {
+      severity: 'error',
+      path: `/query/${name}`,
+      code: 'invalid-query',
+      message: { vi: `"${name}" ${what.vi}`, en: `"${name}" ${what.en}` },
+    },
   ]);
+
+/**
+ * The highest row index a range may name. Far past any table here; it keeps OFFSET within what
+ * PostgreSQL reads as a bigint (1e300 used to fail there with a 500) and a scan bounded.
+ */
+const MAX_INDEX = 10_000_000;
 
 export function parseListQuery(req: Request, options: ListOptions): ListQuery {
   const maxLimit = options.maxLimit ?? 1000;
   const [defaultField, defaultOrder] = options.defaultSort ?? [options.sortable[0] ?? 'id', 'ASC'];
 
-  const sortRaw = parseJson(req, 'sort') ?? [defaultField, defaultOrder];
+  const sortRaw = parseJson(req, 'sort', [defaultField, defaultOrder]);
   if (!Array.isArray(sortRaw) || sortRaw.length !== 2 || typeof sortRaw[0] !== 'string' || typeof sortRaw[1] !== 'string') {
     throw badQuery('sort', { vi: 'phải có dạng ["trường","ASC|DESC"]', en: 'must look like ["field","ASC|DESC"]' });
   }
@@ -54,19 +66,23 @@ export function parseListQuery(req: Request, options: ListOptions): ListQuery {
   const order = orderRaw.toUpperCase();
   if (order !== 'ASC' && order !== 'DESC') throw badQuery('sort', { vi: 'chiều phải là ASC hoặc DESC', en: 'order must be ASC or DESC' });
 
-  const rangeRaw = parseJson(req, 'range') ?? [0, Math.min(99, maxLimit - 1)];
+  const rangeRaw = parseJson(req, 'range', [0, Math.min(99, maxLimit - 1)]);
   if (
     !Array.isArray(rangeRaw) ||
     rangeRaw.length !== 2 ||
-    !rangeRaw.every((n) => Number.isInteger(n) && n >= 0) ||
+    !rangeRaw.every((n) => Number.isSafeInteger(n) && n >= 0 && n <= MAX_INDEX) ||
     rangeRaw[1] < rangeRaw[0]
   ) {
-    throw badQuery('range', { vi: 'phải có dạng [đầu, cuối] (số nguyên ≥ 0)', en: 'must look like [first, last] (integers ≥ 0)' });
+    throw badQuery('range', {
+      vi: `phải có dạng [đầu, cuối] (số nguyên từ 0 đến ${MAX_INDEX}, đầu ≤ cuối)`,
+      en: `must look like [first, last] (integers from 0 to ${MAX_INDEX}, first ≤ last)`,
+    });
   }
   const offset = rangeRaw[0] as number;
+  // A longer range gets the first maxLimit rows; Content-Range says which ones were sent.
   const limit = Math.min((rangeRaw[1] as number) - offset + 1, maxLimit);
 
-  const filterRaw = parseJson(req, 'filter') ?? {};
+  const filterRaw = parseJson(req, 'filter', {});
   if (!filterRaw || typeof filterRaw !== 'object' || Array.isArray(filterRaw)) {
     throw badQuery('filter', { vi: 'phải là một đối tượng JSON', en: 'must be a JSON object' });
   }

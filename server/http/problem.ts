@@ -23,7 +23,7 @@ export interface ProblemDocument {
   [extension: string]: unknown;
 }
 
-function problemDocument(p: Problem, lang: Lang): ProblemDocument {
+export function problemDocument(p: Problem, lang: Lang): ProblemDocument {
   return {
     ...p.extensions,
     type: `${PROBLEM_BASE}${p.code}`,
@@ -59,6 +59,14 @@ function toProblem(err: unknown): Problem | null {
     return new Problem('unsupported-encoding', { vi: 'Bảng mã không được hỗ trợ.', en: 'Unsupported encoding.' });
   // PostgreSQL errors that a request can cause; everything else is a 500.
   switch (e?.code) {
+    // Text no column holds (NUL in text or JSONB). inputGuards.ts refuses it in JSON, query and
+    // path; this catches what arrives another way (the text fields of a multipart form).
+    case '22021':
+    case '22P05':
+      return new Problem('invalid-text', {
+        vi: 'Dữ liệu chứa ký tự không lưu được (ký tự NUL).',
+        en: 'The data contains characters that cannot be stored (a NUL character).',
+      });
     case '23505':
       return new Problem('duplicate', { vi: 'Bản ghi đã tồn tại.', en: 'The record already exists.' });
     case '23503':

@@ -17,6 +17,7 @@ export const PROBLEMS = {
   'invalid-json': e(400, 'Không phải JSON hợp lệ', 'Not valid JSON'),
   'forbidden-key': e(400, 'Tên trường bị cấm', 'Forbidden key'),
   'too-deep': e(400, 'Dữ liệu lồng quá sâu', 'Nested too deeply'),
+  'invalid-text': e(400, 'Ký tự không lưu được', 'Characters that cannot be stored'),
   'invalid-query': e(400, 'Tham số truy vấn không hợp lệ', 'Invalid query parameter'),
   'invalid-upload': e(400, 'Biểu mẫu tải lên không hợp lệ', 'Invalid upload'),
   'invalid-format': e(400, 'Định dạng không được hỗ trợ', 'Unsupported format'),
@@ -25,12 +26,15 @@ export const PROBLEMS = {
   unauthenticated: e(401, 'Chưa đăng nhập', 'Not signed in'),
   'bad-credentials': e(401, 'Sai tên đăng nhập hoặc mật khẩu', 'Wrong username or password'),
   forbidden: e(403, 'Không có quyền', 'Forbidden'),
+  'cross-origin': e(403, 'Yêu cầu từ trang khác', 'Cross-origin request'),
   'other-agency': e(403, 'Dữ liệu của cơ quan khác', "Another agency's data"),
   // 404
   'not-found': e(404, 'Không tìm thấy', 'Not found'),
   'no-such-route': e(404, 'Không có địa chỉ API này', 'No such API route'),
   'no-version-in-force': e(404, 'Không có phiên bản có hiệu lực', 'No version in force'),
   'not-evaluated': e(404, 'Chưa chấm điểm', 'Not evaluated'),
+  // 408
+  'request-timeout': e(408, 'Yêu cầu đến quá chậm', 'Request timeout'),
   // 409: the request is fine, the state of things does not allow it
   'stale-etag': e(409, 'Dữ liệu đã bị người khác thay đổi', 'Changed by someone else'),
   duplicate: e(409, 'Bản ghi đã tồn tại', 'Already exists'),
@@ -52,6 +56,8 @@ export const PROBLEMS = {
   'period-status': e(409, 'Trạng thái kỳ đánh giá không cho phép', 'Not allowed in this period status'),
   'period-not-closed': e(409, 'Kỳ đánh giá chưa kết thúc', 'Period not closed'),
   'period-locked': e(409, 'Kỳ đánh giá đã khóa', 'Period locked'),
+  'weak-password': e(422, 'Mật khẩu quá dễ đoán', 'Password too easy to guess'),
+  'not-pinned-version': e(409, 'Không phải phiên bản áp dụng của kỳ', "Not the period's version"),
   'period-closed': e(409, 'Kỳ đánh giá đã đóng', 'Period closed'),
   'invalid-transition': e(409, 'Không chuyển được trạng thái', 'Invalid transition'),
   'submission-exists': e(409, 'Bản tự đánh giá đã có', 'Submission exists'),
@@ -63,6 +69,7 @@ export const PROBLEMS = {
   'payload-too-large': e(413, 'Dữ liệu gửi lên quá lớn', 'Payload too large'),
   'file-too-large': e(413, 'Tệp quá lớn', 'File too large'),
   'unsupported-encoding': e(415, 'Bảng mã không được hỗ trợ', 'Unsupported encoding'),
+  'unsupported-media-type': e(415, 'Kiểu nội dung không được hỗ trợ', 'Unsupported media type'),
   // 422: well-formed, but breaks a rule of the content
   constraint: e(422, 'Vi phạm ràng buộc dữ liệu', 'Constraint violated'),
   'invalid-document': e(422, 'Tài liệu bộ chỉ số sai định dạng', 'Invalid rule-set document'),
@@ -91,9 +98,10 @@ export const PROBLEMS = {
   'key-required': e(422, 'Cần mã chỉ tiêu', 'Key required'),
   'unknown-evidence-key': e(422, 'Tài liệu không gắn với mục nào', 'Unknown evidence key'),
   'note-too-long': e(422, 'Ghi chú quá dài', 'Note too long'),
-  // 428, 429
+  // 428, 429, 431
   'if-match-required': e(428, 'Thiếu If-Match', 'If-Match required'),
   'too-many-logins': e(429, 'Đăng nhập quá nhiều lần', 'Too many sign-in attempts'),
+  'headers-too-large': e(431, 'Địa chỉ hoặc phần đầu yêu cầu quá dài', 'Request line or headers too large'),
   // 5xx
   internal: e(500, 'Lỗi máy chủ', 'Internal server error'),
   'evidence-corrupt': e(500, 'Tệp lưu trữ bị hỏng', 'Stored file corrupt'),

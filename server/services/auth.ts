@@ -5,6 +5,7 @@ import type { Queryable, Tx } from '../store/db';
 import { recordAudit } from '../store/audit';
 import { deleteExpiredSessions, deleteSession, insertSession, sessionUser } from '../store/sessions';
 import { findForLogin, type User } from '../store/users';
+import { countHit, forgetHits, uncountHit } from '../store/rateLimits';
 import { decoyHash, verifyPassword } from './passwords';
 import { Problem } from '../problems/problem';
 
@@ -18,9 +19,12 @@ const badCredentials = () =>
     en: 'Wrong username or password.',
   });
 
+/** A username as sign-in reads it: the rate limit counts attempts under the same form. */
+export const normalizeUsername = (username: string): string => username.normalize('NFC').trim().toLowerCase();
+
 /** The active user with this username and password; anything else is "wrong username or password". */
 export async function authenticate(db: Queryable, username: string, password: string): Promise<User> {
-  const found = await findForLogin(db, username.trim().toLowerCase());
+  const found = await findForLogin(db, normalizeUsername(username));
   // An unknown user costs a hash verification too, so response time does not reveal who exists.
   const ok = await verifyPassword(found?.passwordHash ?? (await decoyHash()), password);
   if (!found || !ok || found.disabled) throw badCredentials();
@@ -54,4 +58,18 @@ export async function logout(tx: Tx, token: string, user: Pick<User, 'id' | 'use
 export async function userForSession(db: Queryable, token: string): Promise<User | null> {
   if (!token || token.length > 100) return null;
   return sessionUser(db, digest(token));
+}
+
+/** Failed sign-ins counted in the database, shared by every server (express-rate-limit's store interface). */
+export function attemptCounter(db: Queryable, windowMs: number) {
+  return {
+    prefix: 'login:',
+    localKeys: false,
+    increment: async (key: string) => {
+      const { hits, resetAt } = await countHit(db, key, windowMs);
+      return { totalHits: hits, resetTime: resetAt };
+    },
+    decrement: (key: string) => uncountHit(db, key),
+    resetKey: (key: string) => forgetHits(db, key),
+  };
 }

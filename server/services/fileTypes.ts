@@ -60,7 +60,8 @@ export function checkEvidenceFile(fileName: string, bytes: Uint8Array): FileChec
 /** A file name safe to store and to send back in Content-Disposition: no path, no control characters. */
 export function cleanFileName(raw: string): string {
   const base = raw.split(/[\\/]/).pop() ?? '';
+  // Control characters, quotes and the bidirectional controls that make "photo\u202Egnp.pdf" show as "photofdp.png".
   // eslint-disable-next-line no-control-regex
-  const cleaned = base.replace(/[\u0000-\u001f\u007f"]/g, '').trim();
+  const cleaned = base.replace(/[\u0000-\u001f\u007f"\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '').trim();
   return (cleaned || 'file').slice(0, 200);
 }

@@ -142,7 +142,7 @@ async function periodResults(
   db: Queryable,
   period: Period,
   loaded: LoadedVersion,
-): Promise<{ ranking: Ranking; evaluations: EvaluationView[] }> {
+): Promise<{ ranking: Ranking; evaluations: EvaluationView[]; auditAnchor?: { id: number; hash: string } | null }> {
   const published = await publishedRankingOfPeriod(db, period.id);
   if (published?.ranking) {
     const stored = await evaluationsByIds(db, published.evaluationIds);
@@ -152,6 +152,7 @@ async function periodResults(
         loaded.compiled,
         stored.map((e) => e.result),
       ),
+      auditAnchor: published.auditAnchor,
     };
   }
   const ranking = await currentRanking(db, period.id);
@@ -175,8 +176,8 @@ export async function exportRanking(
 ): Promise<NamedFile> {
   const period = await requirePeriod(db, periodId);
   const loaded = await periodVersion(db, period);
-  const { ranking, evaluations } = await periodResults(db, period, loaded);
-  const input = { version: loaded.version.document, ranking, evaluations, periodTitle: period.title };
+  const { ranking, evaluations, auditAnchor } = await periodResults(db, period, loaded);
+  const input = { version: loaded.version.document, ranking, evaluations, periodTitle: period.title, auditAnchor };
   const body =
     format === 'xlsx'
       ? await exportRankingXlsx(input)

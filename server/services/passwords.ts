@@ -2,6 +2,9 @@
 // switch to the cheapest parameters through usePasswordCost('test') so suites stay fast.
 import argon2 from 'argon2';
 import { randomBytes, randomInt } from 'node:crypto';
+import { ZxcvbnFactory } from '@zxcvbn-ts/core';
+import * as common from '@zxcvbn-ts/language-common';
+import { fieldProblem } from '../problems/problem';
 
 const COSTS = {
   production: {},
@@ -34,4 +37,22 @@ export function generatePassword(length = 16): string {
   let out = '';
   for (let i = 0; i < length; i++) out += alphabet[randomInt(alphabet.length)];
   return out;
+}
+
+const strength = new ZxcvbnFactory({ dictionary: { ...common.dictionary }, graphs: common.adjacencyGraphs });
+
+/** zxcvbn's scale: 3 is "safely unguessable" (about 10^10 guesses), the least a government account should have. */
+const MIN_SCORE = 3;
+
+/**
+ * Refuses a password that is easy to guess: common ones ("password123", "1234567890"), repeats,
+ * keyboard rows, sequences, or one built from the account's own name.
+ */
+export function assertStrongPassword(password: string, own: string[] = []): void {
+  const result = strength.check(password, own.filter(Boolean));
+  if (result.score >= MIN_SCORE) return;
+  throw fieldProblem('weak-password', '/password', {
+    vi: 'Mật khẩu quá dễ đoán (mật khẩu phổ biến, lặp lại, dãy phím hoặc dãy số, hay chứa tên tài khoản). Hãy dùng một câu dài của riêng bạn.',
+    en: 'The password is too easy to guess (a common password, a repeat, a keyboard row or a sequence, or the account name). Use a long phrase of your own.',
+  });
 }

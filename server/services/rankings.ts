@@ -1,18 +1,24 @@
 // A period's ranking: the current one is ranked from the newest whole-period evaluation under the
 // pinned version; publishing evaluates the closed period afresh, freezes the ranking with its hash
 // and marks the period published — all in one transaction.
-import { rankEvaluations, type Ranking } from '../engine';
+import { rankEvaluations, rankingHashOf, type Ranking } from '../engine';
 import type { Queryable, Tx } from '../store/db';
-import { recordAudit } from '../store/audit';
+import { auditHead, recordAudit } from '../store/audit';
 import { latestPeriodBatch } from '../store/evaluations';
 import { requirePeriod, type Period } from '../store/periods';
 import { transitionPeriod } from './periods';
-import { insertPublishedRanking, publishedRankingOfPeriod, type PublishedRanking } from '../store/rankings';
+import { insertPublishedRanking, publishedRankingOfPeriod, requirePublishedRanking, type PublishedRanking } from '../store/rankings';
 import { submissionsOfPeriod } from '../store/submissions';
 import { periodVersion } from './compiled';
 import { evaluatePeriodBatch, EVALUABLE } from './evaluate';
 
-export { listPublishedRankings, PUBLISHED_RANKING_SORT, requirePublishedRanking } from '../store/rankings';
+export { listPublishedRankings, PUBLISHED_RANKING_SORT } from '../store/rankings';
+
+/** A published ranking as served, marked `intact: false` when its ranking no longer hashes to the hash it was published with. */
+export async function readPublishedRanking(db: Queryable, id: string): Promise<PublishedRanking & { intact: boolean }> {
+  const snapshot = await requirePublishedRanking(db, id);
+  return { ...snapshot, intact: snapshot.ranking !== undefined && rankingHashOf(snapshot.ranking) === snapshot.hash };
+}
 import { Problem } from '../problems/problem';
 
 export interface CurrentRanking extends Ranking {
@@ -76,9 +82,18 @@ export async function publishRanking(tx: Tx, periodId: string, actor: string): P
     evaluation.loaded.compiled,
     stored.map((e) => e.result),
   );
+  // Anchored to the log as it stands after the evaluation it is ranked from was recorded.
+  const auditAnchor = await auditHead(tx);
   const snapshot = await insertPublishedRanking(
     tx,
-    { periodId: period.id, versionId: period.versionId, batchId: evaluation.batchId, evaluationIds: stored.map((e) => e.id), ranking },
+    {
+      periodId: period.id,
+      versionId: period.versionId,
+      batchId: evaluation.batchId,
+      evaluationIds: stored.map((e) => e.id),
+      ranking,
+      auditAnchor,
+    },
     actor,
   );
   await transitionPeriod(tx, period.id, 'published', actor);
@@ -87,7 +102,7 @@ export async function publishRanking(tx: Tx, periodId: string, actor: string): P
     action: 'publish',
     resource: 'published-rankings',
     resourceId: snapshot.id,
-    after: { periodId: period.id, versionId: period.versionId, hash: snapshot.hash, evaluationIds: snapshot.evaluationIds },
+    after: { periodId: period.id, versionId: period.versionId, hash: snapshot.hash, evaluationIds: snapshot.evaluationIds, auditAnchor },
   });
   return snapshot;
 }

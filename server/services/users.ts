@@ -6,7 +6,7 @@ import { getAgency } from '../store/agencies';
 import { recordAudit } from '../store/audit';
 import { deleteSessionsOfUser } from '../store/sessions';
 import { insertUser, markUserDisabled, requireUser, usernameTaken, writeUser, type Role, type User } from '../store/users';
-import { hashPassword } from './passwords';
+import { assertStrongPassword, hashPassword } from './passwords';
 import { Problem } from '../problems/problem';
 
 export { listUsers, requireUser, ROLES, USER_SORT, type Role, type User } from '../store/users';
@@ -48,6 +48,7 @@ async function checkAgency(tx: Queryable, role: Role, agencyId: string | null): 
 
 export async function createUser(tx: Tx, input: NewUser, actor: string): Promise<User> {
   const agencyId = input.agencyId ?? null;
+  assertStrongPassword(input.password, [input.username, input.fullName ?? '']);
   await checkAgency(tx, input.role, agencyId);
   if (await usernameTaken(tx, input.username)) {
     throw new Problem('username-taken', {
@@ -90,6 +91,7 @@ export async function updateUser(tx: Tx, id: string, changes: UserChanges, actor
       en: 'You cannot disable your own account or remove your own admin role.',
     });
   }
+  if (changes.password) assertStrongPassword(changes.password, [before.username, changes.fullName ?? before.fullName]);
   const role = changes.role ?? before.role;
   const agencyId = changes.agencyId !== undefined ? changes.agencyId : role === 'agency' ? before.agencyId : null;
   await checkAgency(tx, role, agencyId);

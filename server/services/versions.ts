@@ -58,6 +58,15 @@ async function testDocument(document: RuleSetVersion): Promise<TestCaseResult[]>
   return runTestCases(compileVersion(document));
 }
 
+/**
+ * A version as served: a published one is re-hashed and marked `intact: false` when its document no
+ * longer matches the hash recorded at publication (changed behind the database's triggers).
+ */
+export async function readVersion(db: Queryable, id: string): Promise<Version & { intact: boolean | null }> {
+  const version = await requireVersion(db, id);
+  return { ...version, intact: version.hash === null ? null : hashOf(version.document) === version.hash };
+}
+
 /** The stored version checked as publishing would check it. */
 export async function lintVersion(db: Queryable, id: string): Promise<LintReport> {
   return { findings: await lintDocument(db, (await requireVersion(db, id)).document) };

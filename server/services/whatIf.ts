@@ -1,16 +1,16 @@
 // What-if: the period's current inputs (effective facts of every submitted submission) evaluated
 // under the pinned version and under another one (published or draft), side by side per agency.
 // Nothing is stored: this is how an administrator sees a draft's impact before publishing it.
-import { rankEvaluations, type Ranking, type Score, scoreSubmissions } from '../engine';
+// The scoring and ranking under both versions run in the scoring pool (scoring/pool.ts), off the
+// event loop. Its reads happen in one transaction — the caller's, or, given the database, one of its
+// own that ends before the scoring starts.
+import type { Score } from '../engine';
 import type { Standing, WhatIfReport, WhatIfRow } from '../api/types';
-import type { Tx } from '../store/db';
+import type { Queryable } from '../store/db';
 import { requirePeriod } from '../store/periods';
 import { periodVersion } from './compiled';
-import { periodInputs } from './evaluate';
-
-function ranks(ranking: Ranking): Map<string, number | null> {
-  return new Map(ranking.cohorts.flatMap((c) => c.entries.map((e) => [e.agencyId, e.rank] as const)));
-}
+import { isDatabase, periodInputs } from './evaluate';
+import { scoreUnderBoth } from './scoring/pool';
 
 const standing = (e: Score, rank: number | null): Standing => ({
   cohort: e.cohort,
@@ -20,16 +20,20 @@ const standing = (e: Score, rank: number | null): Standing => ({
   rank,
 });
 
-export async function whatIf(tx: Tx, periodId: string, versionId: string): Promise<WhatIfReport> {
-  const period = await requirePeriod(tx, periodId);
+async function readWhatIf(q: Queryable, periodId: string, versionId: string) {
+  const period = await requirePeriod(q, periodId);
+  return { period, base: await periodInputs(q, period), targetLoaded: await periodVersion(q, period, versionId) };
+}
+
+export async function whatIf(db: Queryable, periodId: string, versionId: string): Promise<WhatIfReport> {
+  const read = (q: Queryable) => readWhatIf(q, periodId, versionId);
+  const { period, base, targetLoaded } = await (isDatabase(db) ? db.transaction(read) : read(db));
+  const target = targetLoaded.version;
   // What-if is the scoring-only path: totals, bands and ranks under each version, nothing stored.
-  const base = await periodInputs(tx, period);
-  const { version: target, compiled: targetCompiled } = await periodVersion(tx, period, versionId);
-  const baseCompiled = base.compiled;
-  const scored = scoreSubmissions(baseCompiled, base.inputs, { year: period.year });
-  const after = scoreSubmissions(targetCompiled, base.inputs, { year: period.year });
-  const beforeRanks = ranks(rankEvaluations(baseCompiled, scored));
-  const afterRanks = ranks(rankEvaluations(targetCompiled, after));
+  const scores = await scoreUnderBoth(base, targetLoaded, base.inputs, period.year);
+  const { before: scored, after } = scores;
+  const beforeRanks = new Map(scores.beforeRanks);
+  const afterRanks = new Map(scores.afterRanks);
   const places = Math.max(base.version.document.numeric.places, target.document.numeric.places);
   const rows = scored.map((b, i): WhatIfRow => {
     const a = after[i];

@@ -93,7 +93,8 @@ export interface AppraisalFilter {
   author?: string;
 }
 
-export const APPRAISAL_SORT: Record<string, string> = { at: 'ap.at', fact: 'ap.fact', author: 'ap.author', agencyId: 's.agency_id' };
+// "at" sorts by the order appraisals were made (their sequence), not by their transactions' start.
+export const APPRAISAL_SORT: Record<string, string> = { at: 'ap.seq', fact: 'ap.fact', author: 'ap.author', agencyId: 's.agency_id' };
 
 export async function listAppraisals(db: Queryable, filter: AppraisalFilter, page: Page): Promise<{ rows: Appraisal[]; total: number }> {
   const w = new Where();

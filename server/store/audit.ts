@@ -1,9 +1,10 @@
 // The audit log: every mutation with actor, time, action, before and after. Entries form a hash
-// chain (each hash covers the previous one), so a row changed or removed behind the server's back —
-// even by someone who disabled the append-only trigger — shows up in verifyAudit.
+// chain (each hash covers the previous one), and each entry carries an HMAC of its hash under a key
+// kept outside the database: someone with database access can recompute the hashes after editing
+// a row, but not the MACs. What verification concludes is services/audit.ts's.
+import { createHmac } from 'node:crypto';
 import { canonicalJson, sha256Hex } from '../engine';
 import type { Queryable, Tx } from './db';
-import type { AuditVerification } from '../api/types';
 
 export interface AuditInput {
   actor: string;
@@ -25,15 +26,29 @@ export interface AuditEntry {
   after: unknown;
   prevHash: string;
   hash: string;
+  /** HMAC of `hash` under the audit key; null for entries written before the log was keyed. */
+  mac: string | null;
 }
 
 /** The hash of the first entry's predecessor. */
 export const GENESIS_HASH = '0'.repeat(64);
 
+let auditKey: Buffer | null = null;
+
+/** The key entries are signed with from now on (set once at start; null: entries are chained, not signed). */
+export function useAuditKey(key: Buffer | null): void {
+  auditKey = key;
+}
+
+export const hasAuditKey = (): boolean => auditKey !== null;
+
+/** HMAC-SHA256 of an entry's hash under the audit key; null without a key. */
+export const macOf = (hash: string): string | null => (auditKey ? createHmac('sha256', auditKey).update(hash).digest('hex') : null);
+
 /** Plain JSON (Dates → ISO strings, undefined dropped), as it will read back from jsonb. */
 const plain = (value: unknown): unknown => (value === undefined ? null : JSON.parse(JSON.stringify(value)));
 
-function entryHash(prevHash: string, e: Omit<AuditEntry, 'hash' | 'prevHash'>): string {
+export function entryHash(prevHash: string, e: Omit<AuditEntry, 'hash' | 'prevHash' | 'mac'>): string {
   const content = {
     id: String(e.id),
     at: e.at,
@@ -68,8 +83,8 @@ export async function recordAudit(tx: Tx, e: AuditInput): Promise<void> {
   };
   const hash = entryHash(prevHash, entry);
   await tx.query(
-    `INSERT INTO audit_log (id, at, actor, action, resource, resource_id, before, after, prev_hash, hash)
-     VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9, $10)`,
+    `INSERT INTO audit_log (id, at, actor, action, resource, resource_id, before, after, prev_hash, hash, mac)
+     VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9, $10, $11)`,
     [
       entry.id,
       entry.at,
@@ -81,6 +96,7 @@ export async function recordAudit(tx: Tx, e: AuditInput): Promise<void> {
       JSON.stringify(entry.after),
       prevHash,
       hash,
+      macOf(hash),
     ],
   );
 }
@@ -96,9 +112,10 @@ interface AuditRow {
   after: unknown;
   prev_hash: string;
   hash: string;
+  mac: string | null;
 }
 
-const COLUMNS = 'id, at, actor, action, resource, resource_id, before, after, prev_hash, hash';
+const COLUMNS = 'id, at, actor, action, resource, resource_id, before, after, prev_hash, hash, mac';
 
 const toEntry = (r: AuditRow): AuditEntry => ({
   id: Number(r.id),
@@ -111,6 +128,7 @@ const toEntry = (r: AuditRow): AuditEntry => ({
   after: r.after,
   prevHash: r.prev_hash,
   hash: r.hash,
+  mac: r.mac,
 });
 
 export interface AuditQuery {
@@ -161,24 +179,15 @@ export async function getAudit(db: Queryable, id: number): Promise<AuditEntry | 
   return res.rows[0] ? toEntry(res.rows[0]) : null;
 }
 
-export type { AuditVerification } from '../api/types';
-
 /** Recomputes the whole chain from the first entry; stops at the first entry that does not hold. */
-export async function verifyAudit(db: Queryable, batch = 1000): Promise<AuditVerification> {
-  let prevHash = GENESIS_HASH;
-  let afterId = 0;
-  let checked = 0;
-  for (;;) {
-    const res = await db.query<AuditRow>(`SELECT ${COLUMNS} FROM audit_log WHERE id > $1 ORDER BY id LIMIT ${batch}`, [afterId]);
-    for (const row of res.rows) {
-      const e = toEntry(row);
-      checked++;
-      if (e.prevHash !== prevHash || entryHash(prevHash, e) !== e.hash) {
-        return { valid: false, checked, firstBrokenId: e.id };
-      }
-      prevHash = e.hash;
-      afterId = e.id;
-    }
-    if (res.rows.length < batch) return { valid: true, checked };
-  }
+/** Entries after `afterId`, in order, at most `limit`. */
+export async function auditEntriesAfter(db: Queryable, afterId: number, limit: number): Promise<AuditEntry[]> {
+  const res = await db.query<AuditRow>(`SELECT ${COLUMNS} FROM audit_log WHERE id > $1 ORDER BY id LIMIT ${Number(limit)}`, [afterId]);
+  return res.rows.map(toEntry);
+}
+
+/** The newest entry's id and hash: what a checkpoint keeps. */
+export async function auditHead(db: Queryable): Promise<{ id: number; hash: string } | null> {
+  const res = await db.query<{ id: string; hash: string }>('SELECT a.id::text AS id, a.hash FROM audit_log a ORDER BY a.id DESC LIMIT 1');
+  return res.rows[0] ? { id: Number(res.rows[0].id), hash: res.rows[0].hash } : null;
 }

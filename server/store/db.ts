@@ -65,7 +65,10 @@ async function openPostgres(url: string, schema?: string): Promise<Db> {
     max: 10,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
-  if (schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+  // Created only when missing: a server running as a role without CREATE on the database still opens its schema.
+  if (schema && !(await pool.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [schema])).rows.length) {
+    await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+  }
   const wrap = (q: pg.Pool | pg.PoolClient): Queryable => ({
     async query<T>(sql: string, params?: unknown[]) {
       const res = await q.query(sql, params as unknown[]);

@@ -20,6 +20,8 @@ export interface PublishedRanking {
   hash: string;
   publishedAt: string;
   publishedBy: string;
+  /** The audit log's head when the ranking was published: an anchor that a cut or rewritten log no longer matches. */
+  auditAnchor: { id: number; hash: string } | null;
   ranking?: Ranking;
 }
 
@@ -36,11 +38,13 @@ interface RankingRow {
   hash: string;
   published_at: Date;
   published_by: string;
+  audit_id: string | null;
+  audit_hash: string | null;
   ranking?: Ranking;
 }
 
 const SUMMARY = `r.id, r.period_id, p.title AS period_title, p.year, p.rule_set, r.version_id, v.version AS version_label,
-  r.batch_id, r.evaluation_ids, r.hash, r.published_at, r.published_by`;
+  r.batch_id, r.evaluation_ids, r.hash, r.published_at, r.published_by, r.audit_id::text AS audit_id, r.audit_hash`;
 const FROM = 'published_rankings r JOIN periods p ON p.id = r.period_id JOIN versions v ON v.id = r.version_id';
 const WHAT = { vi: 'bảng xếp hạng đã công bố', en: 'Published ranking' };
 
@@ -57,6 +61,7 @@ const toRanking = (r: RankingRow): PublishedRanking => ({
   hash: r.hash,
   publishedAt: iso(r.published_at)!,
   publishedBy: r.published_by,
+  auditAnchor: r.audit_id !== null && r.audit_hash !== null ? { id: Number(r.audit_id), hash: r.audit_hash } : null,
   ...(r.ranking ? { ranking: r.ranking } : {}),
 });
 
@@ -66,12 +71,13 @@ export interface NewPublishedRanking {
   batchId: string;
   evaluationIds: string[];
   ranking: Ranking;
+  auditAnchor: { id: number; hash: string } | null;
 }
 
 export async function insertPublishedRanking(tx: Tx, input: NewPublishedRanking, actor: string): Promise<PublishedRanking> {
   const res = await tx.query<{ id: string }>(
-    `INSERT INTO published_rankings (period_id, version_id, batch_id, evaluation_ids, ranking, hash, published_by)
-     VALUES ($1, $2, $3, $4::jsonb, $5::jsonb, $6, $7) RETURNING id`,
+    `INSERT INTO published_rankings (period_id, version_id, batch_id, evaluation_ids, ranking, hash, published_by, audit_id, audit_hash)
+     VALUES ($1, $2, $3, $4::jsonb, $5::jsonb, $6, $7, $8, $9) RETURNING id`,
     [
       input.periodId,
       input.versionId,
@@ -80,6 +86,8 @@ export async function insertPublishedRanking(tx: Tx, input: NewPublishedRanking,
       JSON.stringify(input.ranking),
       input.ranking.hash,
       actor,
+      input.auditAnchor?.id ?? null,
+      input.auditAnchor?.hash ?? null,
     ],
   );
   return requirePublishedRanking(tx, res.rows[0].id);
@@ -128,4 +136,18 @@ export async function listPublishedRankings(
   const total = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${FROM} ${w.sql}`, w.params);
   const rows = await db.query<RankingRow>(`SELECT ${SUMMARY}, r.ranking FROM ${FROM} ${w.sql} ${w.page(page, 'r.id')}`, w.params);
   return { rows: rows.rows.map(toRanking), total: total.rows[0].n };
+}
+
+/** Every published ranking's audit anchor, for verifying the log against them. */
+export async function auditAnchors(
+  db: Queryable,
+): Promise<{ id: string; periodTitle: string; anchor: { id: number; hash: string } | null }[]> {
+  const res = await db.query<{ id: string; period_title: string; audit_id: string | null; audit_hash: string | null }>(
+    `SELECT r.id, p.title AS period_title, r.audit_id::text AS audit_id, r.audit_hash FROM published_rankings r JOIN periods p ON p.id = r.period_id ORDER BY r.published_at`,
+  );
+  return res.rows.map((r) => ({
+    id: r.id,
+    periodTitle: r.period_title,
+    anchor: r.audit_id !== null && r.audit_hash !== null ? { id: Number(r.audit_id), hash: r.audit_hash } : null,
+  }));
 }

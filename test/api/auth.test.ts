@@ -1,6 +1,8 @@
 // Signing in and out: argon2id passwords, an httpOnly SameSite=Lax session cookie, sessions that
 // end on logout or when the account is disabled, and rate-limited failed attempts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AddressInfo } from 'node:net';
+import { createApp } from '../../server/http/app';
 import { backends } from '../support/db';
 import { startTestApp, type TestApp } from '../support/app';
 
@@ -90,10 +92,48 @@ describe.each(backends)('auth on $name', (backend) => {
     expect(blocked.headers.get('content-type')).toContain('application/problem+json');
     expect(blocked.headers.get('ratelimit-policy') ?? blocked.headers.get('ratelimit')).toBeTruthy();
     expect((await app.login('admin', app.users.admin.password)).status).toBe(200);
+    // The username as sign-in reads it: spaces and capitals are the same account, and the same count.
+    expect((await app.login('  Evaluator ', app.users.evaluator.password)).status).toBe(429);
+  });
+
+  it('counts failed logins in the database, so a second server on it allows no more', async () => {
+    for (let i = 0; i < 5; i++) expect((await app.login('auditor', `guess ${i}`)).status).toBe(401);
+    const second = createApp(app.ctx).listen(0, '127.0.0.1');
+    await new Promise<void>((resolve) => second.once('listening', () => resolve()));
+    try {
+      const url = `http://127.0.0.1:${(second.address() as AddressInfo).port}/api/auth/login`;
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'auditor', password: app.users.auditor.password }),
+      });
+      expect(res.status).toBe(429);
+    } finally {
+      await new Promise((resolve) => second.close(resolve));
+    }
   });
 
   it('records logins in the audit log', async () => {
     const res = await app.request('GET', '/api/audit?filter={"action":"login","actor":"evaluator"}');
     expect(res.body.length).toBeGreaterThan(0);
+  });
+});
+
+describe.each(backends)('sign-in limit behind a reverse proxy on $name', (backend) => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp(backend, { config: { loginAttempts: 2, trustProxy: 'loopback' } });
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+  const from = (ip: string, password: string) =>
+    app.request('POST', '/api/auth/login', { as: null, body: { username: 'evaluator', password }, headers: { 'x-forwarded-for': ip } });
+
+  it('counts attempts per client address the proxy names (TRUST_PROXY), not per proxy', async () => {
+    for (let i = 0; i < 2; i++) expect((await from('203.0.113.7', `guess ${i}`)).status).toBe(401);
+    expect((await from('203.0.113.7', app.users.evaluator.password)).status).toBe(429);
+    // Another office behind the same proxy is not locked out by the first one's typos.
+    expect((await from('198.51.100.20', app.users.evaluator.password)).status).toBe(200);
   });
 });

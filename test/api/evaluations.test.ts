@@ -106,13 +106,19 @@ describe.each(backends)('evaluations, rankings and replay API on $name', (backen
     expect(res.body.hashes.result).toBe(first.evaluations.find((e: any) => e.agencyId === 'moc-chau').hashes.result);
   });
 
-  it('evaluates under another version of the same rule set on request, never another rule set', async () => {
+  it("stores evaluations only under the period's pinned version: another version is a what-if, never another rule set", async () => {
     const other = await app.request('POST', '/api/versions', {
       body: { document: withGoodThreshold(sonLa2021({ version: 'nhap-80' }), 80) },
     });
+    const before = (await app.request('GET', '/api/evaluations')).headers.get('content-range');
     const res = await evaluate('evaluator', { versionId: other.body.id });
-    expect(res.status, res.text).toBe(201);
-    expect(res.body.evaluations.every((e: any) => e.versionId === other.body.id && e.versionLabel === 'nhap-80')).toBe(true);
+    expect(res.status, res.text).toBe(409);
+    expect(res.body.code).toBe('not-pinned-version');
+    expect((await app.request('GET', '/api/evaluations')).headers.get('content-range')).toBe(before);
+    // What the draft would change is what-if's to show, and it stores nothing.
+    const whatIf = await app.request('POST', `/api/periods/${period.id}/what-if`, { as: 'evaluator', body: { versionId: other.body.id } });
+    expect(whatIf.status, whatIf.text).toBe(200);
+    expect((await app.request('GET', '/api/evaluations')).headers.get('content-range')).toBe(before);
 
     const foreign = await app.request('POST', '/api/versions', { body: { document: sonLa2021({ ruleSet: 'tinh-khac', version: '1' }) } });
     const refused = await evaluate('evaluator', { versionId: foreign.body.id });

@@ -103,11 +103,14 @@ describe.each(backends)('scenario: amending the 2021 Son La rules on $name', (ba
   });
 
   it("leaves the evaluator's 2021 results under the old version unchanged", async () => {
-    // Re-running the 2021 evaluation under its pinned version gives byte-identical results.
+    // The 2021 results are published and final: no new evaluation is stored for the period, and
+    // replaying the published ranking under its pinned version gives it back byte for byte.
     const again = await app.request('POST', `/api/periods/${period.id}/evaluate`, { as: 'evaluator', body: {} });
-    expect(again.status, again.text).toBe(201);
-    expect(again.body.versionId).toBe(period.versionId);
-    expect(new Map(again.body.evaluations.map((e: any) => [e.agencyId, e.hashes.result]))).toEqual(hashesBefore);
+    expect(again.status, again.text).toBe(409);
+    expect(again.body.code).toBe('period-locked');
+    expect(await latestHashes()).toEqual(hashesBefore);
+    const replay = await app.request('POST', `/api/published-rankings/${published.id}/replay`, { as: 'auditor' });
+    expect(replay.body).toMatchObject({ verified: true, actualHash: published.hash });
     expect((await app.request('GET', `/api/periods/${period.id}/ranking`, { as: 'auditor' })).body.hash).toBe(published.hash);
     expect((await app.request('GET', `/api/periods/${period.id}`)).body).toMatchObject({
       versionId: period.versionId,

@@ -78,4 +78,22 @@ describe.each(backends)('users API on $name', (backend) => {
     expect((await app.request('PUT', `/api/users/${app.users.admin.id}`, { body: { role: 'auditor' } })).status).toBe(409);
     expect((await app.request('GET', '/api/users/not-a-uuid')).status).toBe(404);
   });
+
+  it('refuses passwords that are easy to guess, when creating and when changing one', async () => {
+    for (const password of ['aaaaaaaaaa', '1234567890', 'password123', 'qwertyuiop', 'nguyen.van.a 1']) {
+      const res = await app.request('POST', '/api/users', {
+        body: { username: 'nguyen.van.a', role: 'auditor', fullName: 'Nguyễn Văn A', password },
+      });
+      expect(res.status, password).toBe(422);
+      expect(res.body.code).toBe('weak-password');
+      expect(res.body.errors[0].path).toBe('/password');
+    }
+    const created = await app.request('POST', '/api/users', {
+      body: { username: 'nguyen.van.a', role: 'auditor', password: 'mùa xuân trên cao nguyên Mộc Châu' },
+    });
+    expect(created.status, created.text).toBe(201);
+    const weak = await app.request('PUT', `/api/users/${created.body.id}`, { body: { password: '1111111111' } });
+    expect(weak.status).toBe(422);
+    expect(weak.body.code).toBe('weak-password');
+  });
 });

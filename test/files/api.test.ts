@@ -290,7 +290,7 @@ describe.each(backends)('files API on $name', (backend) => {
     expect((await download(`/api/periods/${periodId}/export?format=pdf`, 'agency')).status).toBe(403);
     const bad = await download(`/api/periods/${periodId}/export?format=doc`, 'auditor');
     expect(bad.status).toBe(400);
-    expect(bad.json.errors[0].path).toBe('/format');
+    expect(bad.json.errors[0].path).toBe('/query/format');
   });
 
   it('prints an agency’s report card for the agency itself and for staff, not for another agency', async () => {

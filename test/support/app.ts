@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import pino from 'pino';
 import { createApp } from '../../server/http/app';
+import { useAuditKey } from '../../server/store/audit';
 import type { AppContext } from '../../server/http/context';
 import { createAgency } from '../../server/services/agencies';
 import { usePasswordCost } from '../../server/services/passwords';
@@ -58,8 +59,12 @@ export interface TestAppOptions {
 
 const PASSWORD = 'correct horse battery staple';
 
+const TEST_AUDIT_KEY = Buffer.alloc(32, 7);
+
 export async function startTestApp(backend: Backend, options: TestAppOptions = {}): Promise<TestApp> {
   usePasswordCost('test');
+  // One key for every app of the run, as servers sharing a database share their key.
+  useAuditKey(TEST_AUDIT_KEY);
   const testDb = await makeTestDb(backend, { migrate: !options.restore });
   const { db } = testDb;
   if (options.restore) await restoreDump(db, options.restore.dump);

@@ -13,8 +13,14 @@ export interface Run {
 
 /** Runs `chiso …args` from the project root; never rejects (a failure is a non-zero code, -1 if killed). */
 export function chiso(...args: string[]): Promise<Run> {
+  return chisoIn({}, ...args);
+}
+
+/** The same, with variables added to the environment (a data folder, a database). */
+export function chisoIn(env: NodeJS.ProcessEnv, ...args: string[]): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [path.join(root, 'server/cli/bin.mjs'), ...args], { cwd: root, timeout: 60_000 }, (err, stdout, stderr) => {
+    const options = { cwd: root, timeout: 60_000, env: { ...process.env, ...env } };
+    execFile(process.execPath, [path.join(root, 'server/cli/bin.mjs'), ...args], options, (err, stdout, stderr) => {
       const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : -1) : 0;
       resolve({ code, stdout, stderr });
     });

@@ -343,6 +343,8 @@ export const en = {
       conflict: 'Someone else changed this draft since you opened it. Reload the page to see their changes (yours are not saved).',
       reload: 'Reload',
       noDocument: 'This version has no document.',
+      altered:
+        'This version was changed after publication: it no longer matches the hash it was published with. Results computed under it need checking.',
       wholeDocument: 'Whole document',
       nodeRef: 'Item %{code}',
     },
@@ -542,6 +544,8 @@ export const en = {
     ranking: {
       title: 'Ranking',
       publishedTitle: 'Published ranking',
+      altered:
+        'This result was changed after publication: it no longer matches the hash it was published with. Tell the auditor and replay it to compare.',
       summary: 'Version %{version} · provincial average %{average}',
       cohortSummary: '%{n} agencies · maximum %{max} · average %{average}',
       notRanked: 'assessed, not ranked',
@@ -581,7 +585,8 @@ export const en = {
       chainValid: 'The chain is intact',
       chainBroken: 'The chain is broken',
       checked: '%{n} entries checked.',
-      firstBroken: 'First broken entry: #%{id}.',
+      signed: '%{n} entries with a valid signature; %{anchors} publication anchors match.',
+      unkeyed: 'The server holds no audit key: signatures were not checked.',
       changes: 'Changes',
       field: 'Field',
       before: 'Before',

@@ -358,6 +358,8 @@ export const vi = {
       conflict: 'Người khác đã sửa bản nháp này sau khi bạn mở. Hãy tải lại trang để xem thay đổi của họ (thay đổi của bạn chưa được lưu).',
       reload: 'Tải lại',
       noDocument: 'Phiên bản này không có nội dung.',
+      altered:
+        'Nội dung phiên bản đã bị thay đổi sau khi ban hành: không còn khớp mã kiểm tra lúc ban hành. Kết quả tính theo phiên bản này cần được đối chiếu lại.',
       wholeDocument: 'Toàn bộ tài liệu',
       nodeRef: 'Mục %{code}',
     },
@@ -558,6 +560,8 @@ export const vi = {
     ranking: {
       title: 'Xếp hạng',
       publishedTitle: 'Kết quả xếp hạng đã công bố',
+      altered:
+        'Kết quả này đã bị thay đổi sau khi công bố: nội dung không còn khớp mã kiểm tra lúc công bố. Hãy báo cho người kiểm tra và tính lại để đối chiếu.',
       summary: 'Phiên bản %{version} · điểm trung bình toàn tỉnh %{average}',
       cohortSummary: '%{n} cơ quan · tối đa %{max} điểm · trung bình %{average}',
       notRanked: 'có đánh giá, không xếp hạng',
@@ -597,7 +601,8 @@ export const vi = {
       chainValid: 'Chuỗi nhật ký toàn vẹn',
       chainBroken: 'Chuỗi nhật ký bị phá vỡ',
       checked: 'Đã kiểm tra %{n} mục.',
-      firstBroken: 'Mục hỏng đầu tiên: số %{id}.',
+      signed: '%{n} mục có chữ ký hợp lệ; %{anchors} mốc công bố khớp.',
+      unkeyed: 'Máy chủ không giữ khóa nhật ký: chưa kiểm tra chữ ký.',
       changes: 'Thay đổi',
       field: 'Trường',
       before: 'Trước',

@@ -1,4 +1,4 @@
-import { Box, Card, CardContent, LinearProgress, Stack, Typography } from '@mui/material';
+import { Alert, Box, Card, CardContent, LinearProgress, Stack, Typography } from '@mui/material';
 import { Show, useRecordContext, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { useFormat } from '../common/useFormat';
@@ -15,6 +15,11 @@ const PublishedView = () => {
   const cohorts: CohortRanking[] = record.ranking?.cohorts ?? [];
   return (
     <>
+      {record.intact === false && (
+        <Alert severity="error" sx={{ mb: 2 }} data-testid="ranking-altered">
+          {translate('chiso.ranking.altered')}
+        </Alert>
+      )}
       <Card sx={{ mb: 2 }}>
         <CardContent>
           <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ alignItems: { md: 'center' } }}>

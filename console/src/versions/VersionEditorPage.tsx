@@ -20,6 +20,11 @@ export const VersionEditorPage = () => {
   return (
     <Box sx={{ mt: 1 }}>
       <Title title={`${translate('resources.versions.name', { smart_count: 1 })} ${record.ruleSet} ${record.version}`} />
+      {record.intact === false && (
+        <Alert severity="error" sx={{ mb: 1 }} data-testid="version-altered">
+          {translate('chiso.editor.altered')}
+        </Alert>
+      )}
       <EditorProvider key={`${record.id}-${record.status}`} initial={record.document} readOnly={readOnly}>
         <EditorShell record={record} onChanged={refetch} />
       </EditorProvider>

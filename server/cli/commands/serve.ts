@@ -11,6 +11,8 @@ import { createApp, ROOT_DIR } from '../../http/app';
 import type { AppContext } from '../../http/context';
 import { credentialsBox, seedIfEmpty } from '../../seed';
 import { databaseConfig, openConfiguredDb } from '../database';
+import { allowedOriginsFrom } from '../../http/sameOrigin';
+import { closeScoringPool } from '../../services/scoring/pool';
 
 const off = (value: string | undefined) => value !== undefined && /^(0|false|off|no)$/i.test(value.trim());
 
@@ -48,7 +50,14 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<void>
   const ctx: AppContext = {
     db,
     logger,
-    config: { dataDir: config.dataDir, demo, secureCookies: env.CHISO_SECURE_COOKIES === '1', consoleDir },
+    config: {
+      dataDir: config.dataDir,
+      demo,
+      secureCookies: env.CHISO_SECURE_COOKIES === '1',
+      consoleDir,
+      allowedOrigins: allowedOriginsFrom(env.CHISO_ALLOWED_ORIGINS),
+      trustProxy: env.TRUST_PROXY || undefined,
+    },
   };
   const app = createApp(ctx);
   const server: Server = env.HOST ? app.listen(port, env.HOST) : app.listen(port);
@@ -70,6 +79,8 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<void>
     server.close(async (err) => {
       if (err) logger.error({ err }, 'server close');
       try {
+        // No request is left to score for: the scoring threads end before the database closes.
+        await closeScoringPool();
         await db.close();
         logger.info('database closed; bye');
       } catch (e) {

@@ -4,6 +4,7 @@ import type { AppContext } from '../context';
 import { allow } from '../auth';
 import { filterString, parseListQuery, sendList } from '../list';
 import { auditEntry, listAudit, verifyAudit, type AuditQuery } from '../../services/audit';
+import { fieldProblem } from '../../problems/problem';
 
 const SORTABLE: AuditQuery['sort'][] = ['id', 'at', 'actor', 'action', 'resource'];
 
@@ -35,8 +36,21 @@ export function routes(ctx: AppContext): Router {
     sendList(res, 'audit', rows, total, q.offset);
   });
 
-  router.get('/audit/verify', allow('audit', 'verify'), async (_req, res) => {
-    res.json(await verifyAudit(ctx.db));
+  /** `?checkpoint=N:hash`: also hold the log against a head kept outside the system (`chiso audit checkpoint`). */
+  router.get('/audit/verify', allow('audit', 'verify'), async (req, res) => {
+    const given = req.query.checkpoint;
+    let checkpoint: { id: number; hash: string } | undefined;
+    if (given !== undefined) {
+      const m = typeof given === 'string' ? /^(\d{1,15}):([0-9a-f]{64})$/.exec(given) : null;
+      if (!m) {
+        throw fieldProblem('invalid-query', '/checkpoint', {
+          vi: 'Điểm kiểm tra phải có dạng "số:mã băm" như lệnh chiso audit checkpoint in ra.',
+          en: 'The checkpoint must be "number:hash" as `chiso audit checkpoint` prints it.',
+        });
+      }
+      checkpoint = { id: Number(m[1]), hash: m[2] };
+    }
+    res.json(await verifyAudit(ctx.db, { checkpoint }));
   });
 
   router.get('/audit/:id', allow('audit', 'read'), async (req, res) => {

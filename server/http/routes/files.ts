@@ -74,7 +74,7 @@ export function routes(ctx: AppContext): Router {
     const format = req.query.format ?? 'xlsx';
     if (typeof format !== 'string' || !(EXPORT_FORMATS as readonly string[]).includes(format)) {
       const message = { vi: 'Định dạng phải là xlsx, csv hoặc pdf.', en: 'The format must be xlsx, csv or pdf.' };
-      throw new Problem('invalid-format', message, [{ severity: 'error', path: '/format', code: 'invalid-format', message }]);
+      throw new Problem('invalid-format', message, [{ severity: 'error', path: '/query/format', code: 'invalid-format', message }]);
     }
     const file = await exportRanking(ctx.db, req.params.id as string, format as ExportFormat, {
       semicolon: req.query.delimiter === 'semicolon',

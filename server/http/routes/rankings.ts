@@ -10,7 +10,7 @@ import {
   listPublishedRankings,
   publishRanking,
   PUBLISHED_RANKING_SORT,
-  requirePublishedRanking,
+  readPublishedRanking,
 } from '../../services/rankings';
 import { replayPublishedRanking } from '../../services/replay';
 import { Problem } from '../../problems/problem';
@@ -51,7 +51,7 @@ export function routes(ctx: AppContext): Router {
   });
 
   router.get('/published-rankings/:id', allow('published-rankings', 'read'), async (req, res) => {
-    res.json(await requirePublishedRanking(ctx.db, req.params.id as string));
+    res.json(await readPublishedRanking(ctx.db, req.params.id as string));
   });
 
   router.post('/published-rankings/:id/replay', allow('published-rankings', 'replay'), async (req, res) => {

@@ -12,7 +12,7 @@ import {
   lintVersion,
   listVersions,
   publishVersion,
-  requireVersion,
+  readVersion,
   retireVersion,
   testVersion,
   updateDraft,
@@ -126,7 +126,7 @@ export function routes(ctx: AppContext): Router {
   });
 
   router.get('/versions/:id', allow('versions', 'read'), async (req, res) => {
-    sendVersion(res, await requireVersion(ctx.db, req.params.id as string));
+    sendVersion(res, await readVersion(ctx.db, req.params.id as string));
   });
 
   router.get('/versions/:id/diff/:otherId', allow('versions', 'diff'), async (req, res) => {

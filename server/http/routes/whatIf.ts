@@ -12,8 +12,8 @@ export function routes(ctx: AppContext): Router {
   const router = Router();
 
   router.post('/periods/:id/what-if', allow('periods', 'whatIf'), validateBody(whatIfBody), async (req, res) => {
-    // Read-only, but one transaction gives one consistent view of the period's submissions.
-    res.json(await ctx.db.transaction((tx) => whatIf(tx, req.params.id as string, req.body.versionId)));
+    // Read-only: the service reads in one transaction (one consistent view) and scores after it commits.
+    res.json(await whatIf(ctx.db, req.params.id as string, req.body.versionId));
   });
 
   return router;
