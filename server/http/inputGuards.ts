@@ -28,7 +28,7 @@ function badCodeUnit(s: string): Bilingual | null {
   return null;
 }
 
-/** The text with what cannot be echoed shown as \uXXXX, so that a problem document is itself clean. */
+/** The text with what cannot be echoed shown as a \u escape (e.g. \u0000), so that a problem document is itself clean. */
 const printable = (s: string): string =>
   [...s].map((ch) => (badCodeUnit(ch) ? `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}` : ch)).join('');
 
@@ -49,7 +49,7 @@ const keyFinding = (path: string, what: Bilingual): Finding => ({
 /**
  * Findings for every string and key of a parsed JSON value, under `base`. Iterative, so any depth
  * is safe (the depth limit is checked separately). A bad key is named by its pointer, the bad code
- * unit shown as \uXXXX.
+ * unit shown as a \u escape.
  */
 function jsonTextFindings(value: unknown, base: string, out: Finding[]): void {
   const stack: [unknown, string][] = [[value, base]];

@@ -28,7 +28,8 @@ export interface LoadedVersion {
 const MAX_ENTRIES = 32;
 const cache = new Map<string, CompiledVersion>();
 
-const keyOf = (v: Pick<Version, 'id' | 'hash' | 'etag'>): string => v.hash ?? `draft:${v.id}:${v.etag}`;
+/** Where a compiled version is kept: under its stored hash once published, a draft under its ETag. */
+export const keyOf = (v: Pick<Version, 'id' | 'hash' | 'etag'>): string => v.hash ?? `draft:${v.id}:${v.etag}`;
 
 function remember(key: string, compiled: CompiledVersion): CompiledVersion {
   // Re-inserting moves the entry to the back: the map's insertion order is the eviction order.

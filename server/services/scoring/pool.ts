@@ -9,7 +9,7 @@
 import { availableParallelism } from 'node:os';
 import Piscina from 'piscina';
 import type { CompiledVersion, Evaluation, SubmissionInput } from '../../engine';
-import type { LoadedVersion } from '../compiled';
+import { keyOf, type LoadedVersion } from '../compiled';
 import { MISSING, runTask, type Task, type TaskKind, type TaskResult, type VersionRef } from './tasks';
 
 function threadCount(env: NodeJS.ProcessEnv = process.env): number {
@@ -45,9 +45,6 @@ function poolFor(): Piscina | null {
   return pool;
 }
 
-/** The key a version is compiled under, as the services' cache has it (compiled.ts): its stored hash, or a draft's ETag. */
-const keyOf = ({ version }: LoadedVersion): string => version.hash ?? `draft:${version.id}:${version.etag}`;
-
 async function run<K extends TaskKind>(
   build: (ref: (l: LoadedVersion) => VersionRef) => Task<K>,
   submissions: number,
@@ -55,14 +52,14 @@ async function run<K extends TaskKind>(
 ): Promise<TaskResult<K>> {
   const threaded = submissions >= INLINE_BELOW ? poolFor() : null;
   if (!threaded) {
-    const byKey = new Map<string, CompiledVersion>(loaded.map((l) => [keyOf(l), l.compiled]));
+    const byKey = new Map<string, CompiledVersion>(loaded.map((l) => [keyOf(l.version), l.compiled]));
     return runTask(
-      build((l) => ({ key: keyOf(l) })),
+      build((l) => ({ key: keyOf(l.version) })),
       (ref) => byKey.get(ref.key)!,
     );
   }
-  let answer = (await threaded.run(build((l) => ({ key: keyOf(l) })))) as string | typeof MISSING;
-  if (answer === MISSING) answer = (await threaded.run(build((l) => ({ key: keyOf(l), document: l.version.document })))) as string;
+  let answer = (await threaded.run(build((l) => ({ key: keyOf(l.version) })))) as string | typeof MISSING;
+  if (answer === MISSING) answer = (await threaded.run(build((l) => ({ key: keyOf(l.version), document: l.version.document })))) as string;
   return JSON.parse(answer!) as TaskResult<K>;
 }
 
