@@ -39,5 +39,6 @@ export { diffVersions, type VersionChange, type VersionChangeKind } from './diff
 export { canonicalJson, hashOf, sha256Hex } from './canonical';
 export { join as joinPointer, tokens as pointerTokens, valueAt } from './pointer';
 export { bi, text, type Bilingual } from './naming';
+export { formatNumber } from './text';
 export { isoOf, parseDay, viDay } from './day';
 export { shareADay, dayBefore, type InForce } from './period';

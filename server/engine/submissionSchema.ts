@@ -1,6 +1,6 @@
 // A version's facts decide what a submission holds: the JSON Schema of a submission (and so the
 // console's form and the API's check) is derived from them, never written twice.
-import type { ValidateFunction } from 'ajv/dist/2020';
+import type { ValidateFunction } from 'ajv/dist/2020.js';
 import { SCHEMA_IDS } from './ajv';
 import type { Finding } from './finding';
 import { join, valueAt } from './pointer';
@@ -9,6 +9,7 @@ import { depthFinding } from './limits';
 import type { Fact, RuleSetVersion } from './schemaTypes';
 import { walkNodes } from './tree';
 import { engineAjv } from './validate';
+import { formatNumber } from './text';
 
 export interface SubmissionSchemaOptions {
   /** The agency's cohort: facts asked only of other cohorts are then not required. */
@@ -139,8 +140,8 @@ function boundsFindings(version: RuleSetVersion, submission: unknown): Finding[]
       path: join('/facts', fact.id),
       code: 'above-other-fact',
       message: {
-        vi: `${name(fact, fact.id, 'vi')} là ${String(value).replace('.', ',')}, lớn hơn ${name(other, fact.atMostFact, 'vi')} là ${String(bound).replace('.', ',')}`,
-        en: `${name(fact, fact.id, 'en')} is ${value}, more than ${name(other, fact.atMostFact, 'en')} at ${bound}`,
+        vi: `${name(fact, fact.id, 'vi')} là ${formatNumber(value, 'vi')}, lớn hơn ${name(other, fact.atMostFact, 'vi')} là ${formatNumber(bound, 'vi')}`,
+        en: `${name(fact, fact.id, 'en')} is ${formatNumber(value, 'en')}, more than ${name(other, fact.atMostFact, 'en')} at ${formatNumber(bound, 'en')}`,
       },
     });
   }

@@ -1,16 +1,36 @@
-// Wording of explanations in Vietnamese and English. Numbers are written from their exact decimal
-// text (never through Intl), so an explanation is the same bytes on every machine.
+// Wording of explanations in Vietnamese and English. Numbers go to Intl.NumberFormat as exact
+// decimal strings (never as doubles), so "1.000" and "94,54" carry every digit of the score.
 import { Exact } from './exact';
 import type { Fact } from './schemaTypes';
 import { bi, text, type Bilingual } from './naming';
 
 export { bi, type Bilingual };
 
+const TAGS = { vi: 'vi-VN', en: 'en-GB' } as const;
+const formats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * The one number formatter of the server: "1.000", "94,54" in Vietnamese, "1,000", "94.54" in
+ * English; with `places`, exactly that many decimals ("82,50"), rounded half up by Exact. Data files
+ * (CSV) pass grouping = false, so a spreadsheet never reads "1.000" as one.
+ */
+export function formatNumber(value: Exact | number | string, lang: 'vi' | 'en', places?: number, grouping = true): string {
+  const exact = value instanceof Exact ? value : Exact.of(value);
+  const key = `${lang}:${places ?? ''}:${grouping}`;
+  let format = formats.get(key);
+  if (!format) {
+    const digits = places === undefined ? { maximumFractionDigits: 20 } : { minimumFractionDigits: places, maximumFractionDigits: places };
+    format = new Intl.NumberFormat(TAGS[lang], { ...digits, useGrouping: grouping });
+    formats.set(key, format);
+  }
+  const text = places === undefined ? exact.toString() : exact.toFixed(places);
+  return format.format(text as unknown as number);
+}
+
 /** "16,4" in Vietnamese, "16.4" in English; a repeating decimal is shown as "≈0,3333". */
 export const num = (value: Exact | number, lang: 'vi' | 'en'): string => {
-  let text = typeof value === 'number' ? String(value) : value.toString();
-  if (typeof value !== 'number' && value.decimalPlaces() > 4) text = `≈${value.round(4).toString()}`;
-  return lang === 'vi' ? text.replace('.', ',') : text;
+  if (typeof value !== 'number' && value.decimalPlaces() > 4) return `≈${formatNumber(value.round(4), lang)}`;
+  return formatNumber(value, lang);
 };
 
 /** A value with its unit: "82%", "12 người". */

@@ -1,5 +1,6 @@
 // From what a person typed in a spreadsheet cell to a fact value: "82,5", "82%", "Có", "x",
-// "15/09/2021", a formula's cached result. Every refusal says in words what was expected.
+// "15/09/2021", a formula's cached result. Every refusal says in words what was expected. Also the
+// one guard against formula injection for text we write into CSV and XLSX cells, and its inverse.
 import type ExcelJS from 'exceljs';
 import { Exact, type Fact, type FactValue, isoOf, parseDay } from '../engine';
 import { BOOLEAN_OPTIONS, allowedValues, isPercent, normalizeHeader } from './factColumns';
@@ -15,7 +16,20 @@ export type RawCell =
 
 const EMPTY: RawCell = { kind: 'empty' };
 
-/** What exceljs holds in a cell, flattened: formulas become their cached result. */
+// Spreadsheet programs take text starting with = + - @ (or a tab or carriage return) for a formula:
+// an agency named =HYPERLINK("http://x","y") would become a live link. Such text gets a leading
+// apostrophe, which shows it as text. Text that already starts with apostrophes before one of
+// those characters gets one more, so that restoreText is the exact inverse of neutralizeText.
+const FORMULA_LIKE = /^'*[=+\-@\t\r]/;
+const NEUTRALIZED = /^'+[=+\-@\t\r]/;
+
+/** Text safe to put in a CSV or XLSX text cell (never a number: -2 stays a number). */
+export const neutralizeText = (text: string): string => (FORMULA_LIKE.test(text) ? `'${text}` : text);
+
+/** Text as it was before neutralizeText, for what the importer reads back from our own files. */
+export const restoreText = (text: string): string => (NEUTRALIZED.test(text) ? text.slice(1) : text);
+
+/** What exceljs holds in a cell, flattened: formulas become their cached result, neutralized text its original. */
 export function readCell(cell: ExcelJS.Cell): RawCell {
   return fromValue(cell.value, typeof cell.numFmt === 'string' && cell.numFmt.includes('%'));
 }
@@ -23,7 +37,10 @@ export function readCell(cell: ExcelJS.Cell): RawCell {
 function fromValue(value: unknown, percentFormat: boolean): RawCell {
   if (value === null || value === undefined) return EMPTY;
   if (typeof value === 'number') return Number.isFinite(value) ? { kind: 'number', value, percentFormat } : EMPTY;
-  if (typeof value === 'string') return value.trim() === '' ? EMPTY : { kind: 'string', value: value.trim() };
+  if (typeof value === 'string') {
+    const text = restoreText(value).trim();
+    return text === '' ? EMPTY : { kind: 'string', value: text };
+  }
   if (typeof value === 'boolean') return { kind: 'boolean', value };
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? EMPTY : { kind: 'date', value };
   if (typeof value === 'object') {

@@ -1,6 +1,8 @@
-// The ranking as CSV: one row per agency, every cohort in one file. UTF-8 with a BOM, because
-// without it Excel reads the bytes as Windows-1252 and "Sở" becomes "Sá»Ÿ".
-import { Exact } from '../engine';
+// The ranking as CSV: one row per agency, every cohort in one file. UTF-8 with a BOM in both
+// flavours, because without it Excel reads the bytes as Windows-1252 and "Sở" becomes "Sá»Ÿ". Text
+// that Excel would take for a formula (an agency named =HYPERLINK(…)) is neutralized; numbers are not.
+import { formatNumber } from '../engine';
+import { neutralizeText } from './cellValue';
 import type { ExportInput } from './exportXlsx';
 import { buildResultTable, mainIndices } from './resultTable';
 
@@ -17,11 +19,13 @@ const quote = (value: string, delimiter: string): string =>
 export function exportRankingCsv(input: ExportInput, options: CsvOptions = {}): Buffer {
   const delimiter = options.delimiter ?? ',';
   const table = buildResultTable(input.version, input.ranking, input.evaluations, input.periodTitle);
+  const lang = delimiter === ';' ? 'vi' : 'en';
   const number = (value: number | null | undefined, places: number) => {
     if (value === null || value === undefined) return '';
-    const text = Exact.of(value).toFixed(places);
-    return delimiter === ';' ? text.replace('.', ',') : text;
+    return formatNumber(value, lang, places, false);
   };
+  // Text cells are neutralized; numbers are formatted and never are (a negative number stays one).
+  const text = neutralizeText;
   // Cohorts may score different main indices; the file has one column per index of the version.
   const indices = mainIndices(input.version);
   const header = [
@@ -29,21 +33,21 @@ export function exportRankingCsv(input: ExportInput, options: CsvOptions = {}): 
     'Xếp hạng',
     'Mã cơ quan',
     'Cơ quan',
-    ...indices.map((n) => `${n.code}. ${n.title.vi}`),
+    ...indices.map((n) => text(`${n.code}. ${n.title.vi}`)),
     'Tổng điểm',
     'Điểm tối đa',
     'Tỷ lệ (%)',
     'Xếp loại',
-    ...table.resultFields.map((f) => f.label.vi),
+    ...table.resultFields.map((f) => text(f.label.vi)),
   ];
   const lines = [header];
   for (const cohort of table.cohorts) {
     for (const row of cohort.rows) {
       lines.push([
-        cohort.name.vi,
-        row.rank === null ? '' : String(row.rank),
-        row.agencyId,
-        row.agencyName,
+        text(cohort.name.vi),
+        row.rank === null ? '' : formatNumber(row.rank, lang, 0, false),
+        text(row.agencyId),
+        text(row.agencyName),
         ...indices.map((n) => {
           const i = cohort.indices.findIndex((c) => c.code === n.code);
           return i < 0 ? '' : number(row.points[i], table.places);
@@ -51,11 +55,11 @@ export function exportRankingCsv(input: ExportInput, options: CsvOptions = {}): 
         number(row.total, table.places),
         number(row.max, table.places),
         number(row.percentage, table.places),
-        row.band?.label.vi ?? '',
+        text(row.band?.label.vi ?? ''),
         ...table.resultFields.map((f) => number(row.results[f.id], f.places)),
       ]);
     }
   }
-  const text = lines.map((cells) => cells.map((c) => quote(c, delimiter)).join(delimiter)).join('\r\n') + '\r\n';
-  return Buffer.from(BOM + text, 'utf8');
+  const body = lines.map((cells) => cells.map((c) => quote(c, delimiter)).join(delimiter)).join('\r\n') + '\r\n';
+  return Buffer.from(BOM + body, 'utf8');
 }

@@ -1,12 +1,13 @@
 // The ranking as a workbook: one sheet per cohort (rank, agency, points per main index, total,
 // percentage, band coloured as the version says) and a detail sheet with every criterion's points
-// and explanation per agency, for whoever has to answer "why".
+// and explanation per agency, for whoever has to answer "why". Every sheet prints on A4 at the
+// page's width with its header row on every page.
 import ExcelJS from 'exceljs';
-import type { EvaluationView, NodeResult, Ranking, RuleSetVersion } from '../engine';
+import { formatNumber, type EvaluationView, type NodeResult, type Ranking, type RuleSetVersion } from '../engine';
 import { buildResultTable, contrastText, formatVi, indexHeader, numFmt, type CohortTable, type ResultTable } from './resultTable';
 import { viNumber } from './factColumns';
 import { columnLetter } from './problem';
-import { THIN, writeHeaderRow } from './sheetStyle';
+import { setupPrint, THIN, workbookBuffer, writeHeaderRow } from './sheetStyle';
 
 export interface ExportInput {
   version: RuleSetVersion;
@@ -15,6 +16,8 @@ export interface ExportInput {
   periodTitle?: string;
   /** The audit log's head when the ranking was published (absent before publication). */
   auditAnchor?: { id: number; hash: string } | null;
+  /** The decision that approved the published result (number, ISO day, signer), named by the PDF annex. */
+  decision?: { number: string; date: string; signer?: { name: string; deputy?: boolean } };
 }
 
 const argb = (hex: string) => `FF${hex.slice(1).toUpperCase()}`;
@@ -52,19 +55,27 @@ export async function exportRankingXlsx(input: ExportInput): Promise<Buffer> {
   workbook.creator = 'Chỉ Số';
   workbook.title = `Kết quả ${table.title.vi}`;
   const used = new Set<string>();
-  for (const cohort of table.cohorts) writeCohortSheet(workbook.addWorksheet(sheetName(cohort.name.vi, used)), table, cohort);
-  writeDetailSheet(workbook.addWorksheet(sheetName('Chi tiết theo tiêu chí', used)), input, table);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  const printed = `Kết quả đánh giá, xếp hạng — ${table.periodTitle ? `${table.title.vi} — ${table.periodTitle}` : table.title.vi}`;
+  for (const cohort of table.cohorts) {
+    const sheet = workbook.addWorksheet(sheetName(cohort.name.vi, used));
+    const headerRow = writeCohortSheet(sheet, table, cohort);
+    setupPrint(sheet, { title: `${printed} — ${cohort.name.vi}`, repeatRows: [headerRow, headerRow] });
+  }
+  const detail = workbook.addWorksheet(sheetName('Chi tiết theo tiêu chí', used));
+  writeDetailSheet(detail, input, table);
+  setupPrint(detail, { title: `${printed} — chi tiết theo tiêu chí`, repeatRows: [1, 1] });
+  return workbookBuffer(workbook);
 }
 
-function writeCohortSheet(sheet: ExcelJS.Worksheet, table: ResultTable, cohort: CohortTable): void {
+/** Writes a cohort's sheet; returns its header row. */
+function writeCohortSheet(sheet: ExcelJS.Worksheet, table: ResultTable, cohort: CohortTable): number {
   const fields = table.resultFields;
   const headers = [
     'Xếp hạng',
     'Mã cơ quan',
     'Cơ quan',
     ...cohort.indices.map((c) => indexHeader(c)),
-    `Tổng điểm (tối đa ${String(cohort.max).replace('.', ',')})`,
+    `Tổng điểm (tối đa ${formatNumber(cohort.max, 'vi')})`,
     'Tỷ lệ (%)',
     'Xếp loại',
     ...fields.map((f) => f.label.vi),
@@ -73,7 +84,7 @@ function writeCohortSheet(sheet: ExcelJS.Worksheet, table: ResultTable, cohort: 
   const titles = [
     'KẾT QUẢ ĐÁNH GIÁ, XẾP HẠNG',
     table.periodTitle ? `${table.title.vi} — ${table.periodTitle}` : table.title.vi,
-    `${cohort.name.vi} (thang điểm ${String(cohort.max).replace('.', ',')})`,
+    `${cohort.name.vi} (thang điểm ${formatNumber(cohort.max, 'vi')})`,
     `${table.legalBasis.vi}; bộ chỉ số «${table.ruleSet}», phiên bản ${table.version}`,
   ];
   titles.forEach((text, i) => {
@@ -141,15 +152,8 @@ function writeCohortSheet(sheet: ExcelJS.Worksheet, table: ResultTable, cohort: 
   cohort.indices.forEach((_, i) => (sheet.getColumn(4 + i).width = 18));
   for (let c = 4 + cohort.indices.length; c <= width; c++) sheet.getColumn(c).width = 14;
   sheet.views = [{ state: 'frozen', xSplit: 3, ySplit: headerRow }];
-  sheet.pageSetup = {
-    orientation: 'landscape',
-    paperSize: 9,
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    printTitlesRow: `${headerRow}:${headerRow}`,
-  };
   sheet.autoFilter = `A${headerRow}:${columnLetter(width)}${headerRow}`;
+  return headerRow;
 }
 
 function writeDetailSheet(sheet: ExcelJS.Worksheet, input: ExportInput, table: ResultTable): void {

@@ -1,7 +1,7 @@
 // How a version's facts appear as spreadsheet columns: header text with the unit, what a cell may
 // hold in words, and the header matching the importer uses. The template writes these headers and
 // the importer recognises them, so both sides share this one file.
-import type { Fact, RuleSetVersion } from '../engine';
+import { formatNumber, type Fact, type RuleSetVersion } from '../engine';
 
 export const AGENCY_ID = { vi: 'Mã cơ quan', en: 'Agency id' };
 export const AGENCY_NAME = { vi: 'Tên cơ quan', en: 'Agency' };
@@ -25,16 +25,19 @@ export function factHeader(fact: Fact, lang: 'vi' | 'en' = 'vi'): string {
 }
 
 /** Numbers the Vietnamese way: "82,5". */
-export const viNumber = (n: number): string => String(n).replace('.', ',');
+export const viNumber = (n: number): string => formatNumber(n, 'vi');
 
 /** What a cell of this fact may hold, in words, for the instructions sheet and cell notes. */
 export function allowedValues(fact: Fact): { vi: string; en: string } {
   const range = (vi: string, en: string) => {
     const { minimum: lo, maximum: hi } = fact;
     if (lo !== undefined && hi !== undefined)
-      return { vi: `${vi} từ ${viNumber(lo)} đến ${viNumber(hi)}`, en: `${en} from ${lo} to ${hi}` };
-    if (lo !== undefined) return { vi: `${vi} từ ${viNumber(lo)} trở lên`, en: `${en} of at least ${lo}` };
-    if (hi !== undefined) return { vi: `${vi} không quá ${viNumber(hi)}`, en: `${en} of at most ${hi}` };
+      return {
+        vi: `${vi} từ ${viNumber(lo)} đến ${viNumber(hi)}`,
+        en: `${en} from ${formatNumber(lo, 'en')} to ${formatNumber(hi, 'en')}`,
+      };
+    if (lo !== undefined) return { vi: `${vi} từ ${viNumber(lo)} trở lên`, en: `${en} of at least ${formatNumber(lo, 'en')}` };
+    if (hi !== undefined) return { vi: `${vi} không quá ${viNumber(hi)}`, en: `${en} of at most ${formatNumber(hi, 'en')}` };
     return { vi, en };
   };
   switch (fact.type) {

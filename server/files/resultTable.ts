@@ -2,13 +2,13 @@
 // index, total, percentage and band. XLSX, CSV and PDF exports all print this one model, so they
 // cannot disagree with each other or with the ranking they came from.
 import {
+  formatNumber,
   appliesToCohort,
   type BandResult,
   type Bands,
   computedMax,
   declaredMax,
   type EvaluationView,
-  Exact,
   type LocalizedText,
   type Node,
   type NodeResult,
@@ -97,7 +97,7 @@ export function legalBasisLine(version: RuleSetVersion): Required<LocalizedText>
 }
 
 /** A number with the version's places, Vietnamese style: "82,50". */
-export const formatVi = (value: number, places: number): string => Exact.of(value).toFixed(places).replace('.', ',');
+export const formatVi = (value: number, places: number): string => formatNumber(value, 'vi', places);
 
 export function buildResultTable(
   version: RuleSetVersion,
@@ -163,7 +163,7 @@ export function buildResultTable(
 /** "Hạ tầng và nền tảng số (40 điểm)". */
 export const indexHeader = (col: IndexColumn, lang: 'vi' | 'en' = 'vi'): string =>
   lang === 'vi'
-    ? `${col.code}. ${col.title.vi} (${String(col.max).replace('.', ',')} điểm)`
+    ? `${col.code}. ${col.title.vi} (${formatNumber(col.max, 'vi')} điểm)`
     : `${col.code}. ${col.title.en ?? col.title.vi} (${col.max} points)`;
 
 /** Excel number format for n decimal places: "0.00". */

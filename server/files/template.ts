@@ -1,13 +1,14 @@
 // The import template for a period: one row per agency, one column per fact the agencies fill in,
 // with Excel's own data validation so most mistakes are caught while typing, an instructions sheet
-// in Vietnamese, and a very hidden sheet that ties the file to the version it was made for.
+// in Vietnamese, and a very hidden sheet that ties the file to the version it was made for. Each
+// cell is under at most one validation, and every sheet prints on A4 at the page's width.
 import ExcelJS from 'exceljs';
 import { type Agency, assignCohort, type CompiledVersion, type Fact, type RuleSetVersion } from '../engine';
 import { AGENCY_ID, AGENCY_NAME, BOOLEAN_OPTIONS, COHORT, agencyFacts, allowedValues, factHeader } from './factColumns';
 import { columnLetter } from './problem';
 import { DATA_SHEET, INSTRUCTIONS_SHEET, META_SHEET, TEMPLATE_FORMAT, writeMeta } from './templateMeta';
 import { legalBasisLine } from './resultTable';
-import { THIN, writeHeaderRow } from './sheetStyle';
+import { setupPrint, THIN, workbookBuffer, writeHeaderRow } from './sheetStyle';
 
 export interface TemplatePeriod {
   id?: string;
@@ -35,7 +36,6 @@ export async function buildTemplate(compiled: CompiledVersion, agencies: Agency[
   workbook.title = `${version.title.vi} — ${version.version}`;
   const data = workbook.addWorksheet(DATA_SHEET, {
     views: [{ state: 'frozen', xSplit: 2, ySplit: 1, activeCell: `${columnLetter(FIRST_FACT_COLUMN)}2` }],
-    pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
   });
   const instructions = workbook.addWorksheet(INSTRUCTIONS_SHEET);
   const meta = workbook.addWorksheet(META_SHEET, { state: 'veryHidden' });
@@ -74,6 +74,8 @@ export async function buildTemplate(compiled: CompiledVersion, agencies: Agency[
   // One row per agency.
   const cohortName = (id: string | null) =>
     id === null ? 'Không thuộc nhóm nào' : (version.cohorts.find((c) => c.id === id)?.name.vi ?? id);
+  // validations[j][i]: the validation of fact j in agency row i, given to Excel by ranges below.
+  const validations: ExcelJS.DataValidation[][] = facts.map(() => []);
   rows.forEach(({ agency, cohort }, i) => {
     const r = i + 2;
     const row = data.getRow(r);
@@ -89,10 +91,10 @@ export async function buildTemplate(compiled: CompiledVersion, agencies: Agency[
       cell.border = THIN;
       const asked = !fact.cohorts || (cohort !== null && fact.cohorts.includes(cohort));
       if (asked) {
-        cell.dataValidation = validationFor(fact, listRefs.get(fact.id));
+        validations[j][i] = validationFor(fact, listRefs.get(fact.id));
       } else {
         cell.fill = NOT_ASKED_FILL;
-        cell.dataValidation = {
+        validations[j][i] = {
           type: 'textLength',
           operator: 'equal',
           formulae: [0],
@@ -104,8 +106,12 @@ export async function buildTemplate(compiled: CompiledVersion, agencies: Agency[
       }
     });
   });
+  addValidations(data, 2, FIRST_FACT_COLUMN, validations);
 
-  writeInstructions(instructions, version, versionHash, facts, period);
+  const title = `${version.title.vi} — phiên bản ${version.version}${period?.title ? ` — ${period.title}` : ''}`;
+  setupPrint(data, { title: `Số liệu tự đánh giá: ${title}`, repeatRows: [1, 1] });
+  const instructionsHeader = writeInstructions(instructions, version, versionHash, facts, period);
+  setupPrint(instructions, { title: `Hướng dẫn nhập số liệu: ${title}`, repeatRows: [instructionsHeader, instructionsHeader] });
   writeMeta(meta, {
     format: TEMPLATE_FORMAT,
     ruleSet: version.ruleSet,
@@ -116,8 +122,52 @@ export async function buildTemplate(compiled: CompiledVersion, agencies: Agency[
     headerRow: 1,
     columns: Object.fromEntries(facts.map((f, i) => [columnLetter(FIRST_FACT_COLUMN + i), f.id])),
   });
+  setupPrint(meta, { title });
   workbook.views = [{ activeTab: 0, x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, visibility: 'visible' }];
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return workbookBuffer(workbook);
+}
+
+/** exceljs keeps a sheet's validations by address, and a range as one address. */
+type WithValidations = { dataValidations: { add(address: string, validation: ExcelJS.DataValidation): void } };
+
+/**
+ * Gives Excel the validations of a block of cells (columns[j][i] for the cell in column
+ * firstColumn + j, row firstRow + i) as ranges that never overlap: each run of equal validations
+ * down a column, joined with the same rows of the next columns when those hold the same validation.
+ * (exceljs, given validations cell by cell, merges them itself into ranges that overlap, AA2:AA21
+ * and AA10:AA21, putting hundreds of cells under two rules. It writes a range key as given; a
+ * single-cell key it would still try to merge with equal neighbours, and after the joining here a
+ * single cell has none.)
+ */
+function addValidations(sheet: ExcelJS.Worksheet, firstRow: number, firstColumn: number, columns: ExcelJS.DataValidation[][]): void {
+  type Block = { left: number; right: number; top: number; bottom: number; key: string; validation: ExcelJS.DataValidation };
+  const open = new Map<string, Block>();
+  const blocks: Block[] = [];
+  columns.forEach((cells, j) => {
+    const column = firstColumn + j;
+    const runs: Block[] = [];
+    cells.forEach((validation, i) => {
+      const key = JSON.stringify(validation);
+      const last = runs[runs.length - 1];
+      if (last && last.key === key && last.bottom === firstRow + i - 1) last.bottom++;
+      else runs.push({ left: column, right: column, top: firstRow + i, bottom: firstRow + i, key, validation });
+    });
+    for (const run of runs) {
+      const id = `${run.top}:${run.bottom}:${run.key}`;
+      const previous = open.get(id);
+      if (previous && previous.right === column - 1) previous.right = column;
+      else {
+        open.set(id, run);
+        blocks.push(run);
+      }
+    }
+  });
+  const model = (sheet as unknown as WithValidations).dataValidations;
+  for (const b of blocks) {
+    const from = `${columnLetter(b.left)}${b.top}`;
+    const to = `${columnLetter(b.right)}${b.bottom}`;
+    model.add(from === to ? from : `${from}:${to}`, b.validation);
+  }
 }
 
 function validationFor(fact: Fact, listRef: string | undefined): ExcelJS.DataValidation {
@@ -177,7 +227,7 @@ function writeInstructions(
   versionHash: string,
   facts: Fact[],
   period: TemplatePeriod | undefined,
-): void {
+): number {
   const lines: string[] = [
     'HƯỚNG DẪN NHẬP SỐ LIỆU',
     `Bộ chỉ số: ${version.title.vi}`,
@@ -233,4 +283,5 @@ function writeInstructions(
     });
   });
   [8, 18, 40, 10, 36, 10, 18, 24, 50].forEach((w, i) => (sheet.getColumn(i + 1).width = w));
+  return start;
 }

@@ -152,7 +152,7 @@ describe('diffVersions', () => {
       }),
     );
     expect(changes.map((c) => [c.kind, c.code, c.message.vi])).toEqual([
-      ['factChanged', 'ty_le_hoan_thanh', 'Chỉ tiêu "Tỷ lệ hoàn thành kế hoạch" (ty_le_hoan_thanh): giới hạn [0, 100] → [0, 1000]'],
+      ['factChanged', 'ty_le_hoan_thanh', 'Chỉ tiêu "Tỷ lệ hoàn thành kế hoạch" (ty_le_hoan_thanh): giới hạn [0, 100] → [0, 1.000]'],
       ['factAdded', 'so_can_bo', 'Thêm chỉ tiêu "Số cán bộ" (so_can_bo), kiểu số nguyên'],
       ['factRemoved', 'ghi_chu', 'Bỏ chỉ tiêu "Ghi chú" (ghi_chu)'],
     ]);

@@ -38,28 +38,22 @@ describe.each(backends)('files API on $name', (backend) => {
   });
 
   const download = async (path: string, as: Role): Promise<Download> => {
-    const res = await fetch(app.url + path, { headers: { cookie: app.users[as].cookie, 'accept-language': 'vi' } });
-    const bytes = Buffer.from(await res.arrayBuffer());
+    const res = await app.request('GET', path, { as });
     const type = res.headers.get('content-type') ?? '';
     return {
       status: res.status,
       type,
       disposition: res.headers.get('content-disposition') ?? '',
-      bytes,
-      json: /json/.test(type) ? JSON.parse(bytes.toString('utf8')) : null,
+      bytes: res.bytes,
+      json: /json/.test(type) ? res.body : null,
     };
   };
 
-  const upload = async (period: string, bytes: Buffer, name: string, as: Role = 'evaluator', lang = 'vi') => {
+  const upload = async (period: string, bytes: Buffer, name: string, as: Role = 'evaluator', lang: 'vi' | 'en' = 'vi') => {
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(bytes)]), name);
-    const res = await fetch(`${app.url}/api/periods/${period}/import`, {
-      method: 'POST',
-      headers: { cookie: app.users[as].cookie, 'accept-language': lang },
-      body: form,
-    });
-    const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : null };
+    const res = await app.request('POST', `/api/periods/${period}/import`, { as, form, lang });
+    return { status: res.status, body: res.text ? res.body : null };
   };
 
   const counts = async () => {
@@ -291,6 +285,10 @@ describe.each(backends)('files API on $name', (backend) => {
     const bad = await download(`/api/periods/${periodId}/export?format=doc`, 'auditor');
     expect(bad.status).toBe(400);
     expect(bad.json.errors[0].path).toBe('/query/format');
+    // A separator it does not know is refused, never replaced by a comma unasked.
+    const badDelimiter = await download(`/api/periods/${periodId}/export?format=csv&delimiter=tab`, 'auditor');
+    expect(badDelimiter.status).toBe(400);
+    expect(badDelimiter.json.errors[0].path).toBe('/query/delimiter');
   });
 
   it('prints an agency’s report card for the agency itself and for staff, not for another agency', async () => {

@@ -151,7 +151,7 @@ describe('PDF reports', () => {
     expect(pages.length).toBe(2);
     expect(pages.every((p) => p.width > p.height)).toBe(true);
     for (const expected of [
-      'PHỤ LỤC',
+      'Phụ lục',
       'KẾT QUẢ ĐÁNH GIÁ, XẾP HẠNG',
       'Kỳ đánh giá năm 2021',
       'Căn cứ Quyết định số 2245/QĐ-UBND ngày 15/09/2021 của UBND tỉnh Sơn La',

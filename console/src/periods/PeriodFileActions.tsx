@@ -1,6 +1,7 @@
 // The spreadsheet buttons of a period: download the XLSX import template, import filled templates
 // or CSVs (every problem shown in a table with its sheet, row and column; nothing is imported
-// then), and export the results as XLSX, CSV or the printable PDF annex.
+// then), and export the results as XLSX, CSV (for Vietnamese Excel or with commas) or the
+// printable PDF annex.
 import { useRef, useState } from 'react';
 import {
   Alert,
@@ -22,45 +23,19 @@ import {
 import Download from '@mui/icons-material/Download';
 import UploadFile from '@mui/icons-material/UploadFile';
 import FileDownload from '@mui/icons-material/FileDownload';
-import { useCanAccess, useLocaleState, useNotify, useRefresh, type RaRecord } from 'react-admin';
+import { useCanAccess, useNotify, useRefresh, useTranslate, type RaRecord } from 'react-admin';
 import { apiFetch } from '../api/http';
 import { getLocale } from '../api/locale';
 import { problemOf, problemToError, type Problem, messageOf } from '../api/problem';
+import type { vi } from '../i18n/vi';
+import { RANKING_EXPORTS } from './exportFormats';
 
-const TEXT = {
-  template: { vi: 'Tải mẫu nhập (XLSX)', en: 'Download template (XLSX)' },
-  import: { vi: 'Nhập từ tệp', en: 'Import file' },
-  importTitle: { vi: 'Nhập số liệu từ tệp XLSX hoặc CSV', en: 'Import an XLSX or CSV file' },
-  importHelp: {
-    vi: 'Chọn mẫu đã điền (hoặc tệp CSV UTF-8). Tệp được kiểm tra toàn bộ: nếu có lỗi, không dữ liệu nào được ghi.',
-    en: 'Choose a filled template (or a UTF-8 CSV). The whole file is checked: if anything is wrong, nothing is written.',
-  },
-  choose: { vi: 'Chọn tệp…', en: 'Choose file…' },
-  close: { vi: 'Đóng', en: 'Close' },
-  imported: {
-    vi: 'Đã nhập %{n} bản tự đánh giá (mới %{created}, cập nhật %{updated}).',
-    en: 'Imported %{n} submissions (%{created} new, %{updated} updated).',
-  },
-  problems: {
-    vi: 'Tệp chưa được nhập. Sửa các lỗi sau rồi tải lên lại:',
-    en: 'The file was not imported. Fix these problems and upload it again:',
-  },
-  sheet: { vi: 'Trang', en: 'Sheet' },
-  row: { vi: 'Dòng', en: 'Row' },
-  column: { vi: 'Cột', en: 'Column' },
-  message: { vi: 'Lỗi', en: 'Problem' },
-  export: { vi: 'Xuất kết quả', en: 'Export results' },
-  xlsx: { vi: 'Bảng xếp hạng (XLSX)', en: 'Ranking (XLSX)' },
-  csv: { vi: 'Bảng xếp hạng (CSV)', en: 'Ranking (CSV)' },
-  pdf: { vi: 'Phụ lục kết quả để in (PDF)', en: 'Printable results annex (PDF)' },
-} as const;
+type Key = keyof typeof vi.chiso.periodFiles;
 
-type Key = keyof typeof TEXT;
-
+/** Labels are chiso.periodFiles.* in the i18n messages (Vietnamese first, English too). */
 const useText = () => {
-  const [locale] = useLocaleState();
-  return (key: Key, args: Record<string, string | number> = {}) =>
-    Object.entries(args).reduce<string>((s, [k, v]) => s.replace(`%{${k}}`, String(v)), TEXT[key][locale === 'en' ? 'en' : 'vi']);
+  const translate = useTranslate();
+  return (key: Key, args: Record<string, string | number> = {}) => translate(`chiso.periodFiles.${key}`, args);
 };
 
 interface FileProblemRow {
@@ -165,16 +140,16 @@ export const PeriodFileActions = ({ period, only }: { period: RaRecord; only?: '
             {t('export')}
           </Button>
           <Menu anchorEl={menu} open={!!menu} onClose={() => setMenu(null)}>
-            {(['xlsx', 'csv', 'pdf'] as const).map((format) => (
+            {RANKING_EXPORTS.map((format) => (
               <MenuItem
-                key={format}
-                data-testid={`export-${format}`}
+                key={format.id}
+                data-testid={format.testId}
                 onClick={() => {
                   setMenu(null);
-                  void get(`export?format=${format}`, `ket-qua.${format}`);
+                  void get(`export?${format.query}`, `ket-qua.${format.extension}`);
                 }}
               >
-                {t(format)}
+                {t(format.id)}
               </MenuItem>
             ))}
           </Menu>
