@@ -25,8 +25,15 @@ module.exports = {
       name: 'engine-through-its-entry',
       comment: 'Outside the engine, its public API is server/engine/index.ts; what is not exported there is its own business.',
       severity: 'error',
-      from: { path: '^(server|console)/', pathNot: '^server/engine/' },
+      from: { path: '^(server|console)/', pathNot: ['^server/engine/', '^server/cli/main\\.ts$'] },
       to: { path: '^server/engine/', pathNot: '^server/engine/index\\.ts$' },
+    },
+    {
+      name: 'cli-entry-reads-the-version-alone',
+      comment: 'The CLI entry reads the version constant by itself, so `chiso --version` and `--help` load no engine.',
+      severity: 'error',
+      from: { path: '^server/cli/main\\.ts$' },
+      to: { path: '^server/engine/', pathNot: ['^server/engine/index\\.ts$', '^server/engine/version\\.ts$'] },
     },
     {
       name: 'problems-and-api-on-the-engine-only',
@@ -88,7 +95,7 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '^(console/dist|node_modules)' },
+    exclude: { path: '^(console/dist|server/dist|node_modules)' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },

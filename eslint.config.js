@@ -20,6 +20,8 @@ export default defineConfig(
   {
     ignores: [
       'console/dist/',
+      'server/dist/',
+      'server/dist.*/',
       '**/node_modules/',
       'data/',
       '.tmp/',

@@ -1,6 +1,5 @@
 #!/usr/bin/env node
-// The `chiso` command. The server and CLI are TypeScript run through tsx, so there is no build step.
-import { register } from 'tsx/esm/api';
+// The `chiso` command: the bundle in server/dist/ (see build.mjs), rebuilt first if a source changed.
+import { ensureBuilt } from './build.mjs';
 
-register();
-await import('./main.ts');
+await import(await ensureBuilt());

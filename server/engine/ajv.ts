@@ -2,7 +2,7 @@
 // formats, ajv-errors and the discriminator on `method`, and the three schemas of schemas/ added
 // so that they can reference each other ("agency.schema.json", "submission.schema.json#/$defs/…").
 // The schemas are imported as JSON (not read from disk) so that Vite bundles them for the console.
-import Ajv2020, { type AnySchema, type Options } from 'ajv/dist/2020';
+import Ajv2020, { type AnySchema, type Options } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import addErrors from 'ajv-errors';
 import agencySchema from '../../schemas/agency.schema.json';

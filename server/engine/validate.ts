@@ -1,5 +1,5 @@
 // Schema validation of a rule-set version: the first gate of every import, save and publish.
-import type { ValidateFunction } from 'ajv/dist/2020';
+import type { ValidateFunction } from 'ajv/dist/2020.js';
 import { createAjv, SCHEMA_IDS, type Ajv } from './ajv';
 import type { Finding } from './finding';
 import { forbiddenKeys, schemaFindings } from './schemaFindings';

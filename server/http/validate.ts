@@ -1,7 +1,7 @@
 // Request bodies are checked before a handler sees them: no prototype keys anywhere, no unknown
 // fields, and every ajv error as a problem with a JSON Pointer and a vi/en message.
 import type { RequestHandler } from 'express';
-import type { AnySchema, ValidateFunction } from 'ajv/dist/2020';
+import type { AnySchema, ValidateFunction } from 'ajv/dist/2020.js';
 import { createAjv, depthFinding, forbiddenKeys, MAX_BODY_DEPTH, schemaFindings } from '../engine';
 import { Problem } from '../problems/problem';
 

@@ -1,11 +1,10 @@
 // First-start data. An empty database gets the shipped agencies and rule sets (published through
 // the same repository functions as the API), and with demo data on, demo users and whatever demo
-// steps exist. Steps are the files in steps/, run in file-name order, so adding demo data (e.g. the
-// 2021 assessment period) is adding a file such as steps/40-period-2021.ts.
-import { readdirSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import path from 'node:path';
+// steps exist. Steps are the files in steps/, run in the order steps/index.ts lists them, so adding
+// demo data (e.g. the 2021 assessment period) is a file such as steps/40-period-2021.ts and a line.
 import type { Logger } from 'pino';
+import { fromRoot } from '../paths';
+import { SEED_STEPS } from './steps';
 import type { Db, Tx } from '../store/db';
 
 export interface Credential {
@@ -36,28 +35,14 @@ export interface SeedStep {
   run(ctx: SeedContext): Promise<void>;
 }
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const DEFAULT_RULES_DIR = path.resolve(here, '../../rules');
-
-async function loadSteps(dir = path.join(here, 'steps')): Promise<SeedStep[]> {
-  const files = readdirSync(dir)
-    .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))
-    .sort();
-  const steps: SeedStep[] = [];
-  for (const file of files) {
-    const mod = (await import(pathToFileURL(path.join(dir, file)).href)) as { step?: SeedStep };
-    if (!mod.step) throw new Error(`server/seed/steps/${file} does not export \`step\``);
-    steps.push(mod.step);
-  }
-  return steps;
-}
+const DEFAULT_RULES_DIR = fromRoot('rules');
 
 export interface SeedOptions {
   logger: Logger;
   demo: boolean;
   rulesDir?: string;
   demoPassword?: string;
-  steps?: SeedStep[];
+  steps?: readonly SeedStep[];
 }
 
 export interface SeedOutcome {
@@ -70,7 +55,7 @@ export interface SeedOutcome {
  * PostgreSQL database serialise on an advisory lock; the second finds the data there and skips.
  */
 export async function seedIfEmpty(db: Db, options: SeedOptions): Promise<SeedOutcome> {
-  const steps = options.steps ?? (await loadSteps());
+  const steps = options.steps ?? SEED_STEPS;
   return db.transaction(async (tx) => {
     await tx.query(`SELECT pg_advisory_xact_lock(hashtext('chiso:seed:' || current_schema()))`);
     const empty = await tx.query<{ empty: boolean }>(

@@ -1,11 +1,11 @@
 // Forward-only migrations: server/store/migrations/NNNN_name.sql, applied in order, each in its own
 // transaction and recorded in schema_migrations. The same files run on PGlite and PostgreSQL.
 import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { fromRoot } from '../paths';
 import type { Db } from './db';
 
-const migrationsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+const migrationsDir = fromRoot('server/store/migrations');
 const FILE = /^(\d{4})_[a-z0-9_]+\.sql$/;
 
 export interface Migration {

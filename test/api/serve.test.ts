@@ -64,6 +64,16 @@ describe('chiso serve (embedded PGlite)', () => {
     }
   });
 
+  it('under `npm start`, SIGTERM to npm reaches the server: it drains, closes the database and exits, and npm with it', async () => {
+    const server = await spawnServer({ DATA_DIR: tempDir(), CHISO_DEMO: '0' }, 90_000, 'npm');
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    expect(await server.stop('SIGTERM')).toBe(0);
+    expect(server.output()).toContain('"signal":"SIGTERM"');
+    expect(server.output()).toContain('database closed');
+    // Nothing is left answering on the port (an orphaned server would still be).
+    await expect(fetch(`${server.url}/healthz`)).rejects.toThrow();
+  });
+
   it('with CHISO_DEMO=0 loads rule sets and agencies but no users; `chiso user add` creates the first admin', async () => {
     const dataDir = tempDir();
     const server = await spawnServer({ DATA_DIR: dataDir, CHISO_DEMO: '0' });

@@ -61,6 +61,13 @@ describe('chiso lint', () => {
       `${file}: /criteria/0/children/0/max: [error] Thiếu trường bắt buộc "max" / Missing required property "max"`,
     );
     expect(run.stdout).toContain('4 lỗi');
+    // The same findings as one JSON document, for scripts and CI.
+    const json = await chiso('lint', file, '--format', 'json');
+    expect(json.code).toBe(1);
+    const report = JSON.parse(json.stdout);
+    expect(report).toMatchObject({ files: 1, errors: 4, warnings: 0 });
+    expect(report.findings.map((f: any) => [f.file, f.path, f.severity])).toContainEqual([file, '/criteria/0/children/0/max', 'error']);
+    expect(report.findings[0].message).toEqual({ vi: expect.any(String), en: expect.any(String) });
   });
 
   it('reports lint errors (exit 1) and lets warnings pass (exit 0)', async () => {
@@ -366,6 +373,9 @@ describe('chiso diff', () => {
       '- Chỉ số 1: điểm tối đa 30 → 28',
       '- Tiêu chí 1.3: điểm tối đa 10 → 8',
     ]);
+    // As git diff: --exit-code says by its exit status whether the versions differ.
+    expect((await chiso('diff', fixture, b, '--exit-code')).code).toBe(1);
+    expect((await chiso('diff', fixture, fixture, '--exit-code')).code).toBe(0);
     const english = await chiso('diff', fixture, b, '--lang', 'en');
     expect(english.stdout).toContain('- Criterion 1.3: maximum 10 → 8');
     const json = await chiso('diff', fixture, b, '--format', 'json');
@@ -382,5 +392,27 @@ describe('chiso diff', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(`${submissions}: /: [error]`);
     expect((await chiso('diff', fixture)).code).toBe(2);
+  });
+});
+
+describe('chiso itself', () => {
+  it('prints its version and lists every command, without loading them', async () => {
+    const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+    const version = await chiso('--version');
+    expect(version.code).toBe(0);
+    expect(version.stdout.trim()).toMatch(new RegExp(`^chiso ${pkg.version.replace(/\./g, '\\.')} \\(engine \\d+\\.\\d+\\.\\d+\\)$`));
+    const help = await chiso('--help');
+    expect(help.code).toBe(0);
+    for (const command of ['audit', 'diff', 'evaluate', 'export', 'hash', 'import', 'lint', 'serve', 'template', 'test', 'user'])
+      expect(help.stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
+    // A command's own help shows its options, loaded on demand.
+    expect((await chiso('help', 'lint')).stdout).toContain('--format <format>');
+    expect((await chiso('diff', '--help')).stdout).toContain('--exit-code');
+  });
+
+  it('writes no progress lines when stderr is not a terminal', async () => {
+    const run = await chiso('evaluate', '--rules', fixture, '--submissions', submissions, '--format', 'json');
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
   });
 });

@@ -15,8 +15,11 @@ export interface ServerProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-export async function spawnServer(env: Record<string, string>, timeoutMs = 90_000): Promise<ServerProcess> {
-  const proc = spawn(process.execPath, [path.join(root, 'server/cli/bin.mjs'), 'serve'], {
+/** `via: 'npm'` starts it with `npm start`, as the README says, and signals go to npm. */
+export async function spawnServer(env: Record<string, string>, timeoutMs = 90_000, via: 'node' | 'npm' = 'node'): Promise<ServerProcess> {
+  const [command, args] =
+    via === 'npm' ? ['npm', ['start', '--silent']] : [process.execPath, [path.join(root, 'server/cli/bin.mjs'), 'serve']];
+  const proc = spawn(command, args, {
     cwd: root,
     env: { ...process.env, PORT: '0', CHISO_CONSOLE_BUILD: '0', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

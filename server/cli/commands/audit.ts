@@ -24,8 +24,7 @@ async function withDb<T>(work: (db: Db) => Promise<T>): Promise<T> {
   }
 }
 
-export function register(program: Command): void {
-  const audit = program.command('audit').description('The audit log / nhật ký kiểm tra');
+export function register(audit: Command): void {
   audit
     .command('checkpoint')
     .description('Print the log head to keep elsewhere / in điểm kiểm tra để lưu ngoài hệ thống')

@@ -5,16 +5,15 @@ import { EXIT, readJsonFile } from '../support/files';
 import { findingLine } from '../support/report';
 
 /** `chiso diff <a.json> <b.json>`: what changed from version a to version b, in words. */
-export function register(program: Command): void {
-  program
-    .command('diff')
-    .description('So sánh hai phiên bản bộ chỉ số / compare two rule-set versions')
+export function register(command: Command): void {
+  command
     .argument('<a>', 'phiên bản cũ / older version')
     .argument('<b>', 'phiên bản mới / newer version')
     .addOption(new Option('--format <format>', 'định dạng / output format').choices(['text', 'json']).default('text'))
     .addOption(new Option('--lang <lang>', 'ngôn ngữ / language').choices(['vi', 'en']).default('vi'))
+    .option('--exit-code', 'thoát với mã 1 khi hai phiên bản khác nhau (như git diff) / exit 1 when the versions differ, as git diff does')
     .action(
-      guard((a: string, b: string, options: { format: 'text' | 'json'; lang: 'vi' | 'en' }) => {
+      guard((a: string, b: string, options: { format: 'text' | 'json'; lang: 'vi' | 'en'; exitCode?: boolean }) => {
         const docs: RuleSetVersion[] = [];
         let exit: number = EXIT.ok;
         for (const file of [a, b]) {
@@ -35,6 +34,7 @@ export function register(program: Command): void {
           return;
         }
         const changes = diffVersions(docs[0], docs[1]);
+        if (options.exitCode && changes.length > 0) process.exitCode = EXIT.differ;
         if (options.format === 'json') {
           console.log(JSON.stringify(changes, null, 2));
           return;

@@ -1,5 +1,6 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import {
+  formatNumber,
   type Agency,
   assignCohort,
   checkVersion,
@@ -30,6 +31,7 @@ import { guard } from '../support/guard';
 import { EXIT, fileProblem, readJsonFile } from '../support/files';
 import { findingLine } from '../support/report';
 import { table } from '../support/table';
+import { progress } from '../support/progress';
 
 type Lang = 'vi' | 'en';
 
@@ -214,10 +216,7 @@ async function writeJson(head: Omit<EvaluateOutput, 'evaluations'>, rows: Evalua
 }
 
 /** Published figures with the places the version rounds to: "81,30" in Vietnamese, "81.30" in English. */
-const number = (n: number, lang: Lang, places?: number) => {
-  const t = places === undefined ? String(n) : n.toFixed(places);
-  return lang === 'vi' ? t.replace('.', ',') : t;
-};
+const number = (n: number, lang: Lang, places?: number) => formatNumber(n, lang, places);
 
 function tables(version: RuleSetVersion, evaluations: EvaluateRow[], ranking: Ranking, lang: Lang): string {
   const fields = version.resultFields ?? [];
@@ -297,10 +296,8 @@ function tables(version: RuleSetVersion, evaluations: EvaluateRow[], ranking: Ra
  * `chiso evaluate --rules <version.json> --submissions <file.json>`: checks the version and every
  * submission (all problems listed, exit 1), then evaluates and ranks them.
  */
-export function register(program: Command): void {
-  program
-    .command('evaluate')
-    .description('Chấm điểm và xếp hạng các bài nộp theo một phiên bản bộ chỉ số / evaluate and rank submissions under a rule-set version')
+export function register(command: Command): void {
+  command
     .requiredOption('--rules <file>', 'phiên bản bộ chỉ số (JSON) / rule-set version (JSON)')
     .requiredOption('--submissions <file>', 'danh sách bài nộp [{ agency, facts }] / list of submissions [{ agency, facts }]')
     .addOption(new Option('--format <format>', 'định dạng / output format').choices(['json', 'table']).default('table'))
@@ -341,10 +338,14 @@ export function register(program: Command): void {
         const bests = new CohortBests(compiled, { year });
         const kept: Evaluated[] = [];
         let problems = 0;
+        const shown = progress('Đọc bài nộp / reading submissions');
         try {
           const seen = new Map<string, number>();
           let i = 0;
           for await (const submission of readJsonArray(options.submissions)) {
+            shown.say(
+              `${twoPasses ? 'Kiểm tra' : 'Chấm điểm'} ${i + 1} bài nộp / ${twoPasses ? 'checking' : 'evaluating'} submission ${i + 1}`,
+            );
             const found = checkSubmission(version, compiled, submission, i++, seen);
             for (const f of found) console.error(findingLine(options.submissions, f));
             problems += found.filter((f) => f.severity === 'error').length;
@@ -356,14 +357,17 @@ export function register(program: Command): void {
               );
           }
           if (problems) {
+            shown.done(`${i} bài nộp: ${problems} lỗi / ${i} submissions: ${problems} errors`);
             process.exitCode = EXIT.invalid;
             return;
           }
           if (twoPasses)
-            for await (const submission of readJsonArray(options.submissions))
+            for await (const submission of readJsonArray(options.submissions)) {
+              shown.say(`Chấm điểm ${kept.length + 1}/${i} / evaluating ${kept.length + 1} of ${i}`);
               kept.push(
                 evaluated(compiled, evaluateIn(compiled, submission as SubmissionInput, bests), options.lang, options.detail === true),
               );
+            }
         } catch (err) {
           if (!(err instanceof JsonArrayError)) throw err;
           const path = err.index === undefined ? 'submissions' : `submissions[${err.index}]`;
@@ -376,6 +380,7 @@ export function register(program: Command): void {
           kept.map((k) => k.score),
         );
         const rows = withRanks(kept, ranking);
+        shown.done(`Đã chấm và xếp hạng ${kept.length} bài nộp / ${kept.length} submissions evaluated and ranked`);
         if (options.format === 'json') await writeJson(heading(version, ranking, year, rows), rows);
         else console.log(tables(version, rows, ranking, options.lang));
       }),

@@ -6,6 +6,7 @@ import { exportRankingXlsx } from '../../files/exportXlsx';
 import { annexPdf, reportCardPdf } from '../../files/pdf';
 import { EXIT } from '../support/files';
 import { loadRules, loadSubmissions } from '../support/fileInputs';
+import { progress } from '../support/progress';
 
 interface Options {
   rules: string;
@@ -22,10 +23,8 @@ interface Options {
  * evaluates and ranks the submissions, then writes the ranking (XLSX, CSV), the results annex
  * (PDF) or, with --agency, that agency's report card (PDF).
  */
-export function register(program: Command): void {
-  program
-    .command('export')
-    .description('Chấm điểm rồi xuất kết quả (XLSX, CSV, PDF) / evaluate, then export the results (XLSX, CSV, PDF)')
+export function register(command: Command): void {
+  command
     .requiredOption('--rules <file>', 'phiên bản bộ chỉ số (JSON) / rule-set version (JSON)')
     .requiredOption('--submissions <file>', 'danh sách bài nộp [{ agency, facts }] / list of submissions [{ agency, facts }]')
     .addOption(new Option('--format <format>', 'định dạng / format').choices(['xlsx', 'csv', 'pdf']).makeOptionMandatory())
@@ -39,7 +38,9 @@ export function register(program: Command): void {
       const submissions = await loadSubmissions(options.submissions, rules.version);
       if (!submissions) return;
       const { compiled } = rules;
+      const shown = progress(`Chấm điểm ${submissions.length} bài nộp / evaluating ${submissions.length} submissions`);
       const evaluations = evaluateSubmissions(compiled, submissions);
+      shown.say(`Xếp hạng / ranking`);
       const ranking = rankEvaluations(compiled, evaluations);
       const views = evaluations.map((e) => explainEvaluation(compiled, e));
       const input = {
@@ -49,6 +50,7 @@ export function register(program: Command): void {
         ...(options.periodTitle ? { periodTitle: options.periodTitle } : {}),
       };
       let buffer: Buffer;
+      shown.say(`Ghi tệp ${options.format.toUpperCase()} / writing the ${options.format.toUpperCase()} file`);
       if (options.agency) {
         const evaluation = evaluations.find((e) => e.agencyId === options.agency);
         if (options.format !== 'pdf' || !evaluation) {
@@ -70,6 +72,7 @@ export function register(program: Command): void {
       else if (options.format === 'csv') buffer = exportRankingCsv(input, { delimiter: options.delimiter === 'semicolon' ? ';' : ',' });
       else buffer = await annexPdf(input);
       writeFileSync(options.output, buffer);
+      shown.done(`${options.output}`);
       console.log(`${options.output}: ${evaluations.length} cơ quan / agencies, ${ranking.cohorts.length} khối / cohorts`);
     });
 }

@@ -17,10 +17,8 @@ interface Options {
  * reads a filled template or CSV into the submissions JSON that `chiso evaluate` takes. Any problem:
  * every one printed with its sheet, row and column, nothing written, exit 1.
  */
-export function register(program: Command): void {
-  program
-    .command('import')
-    .description('Đọc mẫu đã điền (XLSX/CSV) thành danh sách bài nộp / read a filled template (XLSX/CSV) into submissions')
+export function register(command: Command): void {
+  command
     .argument('<file>', 'tệp XLSX hoặc CSV / XLSX or CSV file')
     .requiredOption('--rules <file>', 'phiên bản bộ chỉ số (JSON) / rule-set version (JSON)')
     .option(

@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import path from 'node:path';
 import {
   type Agency,
@@ -22,19 +22,22 @@ import { versionFiles } from '../support/versionFiles';
  * `chiso lint <file|dir>…`: schema and lint findings of rule-set versions, their own test cases,
  * and — across all the files given — overlapping periods in force and links to missing nodes.
  */
-export function register(program: Command): void {
-  program
-    .command('lint')
-    .description('Kiểm tra bộ chỉ số (lược đồ, quy tắc, ca kiểm thử) / check rule-set versions (schema, lint, test cases)')
+export function register(command: Command): void {
+  command
     .argument('<paths...>', 'tệp hoặc thư mục / files or folders')
     .option('--agencies <file>', 'danh sách cơ quan để kiểm tra phân khối / agencies to check cohort rules with')
+    .addOption(
+      new Option('--format <format>', 'định dạng: dòng chữ hoặc JSON / output: lines of text or one JSON document')
+        .choices(['text', 'json'])
+        .default('text'),
+    )
     .action(
-      guard(async (paths: string[], options: { agencies?: string }) => {
+      guard(async (paths: string[], options: { agencies?: string; format: 'text' | 'json' }) => {
         let exit: number = EXIT.ok;
-        const all: Finding[] = [];
+        const all: (Finding & { file: string })[] = [];
         const report = (where: string, findings: readonly Finding[]) => {
-          for (const f of findings) console.log(findingLine(where, f));
-          all.push(...findings);
+          if (options.format === 'text') for (const f of findings) console.log(findingLine(where, f));
+          all.push(...findings.map((f) => ({ file: where, ...f })));
           if (hasErrors(findings)) exit = Math.max(exit, EXIT.invalid);
         };
 
@@ -86,7 +89,11 @@ export function register(program: Command): void {
           valid.push({ where: file, version });
         }
         for (const { where, ...finding } of lintCollection(valid)) report(where, [finding]);
-        console.log(tally(checked, all));
+        if (options.format === 'json') {
+          const errors = all.filter((f) => f.severity === 'error').length;
+          const summary = { files: checked, errors, warnings: all.length - errors, findings: all };
+          console.log(JSON.stringify(summary, null, 2));
+        } else console.log(tally(checked, all));
         process.exitCode = exit;
       }),
     );

@@ -7,7 +7,8 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import pino, { type Logger } from 'pino';
-import { createApp, ROOT_DIR } from '../../http/app';
+import { createApp } from '../../http/app';
+import { fromRoot } from '../../paths';
 import type { AppContext } from '../../http/context';
 import { credentialsBox, seedIfEmpty } from '../../seed';
 import { databaseConfig, openConfiguredDb } from '../database';
@@ -16,12 +17,11 @@ import { closeScoringPool } from '../../services/scoring/pool';
 
 const off = (value: string | undefined) => value !== undefined && /^(0|false|off|no)$/i.test(value.trim());
 
-export function register(program: Command): void {
-  program
-    .command('serve')
-    .description(
-      'Serve the API and the console / chạy máy chủ API và giao diện quản trị.\n' +
-        'Environment: PORT (3000), HOST, DATA_DIR (./data), DATABASE_URL (PostgreSQL instead of embedded PGlite), ' +
+export function register(command: Command): void {
+  command
+    .addHelpText(
+      'after',
+      '\nEnvironment: PORT (3000), HOST, DATA_DIR (./data), DATABASE_URL (PostgreSQL instead of embedded PGlite), ' +
         'DATABASE_SCHEMA, CHISO_DEMO (1; 0 = no demo users or demo data), CHISO_DEMO_PASSWORD (fixed demo passwords), ' +
         'CHISO_CONSOLE_BUILD (1; 0 = do not build a missing console), CHISO_SECURE_COOKIES (0), LOG_LEVEL (info)',
     )
@@ -44,7 +44,7 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<void>
   if (seed.seeded) logger.info({ demo }, 'empty database seeded');
   if (seed.credentials.length) process.stdout.write(`\n${credentialsBox(seed.credentials)}\n\n`);
 
-  const consoleDir = path.join(ROOT_DIR, 'console/dist');
+  const consoleDir = fromRoot('console/dist');
   if (!off(env.CHISO_CONSOLE_BUILD)) await ensureConsoleBuilt(consoleDir, logger);
 
   const ctx: AppContext = {
@@ -99,7 +99,7 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<void>
 /** Builds the console with Vite when console/dist is missing; the API works without it. */
 async function ensureConsoleBuilt(consoleDir: string, logger: Logger): Promise<void> {
   if (existsSync(path.join(consoleDir, 'index.html'))) return;
-  const configFile = path.join(ROOT_DIR, 'console/vite.config.ts');
+  const configFile = fromRoot('console/vite.config.ts');
   if (!existsSync(configFile)) {
     logger.warn('console/ is not there yet; serving the API only');
     return;
@@ -111,7 +111,7 @@ async function ensureConsoleBuilt(consoleDir: string, logger: Logger): Promise<v
     // A served console is a production build, whatever NODE_ENV the server itself runs under
     // (test runners set it to "test", which would give React's development bundle).
     const child = spawn('npx', ['vite', 'build', '--config', configFile], {
-      cwd: ROOT_DIR,
+      cwd: fromRoot(),
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, NODE_ENV: 'production' },
     });

@@ -12,10 +12,8 @@ interface Options {
 }
 
 /** `chiso template --rules <version.json> [--agencies <file>] -o mau.xlsx`: the XLSX import template. */
-export function register(program: Command): void {
-  program
-    .command('template')
-    .description('Tạo mẫu nhập số liệu (XLSX) cho một phiên bản bộ chỉ số / make the XLSX import template of a rule-set version')
+export function register(command: Command): void {
+  command
     .requiredOption('--rules <file>', 'phiên bản bộ chỉ số (JSON) / rule-set version (JSON)')
     .option(
       '--agencies <file>',

@@ -29,8 +29,7 @@ async function prompt(question: string): Promise<string> {
   }
 }
 
-export function register(program: Command): void {
-  const user = program.command('user').description('Manage user accounts / quản lý tài khoản');
+export function register(user: Command): void {
   user
     .command('add')
     .description('Create a user / tạo tài khoản')

@@ -3,7 +3,8 @@
 import { accessSync, constants, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-export const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
+// differ: `diff --exit-code` found changes (git's convention), never together with invalid input.
+export const EXIT = { ok: 0, invalid: 1, differ: 1, usage: 2 } as const;
 
 export type JsonFile = { ok: true; value: unknown } | { ok: false; exit: 1 | 2; message: { vi: string; en: string } };
 

@@ -1,7 +1,7 @@
 // Turns ajv errors into findings a person can act on: a JSON Pointer to the field and one sentence
 // in Vietnamese and English. Failed unions are first narrowed to the branch the document was aiming
 // at (unions.ts), then each remaining error is put in words (messages.ts).
-import type { ErrorObject } from 'ajv/dist/2020';
+import type { ErrorObject } from 'ajv/dist/2020.js';
 import type { Ajv } from '../ajv';
 import type { Finding } from '../finding';
 import { bi } from '../naming';

@@ -1,6 +1,6 @@
 // One sentence per ajv error keyword, in Vietnamese and English. What is expected is said in words
 // (a known pattern, a type, a format) rather than by quoting the schema.
-import type { ErrorObject } from 'ajv/dist/2020';
+import type { ErrorObject } from 'ajv/dist/2020.js';
 import { SCHEMAS } from '../ajv';
 import { bi, type Bilingual } from '../naming';
 import { join } from '../pointer';

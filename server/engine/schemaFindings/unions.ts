@@ -2,7 +2,7 @@
 // come back as ten errors about `all`, `any` and `not`. So each failed union is re-checked branch by
 // branch, and only the branch the document was evidently aiming at is reported (or one sentence
 // naming the allowed forms when no branch fits).
-import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import type { Ajv } from '../ajv';
 import { SCHEMA_IDS, SCHEMAS } from '../ajv';
 import { bi, type Bilingual } from '../naming';

@@ -7,8 +7,11 @@
 // thread, and the main thread keeps the other core); 0 scores in-process. The threads start with the
 // first task, and closeScoringPool() ends them when the server shuts down.
 import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import Piscina from 'piscina';
 import type { CompiledVersion, Evaluation, SubmissionInput } from '../../engine';
+import { BUILT, DIST } from '../../paths';
 import { keyOf, type LoadedVersion } from '../compiled';
 import { MISSING, runTask, type Task, type TaskKind, type TaskResult, type VersionRef } from './tasks';
 
@@ -36,7 +39,8 @@ function poolFor(): Piscina | null {
   threads ??= threadCount();
   if (threads === 0) return null;
   pool ??= new Piscina({
-    filename: new URL('./worker.mjs', import.meta.url).href,
+    // The bundle has the worker as its own entry point; the sources load tasks.ts through tsx.
+    filename: BUILT ? pathToFileURL(path.join(DIST, 'services/scoring/worker.js')).href : new URL('./worker.mjs', import.meta.url).href,
     minThreads: threads,
     maxThreads: threads,
     // The threads stay up between evaluations: starting one (tsx, the engine, compiling a version) costs far more than a task.

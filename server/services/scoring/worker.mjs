@@ -1,6 +1,6 @@
-// A thread of the scoring pool (pool.ts). The server runs TypeScript through tsx, registered by
-// server/cli/bin.mjs (and by vitest's own transform in tests); a worker thread does not inherit
-// those loader hooks, so it registers tsx itself before loading the tasks.
+// A thread of the scoring pool (pool.ts) when the server runs from its sources (vitest, `npm run
+// load`); the `chiso` bundle has its own worker entry. A worker thread does not inherit the
+// parent's loader hooks, so it registers tsx itself before loading the tasks.
 import { register } from 'tsx/esm/api';
 
 register();
