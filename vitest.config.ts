@@ -8,5 +8,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // contractCoverage: after a run, every OpenAPI operation was called by some API suite (test/support/contract.ts).
+    globalSetup: ['test/support/buildCli.ts', 'test/support/contractCoverage.ts'],
   },
 });

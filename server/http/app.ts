@@ -1,13 +1,13 @@
 // The Express application: security headers, logging, the JSON API under /api (one router module
-// per resource, found by reading routes/), /healthz, and the built console with SPA fallback.
-import express, { type Router } from 'express';
+// per resource, listed in routes/index.ts), /healthz, and the built console with SPA fallback.
+import express from 'express';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
-import { existsSync, readdirSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { Server } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AppContext } from './context';
 import { sessionGate } from './auth';
 import { errorHandler, sendProblem } from './problem';
@@ -17,32 +17,22 @@ import { requireKnownBodyType } from './contentTypes';
 import { allowedOriginsFrom, refuseCrossOrigin } from './sameOrigin';
 import { answerClientErrors } from './clientErrors';
 import { Problem } from '../problems/problem';
-
-export interface RouteModule {
-  routes(ctx: AppContext): Router;
-}
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-export const ROOT_DIR = path.resolve(here, '../..');
-const routesDir = path.join(here, 'routes');
+import { fromRoot } from '../paths';
+import { ROUTE_MODULES } from './routes';
 
 /** Body size limit for JSON; uploads (multipart) have their own limits in their routes. */
 const JSON_LIMIT = '2mb';
 
-async function loadRouteModules(): Promise<{ file: string; module: RouteModule }[]> {
-  const files = readdirSync(routesDir)
-    .filter((f) => /\.ts$/.test(f) && !f.endsWith('.d.ts') && !f.endsWith('.test.ts'))
-    .sort();
-  const loaded = [];
-  for (const file of files) {
-    const module = (await import(pathToFileURL(path.join(routesDir, file)).href)) as Partial<RouteModule>;
-    if (typeof module.routes !== 'function') throw new Error(`server/http/routes/${file} does not export routes(ctx)`);
-    loaded.push({ file, module: module as RouteModule });
-  }
-  return loaded;
-}
-
-const routeModules = await loadRouteModules();
+/**
+ * The id a proxy or client gave the request (X-Request-Id, if it looks like an id), else a new
+ * UUID; sent back in X-Request-Id and written on every log line of the request.
+ */
+const requestId = (req: IncomingMessage, res: ServerResponse): string => {
+  const given = req.headers['x-request-id'];
+  const id = typeof given === 'string' && /^[A-Za-z0-9._:-]{1,128}$/.test(given) ? given : randomUUID();
+  res.setHeader('X-Request-Id', id);
+  return id;
+};
 
 export function createApp(ctx: AppContext): express.Express {
   const app = express();
@@ -70,6 +60,7 @@ export function createApp(ctx: AppContext): express.Express {
   app.use(
     pinoHttp({
       logger: ctx.logger,
+      genReqId: requestId,
       autoLogging: { ignore: (req) => req.url === '/healthz' },
       // Method and URL only: headers carry the session cookie.
       serializers: {
@@ -107,7 +98,7 @@ export function createApp(ctx: AppContext): express.Express {
   api.use(rejectForbiddenKeys);
   api.use(rejectBadText(api));
   api.use(sessionGate(ctx));
-  for (const { module } of routeModules) api.use(module.routes(ctx));
+  for (const module of ROUTE_MODULES) api.use(module.routes(ctx));
   api.use((req) => {
     throw new Problem('no-such-route', {
       vi: `Không có địa chỉ API ${req.method} /api${req.path}.`,
@@ -118,7 +109,7 @@ export function createApp(ctx: AppContext): express.Express {
   // The OpenAPI document is generated from the routes as mounted.
   app.locals.apiRouter = api;
 
-  const consoleDir = ctx.config.consoleDir ?? path.join(ROOT_DIR, 'console/dist');
+  const consoleDir = ctx.config.consoleDir ?? fromRoot('console/dist');
   app.use(express.static(consoleDir, { index: false }));
   app.use((req, res, next) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path === '/api' || req.path.startsWith('/api/')) return next();

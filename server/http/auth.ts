@@ -48,6 +48,8 @@ export function sessionGate(ctx: AppContext): RequestHandler {
     const user = typeof token === 'string' ? await userForSession(ctx.db, token) : null;
     if (user) {
       req.user = { id: user.id, username: user.username, fullName: user.fullName, role: user.role, agencyId: user.agencyId };
+      // Every later line of this request's log says who asked.
+      req.log = req.log.child({ user: user.username });
     } else if (!isPublic(req.path)) {
       throw unauthenticated();
     }

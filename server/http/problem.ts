@@ -20,6 +20,8 @@ export interface ProblemDocument {
   detail: string;
   code: string;
   errors?: { path: string; message: string; code: string }[];
+  instance?: string;
+  requestId?: string;
   [extension: string]: unknown;
 }
 
@@ -95,12 +97,25 @@ function toProblem(err: unknown): Problem | null {
   return null;
 }
 
+/**
+ * The problem as sent: `instance` names this occurrence (the path asked for; the request id, also in
+ * the X-Request-Id header and every log line, finds it in the log), and the language it is written
+ * in is said, since the same URL answers in Vietnamese or English.
+ */
 export function sendProblem(req: Request, res: Response, p: Problem): void {
+  const lang = langOf(req);
+  if (p.status === 401) res.set('WWW-Authenticate', AUTHENTICATE);
   res
     .status(p.status)
+    .vary('Accept-Language')
+    .set('Content-Language', lang)
     .type('application/problem+json')
-    .send(JSON.stringify(problemDocument(p, langOf(req))));
+    .send(JSON.stringify({ ...problemDocument(p, lang), instance: req.originalUrl.split('?')[0], requestId: String(req.id ?? '') }));
 }
+
+// There is no registered scheme for a session cookie; this names the cookie and where it is got,
+// as the (expired) draft "Cookie-based HTTP Authentication" does, so a client knows what to do.
+const AUTHENTICATE = 'Cookie realm="chiso", cookie-name="chiso_session", form-action="/api/auth/login"';
 
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (err, req, res, next) => {

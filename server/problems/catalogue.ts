@@ -36,7 +36,7 @@ export const PROBLEMS = {
   // 408
   'request-timeout': e(408, 'Yêu cầu đến quá chậm', 'Request timeout'),
   // 409: the request is fine, the state of things does not allow it
-  'stale-etag': e(409, 'Dữ liệu đã bị người khác thay đổi', 'Changed by someone else'),
+  'stale-etag': e(412, 'Dữ liệu đã bị người khác thay đổi', 'Changed by someone else'),
   duplicate: e(409, 'Bản ghi đã tồn tại', 'Already exists'),
   'in-use': e(409, 'Bản ghi đang được sử dụng', 'In use'),
   'immutable-version': e(409, 'Phiên bản đã ban hành không sửa được', 'Published versions are immutable'),

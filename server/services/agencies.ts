@@ -19,6 +19,7 @@ import {
 import { assertAgencyAccess, type Actor } from './actor';
 import { cohortFor, loadVersion } from './compiled';
 import { notFound, Problem } from '../problems/problem';
+import { assertCurrent } from './etag';
 
 export { AGENCY_SORT, type Agency, type AgencyInput, type AttributeValue } from '../store/agencies';
 
@@ -82,7 +83,8 @@ export async function createAgency(tx: Tx, input: AgencyInput, actor: string): P
 
 export type AgencyChanges = Partial<Omit<AgencyInput, 'id'>> & { id?: unknown };
 
-export async function updateAgency(tx: Tx, id: string, changes: AgencyChanges, actor: string): Promise<Agency> {
+/** Changes an agency read with `etag` (412 if someone changed it since). */
+export async function updateAgency(tx: Tx, id: string, changes: AgencyChanges, actor: string, etag: string): Promise<Agency> {
   if (changes.id !== undefined && changes.id !== id) {
     throw new Problem('id-immutable', { vi: 'Không thể đổi mã cơ quan.', en: 'An agency id cannot change.' }, [
       { severity: 'error', path: '/id', code: 'id-immutable', message: { vi: 'Không thể đổi mã', en: 'The id cannot change' } },
@@ -90,6 +92,7 @@ export async function updateAgency(tx: Tx, id: string, changes: AgencyChanges, a
   }
   const before = await lockAgency(tx, id);
   if (!before) throw notFound(WHAT, id);
+  assertCurrent(before, etag, { vi: 'Cơ quan', en: 'agency' });
   const attributes = changes.attributes ?? before.attributes;
   checkAttributes(attributes);
   const after = await writeAgency(tx, {

@@ -41,6 +41,10 @@ const TYPES: Record<string, FileType> = {
   ods: { mimeType: 'application/vnd.oasis.opendocument.spreadsheet', matches: odf('application/vnd.oasis.opendocument.spreadsheet') },
 };
 
+/** The extensions accepted, and the types their downloads are served with (what the API documents). */
+export const EVIDENCE_EXTENSIONS = Object.keys(TYPES);
+export const EVIDENCE_MIME_TYPES = [...new Set(Object.values(TYPES).map((t) => t.mimeType))];
+
 export type FileCheck =
   { ok: true; mimeType: string; extension: string } | { ok: false; reason: 'extension' | 'content'; extension: string };
 

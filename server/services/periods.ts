@@ -15,6 +15,7 @@ import {
 } from '../store/periods';
 import { requireVersion } from '../store/versions';
 import { Problem } from '../problems/problem';
+import { assertCurrent } from './etag';
 
 export { listPeriods, PERIOD_SORT, PERIOD_STATUSES, requirePeriod, type Period, type PeriodStatus } from '../store/periods';
 
@@ -97,8 +98,16 @@ const locked = (p: Period) =>
     en: `The period is ${p.status}; its version can only change while it is open.`,
   });
 
-export async function updatePeriod(tx: Tx, id: string, input: { title?: string; versionId?: string }, actor: string): Promise<Period> {
+/** Changes a period read with `etag` (412 if someone changed it since). */
+export async function updatePeriod(
+  tx: Tx,
+  id: string,
+  input: { title?: string; versionId?: string },
+  actor: string,
+  etag: string,
+): Promise<Period> {
   const before = await requirePeriod(tx, id, true);
+  assertCurrent(before, etag, { vi: 'Kỳ đánh giá', en: 'assessment period' });
   if (before.status === 'published') throw locked(before);
   let versionId = before.versionId;
   if (input.versionId !== undefined && input.versionId !== before.versionId) {

@@ -4,6 +4,7 @@ import type { LocalizedText } from '../engine';
 import type { Tx } from '../store/db';
 import { recordAudit } from '../store/audit';
 import { insertRuleSetIfMissing, requireRuleSet, writeRuleSet, type RuleSet } from '../store/ruleSets';
+import { assertCurrent } from './etag';
 
 export { listRuleSets, requireRuleSet, RULE_SET_SORT, type RuleSet } from '../store/ruleSets';
 
@@ -19,8 +20,10 @@ export async function updateRuleSet(
   id: string,
   changes: { title?: LocalizedText; description?: LocalizedText | null },
   actor: string,
+  etag: string,
 ): Promise<RuleSet> {
   const before = await requireRuleSet(tx, id);
+  assertCurrent(before, etag, { vi: 'Bộ chỉ số', en: 'rule set' });
   await writeRuleSet(tx, id, {
     title: changes.title ?? before.title,
     description: changes.description !== undefined ? changes.description : before.description,

@@ -8,6 +8,7 @@ import { deleteSessionsOfUser } from '../store/sessions';
 import { insertUser, markUserDisabled, requireUser, usernameTaken, writeUser, type Role, type User } from '../store/users';
 import { assertStrongPassword, hashPassword } from './passwords';
 import { Problem } from '../problems/problem';
+import { assertCurrent } from './etag';
 
 export { listUsers, requireUser, ROLES, USER_SORT, type Role, type User } from '../store/users';
 
@@ -77,8 +78,10 @@ export interface UserChanges {
   username?: string;
 }
 
-export async function updateUser(tx: Tx, id: string, changes: UserChanges, actor: Caller): Promise<User> {
+/** Changes an account read with `etag` (412 if someone changed it since). */
+export async function updateUser(tx: Tx, id: string, changes: UserChanges, actor: Caller, etag: string): Promise<User> {
   const before = await requireUser(tx, id, true);
+  assertCurrent(before, etag, { vi: 'Tài khoản', en: 'user account' });
   if (changes.username !== undefined && changes.username !== before.username) {
     throw new Problem('username-immutable', {
       vi: 'Không thể đổi tên đăng nhập (nhật ký kiểm tra ghi theo tên này).',

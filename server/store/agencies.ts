@@ -3,7 +3,7 @@
 import type { Agency as EngineAgency } from '../engine';
 import type { Queryable, Tx } from './db';
 import { notFound } from '../problems/problem';
-import { iso, likePattern, Where, type Page } from './sql';
+import { iso, likePattern, viOrder, Where, type Page } from './sql';
 
 export type AttributeValue = string | number | boolean | null;
 
@@ -105,8 +105,8 @@ export interface AgencyFilter {
 
 export const AGENCY_SORT: Record<string, string> = {
   id: 'id',
-  name: 'name',
-  nameEn: 'name_en',
+  name: viOrder('name'),
+  nameEn: viOrder('name_en'),
   kind: 'kind',
   active: 'active',
   createdAt: 'created_at',

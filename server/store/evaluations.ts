@@ -4,7 +4,7 @@
 import type { BandResult, Evaluation, SubmissionInput } from '../engine';
 import type { Queryable, Tx } from './db';
 import { notFound } from '../problems/problem';
-import { iso, Where, type Page } from './sql';
+import { iso, viOrder, Where, type Page } from './sql';
 import { isUuid } from './users';
 
 export type BatchKind = 'period' | 'submission';
@@ -205,7 +205,7 @@ export interface EvaluationFilter {
 
 export const EVALUATION_SORT: Record<string, string> = {
   createdAt: 'e.seq',
-  agencyName: 'agency_name',
+  agencyName: viOrder("COALESCE(e.result->>'agencyName', a.name)"),
   agencyId: 'e.agency_id',
   cohort: 'e.cohort',
   total: 'e.total',

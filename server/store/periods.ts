@@ -3,7 +3,7 @@
 // services/periods.ts; the trigger in 0002_assessment.sql holds the same rule for every SQL client.
 import type { Queryable, Tx } from './db';
 import { notFound } from '../problems/problem';
-import { iso, Where, type Page } from './sql';
+import { iso, viOrder, Where, type Page } from './sql';
 import { isUuid } from './users';
 
 export const PERIOD_STATUSES = ['open', 'appraisal', 'closed', 'published'] as const;
@@ -90,7 +90,7 @@ export const PERIOD_SORT: Record<string, string> = {
   id: 'p.id',
   ruleSet: 'p.rule_set',
   year: 'p.year',
-  title: 'p.title',
+  title: viOrder('p.title'),
   status: 'p.status',
   createdAt: 'p.created_at',
   updatedAt: 'p.updated_at',

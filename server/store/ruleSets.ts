@@ -3,7 +3,7 @@
 import type { LocalizedText } from '../engine';
 import type { Queryable, Tx } from './db';
 import { notFound } from '../problems/problem';
-import { iso, likePattern, Where, type Page } from './sql';
+import { iso, likePattern, viOrder, Where, type Page } from './sql';
 
 export interface RuleSet {
   id: string;
@@ -63,7 +63,7 @@ export async function requireRuleSet(db: Queryable, id: string): Promise<RuleSet
 
 export const RULE_SET_SORT: Record<string, string> = {
   id: 'r.id',
-  title: "r.title->>'vi'",
+  title: viOrder("r.title->>'vi'"),
   createdAt: 'r.created_at',
   versionCount: 'version_count::int',
 };

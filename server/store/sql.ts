@@ -36,6 +36,9 @@ export class Where {
   }
 }
 
+/** A name or title column in Vietnamese alphabetical order (migration 0005_vietnamese_order.sql). */
+export const viOrder = (column: string): string => `vi_sort_key(${column}) COLLATE "C"`;
+
 export const iso = (value: unknown): string | null =>
   value === null || value === undefined ? null : value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString();
 

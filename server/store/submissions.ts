@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { FactValue } from '../engine';
 import type { Queryable, Tx } from './db';
 import { notFound, Problem } from '../problems/problem';
-import { iso, likePattern, Where, type Page } from './sql';
+import { iso, likePattern, viOrder, Where, type Page } from './sql';
 import { isUuid } from './users';
 
 export type SubmissionStatus = 'draft' | 'submitted' | 'appraised';
@@ -137,7 +137,7 @@ export interface SubmissionFilter {
 export const SUBMISSION_SORT: Record<string, string> = {
   id: 's.id',
   agencyId: 's.agency_id',
-  agencyName: 'a.name',
+  agencyName: viOrder('a.name'),
   status: 's.status',
   revision: 's.revision',
   createdAt: 's.created_at',

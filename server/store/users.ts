@@ -3,7 +3,7 @@
 // decided in services/users.ts.
 import type { Queryable, Tx } from './db';
 import { notFound } from '../problems/problem';
-import { iso, likePattern, Where, type Page } from './sql';
+import { iso, likePattern, viOrder, Where, type Page } from './sql';
 import type { Role } from '../api/roles';
 
 export { ROLES, type Role } from '../api/roles';
@@ -81,7 +81,7 @@ export interface UserFilter {
 export const USER_SORT: Record<string, string> = {
   id: 'id',
   username: 'username',
-  fullName: 'full_name',
+  fullName: viOrder('full_name'),
   role: 'role',
   agencyId: 'agency_id',
   disabled: 'disabled',

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { LegalBasis, LocalizedText, RuleSetVersion } from '../engine';
 import type { Queryable, Tx } from './db';
 import { notFound } from '../problems/problem';
-import { iso, likePattern, Where, type Page } from './sql';
+import { iso, likePattern, viOrder, Where, type Page } from './sql';
 import { isUuid } from './users';
 
 export type VersionStatus = 'draft' | 'published' | 'retired';
@@ -136,7 +136,7 @@ export const VERSION_SORT: Record<string, string> = {
   ruleSet: 'rule_set',
   version: 'version',
   status: 'status',
-  title: "document->'title'->>'vi'",
+  title: viOrder("document->'title'->>'vi'"),
   effectiveFrom: "document->'effective'->>'from'",
   createdAt: 'created_at',
   updatedAt: 'updated_at',

@@ -64,7 +64,7 @@ describe.each(backends)('assessment role matrix on $name', (backend) => {
       method: 'PUT',
       route: '/periods/:id',
       allowed: ['admin', 'evaluator'],
-      prepare: async () => ({ path: `/api/periods/${period.id}`, body: { title: 'Tên kỳ mới' } }),
+      prepare: async () => ({ path: `/api/periods/${period.id}`, body: { title: 'Tên kỳ mới' }, readFirst: true }),
     },
     {
       method: 'DELETE',

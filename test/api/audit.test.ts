@@ -9,7 +9,7 @@ describe.each(backends)('audit API on $name', (backend) => {
   beforeAll(async () => {
     app = await startTestApp(backend);
     await app.request('POST', '/api/agencies', { body: { id: 'audit-a', name: 'A', kind: 'board' } });
-    await app.request('PUT', '/api/agencies/audit-a', { body: { name: 'A2' } });
+    await app.request('PUT', '/api/agencies/audit-a', { body: { name: 'A2' }, readFirst: true });
   });
   afterAll(async () => {
     await app?.close();

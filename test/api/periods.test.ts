@@ -107,6 +107,20 @@ describe.each(backends)('periods API on $name', (backend) => {
     expect((await app.request('GET', '/api/periods?sort=["nope","ASC"]')).status).toBe(400);
   });
 
+  it('saves only over what the editor read: 428 without If-Match, 412 when someone saved in between', async () => {
+    const period = await openPeriod(app, versionId);
+    const path = `/api/periods/${period.id}`;
+    const missing = await app.request('PUT', path, { as: 'evaluator', body: { title: 'Không If-Match' } });
+    expect([missing.status, missing.body.code]).toEqual([428, 'if-match-required']);
+    const read = (await app.request('GET', path, { as: 'evaluator' })).headers.get('ETag')!;
+    const first = await app.request('PUT', path, { as: 'evaluator', body: { title: 'Người thứ nhất' }, headers: { 'If-Match': read } });
+    expect(first.status, first.text).toBe(200);
+    expect(first.headers.get('ETag')).not.toBe(read);
+    const second = await app.request('PUT', path, { as: 'evaluator', body: { title: 'Người thứ hai' }, headers: { 'If-Match': read } });
+    expect([second.status, second.body.code]).toEqual([412, 'stale-etag']);
+    expect((await app.request('GET', path)).body.title).toBe('Người thứ nhất');
+  });
+
   it('updates the title and the pinned version while open; the version is fixed once appraisal starts', async () => {
     const period = await openPeriod(app, versionId);
     const other = await publishSonLa(app, '2021-b');
@@ -114,6 +128,7 @@ describe.each(backends)('periods API on $name', (backend) => {
       as: 'evaluator',
       // react-admin sends the record back; read-only fields are ignored.
       body: { ...period, title: 'Tên mới', versionId: other.id },
+      readFirst: true,
     });
     expect(res.status, res.text).toBe(200);
     expect(res.body).toMatchObject({ title: 'Tên mới', versionId: other.id, versionLabel: '2021-b' });
@@ -121,7 +136,7 @@ describe.each(backends)('periods API on $name', (backend) => {
     expect((await app.request('POST', `/api/periods/${period.id}/transition`, { as: 'evaluator', body: { to: 'appraisal' } })).status).toBe(
       200,
     );
-    const locked = await app.request('PUT', `/api/periods/${period.id}`, { as: 'evaluator', body: { versionId } });
+    const locked = await app.request('PUT', `/api/periods/${period.id}`, { as: 'evaluator', body: { versionId }, readFirst: true });
     expect(locked.status).toBe(409);
     expect(locked.body.code).toBe('period-locked');
     expect((await app.request('GET', `/api/periods/${period.id}`)).body.versionId).toBe(other.id);
@@ -167,7 +182,7 @@ describe.each(backends)('periods API on $name', (backend) => {
     expect(snapshots.body).toHaveLength(1);
     expect(snapshots.body[0].ranking.cohorts[0].entries[0].agencyId).toBe('so-tttt');
     // A published period is final.
-    const rename = await app.request('PUT', `/api/periods/${period.id}`, { as: 'evaluator', body: { title: 'Đổi tên' } });
+    const rename = await app.request('PUT', `/api/periods/${period.id}`, { as: 'evaluator', body: { title: 'Đổi tên' }, readFirst: true });
     expect(rename.status).toBe(409);
   });
 

@@ -1,5 +1,5 @@
 // Submissions through the API: validated against the pinned version's facts, every save a revision
-// under If-Match (stale → 409, nothing changed), submitting, agency scoping, and evidence (uploads
+// under If-Match (stale → 412, nothing changed), submitting, agency scoping, and evidence (uploads
 // limited by size and type — extension and content —, links, withdrawal, download).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
@@ -33,13 +33,8 @@ describe.each(backends)('submissions API on $name', (backend) => {
     const form = new FormData();
     for (const [k, v] of Object.entries(fields)) form.append(k, v);
     form.append('file', new Blob([new Uint8Array(file.bytes)], { type: file.type ?? 'application/octet-stream' }), file.name);
-    const res = await fetch(`${app.url}/api/submissions/${submissionId}/evidence`, {
-      method: 'POST',
-      headers: { cookie: app.users[as].cookie, 'accept-language': 'vi' },
-      body: form,
-    });
-    const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : null, headers: res.headers };
+    const res = await app.request('POST', `/api/submissions/${submissionId}/evidence`, { as, form });
+    return { status: res.status, body: res.text ? res.body : null, headers: res.headers };
   };
 
   const evidenceRows = async () => Number((await app.ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM evidence')).rows[0].n);
@@ -100,7 +95,7 @@ describe.each(backends)('submissions API on $name', (backend) => {
     expect(now.body.etag).toBe(draft.etag);
   });
 
-  it('saves each change as a new revision under If-Match; a stale ETag gets 409 and changes nothing', async () => {
+  it('saves each change as a new revision under If-Match; a stale ETag gets 412 and changes nothing', async () => {
     const { reported } = demoFacts(OWN_AGENCY);
     const first = await app.request('PUT', `/api/submissions/${draft.id}`, {
       as: 'agency',
@@ -117,7 +112,7 @@ describe.each(backends)('submissions API on $name', (backend) => {
       headers: { 'if-match': `"${draft.etag}"` },
       body: { facts: { staff_total: 1 } },
     });
-    expect(stale.status).toBe(409);
+    expect(stale.status).toBe(412);
     expect(stale.body.code).toBe('stale-etag');
     const missing = await app.request('PUT', `/api/submissions/${draft.id}`, { as: 'agency', body: { facts: {} } });
     expect(missing.status).toBe(428);
@@ -206,11 +201,11 @@ describe.each(backends)('submissions API on $name', (backend) => {
     const after = (await app.request('GET', `/api/submissions/${draft.id}`, { as: 'agency' })).body;
     expect(after.evidence.map((e: { id: string }) => e.id)).toEqual([res.body.id]);
 
-    const download = await fetch(`${app.url}/api/evidence/${res.body.id}`, { headers: { cookie: app.users.agency.cookie } });
+    const download = await app.request('GET', `/api/evidence/${res.body.id}`, { as: 'agency' });
     expect(download.status).toBe(200);
     expect(download.headers.get('content-type')).toBe('application/pdf');
     expect(download.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent('Kế hoạch CĐS 2021.pdf')}`);
-    expect(Buffer.from(await download.arrayBuffer()).equals(PDF)).toBe(true);
+    expect(download.bytes.equals(PDF)).toBe(true);
 
     const png = await upload(draft.id, { name: 'phong-may.PNG', bytes: PNG }, { key: 'server_room' });
     expect(png.status).toBe(201);

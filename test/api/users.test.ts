@@ -58,12 +58,15 @@ describe.each(backends)('users API on $name', (backend) => {
     const created = (
       await app.request('POST', '/api/users', { body: { username: 'doi-vai', role: 'auditor', password: 'long password 2' } })
     ).body;
-    const res = await app.request('PUT', `/api/users/${created.id}`, { body: { ...created, role: 'evaluator', fullName: 'Đã đổi' } });
+    const res = await app.request('PUT', `/api/users/${created.id}`, {
+      body: { ...created, role: 'evaluator', fullName: 'Đã đổi' },
+      readFirst: true,
+    });
     expect(res.status, res.text).toBe(200);
     expect(res.body).toMatchObject({ role: 'evaluator', fullName: 'Đã đổi', username: 'doi-vai' });
-    const rename = await app.request('PUT', `/api/users/${created.id}`, { body: { username: 'ten-khac' } });
+    const rename = await app.request('PUT', `/api/users/${created.id}`, { body: { username: 'ten-khac' }, readFirst: true });
     expect(rename.status).toBe(422);
-    expect((await app.request('PUT', `/api/users/${created.id}`, { body: { password: 'short' } })).status).toBe(400);
+    expect((await app.request('PUT', `/api/users/${created.id}`, { body: { password: 'short' }, readFirst: true })).status).toBe(400);
   });
 
   it('disables instead of deleting, and an admin cannot lock themselves out', async () => {
@@ -75,7 +78,7 @@ describe.each(backends)('users API on $name', (backend) => {
     expect(del.body.disabled).toBe(true);
     expect((await app.request('GET', `/api/users/${created.id}`)).body.disabled).toBe(true);
     expect((await app.request('DELETE', `/api/users/${app.users.admin.id}`)).status).toBe(409);
-    expect((await app.request('PUT', `/api/users/${app.users.admin.id}`, { body: { role: 'auditor' } })).status).toBe(409);
+    expect((await app.request('PUT', `/api/users/${app.users.admin.id}`, { body: { role: 'auditor' }, readFirst: true })).status).toBe(409);
     expect((await app.request('GET', '/api/users/not-a-uuid')).status).toBe(404);
   });
 
@@ -92,7 +95,7 @@ describe.each(backends)('users API on $name', (backend) => {
       body: { username: 'nguyen.van.a', role: 'auditor', password: 'mùa xuân trên cao nguyên Mộc Châu' },
     });
     expect(created.status, created.text).toBe(201);
-    const weak = await app.request('PUT', `/api/users/${created.body.id}`, { body: { password: '1111111111' } });
+    const weak = await app.request('PUT', `/api/users/${created.body.id}`, { body: { password: '1111111111' }, readFirst: true });
     expect(weak.status).toBe(422);
     expect(weak.body.code).toBe('weak-password');
   });

@@ -64,7 +64,7 @@ describe.each(backends)('versions API on $name', (backend) => {
     expect(after.body).toEqual(before.body);
   });
 
-  it('updates a draft with the current ETag and refuses a stale one (409, nothing changed)', async () => {
+  it('updates a draft with the current ETag and refuses a stale one (412, nothing changed)', async () => {
     const draft = await createDraft();
     const full = (await app.request('GET', `/api/versions/${draft.id}`)).body;
     const doc1 = { ...full.document, title: { vi: 'Sửa lần 1', en: 'Edit 1' } };
@@ -82,7 +82,7 @@ describe.each(backends)('versions API on $name', (backend) => {
       body: { document: doc2 },
       headers: { 'if-match': `"${draft.etag}"` },
     });
-    expect(stale.status).toBe(409);
+    expect(stale.status).toBe(412);
     expect(stale.body.code).toBe('stale-etag');
     const now = await app.request('GET', `/api/versions/${draft.id}`);
     expect(now.body.title.vi).toBe('Sửa lần 1');

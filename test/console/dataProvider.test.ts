@@ -53,7 +53,7 @@ afterEach(() => {
 const staleDraft = {
   type: 'https://chiso.vn/problems/stale-etag',
   title: 'Xung đột dữ liệu',
-  status: 409,
+  status: 412,
   detail: 'Bản nháp đã được người khác thay đổi sau khi bạn mở nó (ETag không khớp). Hãy tải lại rồi sửa tiếp.',
   code: 'stale-etag',
 };
@@ -75,6 +75,22 @@ describe('update: saving a record', () => {
     expect(calls[0].method).toBe('PUT');
     expect(calls[0].url).toBe('/api/versions/v-1');
     expect(calls[0].headers.get('If-Match')).toBe('e-1');
+  });
+
+  it('an agency read with getOne keeps the ETag header, and its save sends it back in If-Match', async () => {
+    const agency = { id: 'so-noi-vu', name: 'Sở Nội vụ', kind: 'department', attributes: {}, active: true };
+    answer = () => json(200, agency, { ETag: '"a-1"' });
+    const { data: read } = await dataProvider.getOne('agencies', { id: 'so-noi-vu' });
+    expect(read.etag).toBe('a-1');
+    answer = () => json(200, { ...agency, name: 'Sở Nội vụ tỉnh' }, { ETag: '"a-2"' });
+    const { data: saved } = await dataProvider.update('agencies', {
+      id: agency.id,
+      data: { ...read, name: 'Sở Nội vụ tỉnh' },
+      previousData: read,
+    });
+    expect(calls[1].headers.get('If-Match')).toBe('a-1');
+    expect(calls[1].body).not.toHaveProperty('etag');
+    expect(saved.etag).toBe('a-2');
   });
 
   it('sends only the fields the server accepts (it rejects unknown fields)', async () => {
@@ -124,11 +140,13 @@ describe('update: saving a record', () => {
     expect(data).toMatchObject({ revision: 4, etag: 'def456' });
   });
 
-  it('resources without optimistic concurrency send no If-Match', async () => {
-    const user = { id: 'u-1', fullName: 'Nguyễn Văn A', role: 'agency', etag: 'ignored' };
+  it('every resource saves with If-Match: a record read without an ETag sends none (and the server answers 428)', async () => {
+    const user = { id: 'u-1', fullName: 'Nguyễn Văn A', role: 'agency' };
     answer = () => json(200, user);
     await dataProvider.update('users', { id: 'u-1', data: user, previousData: user });
     expect(calls[0].headers.has('If-Match')).toBe(false);
+    await dataProvider.update('users', { id: 'u-1', data: user, previousData: { ...user, etag: 'u-e1' } });
+    expect(calls[1].headers.get('If-Match')).toBe('u-e1');
   });
 
   it('escapes the id in the URL', async () => {
@@ -224,10 +242,10 @@ describe("saveVersionDocument: the rule editor's save", () => {
     expect(saved.etag).toBe('e-9');
   });
 
-  it('a 409 is an HttpError with status 409 (the editor shows its conflict banner on it)', async () => {
-    answer = () => problem(409, staleDraft);
+  it('a 412 is an HttpError with status 412 (the editor shows its conflict banner on it)', async () => {
+    answer = () => problem(412, staleDraft);
     const error = (await dataProvider.saveVersionDocument('v-1', {}, 'e-8').catch((e: unknown) => e)) as HttpError;
-    expect(error.status).toBe(409);
+    expect(error.status).toBe(412);
     expect(error.message).toBe(staleDraft.detail);
   });
 

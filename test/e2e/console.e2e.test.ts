@@ -212,7 +212,7 @@ describe('the console', () => {
           await page.locator('[data-node-code="S1.1"]').click();
           await expect(page.locator('[data-pointer="/criteria/0/children/0/max"] input').inputValue()).resolves.toBe('4');
         },
-        [/status of 409 \(Conflict\)/],
+        [/status of 412 \(Precondition Failed\)/],
       );
       expect(other.errors).toEqual([]);
     } finally {

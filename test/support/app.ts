@@ -1,9 +1,12 @@
 // The app on a fresh test database, listening on a random port, with one signed-in user per role.
-// Requests go through fetch, as a browser's would (cookies, headers, problem+json).
+// Requests go through fetch, as a browser's would (cookies, headers, problem+json), and every answer
+// is held to the OpenAPI document (contract.ts): one that breaks it fails the request.
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import pino from 'pino';
+import { expect } from 'vitest';
 import { createApp } from '../../server/http/app';
+import { buildOpenApi } from '../../server/http/openapi';
 import { useAuditKey } from '../../server/store/audit';
 import type { AppContext } from '../../server/http/context';
 import { createAgency } from '../../server/services/agencies';
@@ -12,6 +15,7 @@ import { createUser, type Role } from '../../server/services/users';
 import { seedIfEmpty, type Credential } from '../../server/seed';
 import { makeTestDb, type Backend, type TestDb } from './db';
 import { restoreDump, type DatabaseDump } from './restore';
+import { Contract, writeCoverage } from './contract';
 
 export const ROLES: Role[] = ['admin', 'evaluator', 'auditor', 'agency'];
 
@@ -25,8 +29,12 @@ export interface RequestOptions {
   body?: unknown;
   /** Raw body text (e.g. invalid JSON); sent as application/json unless a content-type header is given. */
   raw?: string;
+  /** A multipart/form-data body (fetch sets the content type with its boundary). */
+  form?: FormData;
   headers?: Record<string, string>;
   lang?: 'vi' | 'en';
+  /** A save as a form makes it: GET the same path first and send its ETag in If-Match. */
+  readFirst?: boolean;
 }
 
 export interface TestResponse<T = any> {
@@ -34,6 +42,8 @@ export interface TestResponse<T = any> {
   headers: Headers;
   body: T;
   text: string;
+  /** The body as sent, for files. */
+  bytes: Buffer;
 }
 
 export interface TestApp {
@@ -60,6 +70,10 @@ export interface TestAppOptions {
 const PASSWORD = 'correct horse battery staple';
 
 const TEST_AUDIT_KEY = Buffer.alloc(32, 7);
+
+// One document for every app of a suite (the routes are the same), and what the suite exercised.
+let contract: Contract | undefined;
+const exercised = new Set<string>();
 
 export async function startTestApp(backend: Backend, options: TestAppOptions = {}): Promise<TestApp> {
   usePasswordCost('test');
@@ -100,7 +114,10 @@ export async function startTestApp(backend: Backend, options: TestAppOptions = {
     });
   }
 
-  const server: Server = createApp(ctx).listen(0, '127.0.0.1');
+  const express = createApp(ctx);
+  contract ??= new Contract(buildOpenApi(express.locals.apiRouter));
+  const suite = expect.getState().testPath;
+  const server: Server = express.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
@@ -112,23 +129,40 @@ export async function startTestApp(backend: Backend, options: TestAppOptions = {
     users,
     async request(method, path, opts = {}) {
       const headers: Record<string, string> = { 'accept-language': opts.lang ?? 'vi', ...opts.headers };
+      if (opts.readFirst) {
+        const read = await app.request('GET', path, { as: opts.as });
+        const etag = read.headers.get('ETag');
+        if (!etag) throw new Error(`GET ${path} (${read.status}) sent no ETag to save with`);
+        headers['if-match'] = etag;
+      }
       const as = opts.as === undefined ? 'admin' : opts.as;
       if (as) headers.cookie = users[as].cookie;
-      let body: string | undefined;
+      let body: string | FormData | undefined = opts.form;
       if (opts.raw !== undefined || opts.body !== undefined) {
         body = opts.raw ?? JSON.stringify(opts.body);
         headers['content-type'] ??= 'application/json';
       }
       const res = await fetch(url + path, { method, headers, body, redirect: 'manual' });
-      const text = await res.text();
+      const bytes = Buffer.from(await res.arrayBuffer());
+      const text = bytes.toString('utf8');
       let parsed: unknown = text;
       if (/json/.test(res.headers.get('content-type') ?? '') && text) parsed = JSON.parse(text);
-      return { status: res.status, headers: res.headers, body: parsed as any, text };
+      const answer = { status: res.status, headers: res.headers, body: parsed as any, text, bytes };
+      const operation = contract!.check(method, path, answer, {
+        contentType: opts.form
+          ? 'multipart/form-data'
+          : body === undefined
+            ? undefined
+            : Object.entries(headers).find(([k]) => k.toLowerCase() === 'content-type')?.[1],
+      });
+      if (operation) exercised.add(operation);
+      return answer;
     },
     async login(username, password) {
       return app.request('POST', '/api/auth/login', { as: null, body: { username, password } });
     },
     async close() {
+      if (suite) writeCoverage(suite, contract!.operations, [...exercised]);
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await testDb.drop();

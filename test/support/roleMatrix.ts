@@ -8,6 +8,8 @@ export interface Call {
   path: string;
   body?: unknown;
   headers?: Record<string, string>;
+  /** A save: sent with If-Match, the ETag of the resource as an administrator reads it. */
+  readFirst?: boolean;
 }
 
 export interface Row {
@@ -25,9 +27,12 @@ export const STAFF: Role[] = ['admin', 'evaluator', 'auditor'];
 export function itEnforcesRoleMatrix(rows: Row[], app: () => TestApp): void {
   const cases = rows.flatMap((row) => ROLES.map((role) => ({ ...row, role, allowed: row.allowed.includes(role) })));
 
+  const headersOf = async (call: Call) =>
+    call.readFirst ? { ...call.headers, 'if-match': (await app().request('GET', call.path)).headers.get('ETag')! } : call.headers;
+
   it.each(cases)('$method $route as $role → allowed: $allowed', async ({ method, prepare, role, allowed }) => {
     const call = await prepare();
-    const res = await app().request(method, call.path, { as: role, body: call.body, headers: call.headers });
+    const res = await app().request(method, call.path, { as: role, body: call.body, headers: await headersOf(call) });
     if (allowed) {
       expect(res.status, res.text).toBeGreaterThanOrEqual(200);
       expect(res.status, res.text).toBeLessThan(300);
@@ -39,7 +44,7 @@ export function itEnforcesRoleMatrix(rows: Row[], app: () => TestApp): void {
 
   it.each(rows)('$method $route without a session → 401', async ({ method, prepare }) => {
     const call = await prepare();
-    const res = await app().request(method, call.path, { as: null, body: call.body, headers: call.headers });
+    const res = await app().request(method, call.path, { as: null, body: call.body, headers: await headersOf(call) });
     expect(res.status).toBe(401);
     expect(res.body.code).toBe('unauthenticated');
   });

@@ -1,5 +1,5 @@
 import simpleRestProvider from 'ra-data-simple-rest';
-import type { UpdateParams } from 'react-admin';
+import type { GetOneParams, RaRecord, UpdateParams } from 'react-admin';
 import { apiFetch, httpClient } from '../api/http';
 import type { LegalBasis, LocalizedText } from '../../../server/engine';
 import type {
@@ -32,7 +32,7 @@ const writable: Record<string, string[]> = {
 const pick = (data: Record<string, unknown>, keys: string[] | undefined) =>
   keys ? Object.fromEntries(keys.filter((k) => data[k] !== undefined).map((k) => [k, data[k]])) : data;
 
-/** The etag a record was read with: versions carry one; submissions use their revision. */
+/** The etag a record was read with: versions and submissions carry one; the others come in the ETag header. */
 export const etagOf = (record: Record<string, unknown> | undefined): string | null => {
   if (!record) return null;
   if (record.etag) return String(record.etag);
@@ -47,14 +47,22 @@ const post = async <T = unknown>(url: string, body?: unknown) => (await apiFetch
 const get = async <T = unknown>(url: string) => (await apiFetch<T>(url)).json;
 const q = encodeURIComponent;
 
+const unquote = (etag: string) => etag.replace(/^W\//, '').replace(/^"(.*)"$/, '$1');
+
 export const dataProvider = {
   ...base,
+  /** The record with the ETag it was read with (from the header when the body has none), for the save's If-Match. */
+  getOne: (async (resource: string, params: GetOneParams) => {
+    const { json, headers } = await apiFetch<RaRecord>(`/api/${resource}/${q(String(params.id))}`);
+    const etag = headers.get('ETag');
+    return { data: etag && !json.etag ? { ...json, etag: unquote(etag) } : json };
+  }) as typeof base.getOne,
   async update(resource: string, params: UpdateParams) {
     const data = pick(params.data, writable[resource]);
-    const etag = resource === 'versions' || resource === 'submissions' ? etagOf(params.previousData) : null;
+    const etag = etagOf(params.previousData);
     const { json, headers } = await apiFetch(`/api/${resource}/${q(String(params.id))}`, { method: 'PUT', body: data, etag });
     const fresh = headers.get('ETag');
-    return { data: { ...params.previousData, ...json, ...(fresh && !json?.etag ? { etag: fresh.replace(/"/g, '') } : {}) } };
+    return { data: { ...params.previousData, ...json, ...(fresh && !json?.etag ? { etag: unquote(fresh) } : {}) } };
   },
   /** Every row of a list, page by page (the server sends at most 1000 rows per request). */
   async getAll<R extends keyof Rows>(

@@ -15,7 +15,7 @@ export const SubmissionEdit = () => {
       mutationOptions={{
         onSuccess: () => notify('chiso.submission.saved', { type: 'success' }),
         onError: (error: unknown) =>
-          statusOf(error) === 409
+          statusOf(error) === 412
             ? notify('chiso.submission.conflict', { type: 'error', autoHideDuration: 10000 })
             : notify(messageOf(error) ?? 'ra.notification.http_error', { type: 'error', multiLine: true }),
       }}

@@ -4,8 +4,10 @@ import { Router } from 'express';
 import type { AppContext } from '../context';
 import { allow } from '../auth';
 import { filterBoolean, filterString, pageOf, parseListQuery, sendList } from '../list';
+import { listOf, query, responds } from '../declare';
 import { object, validateBody } from '../validate';
 import { AGENCY_SORT, agencyFor, cohortOfAgency, createAgency, deleteAgency, listAgenciesFor, updateAgency } from '../../services/agencies';
+import { ifMatch, sendTagged } from '../ifMatch';
 
 const agencySchema = {
   id: { type: 'string', pattern: '^[a-z0-9][a-z0-9_\\-]{0,63}$' },
@@ -25,10 +27,14 @@ export const createAgencyBody = object(agencySchema, ['id', 'name', 'kind']);
 // react-admin sends the whole record back; timestamps are accepted and ignored.
 export const updateAgencyBody = object({ ...agencySchema, createdAt: { type: 'string' }, updatedAt: { type: 'string' } });
 
+const cohortQuery = query({
+  versionId: { schema: { type: 'string', format: 'uuid' }, required: true, description: 'The version whose cohort rules are applied' },
+});
+
 export function routes(ctx: AppContext): Router {
   const router = Router();
 
-  router.get('/agencies', allow('agencies', 'read'), async (req, res) => {
+  router.get('/agencies', allow('agencies', 'read'), listOf('Agency'), async (req, res) => {
     const q = parseListQuery(req, {
       sortable: Object.keys(AGENCY_SORT),
       filters: ['q', 'kind', 'ruleSet', 'active'],
@@ -49,28 +55,40 @@ export function routes(ctx: AppContext): Router {
     sendList(res, 'agencies', rows, total, q.offset);
   });
 
-  router.get('/agencies/:id', allow('agencies', 'read'), async (req, res) => {
-    res.json(await agencyFor(ctx.db, req.user, req.params.id as string));
+  router.get('/agencies/:id', allow('agencies', 'read'), responds(200, 'Agency', { headers: ['ETag'] }), async (req, res) => {
+    sendTagged(res, await agencyFor(ctx.db, req.user, req.params.id as string));
   });
 
-  router.get('/agencies/:id/cohort', allow('agencies', 'read'), async (req, res) => {
+  router.get('/agencies/:id/cohort', allow('agencies', 'read'), cohortQuery, responds(200, 'AgencyCohort'), async (req, res) => {
     const versionId = typeof req.query.versionId === 'string' ? req.query.versionId : undefined;
     res.json(await cohortOfAgency(ctx.db, req.user, req.params.id as string, versionId));
   });
 
-  router.post('/agencies', allow('agencies', 'create'), validateBody(createAgencyBody), async (req, res) => {
+  router.post('/agencies', allow('agencies', 'create'), validateBody(createAgencyBody), responds(201, 'Agency'), async (req, res) => {
     const agency = await ctx.db.transaction((tx) => createAgency(tx, req.body, req.user.username));
-    res.status(201).json(agency);
+    sendTagged(res, agency, 201);
   });
 
-  router.put('/agencies/:id', allow('agencies', 'edit'), validateBody(updateAgencyBody), async (req, res) => {
-    const { createdAt: _c, updatedAt: _u, ...changes } = req.body as Record<string, unknown>;
-    res.json(await ctx.db.transaction((tx) => updateAgency(tx, req.params.id as string, changes, req.user.username)));
-  });
+  router.put(
+    '/agencies/:id',
+    allow('agencies', 'edit'),
+    validateBody(updateAgencyBody),
+    responds(200, 'Agency', { headers: ['ETag'] }),
+    async (req, res) => {
+      const etag = ifMatch(req, true, 'cơ quan');
+      const { createdAt: _c, updatedAt: _u, ...changes } = req.body as Record<string, unknown>;
+      sendTagged(res, await ctx.db.transaction((tx) => updateAgency(tx, req.params.id as string, changes, req.user.username, etag)));
+    },
+  );
 
-  router.delete('/agencies/:id', allow('agencies', 'delete'), async (req, res) => {
-    res.json(await ctx.db.transaction((tx) => deleteAgency(tx, req.params.id as string, req.user.username)));
-  });
+  router.delete(
+    '/agencies/:id',
+    allow('agencies', 'delete'),
+    responds(200, 'Agency', { description: 'The agency as it was' }),
+    async (req, res) => {
+      res.json(await ctx.db.transaction((tx) => deleteAgency(tx, req.params.id as string, req.user.username)));
+    },
+  );
 
   return router;
 }

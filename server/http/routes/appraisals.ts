@@ -3,6 +3,7 @@
 import { Router } from 'express';
 import type { AppContext } from '../context';
 import { allow } from '../auth';
+import { listOf, responds } from '../declare';
 import { filterString, pageOf, parseListQuery, sendList } from '../list';
 import { object, validateBody } from '../validate';
 import { appraisalFor, APPRAISAL_SORT, appraise, listAppraisalsFor } from '../../services/appraisal';
@@ -19,7 +20,7 @@ export const appraisalBody = object(
 export function routes(ctx: AppContext): Router {
   const router = Router();
 
-  router.get('/appraisals', allow('appraisals', 'read'), async (req, res) => {
+  router.get('/appraisals', allow('appraisals', 'read'), listOf('Appraisal'), async (req, res) => {
     const q = parseListQuery(req, {
       sortable: Object.keys(APPRAISAL_SORT),
       filters: ['submissionId', 'periodId', 'agencyId', 'fact', 'author'],
@@ -41,17 +42,23 @@ export function routes(ctx: AppContext): Router {
     sendList(res, 'appraisals', rows, total, q.offset);
   });
 
-  router.get('/appraisals/:id', allow('appraisals', 'read'), async (req, res) => {
+  router.get('/appraisals/:id', allow('appraisals', 'read'), responds(200, 'Appraisal'), async (req, res) => {
     res.json(await appraisalFor(ctx.db, req.user, req.params.id as string));
   });
 
-  router.post('/submissions/:id/appraisals', allow('submissions', 'appraise'), validateBody(appraisalBody), async (req, res) => {
-    const { appraisal, submission } = await ctx.db.transaction((tx) => appraise(tx, req.params.id as string, req.body, req.user));
-    res
-      .status(201)
-      .set('ETag', `"${submission.etag}"`)
-      .json({ ...appraisal, revision: submission.revision });
-  });
+  router.post(
+    '/submissions/:id/appraisals',
+    allow('submissions', 'appraise'),
+    validateBody(appraisalBody),
+    responds(201, 'AppraisalAdded', { headers: ['ETag'] }),
+    async (req, res) => {
+      const { appraisal, submission } = await ctx.db.transaction((tx) => appraise(tx, req.params.id as string, req.body, req.user));
+      res
+        .status(201)
+        .set('ETag', `"${submission.etag}"`)
+        .json({ ...appraisal, revision: submission.revision });
+    },
+  );
 
   return router;
 }

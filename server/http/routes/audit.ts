@@ -2,16 +2,24 @@
 import { Router } from 'express';
 import type { AppContext } from '../context';
 import { allow } from '../auth';
+import { listOf, query, responds } from '../declare';
 import { filterString, parseListQuery, sendList } from '../list';
 import { auditEntry, listAudit, verifyAudit, type AuditQuery } from '../../services/audit';
 import { fieldProblem } from '../../problems/problem';
 
 const SORTABLE: AuditQuery['sort'][] = ['id', 'at', 'actor', 'action', 'resource'];
 
+const checkpointQuery = query({
+  checkpoint: {
+    schema: { type: 'string', pattern: '^\\d{1,15}:[0-9a-f]{64}$' },
+    description: 'A head kept outside the system, "id:hash" as `chiso audit checkpoint` prints it: the log is also held against it',
+  },
+});
+
 export function routes(ctx: AppContext): Router {
   const router = Router();
 
-  router.get('/audit', allow('audit', 'read'), async (req, res) => {
+  router.get('/audit', allow('audit', 'read'), listOf('AuditEntry'), async (req, res) => {
     const q = parseListQuery(req, {
       sortable: SORTABLE,
       filters: ['actor', 'action', 'resource', 'resourceId', 'from', 'to'],
@@ -37,7 +45,7 @@ export function routes(ctx: AppContext): Router {
   });
 
   /** `?checkpoint=N:hash`: also hold the log against a head kept outside the system (`chiso audit checkpoint`). */
-  router.get('/audit/verify', allow('audit', 'verify'), async (req, res) => {
+  router.get('/audit/verify', allow('audit', 'verify'), checkpointQuery, responds(200, 'AuditVerification'), async (req, res) => {
     const given = req.query.checkpoint;
     let checkpoint: { id: number; hash: string } | undefined;
     if (given !== undefined) {
@@ -53,7 +61,7 @@ export function routes(ctx: AppContext): Router {
     res.json(await verifyAudit(ctx.db, { checkpoint }));
   });
 
-  router.get('/audit/:id', allow('audit', 'read'), async (req, res) => {
+  router.get('/audit/:id', allow('audit', 'read'), responds(200, 'AuditEntry'), async (req, res) => {
     res.json(await auditEntry(ctx.db, Number(req.params.id)));
   });
 

@@ -4,6 +4,7 @@ import express, { Router } from 'express';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { AppContext } from '../context';
+import { responds } from '../declare';
 import { buildOpenApi } from '../openapi';
 
 const swaggerDir = path.dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/swagger-ui-bundle.js'));
@@ -29,7 +30,7 @@ export function routes(_ctx: AppContext): Router {
   const router = Router();
   let cached: unknown;
 
-  router.get('/openapi.json', (req, res) => {
+  router.get('/openapi.json', responds(200, { type: 'object', description: 'This document (OpenAPI 3.1)' }), (req, res) => {
     cached ??= buildOpenApi(req.app.locals.apiRouter);
     res.json(cached);
   });

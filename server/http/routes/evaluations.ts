@@ -4,6 +4,7 @@ import { Router } from 'express';
 import type { AppContext } from '../context';
 import { versionIdBody } from '../assessment';
 import { allow } from '../auth';
+import { listOf, responds } from '../declare';
 import { filterBoolean, filterString, pageOf, parseListQuery, sendList } from '../list';
 import { validateBody } from '../validate';
 import { evaluateOne, evaluatePeriod, EVALUATION_SORT, listEvaluationsFor, readEvaluation } from '../../services/evaluate';
@@ -12,17 +13,29 @@ import { replayEvaluation } from '../../services/replay';
 export function routes(ctx: AppContext): Router {
   const router = Router();
 
-  router.post('/periods/:id/evaluate', allow('periods', 'evaluate'), validateBody(versionIdBody), async (req, res) => {
-    // Given the database, the service scores outside any transaction and writes in a short one.
-    const result = await evaluatePeriod(ctx.db, req.params.id as string, req.user.username, req.body.versionId);
-    res.status(201).json(result);
-  });
+  router.post(
+    '/periods/:id/evaluate',
+    allow('periods', 'evaluate'),
+    validateBody(versionIdBody),
+    responds(201, 'PeriodEvaluation'),
+    async (req, res) => {
+      // Given the database, the service scores outside any transaction and writes in a short one.
+      const result = await evaluatePeriod(ctx.db, req.params.id as string, req.user.username, req.body.versionId);
+      res.status(201).json(result);
+    },
+  );
 
-  router.post('/submissions/:id/evaluate', allow('submissions', 'evaluate'), validateBody(versionIdBody), async (req, res) => {
-    res.status(201).json(await evaluateOne(ctx.db, req.params.id as string, req.user, req.body.versionId));
-  });
+  router.post(
+    '/submissions/:id/evaluate',
+    allow('submissions', 'evaluate'),
+    validateBody(versionIdBody),
+    responds(201, 'Evaluation'),
+    async (req, res) => {
+      res.status(201).json(await evaluateOne(ctx.db, req.params.id as string, req.user, req.body.versionId));
+    },
+  );
 
-  router.get('/evaluations', allow('evaluations', 'read'), async (req, res) => {
+  router.get('/evaluations', allow('evaluations', 'read'), listOf('EvaluationSummary'), async (req, res) => {
     const q = parseListQuery(req, {
       sortable: Object.keys(EVALUATION_SORT),
       filters: ['periodId', 'submissionId', 'agencyId', 'versionId', 'batchId', 'cohort', 'band', 'latest'],
@@ -47,11 +60,11 @@ export function routes(ctx: AppContext): Router {
     sendList(res, 'evaluations', rows, total, q.offset);
   });
 
-  router.get('/evaluations/:id', allow('evaluations', 'read'), async (req, res) => {
+  router.get('/evaluations/:id', allow('evaluations', 'read'), responds(200, 'Evaluation'), async (req, res) => {
     res.json(await readEvaluation(ctx.db, req.user, req.params.id as string));
   });
 
-  router.post('/evaluations/:id/replay', allow('evaluations', 'replay'), async (req, res) => {
+  router.post('/evaluations/:id/replay', allow('evaluations', 'replay'), responds(200, 'EvaluationReplay'), async (req, res) => {
     res.json(await replayEvaluation(ctx.db, req.params.id as string));
   });
 

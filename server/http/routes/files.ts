@@ -5,6 +5,7 @@ import { Router, type Request, type Response } from 'express';
 import multer from 'multer';
 import type { AppContext } from '../context';
 import { allow } from '../auth';
+import { download, form, query, responds } from '../declare';
 import { DEFAULT_IMPORT_LIMITS } from '../../files/import';
 import { fileProblem } from '../../files/problem';
 import {
@@ -20,7 +21,9 @@ import {
 import { Problem } from '../../problems/problem';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const CONTENT_TYPES: Record<ExportFormat, string> = { xlsx: XLSX, csv: 'text/csv; charset=utf-8', pdf: 'application/pdf' };
+const CSV = 'text/csv';
+const PDF = 'application/pdf';
+const CONTENT_TYPES: Record<ExportFormat, string> = { xlsx: XLSX, csv: `${CSV}; charset=utf-8`, pdf: PDF };
 
 const upload = multer({
   storage: multer.memoryStorage(),
@@ -58,31 +61,43 @@ const attachment = (res: Response, type: string, file: NamedFile) => {
     .send(file.body);
 };
 
+const importForm = form({ file: { type: 'string', format: 'binary', description: 'A filled template (.xlsx) or a CSV' } }, ['file']);
+const exportQuery = query({
+  format: { schema: { enum: [...EXPORT_FORMATS], default: 'xlsx' }, description: 'The ranking as a workbook, a CSV or the PDF annex' },
+  delimiter: {
+    schema: { enum: ['comma', 'semicolon'], default: 'comma' },
+    description: 'The CSV separator (semicolon for Excel in locales with decimal commas)',
+  },
+});
+
 export function routes(ctx: AppContext): Router {
   const router = Router();
 
-  router.get('/periods/:id/template.xlsx', allow('periods', 'template'), async (req, res) => {
+  router.get('/periods/:id/template.xlsx', allow('periods', 'template'), download(XLSX), async (req, res) => {
     attachment(res, XLSX, await templateFor(ctx.db, req.user, req.params.id as string));
   });
 
-  router.post('/periods/:id/import', allow('periods', 'import'), async (req, res) => {
+  router.post('/periods/:id/import', allow('periods', 'import'), importForm, responds(200, 'ImportResult'), async (req, res) => {
     const file = await receiveFile(req, res);
     res.json(await importFile(ctx.db, req.user, req.params.id as string, file));
   });
 
-  router.get('/periods/:id/export', allow('periods', 'export'), async (req, res) => {
+  router.get('/periods/:id/export', allow('periods', 'export'), exportQuery, download(XLSX, CSV, PDF), async (req, res) => {
     const format = req.query.format ?? 'xlsx';
     if (typeof format !== 'string' || !(EXPORT_FORMATS as readonly string[]).includes(format)) {
       const message = { vi: 'Định dạng phải là xlsx, csv hoặc pdf.', en: 'The format must be xlsx, csv or pdf.' };
       throw new Problem('invalid-format', message, [{ severity: 'error', path: '/query/format', code: 'invalid-format', message }]);
     }
-    const file = await exportRanking(ctx.db, req.params.id as string, format as ExportFormat, {
-      semicolon: req.query.delimiter === 'semicolon',
-    });
+    const delimiter = req.query.delimiter ?? 'comma';
+    if (delimiter !== 'comma' && delimiter !== 'semicolon') {
+      const message = { vi: 'Dấu phân cách phải là comma hoặc semicolon.', en: 'The delimiter must be comma or semicolon.' };
+      throw new Problem('invalid-format', message, [{ severity: 'error', path: '/query/delimiter', code: 'invalid-format', message }]);
+    }
+    const file = await exportRanking(ctx.db, req.params.id as string, format as ExportFormat, { semicolon: delimiter === 'semicolon' });
     attachment(res, CONTENT_TYPES[format as ExportFormat], file);
   });
 
-  router.get('/evaluations/:id/report.pdf', allow('evaluations', 'report'), async (req, res) => {
+  router.get('/evaluations/:id/report.pdf', allow('evaluations', 'report'), download(PDF), async (req, res) => {
     attachment(res, CONTENT_TYPES.pdf, await reportCard(ctx.db, req.user, req.params.id as string));
   });
 

@@ -3,6 +3,7 @@
 import { Router } from 'express';
 import type { AppContext } from '../context';
 import { allow } from '../auth';
+import { listOf, responds } from '../declare';
 import { allows } from '../../api/roles';
 import { filterString, pageOf, parseListQuery, sendList } from '../list';
 import { object, validateBody } from '../validate';
@@ -19,6 +20,7 @@ import {
   type PeriodStatus,
 } from '../../services/periods';
 import { Problem } from '../../problems/problem';
+import { ifMatch, sendTagged } from '../ifMatch';
 
 const year = { type: 'integer', minimum: 2000, maximum: 2100 };
 const title = { type: 'string', minLength: 1, maxLength: 300, pattern: '\\S' };
@@ -46,7 +48,7 @@ export const transitionBody = object({ to: { enum: [...PERIOD_STATUSES] } }, ['t
 export function routes(ctx: AppContext): Router {
   const router = Router();
 
-  router.get('/periods', allow('periods', 'read'), async (req, res) => {
+  router.get('/periods', allow('periods', 'read'), listOf('Period'), async (req, res) => {
     const q = parseListQuery(req, {
       sortable: Object.keys(PERIOD_SORT),
       filters: ['ruleSet', 'year', 'status', 'versionId'],
@@ -70,47 +72,64 @@ export function routes(ctx: AppContext): Router {
     sendList(res, 'periods', rows, total, q.offset);
   });
 
-  router.get('/periods/:id', allow('periods', 'read'), async (req, res) => {
-    res.json(await requirePeriod(ctx.db, req.params.id as string));
+  router.get('/periods/:id', allow('periods', 'read'), responds(200, 'Period', { headers: ['ETag'] }), async (req, res) => {
+    sendTagged(res, await requirePeriod(ctx.db, req.params.id as string));
   });
 
-  router.post('/periods', allow('periods', 'create'), validateBody(createPeriodBody), async (req, res) => {
+  router.post('/periods', allow('periods', 'create'), validateBody(createPeriodBody), responds(201, 'Period'), async (req, res) => {
     const period = await ctx.db.transaction((tx) => createPeriod(tx, req.body, req.user.username));
     res.status(201).json(period);
   });
 
-  router.put('/periods/:id', allow('periods', 'edit'), validateBody(updatePeriodBody), async (req, res) => {
-    const { title: newTitle, versionId: newVersion } = req.body as { title?: string; versionId?: string };
-    res.json(
-      await ctx.db.transaction((tx) =>
-        updatePeriod(tx, req.params.id as string, { title: newTitle, versionId: newVersion }, req.user.username),
-      ),
-    );
-  });
+  router.put(
+    '/periods/:id',
+    allow('periods', 'edit'),
+    validateBody(updatePeriodBody),
+    responds(200, 'Period', { headers: ['ETag'] }),
+    async (req, res) => {
+      const etag = ifMatch(req, true, 'kỳ đánh giá');
+      const { title: newTitle, versionId: newVersion } = req.body as { title?: string; versionId?: string };
+      const period = await ctx.db.transaction((tx) =>
+        updatePeriod(tx, req.params.id as string, { title: newTitle, versionId: newVersion }, req.user.username, etag),
+      );
+      sendTagged(res, period);
+    },
+  );
 
-  router.delete('/periods/:id', allow('periods', 'delete'), async (req, res) => {
-    res.json(await ctx.db.transaction((tx) => deletePeriod(tx, req.params.id as string, req.user.username)));
-  });
+  router.delete(
+    '/periods/:id',
+    allow('periods', 'delete'),
+    responds(200, 'Period', { description: 'The period as it was' }),
+    async (req, res) => {
+      res.json(await ctx.db.transaction((tx) => deletePeriod(tx, req.params.id as string, req.user.username)));
+    },
+  );
 
-  router.post('/periods/:id/transition', allow('periods', 'transition'), validateBody(transitionBody), async (req, res) => {
-    const id = req.params.id as string;
-    const to = req.body.to as PeriodStatus;
-    const period = await ctx.db.transaction(async (tx) => {
-      // Publishing a period is publishing its ranking: the same act, so the same checks and snapshot.
-      if (to === 'published') {
-        if (!allows(req.user.role, 'periods', 'publishRanking')) {
-          throw new Problem('forbidden', {
-            vi: 'Chỉ cán bộ thẩm định được công bố kết quả.',
-            en: 'Only the evaluator may publish results.',
-          });
+  router.post(
+    '/periods/:id/transition',
+    allow('periods', 'transition'),
+    validateBody(transitionBody),
+    responds(200, 'Period'),
+    async (req, res) => {
+      const id = req.params.id as string;
+      const to = req.body.to as PeriodStatus;
+      const period = await ctx.db.transaction(async (tx) => {
+        // Publishing a period is publishing its ranking: the same act, so the same checks and snapshot.
+        if (to === 'published') {
+          if (!allows(req.user.role, 'periods', 'publishRanking')) {
+            throw new Problem('forbidden', {
+              vi: 'Chỉ cán bộ thẩm định được công bố kết quả.',
+              en: 'Only the evaluator may publish results.',
+            });
+          }
+          await publishRanking(tx, id, req.user.username);
+          return requirePeriod(tx, id);
         }
-        await publishRanking(tx, id, req.user.username);
-        return requirePeriod(tx, id);
-      }
-      return transitionPeriod(tx, id, to, req.user.username);
-    });
-    res.json(period);
-  });
+        return transitionPeriod(tx, id, to, req.user.username);
+      });
+      res.json(period);
+    },
+  );
 
   return router;
 }

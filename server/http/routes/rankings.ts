@@ -3,6 +3,7 @@
 import { Router } from 'express';
 import type { AppContext } from '../context';
 import { allow } from '../auth';
+import { listOf, responds } from '../declare';
 import { filterString, pageOf, parseListQuery, sendList } from '../list';
 import { object, validateBody } from '../validate';
 import {
@@ -18,16 +19,22 @@ import { Problem } from '../../problems/problem';
 export function routes(ctx: AppContext): Router {
   const router = Router();
 
-  router.get('/periods/:id/ranking', allow('periods', 'rank'), async (req, res) => {
+  router.get('/periods/:id/ranking', allow('periods', 'rank'), responds(200, 'CurrentRanking'), async (req, res) => {
     res.json(await currentRanking(ctx.db, req.params.id as string));
   });
 
-  router.post('/periods/:id/ranking/publish', allow('periods', 'publishRanking'), validateBody(object({})), async (req, res) => {
-    const snapshot = await ctx.db.transaction((tx) => publishRanking(tx, req.params.id as string, req.user.username));
-    res.status(201).json(snapshot);
-  });
+  router.post(
+    '/periods/:id/ranking/publish',
+    allow('periods', 'publishRanking'),
+    validateBody(object({})),
+    responds(201, 'PublishedRanking'),
+    async (req, res) => {
+      const snapshot = await ctx.db.transaction((tx) => publishRanking(tx, req.params.id as string, req.user.username));
+      res.status(201).json(snapshot);
+    },
+  );
 
-  router.get('/published-rankings', allow('published-rankings', 'read'), async (req, res) => {
+  router.get('/published-rankings', allow('published-rankings', 'read'), listOf('PublishedRanking'), async (req, res) => {
     const q = parseListQuery(req, {
       sortable: Object.keys(PUBLISHED_RANKING_SORT),
       filters: ['periodId', 'ruleSet', 'year'],
@@ -50,11 +57,11 @@ export function routes(ctx: AppContext): Router {
     sendList(res, 'published-rankings', rows, total, q.offset);
   });
 
-  router.get('/published-rankings/:id', allow('published-rankings', 'read'), async (req, res) => {
+  router.get('/published-rankings/:id', allow('published-rankings', 'read'), responds(200, 'PublishedRankingRead'), async (req, res) => {
     res.json(await readPublishedRanking(ctx.db, req.params.id as string));
   });
 
-  router.post('/published-rankings/:id/replay', allow('published-rankings', 'replay'), async (req, res) => {
+  router.post('/published-rankings/:id/replay', allow('published-rankings', 'replay'), responds(200, 'RankingReplay'), async (req, res) => {
     res.json(await replayPublishedRanking(ctx.db, req.params.id as string));
   });
 

@@ -2,9 +2,11 @@
 import { Router } from 'express';
 import type { AppContext } from '../context';
 import { allow } from '../auth';
+import { listOf, responds } from '../declare';
 import { filterString, pageOf, parseListQuery, sendList } from '../list';
 import { localizedText, object, validateBody } from '../validate';
 import { listRuleSets, requireRuleSet, RULE_SET_SORT, updateRuleSet } from '../../services/ruleSets';
+import { ifMatch, sendTagged } from '../ifMatch';
 
 // react-admin sends the whole record back; computed fields are accepted and ignored.
 export const updateRuleSetBody = object({
@@ -20,7 +22,7 @@ export const updateRuleSetBody = object({
 export function routes(ctx: AppContext): Router {
   const router = Router();
 
-  router.get('/rule-sets', allow('rule-sets', 'read'), async (req, res) => {
+  router.get('/rule-sets', allow('rule-sets', 'read'), listOf('RuleSet'), async (req, res) => {
     const q = parseListQuery(req, { sortable: Object.keys(RULE_SET_SORT), filters: ['q'], defaultSort: ['id', 'ASC'] });
     const { rows, total } = await listRuleSets(
       ctx.db,
@@ -30,14 +32,24 @@ export function routes(ctx: AppContext): Router {
     sendList(res, 'rule-sets', rows, total, q.offset);
   });
 
-  router.get('/rule-sets/:id', allow('rule-sets', 'read'), async (req, res) => {
-    res.json(await requireRuleSet(ctx.db, req.params.id as string));
+  router.get('/rule-sets/:id', allow('rule-sets', 'read'), responds(200, 'RuleSet', { headers: ['ETag'] }), async (req, res) => {
+    sendTagged(res, await requireRuleSet(ctx.db, req.params.id as string));
   });
 
-  router.put('/rule-sets/:id', allow('rule-sets', 'edit'), validateBody(updateRuleSetBody), async (req, res) => {
-    const { title, description } = req.body;
-    res.json(await ctx.db.transaction((tx) => updateRuleSet(tx, req.params.id as string, { title, description }, req.user.username)));
-  });
+  router.put(
+    '/rule-sets/:id',
+    allow('rule-sets', 'edit'),
+    validateBody(updateRuleSetBody),
+    responds(200, 'RuleSet', { headers: ['ETag'] }),
+    async (req, res) => {
+      const etag = ifMatch(req, true, 'bộ chỉ số');
+      const { title, description } = req.body;
+      const ruleSet = await ctx.db.transaction((tx) =>
+        updateRuleSet(tx, req.params.id as string, { title, description }, req.user.username, etag),
+      );
+      sendTagged(res, ruleSet);
+    },
+  );
 
   return router;
 }

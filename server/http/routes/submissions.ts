@@ -6,10 +6,11 @@ import multer from 'multer';
 import type { AppContext } from '../context';
 import { etagOf } from '../assessment';
 import { allow } from '../auth';
+import { form, listOf, responds } from '../declare';
 import { filterString, pageOf, parseListQuery, sendList } from '../list';
 import { BODY_SCHEMA, object, validateBody, type BodyValidator } from '../validate';
 import { addEvidence, evidenceFor, withdrawEvidence, type NewEvidence } from '../../services/evidence';
-import { cleanFileName, MAX_EVIDENCE_BYTES } from '../../services/fileTypes';
+import { cleanFileName, EVIDENCE_EXTENSIONS, EVIDENCE_MIME_TYPES, MAX_EVIDENCE_BYTES } from '../../services/fileTypes';
 import {
   createSubmission,
   listSubmissionsFor,
@@ -80,6 +81,24 @@ const documentedEvidenceBody: BodyValidator = Object.assign((_req: Request, _res
   [BODY_SCHEMA]: linkEvidenceBody,
 });
 
+const evidenceForm = form(
+  {
+    file: {
+      type: 'string',
+      format: 'binary',
+      description: `At most ${MAX_EVIDENCE_BYTES / 1024 / 1024} MB, one of .${EVIDENCE_EXTENSIONS.join(', .')}; checked by extension and content`,
+    },
+    key: { ...evidenceKey, description: 'The fact id or criterion code the evidence supports' },
+    note,
+  },
+  ['file', 'key'],
+);
+// A link or an explanation is its record; a file is its bytes, in the type its content was recognised as.
+const evidenceDownload = responds(200, 'StoredEvidence', {
+  files: [...EVIDENCE_MIME_TYPES, 'application/octet-stream'],
+  description: 'A link or an explanation as JSON; a file as its bytes (Content-Disposition: attachment, X-Content-SHA256)',
+});
+
 const upload = multer({
   storage: multer.memoryStorage(),
   // One more byte than allowed is enough to know a file is too large.
@@ -147,7 +166,7 @@ const sendSubmission = (res: Response, s: Submission, status = 200) => {
 export function routes(ctx: AppContext): Router {
   const router = Router();
 
-  router.get('/submissions', allow('submissions', 'read'), async (req, res) => {
+  router.get('/submissions', allow('submissions', 'read'), listOf('Submission'), async (req, res) => {
     const q = parseListQuery(req, {
       sortable: Object.keys(SUBMISSION_SORT),
       filters: ['periodId', 'agencyId', 'status', 'q'],
@@ -168,61 +187,86 @@ export function routes(ctx: AppContext): Router {
     sendList(res, 'submissions', rows, total, q.offset);
   });
 
-  router.get('/submissions/:id', allow('submissions', 'read'), async (req, res) => {
+  router.get('/submissions/:id', allow('submissions', 'read'), responds(200, 'Submission', { headers: ['ETag'] }), async (req, res) => {
     sendSubmission(res, await submissionFor(ctx.db, req.user, req.params.id as string));
   });
 
   /** The JSON Schema of this submission's facts, for the agency's cohort under the pinned version. */
-  router.get('/submissions/:id/schema', allow('submissions', 'read'), async (req, res) => {
+  router.get('/submissions/:id/schema', allow('submissions', 'read'), responds(200, 'SubmissionSchema'), async (req, res) => {
     res.json(await submissionSchemaOf(ctx.db, req.user, req.params.id as string));
   });
 
-  router.post('/submissions', allow('submissions', 'create'), validateBody(createSubmissionBody), async (req, res) => {
-    const created = await ctx.db.transaction((tx) =>
-      createSubmission(tx, { periodId: req.body.periodId, agencyId: req.body.agencyId, facts: req.body.facts ?? {} }, req.user),
-    );
-    sendSubmission(res, created, 201);
-  });
+  router.post(
+    '/submissions',
+    allow('submissions', 'create'),
+    validateBody(createSubmissionBody),
+    responds(201, 'Submission', { headers: ['ETag'] }),
+    async (req, res) => {
+      const created = await ctx.db.transaction((tx) =>
+        createSubmission(tx, { periodId: req.body.periodId, agencyId: req.body.agencyId, facts: req.body.facts ?? {} }, req.user),
+      );
+      sendSubmission(res, created, 201);
+    },
+  );
 
-  router.put('/submissions/:id', allow('submissions', 'edit'), validateBody(updateSubmissionBody), async (req, res) => {
-    const etag = etagOf(req);
-    sendSubmission(res, await ctx.db.transaction((tx) => saveSubmission(tx, req.params.id as string, etag, req.body.facts, req.user)));
-  });
+  router.put(
+    '/submissions/:id',
+    allow('submissions', 'edit'),
+    validateBody(updateSubmissionBody),
+    responds(200, 'Submission', { headers: ['ETag'] }),
+    async (req, res) => {
+      const etag = etagOf(req);
+      sendSubmission(res, await ctx.db.transaction((tx) => saveSubmission(tx, req.params.id as string, etag, req.body.facts, req.user)));
+    },
+  );
 
-  router.post('/submissions/:id/submit', allow('submissions', 'submit'), validateBody(noBody), async (req, res) => {
-    const etag = req.get('If-Match') ? etagOf(req) : undefined;
-    sendSubmission(res, await ctx.db.transaction((tx) => submitSubmission(tx, req.params.id as string, req.user, etag)));
-  });
+  router.post(
+    '/submissions/:id/submit',
+    allow('submissions', 'submit'),
+    validateBody(noBody),
+    responds(200, 'Submission', { headers: ['ETag'] }),
+    async (req, res) => {
+      const etag = req.get('If-Match') ? etagOf(req) : undefined;
+      sendSubmission(res, await ctx.db.transaction((tx) => submitSubmission(tx, req.params.id as string, req.user, etag)));
+    },
+  );
 
-  router.get('/submissions/:id/revisions', allow('submissions', 'read'), async (req, res) => {
+  router.get('/submissions/:id/revisions', allow('submissions', 'read'), listOf('Revision'), async (req, res) => {
     const q = parseListQuery(req, { sortable: Object.keys(REVISION_SORT), filters: [], defaultSort: ['revision', 'DESC'] });
     const { rows, total } = await revisionsOf(ctx.db, req.user, req.params.id as string, pageOf(q, REVISION_SORT));
     sendList(res, 'revisions', rows, total, q.offset);
   });
 
-  router.post('/submissions/:id/evidence', allow('submissions', 'evidence'), documentedEvidenceBody, async (req, res) => {
-    const id = req.params.id as string;
-    let input: NewEvidence;
-    if (req.is('multipart/form-data')) {
-      await receiveUpload(req, res);
-      input = uploadedEvidence(req);
-    } else {
-      await new Promise<void>((resolve, reject) =>
-        validateBody(linkEvidenceBody)(req, res, (err?: unknown) => (err ? reject(err) : resolve())),
-      );
-      input =
-        req.body.kind === 'link'
-          ? { kind: 'link', key: req.body.key, url: req.body.url, note: req.body.note ?? '' }
-          : { kind: 'explanation', key: req.body.key, note: req.body.note };
-    }
-    const { item, submission } = await ctx.db.transaction((tx) => addEvidence(tx, id, input, req.user));
-    res
-      .status(201)
-      .set('ETag', `"${submission.etag}"`)
-      .json({ ...item, submissionId: submission.id, revision: submission.revision });
-  });
+  router.post(
+    '/submissions/:id/evidence',
+    allow('submissions', 'evidence'),
+    documentedEvidenceBody,
+    evidenceForm,
+    responds(201, 'EvidenceAdded', { headers: ['ETag'] }),
+    async (req, res) => {
+      const id = req.params.id as string;
+      let input: NewEvidence;
+      if (req.is('multipart/form-data')) {
+        await receiveUpload(req, res);
+        input = uploadedEvidence(req);
+      } else {
+        await new Promise<void>((resolve, reject) =>
+          validateBody(linkEvidenceBody)(req, res, (err?: unknown) => (err ? reject(err) : resolve())),
+        );
+        input =
+          req.body.kind === 'link'
+            ? { kind: 'link', key: req.body.key, url: req.body.url, note: req.body.note ?? '' }
+            : { kind: 'explanation', key: req.body.key, note: req.body.note };
+      }
+      const { item, submission } = await ctx.db.transaction((tx) => addEvidence(tx, id, input, req.user));
+      res
+        .status(201)
+        .set('ETag', `"${submission.etag}"`)
+        .json({ ...item, submissionId: submission.id, revision: submission.revision });
+    },
+  );
 
-  router.get('/evidence/:id', allow('submissions', 'read'), async (req, res) => {
+  router.get('/evidence/:id', allow('submissions', 'read'), evidenceDownload, async (req, res) => {
     const { item, submission, content } = await evidenceFor(ctx.db, req.user, req.params.id as string);
     if (!content) {
       res.json({ ...item, submissionId: submission.id });
@@ -238,10 +282,15 @@ export function routes(ctx: AppContext): Router {
     res.send(content);
   });
 
-  router.delete('/evidence/:id', allow('submissions', 'evidence'), async (req, res) => {
-    const { item, submission } = await ctx.db.transaction((tx) => withdrawEvidence(tx, req.params.id as string, req.user));
-    res.set('ETag', `"${submission.etag}"`).json({ ...item, removed: true, revision: submission.revision });
-  });
+  router.delete(
+    '/evidence/:id',
+    allow('submissions', 'evidence'),
+    responds(200, 'EvidenceWithdrawn', { headers: ['ETag'] }),
+    async (req, res) => {
+      const { item, submission } = await ctx.db.transaction((tx) => withdrawEvidence(tx, req.params.id as string, req.user));
+      res.set('ETag', `"${submission.etag}"`).json({ ...item, removed: true, revision: submission.revision });
+    },
+  );
 
   return router;
 }

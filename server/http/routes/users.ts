@@ -2,9 +2,11 @@
 import { Router } from 'express';
 import type { AppContext } from '../context';
 import { allow } from '../auth';
+import { listOf, responds } from '../declare';
 import { filterBoolean, filterString, pageOf, parseListQuery, sendList } from '../list';
 import { object, validateBody } from '../validate';
 import { createUser, disableUser, listUsers, requireUser, ROLES, updateUser, USER_SORT, type Role } from '../../services/users';
+import { ifMatch, sendTagged } from '../ifMatch';
 
 const username = { type: 'string', pattern: '^[a-z0-9][a-z0-9._-]{1,63}$' };
 const password = { type: 'string', minLength: 10, maxLength: 1024 };
@@ -29,7 +31,7 @@ export const updateUserBody = object({
 export function routes(ctx: AppContext): Router {
   const router = Router();
 
-  router.get('/users', allow('users', 'read'), async (req, res) => {
+  router.get('/users', allow('users', 'read'), listOf('User'), async (req, res) => {
     const q = parseListQuery(req, {
       sortable: Object.keys(USER_SORT),
       filters: ['q', 'role', 'agencyId', 'disabled'],
@@ -49,36 +51,44 @@ export function routes(ctx: AppContext): Router {
     sendList(res, 'users', rows, total, q.offset);
   });
 
-  router.get('/users/:id', allow('users', 'read'), async (req, res) => {
-    res.json(await requireUser(ctx.db, req.params.id as string));
+  router.get('/users/:id', allow('users', 'read'), responds(200, 'User', { headers: ['ETag'] }), async (req, res) => {
+    sendTagged(res, await requireUser(ctx.db, req.params.id as string));
   });
 
-  router.post('/users', allow('users', 'create'), validateBody(createUserBody), async (req, res) => {
+  router.post('/users', allow('users', 'create'), validateBody(createUserBody), responds(201, 'User'), async (req, res) => {
     const user = await ctx.db.transaction((tx) => createUser(tx, req.body, req.user.username));
     res.status(201).json(user);
   });
 
-  router.put('/users/:id', allow('users', 'edit'), validateBody(updateUserBody), async (req, res) => {
-    const { fullName, role, agencyId, password, disabled, username } = req.body as Record<string, unknown>;
-    const user = await ctx.db.transaction((tx) =>
-      updateUser(
-        tx,
-        req.params.id as string,
-        {
-          fullName: fullName as string | undefined,
-          role: role as Role | undefined,
-          agencyId: agencyId as string | null | undefined,
-          password: password as string | undefined,
-          disabled: disabled as boolean | undefined,
-          username: username as string | undefined,
-        },
-        req.user,
-      ),
-    );
-    res.json(user);
-  });
+  router.put(
+    '/users/:id',
+    allow('users', 'edit'),
+    validateBody(updateUserBody),
+    responds(200, 'User', { headers: ['ETag'] }),
+    async (req, res) => {
+      const etag = ifMatch(req, true, 'tài khoản');
+      const { fullName, role, agencyId, password, disabled, username } = req.body as Record<string, unknown>;
+      const user = await ctx.db.transaction((tx) =>
+        updateUser(
+          tx,
+          req.params.id as string,
+          {
+            fullName: fullName as string | undefined,
+            role: role as Role | undefined,
+            agencyId: agencyId as string | null | undefined,
+            password: password as string | undefined,
+            disabled: disabled as boolean | undefined,
+            username: username as string | undefined,
+          },
+          req.user,
+          etag,
+        ),
+      );
+      sendTagged(res, user);
+    },
+  );
 
-  router.delete('/users/:id', allow('users', 'delete'), async (req, res) => {
+  router.delete('/users/:id', allow('users', 'delete'), responds(200, 'User', { description: 'The user, disabled' }), async (req, res) => {
     res.json(await ctx.db.transaction((tx) => disableUser(tx, req.params.id as string, req.user)));
   });
 

@@ -42,7 +42,7 @@ export const EditorShell = ({ record, onChanged }: { record: RaRecord; onChanged
       notify('chiso.editor.saved', { type: 'success' });
       return true;
     } catch (error) {
-      if (statusOf(error) === 409) {
+      if (statusOf(error) === 412) {
         setConflict(true);
         notify('chiso.editor.conflict', { type: 'error', autoHideDuration: 10000 });
       } else notify(messageOf(error) ?? 'ra.notification.http_error', { type: 'error', multiLine: true });
