@@ -1,6 +1,6 @@
 // Two server processes on one PostgreSQL database (issue 3 §7): they start together (migrations and
 // seed serialise on advisory locks), then concurrent updates of one draft through both: exactly one
-// write wins per version of the draft, the others get 409, and nothing is lost.
+// write wins per version of the draft, the others get 412, and nothing is lost.
 import { describe, expect, it } from 'vitest';
 import { twoServers } from '../support/twoServers';
 
@@ -9,7 +9,7 @@ const url = process.env.TEST_DATABASE_URL;
 describe.runIf(url)('two servers, one PostgreSQL database', () => {
   const { servers, start, signIn } = twoServers(url!, 't2');
 
-  it('serialises concurrent draft updates across processes: one winner per ETag, the rest 409, no lost update', async () => {
+  it('serialises concurrent draft updates across processes: one winner per ETag, the rest 412, no lost update', async () => {
     await start();
     // Exactly one of them seeded (one set of demo users, one published Son La 2021).
     expect(servers.filter((s) => s.output().includes('empty database seeded'))).toHaveLength(1);
@@ -34,8 +34,8 @@ describe.runIf(url)('two servers, one PostgreSQL database', () => {
       );
       const ok = results.filter((r) => r.status === 200);
       expect(ok).toHaveLength(1);
-      expect(results.filter((r) => r.status === 409).length).toBe(writers.length - 1);
-      expect(results.filter((r) => r.status === 409).every((r) => r.body.code === 'stale-etag')).toBe(true);
+      expect(results.filter((r) => r.status === 412).length).toBe(writers.length - 1);
+      expect(results.filter((r) => r.status === 412).every((r) => r.body.code === 'stale-etag')).toBe(true);
       winners.push(ok[0].body.title.vi);
       etag = ok[0].body.etag;
       // Both servers now read the winner's write.

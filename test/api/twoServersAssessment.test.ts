@@ -1,5 +1,5 @@
 // Two server processes on one PostgreSQL database, writing one submission at once: concurrent saves
-// holding the same ETag have exactly one winner (the rest 409, nothing changed), and concurrent
+// holding the same ETag have exactly one winner (the rest 412, nothing changed), and concurrent
 // appraisals of different facts all land — none lost, every one a revision.
 import { describe, expect, it } from 'vitest';
 import { login } from '../support/server';
@@ -38,7 +38,7 @@ describe.runIf(url)('two servers, one PostgreSQL database: submissions', () => {
     );
     const ok = saves.filter((r) => r.status === 200);
     expect(ok).toHaveLength(1);
-    expect(saves.filter((r) => r.status === 409 && r.body.code === 'stale-etag')).toHaveLength(19);
+    expect(saves.filter((r) => r.status === 412 && r.body.code === 'stale-etag')).toHaveLength(19);
     const winner = ok[0].body;
     for (const i of [0, 1]) {
       const now = await call(i, 'GET', `/api/submissions/${id}`);
