@@ -1,11 +1,11 @@
 import { Admin, CustomRoutes, Resource } from 'react-admin';
-import { Route } from 'react-router-dom';
+import { createHashRouter, Route, RouterProvider } from 'react-router-dom';
 import { dataProvider } from './providers/dataProvider';
-import { authProvider } from './providers/authProvider';
+import { authProvider, hasIdentity } from './providers/authProvider';
 import { i18nProvider } from './i18n/i18nProvider';
 import { Layout } from './layout/Layout';
 import { theme } from './theme';
-import { Dashboard } from './dashboard/Dashboard';
+import { lazyNamed } from './common/lazyNamed';
 import { ruleSets } from './ruleSets';
 import { versions } from './versions';
 import { agencies } from './agencies';
@@ -15,12 +15,15 @@ import { submissions } from './submissions';
 import { evaluations } from './evaluations';
 import { publishedRankings } from './publishedRankings';
 import { audit } from './audit';
-import { VersionDiffPage } from './versions/diff/VersionDiffPage';
-import { RankingPage } from './rankings/RankingPage';
-import { ReplayPage } from './replay/ReplayPage';
-import { WhatIfPage } from './replay/WhatIfPage';
 
-export const App = () => (
+// Every screen is its own chunk, loaded on first use: the login page needs only react-admin and MUI.
+const Dashboard = lazyNamed(() => import('./dashboard/Dashboard'), 'Dashboard');
+const VersionDiffPage = lazyNamed(() => import('./versions/diff/VersionDiffPage'), 'VersionDiffPage');
+const RankingPage = lazyNamed(() => import('./rankings/RankingPage'), 'RankingPage');
+const ReplayPage = lazyNamed(() => import('./replay/ReplayPage'), 'ReplayPage');
+const WhatIfPage = lazyNamed(() => import('./replay/WhatIfPage'), 'WhatIfPage');
+
+const Console = () => (
   <Admin
     title="Chỉ Số"
     dataProvider={dataProvider}
@@ -51,3 +54,19 @@ export const App = () => (
     </CustomRoutes>
   </Admin>
 );
+
+// Our own router, created once, with plain (not transition) state updates. Left to itself, <Admin>
+// builds a hash router while rendering and asks for updates without React.startTransition through
+// a react-router 6 option that react-router 7 no longer reads: every navigation became a transition.
+// On a first visit to "/" without a session react-admin logs out, navigates to #/login and resets
+// its store and query cache in the same tick; those urgent re-renders mounted its logout-on-mount
+// route again before the transition to /login could commit, which logged out and navigated again:
+// hundreds of pushState calls and 10–20 s of blank page, until a transition happened to win.
+//
+// A first visit to the console's address with no remembered user goes straight to the login form:
+// there is no session to check and no page to come back to, so the check, the logout and the
+// redirect react-admin would do first (a third of a second on a slow machine) are skipped.
+if (!hasIdentity() && ['', '#', '#/'].includes(window.location.hash)) window.history.replaceState(null, '', '#/login');
+const router = createHashRouter([{ path: '*', element: <Console /> }]);
+
+export const App = () => <RouterProvider router={router} useTransitions={false} />;

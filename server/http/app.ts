@@ -4,8 +4,6 @@ import express from 'express';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AppContext } from './context';
@@ -19,6 +17,7 @@ import { answerClientErrors } from './clientErrors';
 import { Problem } from '../problems/problem';
 import { fromRoot } from '../paths';
 import { ROUTE_MODULES } from './routes';
+import { consoleFiles } from './consoleFiles';
 
 /** Body size limit for JSON; uploads (multipart) have their own limits in their routes. */
 const JSON_LIMIT = '2mb';
@@ -109,21 +108,8 @@ export function createApp(ctx: AppContext): express.Express {
   // The OpenAPI document is generated from the routes as mounted.
   app.locals.apiRouter = api;
 
-  const consoleDir = ctx.config.consoleDir ?? fromRoot('console/dist');
-  app.use(express.static(consoleDir, { index: false }));
-  app.use((req, res, next) => {
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path === '/api' || req.path.startsWith('/api/')) return next();
-    const index = path.join(consoleDir, 'index.html');
-    if (!existsSync(index)) {
-      res
-        .status(503)
-        .type('text/plain; charset=utf-8')
-        .send('Giao diện quản trị chưa được build (console/dist). / The console has not been built.');
-      return;
-    }
-    res.set('Cache-Control', 'no-cache');
-    res.sendFile(index);
-  });
+  // The console: cached and precompressed static files, index.html for every other page path.
+  app.use(consoleFiles(ctx.config.consoleDir ?? fromRoot('console/dist')));
   // Anything else (a POST to a console page, say) is a 404 problem too, not Express's HTML page.
   app.use((req) => {
     const what = `${req.method} ${req.path.slice(0, 200)}`;

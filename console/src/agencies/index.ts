@@ -1,9 +1,11 @@
 import type { ResourceProps } from 'react-admin';
+import { lazyNamed } from '../common/lazyNamed';
 import AccountBalance from '@mui/icons-material/AccountBalance';
-import { AgencyList } from './AgencyList';
-import { AgencyEdit } from './AgencyEdit';
-import { AgencyCreate } from './AgencyCreate';
-import { AgencyShow } from './AgencyShow';
+
+const AgencyList = lazyNamed(() => import('./AgencyList'), 'AgencyList');
+const AgencyEdit = lazyNamed(() => import('./AgencyEdit'), 'AgencyEdit');
+const AgencyCreate = lazyNamed(() => import('./AgencyCreate'), 'AgencyCreate');
+const AgencyShow = lazyNamed(() => import('./AgencyShow'), 'AgencyShow');
 
 export const agencies: Partial<ResourceProps> = {
   list: AgencyList,

@@ -1,6 +1,8 @@
 import type { ResourceProps } from 'react-admin';
+import { lazyNamed } from '../common/lazyNamed';
 import History from '@mui/icons-material/History';
-import { AuditList } from './AuditList';
-import { AuditShow } from './AuditShow';
+
+const AuditList = lazyNamed(() => import('./AuditList'), 'AuditList');
+const AuditShow = lazyNamed(() => import('./AuditShow'), 'AuditShow');
 
 export const audit: Partial<ResourceProps> = { list: AuditList, show: AuditShow, icon: History };

@@ -1,7 +1,9 @@
 import type { ResourceProps } from 'react-admin';
+import { lazyNamed } from '../common/lazyNamed';
 import Grading from '@mui/icons-material/Grading';
-import { EvaluationList } from './EvaluationList';
-import { EvaluationShow } from './EvaluationShow';
+
+const EvaluationList = lazyNamed(() => import('./EvaluationList'), 'EvaluationList');
+const EvaluationShow = lazyNamed(() => import('./EvaluationShow'), 'EvaluationShow');
 
 export const evaluations: Partial<ResourceProps> = {
   list: EvaluationList,

@@ -489,6 +489,11 @@ export const en = {
       evidenceMissing: 'Evidence required',
       saved: 'Self-assessment saved',
       conflict: 'Someone else changed this self-assessment since you opened it. Reload the page to see their changes.',
+      conflictKept:
+        'Someone else changed this self-assessment since you opened it. Their version was loaded and the values you typed were kept over it; check them and click “Save” again.',
+      draftRestored: 'The values you typed but had not saved were restored. Check them and click “Save”.',
+      draftRestoredOlder:
+        'The values you typed but had not saved were restored over a newer revision of this self-assessment. Check them and click “Save”.',
       submit: 'Submit',
       submitTitle: 'Submit the self-assessment?',
       submitContent: 'After submitting you can no longer change the values; the evaluators will appraise them.',

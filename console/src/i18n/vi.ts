@@ -505,6 +505,11 @@ export const vi = {
       evidenceMissing: 'Cần tài liệu kiểm chứng',
       saved: 'Đã lưu bản tự đánh giá',
       conflict: 'Người khác đã sửa bản tự đánh giá này sau khi bạn mở. Hãy tải lại trang để xem thay đổi của họ.',
+      conflictKept:
+        'Người khác đã sửa bản tự đánh giá này sau khi bạn mở. Đã tải bản mới nhất và giữ nguyên các giá trị bạn đã nhập; hãy kiểm tra rồi bấm “Lưu” lại.',
+      draftRestored: 'Đã khôi phục các giá trị bạn đã nhập nhưng chưa lưu. Hãy kiểm tra rồi bấm “Lưu”.',
+      draftRestoredOlder:
+        'Đã khôi phục các giá trị bạn đã nhập nhưng chưa lưu, đặt lên bản mới hơn của bản tự đánh giá. Hãy kiểm tra rồi bấm “Lưu”.',
       submit: 'Gửi đánh giá',
       submitTitle: 'Gửi bản tự đánh giá?',
       submitContent: 'Sau khi gửi, bạn không sửa được các giá trị nữa; cán bộ thẩm định sẽ xem xét.',

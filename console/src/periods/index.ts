@@ -1,8 +1,10 @@
 import type { ResourceProps } from 'react-admin';
+import { lazyNamed } from '../common/lazyNamed';
 import EventNote from '@mui/icons-material/EventNote';
-import { PeriodList } from './PeriodList';
-import { PeriodShow } from './PeriodShow';
-import { PeriodCreate } from './PeriodCreate';
+
+const PeriodList = lazyNamed(() => import('./PeriodList'), 'PeriodList');
+const PeriodShow = lazyNamed(() => import('./PeriodShow'), 'PeriodShow');
+const PeriodCreate = lazyNamed(() => import('./PeriodCreate'), 'PeriodCreate');
 
 export const periods: Partial<ResourceProps> = {
   list: PeriodList,

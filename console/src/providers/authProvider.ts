@@ -17,6 +17,9 @@ const remember = (user: Identity | null) => {
   else window.localStorage.removeItem(KEY);
 };
 
+/** Whether this browser remembers a signed-in user (a session may exist; the server decides). */
+export const hasIdentity = (): boolean => stored() !== null;
+
 // The session cookie is httpOnly: we cannot read it, so once per page load we ask the server
 // who we are. Without a remembered identity there is no session to check (and no 401 to log).
 let confirmed: Promise<Identity> | null = null;

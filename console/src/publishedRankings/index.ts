@@ -1,7 +1,9 @@
 import type { ResourceProps } from 'react-admin';
+import { lazyNamed } from '../common/lazyNamed';
 import EmojiEvents from '@mui/icons-material/EmojiEvents';
-import { PublishedRankingList } from './PublishedRankingList';
-import { PublishedRankingShow } from './PublishedRankingShow';
+
+const PublishedRankingList = lazyNamed(() => import('./PublishedRankingList'), 'PublishedRankingList');
+const PublishedRankingShow = lazyNamed(() => import('./PublishedRankingShow'), 'PublishedRankingShow');
 
 export const publishedRankings: Partial<ResourceProps> = {
   list: PublishedRankingList,

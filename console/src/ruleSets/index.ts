@@ -1,8 +1,10 @@
 import type { ResourceProps } from 'react-admin';
+import { lazyNamed } from '../common/lazyNamed';
 import Rule from '@mui/icons-material/Rule';
-import { RuleSetList } from './RuleSetList';
-import { RuleSetShow } from './RuleSetShow';
-import { RuleSetEdit } from './RuleSetEdit';
+
+const RuleSetList = lazyNamed(() => import('./RuleSetList'), 'RuleSetList');
+const RuleSetShow = lazyNamed(() => import('./RuleSetShow'), 'RuleSetShow');
+const RuleSetEdit = lazyNamed(() => import('./RuleSetEdit'), 'RuleSetEdit');
 
 export const ruleSets: Partial<ResourceProps> = {
   list: RuleSetList,

@@ -1,23 +1,35 @@
-import { Edit, useNotify, useRedirect, useTranslate, type RaRecord } from 'react-admin';
+import { Edit, useGetIdentity, useNotify, useRedirect, useRefresh, useTranslate, type RaRecord } from 'react-admin';
 import { SubmissionForm } from './SubmissionForm';
+import { browserStorage, clearDraft, draftKey } from './submissionDraft';
 import { messageOf, statusOf } from '../api/problem';
 
-/** The agency's self-assessment form, saved as a new revision with If-Match. */
+/**
+ * The agency's self-assessment form, saved as a new revision with If-Match. Typed values survive
+ * what could lose them (see KeepTypedWork): on a 412 the newer revision is reloaded and the typed
+ * values are put back over it, to be checked and saved again.
+ */
 export const SubmissionEdit = () => {
   const notify = useNotify();
   const translate = useTranslate();
   const redirect = useRedirect();
+  const refresh = useRefresh();
+  const { identity } = useGetIdentity();
   return (
     <Edit
       mutationMode="pessimistic"
       redirect={false}
       transform={(data: RaRecord) => ({ facts: data.facts ?? {} })}
       mutationOptions={{
-        onSuccess: () => notify('chiso.submission.saved', { type: 'success' }),
-        onError: (error: unknown) =>
-          statusOf(error) === 412
-            ? notify('chiso.submission.conflict', { type: 'error', autoHideDuration: 10000 })
-            : notify(messageOf(error) ?? 'ra.notification.http_error', { type: 'error', multiLine: true }),
+        onSuccess: (data: RaRecord) => {
+          if (identity?.id !== undefined) clearDraft(browserStorage(), draftKey(identity.id, data.id));
+          notify('chiso.submission.saved', { type: 'success' });
+        },
+        onError: (error: unknown) => {
+          if (statusOf(error) === 412) {
+            notify('chiso.submission.conflictKept', { type: 'warning', autoHideDuration: 15000, multiLine: true });
+            refresh();
+          } else notify(messageOf(error) ?? 'ra.notification.http_error', { type: 'error', multiLine: true });
+        },
       }}
       title={translate('chiso.submission.formTitle')}
       queryOptions={{ onError: () => redirect('list', 'submissions') }}

@@ -5,6 +5,7 @@ import { factGroups } from './factGroups';
 import { FactInput } from './FactInput';
 import { EvidenceList, type EvidenceItem } from './EvidenceList';
 import { EvidenceButton } from './EvidenceButton';
+import { KeepTypedWork } from './KeepTypedWork';
 import { SubmitSubmissionButton } from './SubmitSubmissionButton';
 import { StatusChip } from '../common/StatusChip';
 import { useLt } from '../common/useLt';
@@ -30,6 +31,7 @@ export const SubmissionForm = () => {
   const evidence: EvidenceItem[] = record.evidence ?? [];
   return (
     <SimpleForm toolbar={editable ? <FormToolbar /> : false} mode="onTouched" warnWhenUnsavedChanges sx={{ maxWidth: 1100 }}>
+      <KeepTypedWork enabled={editable} />
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
         <Typography variant="h5" component="h1">
           {record.agencyName}

@@ -1,8 +1,10 @@
 import type { ResourceProps } from 'react-admin';
+import { lazyNamed } from '../common/lazyNamed';
 import Assignment from '@mui/icons-material/Assignment';
-import { SubmissionList } from './SubmissionList';
-import { SubmissionEdit } from './SubmissionEdit';
-import { SubmissionShow } from './SubmissionShow';
+
+const SubmissionList = lazyNamed(() => import('./SubmissionList'), 'SubmissionList');
+const SubmissionEdit = lazyNamed(() => import('./SubmissionEdit'), 'SubmissionEdit');
+const SubmissionShow = lazyNamed(() => import('./SubmissionShow'), 'SubmissionShow');
 
 export const submissions: Partial<ResourceProps> = {
   list: SubmissionList,

@@ -37,7 +37,8 @@ export const UserList = () => {
         <DataTable.Col source="agencyId">
           <ReferenceField source="agencyId" reference="agencies" link={false} emptyText="—" />
         </DataTable.Col>
-        <DataTable.Col source="disabled" render={(r: RaRecord) => (r.disabled ? '✗' : '✓')} />
+        {/* "Đã khóa" (locked): a mark on locked accounts only; an active account's cell stays empty. */}
+        <DataTable.Col source="disabled" render={(r: RaRecord) => (r.disabled ? <span data-locked={r.username}>✓</span> : '')} />
       </DataTable>
     </List>
   );

@@ -1,8 +1,10 @@
 import type { ResourceProps } from 'react-admin';
+import { lazyNamed } from '../common/lazyNamed';
 import People from '@mui/icons-material/People';
-import { UserList } from './UserList';
-import { UserEdit } from './UserEdit';
-import { UserCreate } from './UserCreate';
+
+const UserList = lazyNamed(() => import('./UserList'), 'UserList');
+const UserEdit = lazyNamed(() => import('./UserEdit'), 'UserEdit');
+const UserCreate = lazyNamed(() => import('./UserCreate'), 'UserCreate');
 
 export const users: Partial<ResourceProps> = {
   list: UserList,

@@ -1,8 +1,10 @@
 import type { ResourceProps } from 'react-admin';
+import { lazyNamed } from '../common/lazyNamed';
 import AccountTree from '@mui/icons-material/AccountTree';
-import { VersionList } from './VersionList';
-import { VersionEditorPage } from './VersionEditorPage';
-import { VersionCreate } from './VersionCreate';
+
+const VersionList = lazyNamed(() => import('./VersionList'), 'VersionList');
+const VersionEditorPage = lazyNamed(() => import('./VersionEditorPage'), 'VersionEditorPage');
+const VersionCreate = lazyNamed(() => import('./VersionCreate'), 'VersionCreate');
 
 // One page for edit and show: drafts are editable, other versions open read-only.
 export const versions: Partial<ResourceProps> = {
