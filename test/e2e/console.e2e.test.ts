@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startServer, type RunningServer } from './support/server';
-import { login, openBrowser, screenshot, type Session } from './support/browser';
+import { fillEveryFact, login, openBrowser, screenshot, type Session } from './support/browser';
 
 let server: RunningServer;
 
@@ -247,21 +247,7 @@ describe('the console', () => {
       await staff.blur();
       await page.getByText('Phải nhỏ hơn hoặc bằng 5000').waitFor();
 
-      const rows = page.locator('[data-fact-row]');
-      const count = await rows.count();
-      expect(count).toBeGreaterThan(20);
-      for (let i = 0; i < count; i++) {
-        const row = rows.nth(i);
-        const combo = row.getByRole('combobox');
-        if (await combo.count()) {
-          await combo.click();
-          await page.getByRole('option').first().click();
-          continue;
-        }
-        const input = row.locator('input[name^="facts."], textarea[name^="facts."]').first();
-        const min = await input.getAttribute('min');
-        await input.fill(min && Number(min) > 0 ? min : '1');
-      }
+      expect(await fillEveryFact(page)).toBeGreaterThan(20);
       await staff.fill('120');
       await screenshot(page, '12-agency-form');
       await page.getByTestId('save-submission').click();

@@ -73,3 +73,25 @@ export async function logout(page: Page): Promise<void> {
   await page.getByRole('menuitem', { name: 'Đăng xuất' }).click();
   await page.locator('input[name="username"]').waitFor();
 }
+
+/**
+ * Fills every fact of the open self-assessment form as an agency would: the first choice of each
+ * list, the smallest allowed number (at least 1) elsewhere. Returns how many facts it filled.
+ */
+export async function fillEveryFact(page: Page): Promise<number> {
+  const rows = page.locator('[data-fact-row]');
+  const count = await rows.count();
+  for (let i = 0; i < count; i++) {
+    const row = rows.nth(i);
+    const combo = row.getByRole('combobox');
+    if (await combo.count()) {
+      await combo.click();
+      await page.getByRole('option').first().click();
+      continue;
+    }
+    const input = row.locator('input[name^="facts."], textarea[name^="facts."]').first();
+    const min = await input.getAttribute('min');
+    await input.fill(min && Number(min) > 0 ? min : '1');
+  }
+  return count;
+}
