@@ -41,4 +41,4 @@ export { join as joinPointer, tokens as pointerTokens, valueAt } from './pointer
 export { bi, text, type Bilingual } from './naming';
 export { formatNumber } from './text';
 export { isoOf, parseDay, viDay } from './day';
-export { shareADay, dayBefore, type InForce } from './period';
+export { shareADay, dayAfter, dayBefore, type InForce } from './period';

@@ -14,3 +14,6 @@ export const shareADay = (a: InForce, b: InForce): boolean => a.from <= (b.to ??
 
 /** The day before an ISO day: the last day of a version ended by one that starts on `day`. */
 export const dayBefore = (day: string): string => new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+
+/** The day after an ISO day: the first day free after a version's period ends. */
+export const dayAfter = (day: string): string => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);

@@ -4,6 +4,7 @@
 import {
   checkVersion,
   compileVersion,
+  dayAfter,
   dayBefore,
   diffVersions,
   type Finding,
@@ -133,10 +134,32 @@ export async function createDraft(tx: Tx, document: unknown, actor: string, base
   return created;
 }
 
-/** A new draft from any version (draft, published or retired) under a new label. */
+/**
+ * A new draft from any version (draft, published or retired) under a new label: the criteria as
+ * they were, but not what belonged to the old text — its change note is dropped, its label in the
+ * title becomes the new one, and it takes effect on 1 January of the year it is labelled with, or
+ * else the day after the rule set's last published period ends, until the next published version
+ * starts. The decision it will be published
+ * under is asked for when publishing.
+ */
 export async function copyVersion(tx: Tx, sourceId: string, label: string, actor: string): Promise<Version> {
   const source = await requireVersion(tx, sourceId);
-  const document = { ...structuredClone(source.document), version: label };
+  const { changeNote: _oldNote, ...kept } = structuredClone(source.document);
+  const retitle = (text: string) => text.split(source.version).join(label);
+  const title = { ...kept.title, vi: retitle(kept.title.vi), ...(kept.title.en ? { en: retitle(kept.title.en) } : {}) };
+  const published = await publishedVersions(tx, source.ruleSet, source.id);
+  const lastEnd = published
+    .map((v) => v.endedOn ?? v.effectiveTo)
+    .filter((d): d is string => !!d)
+    .sort()
+    .pop();
+  const from = /^\d{4}$/.test(label) ? `${label}-01-01` : lastEnd ? dayAfter(lastEnd) : kept.effective.from;
+  // Slotted before a later published version, it ends the day before that one starts.
+  const next = published
+    .map((v) => v.effectiveFrom)
+    .filter((d): d is string => !!d && d > from)
+    .sort()[0];
+  const document: RuleSetVersion = { ...kept, version: label, title, effective: next ? { from, to: dayBefore(next) } : { from } };
   return createDraft(tx, document, actor, source.id);
 }
 

@@ -210,6 +210,23 @@ describe.each(backends)('versions API on $name', (backend) => {
     expect(clash.status).toBe(409);
   });
 
+  it('a copy starts as a new text: no old change note, its label in the title, in force from the year it is labelled', async () => {
+    const label = `y${Math.random().toString(36).slice(2, 8)}`;
+    const doc = sonLa2021({ version: label });
+    doc.title = { vi: `Bộ chỉ số ${label}`, en: `Index ${label}` };
+    doc.changeNote = { vi: 'Sửa đổi năm trước', en: 'Last year' };
+    doc.effective = { from: '2021-09-15', to: '2023-04-12' };
+    const draft = await createDraft(doc);
+    const copy = await app.request('POST', `/api/versions/${draft.id}/copy`, { body: { version: '2500' } });
+    expect(copy.status, copy.text).toBe(201);
+    const full = (await app.request('GET', `/api/versions/${copy.body.id}`)).body;
+    expect(full.document.title).toEqual({ vi: 'Bộ chỉ số 2500', en: 'Index 2500' });
+    expect(full.document.changeNote).toBeUndefined();
+    expect(full.document.effective).toEqual({ from: '2500-01-01' });
+    expect(full.document.criteria).toEqual(doc.criteria);
+    expect(full.document.legalBasis).toEqual(doc.legalBasis);
+  });
+
   it('retires a published version (and only a published one)', async () => {
     const draft = await createDraft();
     expect((await app.request('POST', `/api/versions/${draft.id}/retire`)).status).toBe(409);

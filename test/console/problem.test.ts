@@ -27,11 +27,11 @@ describe('problemToError', () => {
     const lines = e.message.split('\n');
     expect(lines).toEqual([
       'Dữ liệu không hợp lệ.',
-      '/facts/f0: Lỗi 0',
-      '/facts/f1: Lỗi 1',
-      '/facts/f2: Lỗi 2',
-      '/facts/f3: Lỗi 3',
-      '/facts/f4: Lỗi 4',
+      '– Lỗi 0',
+      '– Lỗi 1',
+      '– Lỗi 2',
+      '– Lỗi 3',
+      '– Lỗi 4',
       '… (+2)',
     ]);
     // …but every field is still highlighted in the form
@@ -39,9 +39,9 @@ describe('problemToError', () => {
     expect(e.body.errors['facts.f6']).toBe('Lỗi 6');
   });
 
-  it('an error about the whole body (path "") is shown as "/" and is not attached to a field', () => {
+  it('an error about the whole body (path "") is listed and is not attached to a field', () => {
     const e = problemToError(400, 'Bad Request', { detail: 'Sai.', errors: [{ path: '', message: 'Phải là một đối tượng' }] });
-    expect(e.message).toBe('Sai.\n/: Phải là một đối tượng');
+    expect(e.message).toBe('Sai.\n– Phải là một đối tượng');
     expect(e.body.errors).toEqual({ root: { serverError: 'Sai.' } });
   });
 

@@ -47,7 +47,7 @@ describe('the console', () => {
   it('shows each role only what it may do, in Vietnamese', async () => {
     await as('admin', async (page) => {
       const items = await menuTexts(page);
-      for (const item of ['Bộ chỉ số', 'Phiên bản', 'Kỳ đánh giá', 'Nhật ký kiểm tra', 'Cơ quan, đơn vị', 'Người dùng'])
+      for (const item of ['Bộ chỉ số', 'Phiên bản', 'Kỳ đánh giá', 'Nhật ký hoạt động', 'Cơ quan, đơn vị', 'Người dùng'])
         expect(items).toContain(item);
       await page.getByTestId('current-period').waitFor();
       await page.getByTestId('chart-bands').waitFor();
@@ -65,7 +65,7 @@ describe('the console', () => {
       expect(items).toContain('Kỳ đánh giá');
       expect(items).toContain('Bản tự đánh giá');
       expect(items).not.toContain('Người dùng');
-      expect(items).not.toContain('Nhật ký kiểm tra');
+      expect(items).not.toContain('Nhật ký hoạt động');
       await page.goto('/#/versions');
       await page.getByText('Bộ chỉ số đánh giá Chính quyền số').first().waitFor();
       expect(await page.getByRole('link', { name: 'Tạo mới' }).count()).toBe(0);
@@ -73,7 +73,7 @@ describe('the console', () => {
     });
     await as('auditor', async (page) => {
       const items = await menuTexts(page);
-      for (const item of ['Tính lại và xác minh', 'Giả định', 'Nhật ký kiểm tra', 'Người dùng']) expect(items).toContain(item);
+      for (const item of ['Tính lại và xác minh', 'Giả định', 'Nhật ký hoạt động', 'Người dùng']) expect(items).toContain(item);
       await page.goto('/#/agencies');
       await page.getByText('Sở Công Thương').first().waitFor();
       expect(await page.getByRole('link', { name: 'Tạo mới' }).count()).toBe(0);
@@ -85,7 +85,7 @@ describe('the console', () => {
     await as('so-tttt', async (page) => {
       const items = await menuTexts(page);
       expect(items).toContain('Bản tự đánh giá');
-      for (const hidden of ['Phiên bản', 'Người dùng', 'Nhật ký kiểm tra', 'Cơ quan, đơn vị', 'Tính lại và xác minh'])
+      for (const hidden of ['Phiên bản', 'Người dùng', 'Nhật ký hoạt động', 'Cơ quan, đơn vị', 'Tính lại và xác minh'])
         expect(items).not.toContain(hidden);
       await page.getByText('Bản tự đánh giá của đơn vị').waitFor();
       await screenshot(page, '04-agency-dashboard');
@@ -97,7 +97,10 @@ describe('the console', () => {
       await page.goto('/#/versions');
       const row = page.locator('tr', { hasText: 'Bộ chỉ số đánh giá Chính quyền số' });
       await row.getByTestId('copy-version').click();
-      await expect(page.locator('input[name="newVersion"]').inputValue()).resolves.toBe('2022');
+      // offered the year after the rule set's latest version (2021, 2023 and 2024 exist); this
+      // amendment is for 2022
+      await expect.poll(() => page.locator('input[name="newVersion"]').inputValue()).toBe('2025');
+      await page.locator('input[name="newVersion"]').fill('2022');
       await page.getByTestId('confirm-copy').click();
       await page.getByTestId('version-heading').filter({ hasText: '2022' }).waitFor();
       await page.locator('[data-status="draft"]').waitFor();
@@ -105,11 +108,10 @@ describe('the console', () => {
       await page.getByTestId('node-form').waitFor();
       await screenshot(page, '05-admin-editor-tree');
 
-      // in force from 1 January 2022, typed as a Vietnamese official writes it
+      // a copy labelled 2022 is in force from 1 January 2022, shown as a Vietnamese official writes it
       await page.locator('[data-tab="general"]').click();
       const from = page.locator('[data-pointer="/effective/from"] input');
-      await expect(from.inputValue()).resolves.toBe('15/09/2021');
-      await from.fill('01/01/2022');
+      await expect(from.inputValue()).resolves.toBe('01/01/2022');
 
       // the band "Khá" starts at 75 instead of 70
       await page.locator('[data-tab="bands"]').click();
@@ -152,12 +154,18 @@ describe('the console', () => {
       await page.getByRole('button', { name: 'Chạy ca kiểm thử' }).click();
       await expect(page.getByTestId('tests-summary').innerText()).resolves.toBe('Đạt 7/7');
       await page.locator('[data-tab="lint"]').click();
-      await page.getByRole('button', { name: 'Chạy kiểm tra' }).click();
+      await page.getByRole('button', { name: 'Chạy rà soát' }).click();
       await page.getByTestId('lint-panel').locator('[data-testid="findings"], [data-testid="no-findings"]').first().waitFor();
       await screenshot(page, '08-admin-lint');
 
       await page.getByTestId('publish-version').click();
       await page.locator('textarea[name="changeNoteVi"]').fill('Nâng ngưỡng xếp loại Khá từ 70 lên 75 điểm.');
+      // the amendment needs its own decision: the copied one is not offered
+      await page.getByTestId('publish-new-decision').waitFor();
+      await expect(page.getByTestId('publish-new-decision').innerText()).resolves.toContain('2245/QĐ-UBND');
+      await expect(page.locator('input[name="decision"]').inputValue()).resolves.toBe('');
+      await page.locator('input[name="decision"]').fill('3012/QĐ-UBND');
+      await page.locator('input[name="date"]').fill('28/12/2021');
       await screenshot(page, '09-admin-publish-dialog');
       // 2021 is still in force on those days: the dialog asks what becomes of it, and waits for an answer
       const overlap = page.getByTestId('publish-overlap');
@@ -224,7 +232,7 @@ describe('the console', () => {
     await as('evaluator', async (page) => {
       await page.goto('/#/periods/create');
       await page.getByRole('combobox', { name: 'Bộ chỉ số' }).click();
-      await page.getByRole('option', { name: /^son-la/ }).click();
+      await page.getByRole('option', { name: /tỉnh Sơn La$/ }).click();
       await page.locator('input[name="year"]').fill('2023');
       await page.getByRole('combobox', { name: 'Phiên bản' }).click();
       await page.getByRole('option', { name: /^2023/ }).click();
@@ -294,7 +302,9 @@ describe('the console', () => {
       await notification(page, /Kỳ đánh giá chuyển sang/).waitFor();
       await page.locator('[data-status="closed"]').first().waitFor();
 
+      // the period already has results: scoring again is asked first
       await page.getByTestId('evaluate-period').click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Chấm điểm lại' }).click();
       await page.waitForURL(/\/ranking$/);
       await page.getByTestId('chart-distribution').waitFor();
       await page.locator('tr[data-rank="1"]').first().waitFor();

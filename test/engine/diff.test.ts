@@ -88,7 +88,7 @@ describe('diffVersions', () => {
       [
         'thresholdsChanged',
         '1.3',
-        'Tiêu chí 1.3: các bậc ≥ 4: 10 điểm; [2, 4): 5 điểm; [0, 2): 0 điểm → ≥ 4: 10 điểm; [3, 4): 5 điểm; [0, 2): 0 điểm',
+        'Tiêu chí 1.3: các mức ≥ 4: 10 điểm; [2, 4): 5 điểm; [0, 2): 0 điểm → ≥ 4: 10 điểm; [3, 4): 5 điểm; [0, 2): 0 điểm',
       ],
       ['methodChanged', '2.1', 'Tiêu chí 2.1: phương pháp chấm Theo tỷ lệ → Có / không'],
     ]);

@@ -49,7 +49,7 @@ export const AgencyCohort = () => {
       >
         {(versions ?? []).map((v) => (
           <MenuItem key={v.id} value={String(v.id)}>
-            {v.ruleSet} {v.version} · {translate(`chiso.status.${v.status}`)}
+            {v.version} · {lt(v.title)} · {translate(`chiso.status.${v.status}`)}
           </MenuItem>
         ))}
       </TextField>

@@ -1,9 +1,27 @@
-import { BooleanInput, CreateButton, DataTable, List, SearchInput, TextInput, TopToolbar, useCanAccess, type RaRecord } from 'react-admin';
+import {
+  BooleanInput,
+  CreateButton,
+  DataTable,
+  List,
+  SearchInput,
+  SelectInput,
+  TopToolbar,
+  useCanAccess,
+  type RaRecord,
+} from 'react-admin';
 import { Chip } from '@mui/material';
+import { useLt } from '../common/useLt';
+import { AGENCY_KINDS, kindLabel } from './kinds';
+import { useAttributeWords } from './useAttributeWords';
+
+const KindFilter = (props: { source: string; alwaysOn?: boolean }) => {
+  const lt = useLt();
+  return <SelectInput {...props} choices={AGENCY_KINDS.map((k) => ({ id: k.value, name: lt(k.label) }))} />;
+};
 
 const filters = [
   <SearchInput source="q" alwaysOn key="q" />,
-  <TextInput source="kind" key="kind" />,
+  <KindFilter source="kind" key="kind" />,
   <BooleanInput source="active" key="active" />,
 ];
 
@@ -15,21 +33,14 @@ const Actions = () => {
 /** State agencies being assessed: name, kind and the attributes cohort rules read. */
 export const AgencyList = () => {
   const { canAccess: canEdit } = useCanAccess({ resource: 'agencies', action: 'edit' });
+  const lt = useLt();
+  const words = useAttributeWords();
   return (
     <List filters={filters} actions={<Actions />} sort={{ field: 'name', order: 'ASC' }}>
       <DataTable rowClick={canEdit ? 'edit' : 'show'} bulkActionButtons={false}>
         <DataTable.Col source="name" />
-        <DataTable.Col source="id" />
-        <DataTable.Col source="kind" />
-        <DataTable.Col
-          source="attributes"
-          disableSort
-          render={(r: RaRecord) =>
-            Object.entries(r.attributes ?? {})
-              .map(([k, v]) => `${k}: ${v === true ? '✓' : v === false ? '✗' : String(v)}`)
-              .join(' · ')
-          }
-        />
+        <DataTable.Col source="kind" render={(r: RaRecord) => lt(kindLabel(r.kind))} />
+        <DataTable.Col source="attributes" disableSort render={(r: RaRecord) => words.describe(r.attributes)} />
         <DataTable.Col
           source="active"
           render={(r: RaRecord) => (

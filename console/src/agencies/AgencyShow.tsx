@@ -1,20 +1,20 @@
-import { BooleanField, Show, SimpleShowLayout, TextField, useRecordContext, useTranslate } from 'react-admin';
+import { BooleanField, Show, SimpleShowLayout, TextField, useRecordContext } from 'react-admin';
 import { Typography } from '@mui/material';
+import { useLt } from '../common/useLt';
 import { AgencyCohort } from './AgencyCohort';
+import { kindLabel } from './kinds';
+import { useAttributeWords } from './useAttributeWords';
 
 const Attributes = (_props: { label?: string }) => {
   const record = useRecordContext();
-  const translate = useTranslate();
-  const entries = Object.entries(record?.attributes ?? {});
-  return (
-    <Typography variant="body2">
-      {entries.length
-        ? entries
-            .map(([k, v]) => `${k}: ${v === true ? translate('chiso.common.yes') : v === false ? translate('chiso.common.no') : String(v)}`)
-            .join(' · ')
-        : '—'}
-    </Typography>
-  );
+  const words = useAttributeWords();
+  return <Typography variant="body2">{words.describe(record?.attributes) || '—'}</Typography>;
+};
+
+const Kind = (_props: { label?: string }) => {
+  const record = useRecordContext();
+  const lt = useLt();
+  return <Typography variant="body2">{lt(kindLabel(record?.kind))}</Typography>;
 };
 
 export const AgencyShow = () => (
@@ -23,7 +23,7 @@ export const AgencyShow = () => (
       <TextField source="id" />
       <TextField source="name" />
       <TextField source="nameEn" emptyText="—" />
-      <TextField source="kind" />
+      <Kind label="resources.agencies.fields.kind" />
       <Attributes label="resources.agencies.fields.attributes" />
       <BooleanField source="active" />
       <AgencyCohort />

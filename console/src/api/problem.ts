@@ -20,13 +20,14 @@ export const pointerToField = (pointer: string): string =>
 
 /**
  * Turns a problem into the HttpError react-admin understands: the message shown in the
- * notification is the server's (Vietnamese) detail followed by the field paths, and
- * body.errors maps each field to its message so forms highlight the inputs.
+ * notification is the server's (Vietnamese) detail followed by its messages — which name the field
+ * in words ("Tổng số cán bộ…: phải ≥ 1"), so the JSON Pointer stays out of sight — and body.errors
+ * maps each field to its message so forms highlight the inputs.
  */
 export function problemToError(status: number, statusText: string, problem: Problem | undefined): HttpError {
   const errors = problem?.errors ?? [];
   const head = problem?.detail || problem?.title || statusText || `HTTP ${status}`;
-  const lines = errors.slice(0, 5).map((e) => `${e.path || '/'}: ${e.message}`);
+  const lines = errors.slice(0, 5).map((e) => `– ${e.message}`);
   const more = errors.length > 5 ? [`… (+${errors.length - 5})`] : [];
   const message = [head, ...lines, ...more].join('\n');
   const fieldErrors: Record<string, unknown> = {};

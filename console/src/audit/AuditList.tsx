@@ -3,6 +3,8 @@ import { DateTimeText } from '../common/Fmt';
 import { VerifyChainButton } from './VerifyChainButton';
 import { ActionText } from './ActionText';
 import { ResourceText } from './ResourceText';
+import { RecordText } from './RecordText';
+import { ActorText } from './ActorText';
 
 // `to` is inclusive of the whole day: the server compares timestamps, so send the next midnight.
 const filters = [
@@ -24,10 +26,10 @@ export const AuditList = () => (
     <DataTable rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="id" />
       <DataTable.Col source="at" field={DateTimeText} />
-      <DataTable.Col source="actor" />
+      <DataTable.Col source="actor" field={ActorText} />
       <DataTable.Col source="action" field={ActionText} />
       <DataTable.Col source="resource" field={ResourceText} />
-      <DataTable.Col disableSort source="resourceId" />
+      <DataTable.Col disableSort source="resourceId" field={RecordText} />
     </DataTable>
   </List>
 );

@@ -3,6 +3,8 @@ import { Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@m
 import { DateTimeText } from '../common/Fmt';
 import { ActionText } from './ActionText';
 import { ResourceText } from './ResourceText';
+import { RecordText } from './RecordText';
+import { ActorText } from './ActorText';
 import { changedFields } from './flatten';
 
 const show = (v: unknown) => (v === undefined ? '—' : v === null ? 'null' : typeof v === 'string' ? v : String(v));
@@ -13,6 +15,12 @@ const Changes = (_props: { label?: string }) => {
   const translate = useTranslate();
   if (!record) return null;
   const changes = changedFields(record.before ?? null, record.after ?? null);
+  // "status" → "Trạng thái", "facts.staff_total" → "Số liệu › staff_total": the record's own field words.
+  const fieldWords = (path: string) => {
+    const [first, ...rest] = path.split('.');
+    const word = translate(`resources.${record.resource}.fields.${first}`, { _: first });
+    return [word, ...rest].join(' › ');
+  };
   if (!changes.length) return <Typography variant="body2">{translate('chiso.audit.noFieldChanges')}</Typography>;
   return (
     <Table size="small">
@@ -26,7 +34,7 @@ const Changes = (_props: { label?: string }) => {
       <TableBody>
         {changes.map((c) => (
           <TableRow key={c.path}>
-            <TableCell sx={{ fontFamily: 'monospace' }}>{c.path}</TableCell>
+            <TableCell title={c.path}>{fieldWords(c.path)}</TableCell>
             <TableCell sx={{ color: 'error.main', wordBreak: 'break-word' }}>{show(c.before)}</TableCell>
             <TableCell sx={{ color: 'success.main', wordBreak: 'break-word' }}>{show(c.after)}</TableCell>
           </TableRow>
@@ -41,10 +49,10 @@ export const AuditShow = () => (
     <SimpleShowLayout>
       <TextField source="id" />
       <DateTimeText source="at" label="resources.audit.fields.at" />
-      <TextField source="actor" />
+      <ActorText label="resources.audit.fields.actor" />
       <ActionText label="resources.audit.fields.action" />
       <ResourceText label="resources.audit.fields.resource" />
-      <TextField source="resourceId" />
+      <RecordText label="resources.audit.fields.resourceId" />
       <Changes label="chiso.audit.changes" />
       <TextField source="hash" sx={{ fontFamily: 'monospace' }} />
       <TextField source="prevHash" sx={{ fontFamily: 'monospace' }} emptyText="—" />

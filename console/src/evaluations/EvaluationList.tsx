@@ -1,5 +1,6 @@
 import { DataTable, List, ReferenceField, ReferenceInput, SelectInput, TextInput, type RaRecord } from 'react-admin';
 import { BandChip } from '../common/BandChip';
+import { CohortText } from '../common/CohortText';
 import { DateTimeText, NumberText } from '../common/Fmt';
 
 const filters = [
@@ -18,7 +19,7 @@ export const EvaluationList = () => (
         <ReferenceField source="periodId" reference="periods" link={false} />
       </DataTable.Col>
       <DataTable.Col disableSort source="versionLabel" />
-      <DataTable.Col source="cohort" />
+      <DataTable.Col source="cohort" field={CohortText} />
       <DataTable.Col source="total" field={NumberText} align="right" />
       <DataTable.Col source="percentage" field={NumberText} align="right" />
       <DataTable.Col source="band" disableSort render={(r: RaRecord) => <BandChip band={r.band} />} />

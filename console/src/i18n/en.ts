@@ -67,6 +67,9 @@ export const en = {
         revision: 'Revision',
         updatedAt: 'Updated',
         submittedAt: 'Submitted',
+        facts: 'Reported figures',
+        appraisedFacts: 'Figures after appraisal',
+        evidence: 'Evidence',
       },
     },
     evaluations: {
@@ -348,6 +351,7 @@ export const en = {
       wholeDocument: 'Whole document',
       nodeRef: 'Item %{code}',
     },
+    ruleSet: { versions: 'Versions' },
     version: {
       publish: 'Publish',
       publishTitle: 'Publish version %{version}',
@@ -365,7 +369,12 @@ export const en = {
       copyShort: 'Copy',
       copy: 'Copy to a new draft',
       copyTitle: 'New draft from version %{version}',
-      copyHelp: 'The new draft starts as an exact copy; give it its own version label.',
+      newDecision:
+        "Version %{version} was published by decision %{decision} of %{date}. This amendment needs its own decision: enter the new decision's number and date.",
+      titleNamesOldDecision:
+        "The version's title still names the old decision (%{decision}): correct it under “General” before publishing.",
+      copyHelp:
+        'The new draft keeps the criteria, figures, cohorts and bands. The old change note is dropped, the title carries the new label, and it takes effect on 1 January of the labelled year (or the day after the latest version ends); the new decision is asked for when publishing.',
       copyConfirm: 'Create draft',
       copied: 'Draft %{version} created',
       retire: 'Retire',
@@ -446,7 +455,7 @@ export const en = {
       attributeType: 'Type',
       idFormat: 'Lowercase letters, digits, - or _',
       kindFormat: 'Lowercase letters, digits, - or _, starting with a letter',
-      kindHelp: 'e.g. department, board, district',
+      kindHelp: 'The kind of agency the regulation names: department, board, district…',
       cohortUnder: 'Cohort under a version',
       inCohort: 'In cohort “%{cohort}”.',
       noCohort: 'In no cohort of this version: it would not be scored.',
@@ -468,6 +477,10 @@ export const en = {
       moved: 'Period moved to “%{status}”',
       evaluate: 'Evaluate',
       evaluated: 'Evaluated %{n} submissions',
+      evaluateAgain: 'Evaluate again',
+      evaluateAgainTitle: 'Evaluate the whole period again?',
+      evaluateAgainHelp:
+        'This period already has results. Evaluating again makes a new batch from the current figures; the old one is kept for comparison, but the ranking will use the new one.',
       evaluatedOne: 'Submission evaluated',
       ranking: 'Ranking',
     },
@@ -533,7 +546,7 @@ export const en = {
       best: 'Best in cohort',
       provisional: 'provisional',
       hashes: 'Result hash',
-      engine: 'engine',
+      engine: 'Scoring software, version',
       status: { notApplicable: 'Not applicable', notScored: 'Not scored', scored: 'Scored' },
     },
     chart: {

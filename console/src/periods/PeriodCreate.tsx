@@ -1,3 +1,4 @@
+import { useLt } from '../common/useLt';
 import {
   Create,
   FormDataConsumer,
@@ -16,11 +17,12 @@ import {
 /** A new assessment year, pinned to a published version of the rule set. */
 export const PeriodCreate = () => {
   const translate = useTranslate();
+  const lt = useLt();
   return (
     <Create redirect="show">
       <SimpleForm>
         <ReferenceInput source="ruleSet" reference="rule-sets">
-          <SelectInput optionText={(r: RaRecord) => `${r.id} · ${r.title?.vi ?? ''}`} validate={required()} />
+          <SelectInput optionText={(r: RaRecord) => lt(r.title) || r.id} validate={required()} />
         </ReferenceInput>
         <NumberInput source="year" validate={[required(), minValue(2000), maxValue(2100)]} step={1} />
         <FormDataConsumer>
@@ -28,7 +30,7 @@ export const PeriodCreate = () => {
             formData.ruleSet ? (
               <ReferenceInput source="versionId" reference="versions" filter={{ ruleSet: formData.ruleSet, status: 'published' }}>
                 <SelectInput
-                  optionText={(v: RaRecord) => `${v.version} · ${v.title?.vi ?? ''}`}
+                  optionText={(v: RaRecord) => `${v.version} · ${lt(v.title)}`}
                   validate={required()}
                   helperText={translate('chiso.period.versionHelp')}
                 />

@@ -1,6 +1,7 @@
 import { Box, Button, Card, CardContent, Stack, Typography } from '@mui/material';
 import Leaderboard from '@mui/icons-material/Leaderboard';
-import { DataTable, ReferenceManyField, Show, useRecordContext, useTranslate, type RaRecord } from 'react-admin';
+import { DataTable, ReferenceField, ReferenceManyField, Show, useRecordContext, useTranslate, type RaRecord } from 'react-admin';
+import { useRefreshWhenSeen } from '../common/useRefreshWhenSeen';
 import { Link } from 'react-router-dom';
 import { StatusChip } from '../common/StatusChip';
 import { DateTimeText } from '../common/Fmt';
@@ -25,8 +26,8 @@ const PeriodHeader = () => {
             <StatusChip status={period.status} kind="period" />
           </Stack>
           <Typography variant="body2" color="text.secondary">
-            {period.ruleSet} · {translate('resources.periods.fields.year')} {period.year} ·{' '}
-            {translate('resources.versions.name', { smart_count: 1 })}{' '}
+            <ReferenceField source="ruleSet" reference="rule-sets" link="show" /> · {translate('resources.periods.fields.year')}{' '}
+            {period.year} · {translate('resources.versions.name', { smart_count: 1 })}{' '}
             <Link to={`/versions/${period.versionId}`}>{period.versionLabel}</Link>
           </Typography>
         </Box>
@@ -44,14 +45,15 @@ const PeriodHeader = () => {
   );
 };
 
-const Progress = () => {
+const Progress = ({ tick }: { tick: number }) => {
   const period = useRecordContext();
-  return period ? <SubmissionProgress period={period} /> : null;
+  return period ? <SubmissionProgress key={tick} period={period} /> : null;
 };
 
 /** A period: its stage, what can be done now, progress of submissions, and the submissions. */
 export const PeriodShow = () => {
   const translate = useTranslate();
+  const tick = useRefreshWhenSeen();
   return (
     <Show component="div" actions={false}>
       <Card sx={{ mb: 2 }}>
@@ -60,7 +62,7 @@ export const PeriodShow = () => {
       <Card sx={{ mb: 2 }}>
         <CardContent>
           <Typography variant="h6">{translate('chiso.dashboard.progress')}</Typography>
-          <Progress />
+          <Progress tick={tick} />
         </CardContent>
       </Card>
       <Card>

@@ -19,7 +19,7 @@ export const RuleSetShow = () => (
         reference="versions"
         target="ruleSet"
         sort={{ field: 'effectiveFrom', order: 'DESC' }}
-        label="resources.versions.name"
+        label="chiso.ruleSet.versions"
       >
         <DataTable rowClick={(id) => `/versions/${id}`} bulkActionButtons={false}>
           <DataTable.Col source="version" />

@@ -11,5 +11,5 @@ export const ruleSets: Partial<ResourceProps> = {
   show: RuleSetShow,
   edit: RuleSetEdit,
   icon: Rule,
-  recordRepresentation: 'id',
+  recordRepresentation: (r) => r.title?.vi ?? r.id,
 };

@@ -4,6 +4,7 @@ import { Show, useCanAccess, useRecordContext, useRefresh, useTranslate } from '
 import { Link } from 'react-router-dom';
 import { StatusChip } from '../common/StatusChip';
 import { useFormat } from '../common/useFormat';
+import { useLt } from '../common/useLt';
 import { useSubmissionContext } from './useSubmissionContext';
 import { factGroups } from './factGroups';
 import { AppraisalTable } from './AppraisalTable';
@@ -15,6 +16,7 @@ const SubmissionView = () => {
   const translate = useTranslate();
   const refresh = useRefresh();
   const f = useFormat();
+  const lt = useLt();
   const { data, error } = useSubmissionContext(record);
   const { canAccess: mayAppraise } = useCanAccess({ resource: 'submissions', action: 'appraise' });
   const { canAccess: mayEdit } = useCanAccess({ resource: 'submissions', action: 'edit', record });
@@ -38,7 +40,9 @@ const SubmissionView = () => {
                 <Link to={`/periods/${data.period.id}/show`}>{data.period.title}</Link> ·{' '}
                 {translate('chiso.submission.revision', { n: record.revision })}
                 {record.submittedAt ? ` · ${translate('chiso.submission.submittedAt', { at: f.dateTime(record.submittedAt) })}` : ''}
-                {data.cohort ? ` · ${translate('chiso.common.cohort')}: ${data.cohort}` : ''}
+                {data.cohort
+                  ? ` · ${translate('chiso.common.cohort')}: ${lt(data.version.cohorts.find((c) => c.id === data.cohort)?.name) || data.cohort}`
+                  : ''}
               </Typography>
             </Box>
             {mayEdit && record.status === 'draft' && (

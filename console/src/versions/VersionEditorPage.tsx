@@ -19,7 +19,7 @@ export const VersionEditorPage = () => {
   const readOnly = record.status !== 'draft' || !canEdit;
   return (
     <Box sx={{ mt: 1 }}>
-      <Title title={`${translate('resources.versions.name', { smart_count: 1 })} ${record.ruleSet} ${record.version}`} />
+      <Title title={`${translate('resources.versions.name', { smart_count: 1 })} ${record.version}`} />
       {record.intact === false && (
         <Alert severity="error" sx={{ mb: 1 }} data-testid="version-altered">
           {translate('chiso.editor.altered')}

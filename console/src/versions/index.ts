@@ -13,5 +13,5 @@ export const versions: Partial<ResourceProps> = {
   show: VersionEditorPage,
   create: VersionCreate,
   icon: AccountTree,
-  recordRepresentation: (r) => `${r.ruleSet} ${r.version}`,
+  recordRepresentation: (r) => (r.title?.vi ? `${r.title.vi} (${r.version})` : `${r.ruleSet} ${r.version}`),
 };

@@ -104,7 +104,7 @@ export const tiers: MethodDef<'tiers'> = {
           before: a.tiers,
           after: b.tiers,
           message: bi(
-            `các bậc ${arrow(tiersText(a.tiers, 'vi'), tiersText(b.tiers, 'vi'))}`,
+            `các mức ${arrow(tiersText(a.tiers, 'vi'), tiersText(b.tiers, 'vi'))}`,
             `tiers ${arrow(tiersText(a.tiers, 'en'), tiersText(b.tiers, 'en'))}`,
           ),
         });
@@ -118,7 +118,7 @@ export const tiers: MethodDef<'tiers'> = {
               before: was,
               after: t.label,
               message: bi(
-                `bậc ${k + 1}: tên ${arrow(was ? `"${text(was, 'vi')}"` : '—', t.label ? `"${text(t.label, 'vi')}"` : '—')}`,
+                `mức ${k + 1}: tên ${arrow(was ? `"${text(was, 'vi')}"` : '—', t.label ? `"${text(t.label, 'vi')}"` : '—')}`,
                 `tier ${k + 1}: label ${arrow(was ? `"${text(was, 'en')}"` : '—', t.label ? `"${text(t.label, 'en')}"` : '—')}`,
               ),
             });
@@ -178,7 +178,7 @@ function lintTiers(list: readonly Tier[], path: string, name: ReturnType<typeof 
           about(
             name,
             bi(
-              `bậc ${k + 1} có "from" (${current.from}) không nhỏ hơn "to" (${current.to}) nên không bao giờ khớp`,
+              `mức ${k + 1} có cận dưới (${current.from}) không nhỏ hơn cận trên (${current.to}) nên không bao giờ khớp`,
               `tier ${k + 1} has "from" (${current.from}) not below "to" (${current.to}), so it never matches`,
             ),
           ),
@@ -194,7 +194,7 @@ function lintTiers(list: readonly Tier[], path: string, name: ReturnType<typeof 
             about(
               name,
               bi(
-                `bậc ${k + 1} (${r.vi}) đã được các bậc trước bao phủ nên không bao giờ được chọn`,
+                `mức ${k + 1} (${r.vi}) đã được các mức trước bao phủ nên không bao giờ được chọn`,
                 `tier ${k + 1} (${r.en}) is covered by earlier tiers, so it is never chosen`,
               ),
             ),
@@ -208,7 +208,7 @@ function lintTiers(list: readonly Tier[], path: string, name: ReturnType<typeof 
             about(
               name,
               bi(
-                `bậc ${k + 1} (${r.vi}) chồng lấn bậc trước; phần chồng lấn thuộc bậc trước`,
+                `mức ${k + 1} (${r.vi}) chồng lấn mức trước; phần chồng lấn thuộc mức trước`,
                 `tier ${k + 1} (${r.en}) overlaps an earlier tier, which takes the overlap`,
               ),
             ),
@@ -224,7 +224,7 @@ function lintTiers(list: readonly Tier[], path: string, name: ReturnType<typeof 
           about(
             name,
             bi(
-              `bậc ${k + 1} cho ${points} điểm, vượt điểm tối đa ${budget}`,
+              `mức ${k + 1} cho ${points} điểm, vượt điểm tối đa ${budget}`,
               `tier ${k + 1} gives ${points} points, above the maximum ${budget}`,
             ),
           ),
@@ -239,7 +239,7 @@ function lintTiers(list: readonly Tier[], path: string, name: ReturnType<typeof 
       warning(
         `${path}/tiers`,
         'tiers-unordered',
-        about(name, bi('các bậc không theo thứ tự tăng hoặc giảm dần', 'the tiers are neither in ascending nor in descending order')),
+        about(name, bi('các mức không theo thứ tự tăng hoặc giảm dần', 'the tiers are neither in ascending nor in descending order')),
       ),
     );
   const covered = union(intervals);
@@ -249,7 +249,7 @@ function lintTiers(list: readonly Tier[], path: string, name: ReturnType<typeof 
       warning(
         `${path}/tiers`,
         'tiers-gap',
-        about(name, bi(`giá trị ${gap.vi} không thuộc bậc nào (được 0 điểm)`, `values ${gap.en} fall in no tier (0 points)`)),
+        about(name, bi(`giá trị ${gap.vi} không thuộc mức nào (được 0 điểm)`, `values ${gap.en} fall in no tier (0 points)`)),
       ),
     );
   }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, TextField, Typography } from '@mui/material';
 import ContentCopy from '@mui/icons-material/ContentCopy';
 import { useNotify, useTranslate, type RaRecord } from 'react-admin';
@@ -6,9 +6,21 @@ import { useNavigate } from 'react-router-dom';
 import { dataProvider } from '../../providers/dataProvider';
 import { messageOf } from '../../api/problem';
 
-const suggest = (label: string) => {
+const bump = (label: string) => {
   const m = /^(.*?)(\d+)$/.exec(label);
   return m ? `${m[1]}${Number(m[2]) + 1}` : `${label}.1`;
+};
+
+/**
+ * The label a copy is offered: the year after the rule set's latest year-labelled version (an
+ * amendment is for a coming year), else the copied label bumped until it is free.
+ */
+export const suggestLabel = (label: string, taken: string[]): string => {
+  const years = taken.filter((t) => /^\d{4}$/.test(t)).map(Number);
+  if (/^\d{4}$/.test(label) && years.length) return String(Math.max(...years) + 1);
+  let next = bump(label);
+  while (taken.includes(next)) next = bump(next);
+  return next;
 };
 
 /** Amending a regulation starts here: a new draft copied from any version. */
@@ -25,9 +37,32 @@ export const CopyButton = ({
   const notify = useNotify();
   const navigate = useNavigate();
   const [open, setOpen] = useState(false);
-  const [label, setLabel] = useState(suggest(String(record.version ?? '')));
+  const [label, setLabel] = useState(bump(String(record.version ?? '')));
+  const [touched, setTouched] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // The labels already used are known only once the dialog opens; what was typed is never replaced.
+  useEffect(() => {
+    if (!open || touched) return;
+    let live = true;
+    dataProvider
+      .getAll('versions', { ruleSet: record.ruleSet })
+      .then(
+        (all) =>
+          live &&
+          !touched &&
+          setLabel(
+            suggestLabel(
+              String(record.version ?? ''),
+              all.map((v) => v.version),
+            ),
+          ),
+      )
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [open, touched, record.ruleSet, record.version]);
   const copy = async () => {
     setBusy(true);
     setProblem(null);
@@ -66,7 +101,10 @@ export const CopyButton = ({
           <TextField
             label={translate('chiso.editor.field.versionLabel')}
             value={label}
-            onChange={(e) => setLabel(e.target.value)}
+            onChange={(e) => {
+              setTouched(true);
+              setLabel(e.target.value);
+            }}
             autoFocus
             fullWidth
             name="newVersion"

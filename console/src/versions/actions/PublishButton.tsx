@@ -65,6 +65,8 @@ export const PublishButton = ({
     issuer: doc.legalBasis?.issuer ?? '',
   });
   const [overlapping, setOverlapping] = useState<Overlapping[]>([]);
+  // The decision the copied version was published under, when the draft still carries it.
+  const [inherited, setInherited] = useState<{ version: string; decision: string; date: string } | null>(null);
   const [overlap, setOverlap] = useState<'end' | 'retire' | ''>('');
   const set = (k: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement>) => setForm({ ...form, [k]: e.target.value });
   const day = parseDay(form.date);
@@ -74,6 +76,15 @@ export const PublishButton = ({
   const openDialog = async () => {
     setOpen(true);
     setOverlap('');
+    // An amendment is published by a new decision: one copied from its source is not offered.
+    if (record.basedOn && !inherited) {
+      const source = await dataProvider.getOne('versions', { id: record.basedOn }).catch(() => null);
+      const basis = source?.data.legalBasis;
+      if (basis?.decision && basis.decision === doc.legalBasis?.decision) {
+        setInherited({ version: source!.data.version, decision: basis.decision, date: basis.date ? viDay(basis.date) : '' });
+        setForm((f) => (f.decision === basis.decision ? { ...f, decision: '', date: '' } : f));
+      }
+    }
     const published = await dataProvider.getAll('versions', { ruleSet: doc.ruleSet, status: 'published' }).catch(() => []);
     setOverlapping(
       published
@@ -173,6 +184,12 @@ export const PublishButton = ({
               />
             </Stack>
             <TextField label={translate('chiso.editor.field.issuer')} value={form.issuer} onChange={set('issuer')} required name="issuer" />
+            {inherited && (
+              <Alert severity="info" data-testid="publish-new-decision">
+                {translate('chiso.version.newDecision', inherited)}
+                {doc.title?.vi?.includes(inherited.decision) && ` ${translate('chiso.version.titleNamesOldDecision', inherited)}`}
+              </Alert>
+            )}
           </Stack>
           {overlapping.length > 0 && (
             <Alert severity="warning" sx={{ mt: 2 }} data-testid="publish-overlap">

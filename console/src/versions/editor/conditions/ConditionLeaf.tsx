@@ -18,7 +18,7 @@ export const ConditionLeaf = ({ pointer, scope, onRemove }: { pointer: string; s
   const selected = attr !== null ? `agency:${attr}` : (cond.fact ?? '');
 
   const subjectChoices = [
-    ...(scope === 'facts' ? facts.map((f) => ({ id: f.id, name: `${lt(f.label) || f.id} · ${f.id}` })) : []),
+    ...(scope === 'facts' ? facts.map((f) => ({ id: f.id, name: lt(f.label) || f.id })) : []),
     ...attributeChoices.map((a) => ({ id: `agency:${a.id}`, name: `${translate('chiso.condition.agency')} › ${a.name}` })),
   ];
   const type =

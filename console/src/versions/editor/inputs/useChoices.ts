@@ -2,6 +2,8 @@ import { useTranslate } from 'react-admin';
 import { useEditor } from '../EditorContext';
 import { useLt } from '../../../common/useLt';
 import type { Choice } from './PSelect';
+import type { AgencyAttribute } from '../../../../../server/engine';
+import { AGENCY_KINDS } from '../../../agencies/kinds';
 
 const NUMERIC = ['number', 'integer'];
 
@@ -14,12 +16,15 @@ export const useChoices = () => {
   const factChoices = (filter?: 'numeric' | 'evaluator'): Choice[] =>
     facts
       .filter((f) => (filter === 'numeric' ? NUMERIC.includes(f.type) : filter === 'evaluator' ? f.enteredBy === 'evaluator' : true))
-      .map((f) => ({ id: f.id, name: `${lt(f.label) || f.id} · ${f.id}` }));
+      .map((f) => ({ id: f.id, name: lt(f.label) || f.id }));
   const cohortChoices: Choice[] = (doc.cohorts ?? []).map((c) => ({ id: c.id, name: lt(c.name) || c.id }));
-  const attributeChoices: Choice[] = [
-    { id: 'kind', name: `${translate('chiso.common.attrKind')} · kind` },
-    { id: 'name', name: `${translate('chiso.common.attrName')} · name` },
-    ...(doc.agencyAttributes ?? []).map((a) => ({ id: a.id, name: `${lt(a.label) || a.id} · ${a.id}` })),
+  // Every agency has a kind and a name besides what the version declares; the kind is picked from
+  // the regulations' words ("Sở, ngành", "Ban"), never typed as a code.
+  const agencyAttributes: AgencyAttribute[] = [
+    { id: 'kind', type: 'enum', label: { vi: translate('chiso.common.attrKind') }, options: AGENCY_KINDS },
+    { id: 'name', type: 'text', label: { vi: translate('chiso.common.attrName') } },
+    ...(doc.agencyAttributes ?? []),
   ];
-  return { facts, factChoices, cohortChoices, attributeChoices, agencyAttributes: doc.agencyAttributes ?? [] };
+  const attributeChoices: Choice[] = agencyAttributes.map((a) => ({ id: a.id, name: lt(a.label) || a.id }));
+  return { facts, factChoices, cohortChoices, attributeChoices, agencyAttributes };
 };
