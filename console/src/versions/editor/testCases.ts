@@ -1,7 +1,8 @@
 // The version's embedded test cases as an administrator reads them: a failure's field
 // ("points.S1.1", "band") becomes the criterion's code and title or the band's label, and the
 // result of a run becomes the case's new expectations when a change of the rules was deliberate.
-import { Exact, walkNodes, type Band, type Node, type RuleSetVersion, type TestCase, type TestCaseResult } from '../../../../server/engine';
+import { Exact, walkNodes, type Band, type Node, type RuleSetVersion, type TestCase } from '../../../../server/engine';
+import type { TestCaseResult } from '../../providers/dataProvider';
 import type { Lt } from '../../common/useLt';
 
 export type Expectations = TestCase['expect'];
@@ -54,7 +55,7 @@ export function acceptedExpectations(expect: Expectations, failures: readonly Fa
 export const treeNodes = (doc: RuleSetVersion): Node[] => [...walkNodes(doc.criteria ?? [])].map((w) => w.node);
 
 /** A node of the tree by its code or its stable id (expectations may name either). */
-export const findNode = (doc: RuleSetVersion, key: string): Node | undefined => treeNodes(doc).find((n) => n.code === key || n.id === key);
+const findNode = (doc: RuleSetVersion, key: string): Node | undefined => treeNodes(doc).find((n) => n.code === key || n.id === key);
 
 /** The bands a case is classified in: its cohort's own, or the version's. */
 export function bandsOf(doc: RuleSetVersion, cohort: string | null | undefined): Band[] {

@@ -19,7 +19,8 @@ import {
 import DeleteOutline from '@mui/icons-material/DeleteOutlined';
 import DoneAll from '@mui/icons-material/DoneAll';
 import { useNotify, useTranslate } from 'react-admin';
-import type { TestCase, TestCaseResult } from '../../../../../server/engine';
+import type { TestCase } from '../../../../../server/engine';
+import type { TestCaseResult } from '../../../providers/dataProvider';
 import { useEditor } from '../EditorContext';
 import { join } from '../docOps';
 import { useBound } from '../inputs/useBound';
