@@ -27,6 +27,15 @@ describe('describePointer: where a finding is, in words', () => {
     expect(where('/facts/0')).toBe('Dữ kiện · co_ban_chi_dao');
   });
 
+  it('names a test case by its name, as a failed case found at publishing points at it', () => {
+    const withTests = {
+      ...doc,
+      tests: [{ name: 'Sở đạt đúng 85 điểm', agency: { id: 'a', name: 'A', kind: 'department' }, facts: {}, expect: {} }],
+    };
+    expect(describePointer(withTests, '/tests/0', lt, translate)).toBe('Ca kiểm thử · Sở đạt đúng 85 điểm');
+    expect(describePointer(withTests, '/tests/3', lt, translate)).toBe('Ca kiểm thử · 3');
+  });
+
   it('still says something for a node or fact that the edit has since removed', () => {
     const gone = where('/criteria/9/max');
     expect(gone.startsWith('Mục ?')).toBe(true);

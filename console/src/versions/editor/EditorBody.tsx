@@ -1,5 +1,4 @@
 import type { Finding } from '../../../../server/engine';
-import type { TestCaseResult } from '../../providers/dataProvider';
 import { useEditor, type Section } from './EditorContext';
 import { EditorTabs } from './EditorTabs';
 import { GeneralSection } from './sections/GeneralSection';
@@ -12,12 +11,13 @@ import { LintPanel } from './sections/LintPanel';
 import { TestsPanel } from './sections/TestsPanel';
 import { ImpactPreview } from '../impact/ImpactPreview';
 import { sectionOf } from './docOps';
+import type { TestRunState } from './testCases';
 
 export interface ChecksState {
   live: Finding[];
   liveAvailable: boolean;
   server: Finding[] | null;
-  tests: TestCaseResult[] | null;
+  tests: TestRunState | null;
   running: boolean;
   runLint: () => void;
   runTests: () => void;
@@ -50,7 +50,7 @@ export const EditorBody = ({ checks }: { checks: ChecksState }) => {
           running={checks.running}
         />
       )}
-      {editor.section === 'tests' && <TestsPanel results={checks.tests} onRun={checks.runTests} running={checks.running} />}
+      {editor.section === 'tests' && <TestsPanel run={checks.tests} onRun={checks.runTests} running={checks.running} />}
       {editor.section === 'impact' && checks.showImpact && <ImpactPreview doc={editor.doc} />}
       {editor.section === 'raw' && <RawJsonSection />}
     </>

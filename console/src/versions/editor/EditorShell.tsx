@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Alert, Button } from '@mui/material';
 import { useNotify, useTranslate, type RaRecord } from 'react-admin';
-import { dataProvider, type TestCaseResult } from '../../providers/dataProvider';
+import { dataProvider } from '../../providers/dataProvider';
 import { problemOf, messageOf, statusOf } from '../../api/problem';
 import type { Finding } from '../../../../server/engine';
 import { useEditor } from './EditorContext';
@@ -9,6 +9,7 @@ import { useLiveFindings } from './useLiveFindings';
 import { EditorHeader } from './EditorHeader';
 import { EditorBody } from './EditorBody';
 import { toFindings } from './toFindings';
+import type { TestRunState } from './testCases';
 
 /** Save (with If-Match), server lint and test runs around the editor. */
 export const EditorShell = ({ record, onChanged }: { record: RaRecord; onChanged: () => void }) => {
@@ -20,7 +21,7 @@ export const EditorShell = ({ record, onChanged }: { record: RaRecord; onChanged
   // a ref, not state: publish right after a save must send the etag that save returned
   const etag = useRef<string | null>(record.etag ?? null);
   const [server, setServer] = useState<Finding[] | null>(null);
-  const [tests, setTests] = useState<TestCaseResult[] | null>(null);
+  const [tests, setTests] = useState<TestRunState | null>(null);
   const [running, setRunning] = useState(false);
   const [conflict, setConflict] = useState(false);
 
@@ -53,11 +54,13 @@ export const EditorShell = ({ record, onChanged }: { record: RaRecord; onChanged
   };
 
   const run = async (what: 'lint' | 'test') => {
+    // the document that is saved and then tested: results tell about it, not about later edits
+    const doc = editor.doc;
     setRunning(true);
     try {
       if (!(await save())) return;
       if (what === 'lint') setServer((await dataProvider.lintVersion(String(record.id))).findings);
-      else setTests((await dataProvider.testVersion(String(record.id))).results);
+      else setTests({ results: (await dataProvider.testVersion(String(record.id))).results, doc });
     } catch (error) {
       notify(messageOf(error) ?? 'ra.notification.http_error', { type: 'error', multiLine: true });
     } finally {

@@ -18,5 +18,9 @@ export function describePointer(doc: unknown, pointer: string, lt: PickLt, trans
     const item = valueAt(doc, `/${t[0]}/${t[1]}`) as { id?: string } | undefined;
     return `${translate(`chiso.editor.tab.${t[0]}`)} · ${item?.id ?? t[1]}${t.length > 2 ? ` › ${t.slice(2).join(' › ')}` : ''}`;
   }
+  if (t[0] === 'tests' && t[1] !== undefined) {
+    const test = valueAt(doc, `/tests/${t[1]}`) as { name?: string } | undefined;
+    return `${translate('chiso.editor.tab.tests')} · ${test?.name || t[1]}${t.length > 2 ? ` › ${t.slice(2).join(' › ')}` : ''}`;
+  }
   return t.join(' › ');
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { InputAdornment, TextField } from '@mui/material';
-import { useTranslate } from 'react-admin';
+import { useLocaleState, useTranslate } from 'react-admin';
 import { useBound } from './useBound';
 
 /** Accepts 85,5 as well as 85.5: officials type the Vietnamese decimal comma. */
@@ -31,7 +31,9 @@ export const PNumber = ({
 }) => {
   const { ref, t, value, set, focused, readOnly } = useBound(pointer);
   const translate = useTranslate();
-  const asText = (v: unknown) => (v === undefined || v === null ? '' : String(v));
+  const [locale] = useLocaleState();
+  // shown as it would be typed: 2,7 in Vietnamese (no grouping, so that it reads back the same)
+  const asText = (v: unknown) => (v === undefined || v === null ? '' : locale === 'en' ? String(v) : String(v).replace('.', ','));
   const [text, setText] = useState(asText(value));
   // When the document changes under the field (undo, another field, a finding's fix), show the new
   // value, unless what is typed already parses to it (85,50 stays 85,50). Adjusted during render,

@@ -3,10 +3,11 @@ import Add from '@mui/icons-material/Add';
 import ArrowUpward from '@mui/icons-material/ArrowUpward';
 import ArrowDownward from '@mui/icons-material/ArrowDownward';
 import DeleteOutline from '@mui/icons-material/DeleteOutlined';
+import type { ReactNode } from 'react';
 import { useTranslate } from 'react-admin';
 import { useEditor } from '../EditorContext';
 
-/** A list of document items (facts, cohorts) with add / move / remove, editing one at a time. */
+/** A list of document items (facts, cohorts, test cases) with add / move / remove, editing one at a time. */
 export function ItemList<T>({
   pointer,
   selected,
@@ -21,8 +22,8 @@ export function ItemList<T>({
   pointer: string;
   selected: number | null;
   onSelect: (i: number | null) => void;
-  primary: (item: T) => string;
-  secondary?: (item: T) => string;
+  primary: (item: T, index: number) => ReactNode;
+  secondary?: (item: T, index: number) => ReactNode;
   make: (items: T[]) => T;
   findingsAt?: (pointer: string) => number;
   minItems?: number;
@@ -84,10 +85,10 @@ export function ItemList<T>({
               <ListItemText
                 primary={
                   <Badge color="error" badgeContent={n} invisible={!n} sx={{ '& .MuiBadge-badge': { right: -12 } }}>
-                    {primary(item)}
+                    {primary(item, i)}
                   </Badge>
                 }
-                secondary={secondary?.(item)}
+                secondary={secondary?.(item, i)}
               />
             </ListItemButton>
           );
