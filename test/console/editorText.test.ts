@@ -16,15 +16,15 @@ const where = (pointer: string) => describePointer(doc, pointer, lt, translate);
 
 describe('describePointer: where a finding is, in words', () => {
   it('names a criteria node by its code and title, then the field inside it', () => {
-    expect(where('/criteria/1/children/0/max')).toBe('Mục 2.1 · Tỷ lệ hồ sơ trực tuyến › max');
-    expect(where('/criteria/0/children/2/scoring/tiers/1/to')).toBe('Mục 1.3 · Số cuộc họp › scoring › tiers › 1 › to');
+    expect(where('/criteria/1/children/0/max')).toBe('Mục 2.1 · Tỷ lệ hồ sơ trực tuyến › Điểm tối đa');
+    expect(where('/criteria/0/children/2/scoring/tiers/1/to')).toBe('Mục 1.3 · Số cuộc họp › Cách chấm điểm › Các mức › 2 › Đến dưới (<)');
     expect(where('/criteria/0')).toBe('Mục 1 · Chỉ đạo, điều hành');
   });
 
-  it('names a fact or a cohort by its id under the tab it is edited in', () => {
-    expect(where('/facts/2/minimum')).toBe('Dữ kiện · so_cuoc_hop › minimum');
-    expect(where('/cohorts/1/bands/levels/0/min')).toBe('Nhóm đánh giá · huyen › bands › levels › 0 › min');
-    expect(where('/facts/0')).toBe('Dữ kiện · co_ban_chi_dao');
+  it('names a fact or a cohort by its label under the tab it is edited in, fields in words, positions from 1', () => {
+    expect(where('/facts/2/minimum')).toBe('Số liệu · Số cuộc họp › Giá trị nhỏ nhất');
+    expect(where('/cohorts/1/bands/levels/0/min')).toBe('Khối · UBND cấp huyện › Xếp loại › Các mức › 1 › Tối thiểu');
+    expect(where('/facts/0')).toBe('Số liệu · Có ban chỉ đạo');
   });
 
   it('names a test case by its name, as a failed case found at publishing points at it', () => {
@@ -33,19 +33,19 @@ describe('describePointer: where a finding is, in words', () => {
       tests: [{ name: 'Sở đạt đúng 85 điểm', agency: { id: 'a', name: 'A', kind: 'department' }, facts: {}, expect: {} }],
     };
     expect(describePointer(withTests, '/tests/0', lt, translate)).toBe('Ca kiểm thử · Sở đạt đúng 85 điểm');
-    expect(describePointer(withTests, '/tests/3', lt, translate)).toBe('Ca kiểm thử · 3');
+    expect(describePointer(withTests, '/tests/3', lt, translate)).toBe('Ca kiểm thử · 4');
   });
 
   it('still says something for a node or fact that the edit has since removed', () => {
     const gone = where('/criteria/9/max');
     expect(gone.startsWith('Mục ?')).toBe(true);
-    expect(gone.endsWith('› max')).toBe(true);
-    expect(where('/facts/42/type')).toBe('Dữ kiện · 42 › type');
+    expect(gone.endsWith('› Điểm tối đa')).toBe(true);
+    expect(where('/facts/42/type')).toBe('Số liệu · 43 › Kiểu');
   });
 
-  it('the whole document, and other fields by their path', () => {
+  it('the whole document, and other fields by their words', () => {
     expect(where('')).toBe('Toàn bộ tài liệu');
-    expect(where('/ranking/tieBreakers/0/node')).toBe('ranking › tieBreakers › 0 › node');
+    expect(where('/ranking/tieBreakers/0/node')).toBe('Xếp hạng › Cách xếp khi bằng điểm › 1 › Mục');
   });
 });
 

@@ -207,6 +207,11 @@ export const en = {
         raw: 'JSON',
       },
       field: {
+        bands: 'Bands',
+        levels: 'Levels',
+        ranking: 'Ranking',
+        tieBreakers: 'Tie-breakers',
+        node: 'Item',
         allCohorts: 'All cohorts',
         code: 'Code',
         kind: 'Level',
