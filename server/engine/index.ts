@@ -11,6 +11,7 @@ export { CohortBests } from './batch';
 export { explainEvaluation } from './explain';
 export { meaningOf } from './reproduce';
 export { rankEvaluations, rankingHashOf } from './ranking';
+export { mainIndices, cohortAverages, type CohortAverages, type IndexAverage } from './cohortAverages';
 export { rounded } from './total';
 export { Exact } from './exact';
 export type * from './evaluation';
