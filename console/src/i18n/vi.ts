@@ -503,6 +503,13 @@ export const vi = {
       note: 'Ghi chú',
       evidenceAdded: 'Đã thêm tài liệu kiểm chứng',
       evidenceMissing: 'Cần tài liệu kiểm chứng',
+      evidenceRequiredMissing: 'Bắt buộc có tài liệu kiểm chứng · chưa có',
+      evidenceRequiredDone: 'Đã có tài liệu kiểm chứng bắt buộc',
+      evidenceAsked: 'Tài liệu cần nộp (mục %{code}): %{evidence}',
+      evidenceStillMissing: 'Còn thiếu tài liệu kiểm chứng (%{smart_count} nội dung):',
+      evidenceStillMissingHelp:
+        'Các nội dung này bắt buộc có tài liệu kiểm chứng. Bấm vào từng nội dung để đến ô nhập, rồi thêm tệp hoặc đường dẫn trước khi gửi.',
+      evidenceAllThere: 'Đã có tài liệu kiểm chứng cho cả %{smart_count} nội dung bắt buộc.',
       saved: 'Đã lưu bản tự đánh giá',
       conflict: 'Người khác đã sửa bản tự đánh giá này sau khi bạn mở. Hãy tải lại trang để xem thay đổi của họ.',
       conflictKept:
@@ -550,6 +557,16 @@ export const vi = {
       provisional: 'tạm thời',
       hashes: 'Mã băm kết quả',
       engine: 'bộ máy tính điểm',
+      reportCard: 'Tải phiếu kết quả (PDF)',
+      official: 'Kết quả chính thức (đã công bố)',
+      provisionalResult: 'Kết quả tạm tính',
+      officialHint: 'Kết quả trong bảng xếp hạng đã công bố; không thay đổi nữa.',
+      provisionalHint: 'Lần chấm điểm mới nhất; kết quả chưa công bố nên còn có thể thay đổi.',
+      otherRuns: 'Các lần chấm điểm khác (%{smart_count})',
+      otherRunsHint: 'Các lần chấm điểm này không phải là kết quả của kỳ; chỉ để đối chiếu.',
+      scoredAt: 'chấm lúc %{date}',
+      rankInCohort: 'Hạng %{rank}/%{n} trong nhóm “%{cohort}”',
+      viewPublishedRanking: 'Bảng xếp hạng đã công bố',
       status: { notApplicable: 'Không áp dụng', notScored: 'Không tính điểm', scored: 'Đã chấm' },
     },
     chart: {
@@ -561,6 +578,9 @@ export const vi = {
       yearOverYear: 'Qua các năm',
       totalPercent: 'Tổng điểm (%)',
       oneYearOnly: 'Mới có một kỳ đánh giá.',
+      cohortBasis:
+        'Trung bình nhóm: %{smart_count} cơ quan, đơn vị trong nhóm “%{cohort}”, tổng điểm trung bình %{total} (%{percentage} %).',
+      noCohort: 'không thuộc nhóm nào',
     },
     ranking: {
       title: 'Xếp hạng',
@@ -668,6 +688,8 @@ export const vi = {
       fillIn: 'Điền thông tin',
       myResults: 'Kết quả của đơn vị',
       noResult: 'Chưa có kết quả.',
+      publishedRanking: 'Bảng xếp hạng đã công bố — %{period}',
+      wholeRanking: 'Xem cả bảng xếp hạng',
     },
   },
 };
