@@ -58,7 +58,8 @@ export const PERMISSIONS = {
   },
   appraisals: { read: ALL },
   evaluations: { read: ALL, report: ALL, replay: STAFF },
-  'published-rankings': { read: STAFF, replay: STAFF },
+  /** Published results are public: every agency may see where it and the others stand. */
+  'published-rankings': { read: ALL, replay: STAFF },
   audit: { read: OVERSIGHT, verify: OVERSIGHT },
 } as const satisfies Record<string, Record<string, readonly Role[]>>;
 
@@ -82,5 +83,5 @@ export const MENUS: Record<Role, readonly Resource[]> = {
   admin: ['rule-sets', 'versions', 'periods', 'submissions', 'evaluations', 'published-rankings', 'audit', 'agencies', 'users'],
   evaluator: ['rule-sets', 'versions', 'periods', 'submissions', 'evaluations', 'published-rankings', 'agencies'],
   auditor: ['rule-sets', 'versions', 'periods', 'submissions', 'evaluations', 'published-rankings', 'audit', 'agencies', 'users'],
-  agency: ['periods', 'submissions', 'evaluations'],
+  agency: ['periods', 'submissions', 'evaluations', 'published-rankings'],
 };

@@ -17,6 +17,7 @@ export type { Finding, TestCaseResult, VersionChange } from '../engine';
 export type { Agency, Appraisal, AuditEntry, EvaluationSummary, Period, PublishedRanking, RuleSet, Submission, User, Version };
 export type { CurrentRanking } from '../services/rankings';
 export type { EvaluationRead, PeriodEvaluation } from '../services/evaluate';
+export type { CohortComparison } from '../services/cohortComparison';
 
 /** What each list endpoint (GET /api/<resource>) answers, row by row. */
 export interface Rows {

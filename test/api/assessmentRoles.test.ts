@@ -193,6 +193,18 @@ describe.each(backends)('assessment role matrix on $name', (backend) => {
       prepare: async () => ({ path: `/api/evaluations/${otherEvaluation.id}` }),
     },
     {
+      method: 'GET',
+      route: '/evaluations/:own/cohort-comparison',
+      allowed: ALL,
+      prepare: async () => ({ path: `/api/evaluations/${ownEvaluation.id}/cohort-comparison` }),
+    },
+    {
+      method: 'GET',
+      route: '/evaluations/:other/cohort-comparison',
+      allowed: STAFF,
+      prepare: async () => ({ path: `/api/evaluations/${otherEvaluation.id}/cohort-comparison` }),
+    },
+    {
       method: 'POST',
       route: '/evaluations/:id/replay',
       allowed: STAFF,
@@ -206,11 +218,11 @@ describe.each(backends)('assessment role matrix on $name', (backend) => {
       allowed: ['evaluator'],
       prepare: async () => ({ path: `/api/periods/${(await closedPeriod()).id}/ranking/publish`, body: {} }),
     },
-    { method: 'GET', route: '/published-rankings', allowed: STAFF, prepare: async () => ({ path: '/api/published-rankings' }) },
+    { method: 'GET', route: '/published-rankings', allowed: ALL, prepare: async () => ({ path: '/api/published-rankings' }) },
     {
       method: 'GET',
       route: '/published-rankings/:id',
-      allowed: STAFF,
+      allowed: ALL,
       prepare: async () => ({ path: `/api/published-rankings/${published.id}` }),
     },
     {

@@ -99,6 +99,51 @@ describe.each(backends)('evaluations, rankings and replay API on $name', (backen
     expect((await app.request('GET', `/api/evaluations/${own}`, { as: 'agency' })).body.result.nodes.length).toBeGreaterThan(0);
   });
 
+  it("compares an evaluation with its cohort's means per main index, and lets an agency user ask only for its own", async () => {
+    const ids = Object.fromEntries(first.evaluations.map((e: any) => [e.agencyId, e.id]));
+    const res = await app.request('GET', `/api/evaluations/${ids[OWN_AGENCY]}/cohort-comparison`, { as: 'agency' });
+    expect(res.status, res.text).toBe(200);
+    expect(res.body).toMatchObject({ evaluationId: ids[OWN_AGENCY], periodId: period.id, versionId, cohort: 'so-nganh', agencies: 2 });
+    expect(res.body.cohortName.vi).toBeTruthy();
+
+    // the means of the two departments' own results, as the staff read them one by one
+    const full = await Promise.all(
+      [OWN_AGENCY, OTHER_AGENCY].map(async (a) => (await app.request('GET', `/api/evaluations/${ids[a]}`, { as: 'auditor' })).body),
+    );
+    const main = (nodes: any[]) => nodes.flatMap((n) => (n.kind === 'group' && n.children ? n.children : [n]));
+    const indices = res.body.average.indices;
+    expect(indices.map((i: any) => i.code)).toEqual(main(full[0].result.nodes).map((n: any) => n.code));
+    expect(indices.length).toBeGreaterThanOrEqual(5);
+    for (const index of indices) {
+      const nodes = full.map((e) => main(e.result.nodes).find((n: any) => n.code === index.code));
+      expect(index.title.vi).toBe(nodes[0].title.vi);
+      expect(index.agencies).toBe(2);
+      expect(index.points).toBeCloseTo((nodes[0].points + nodes[1].points) / 2, 1);
+      expect(index.percentage).toBeCloseTo((100 * nodes[0].points) / nodes[0].max / 2 + (100 * nodes[1].points) / nodes[1].max / 2, 1);
+    }
+    expect(res.body.average.total).toBeCloseTo((full[0].total + full[1].total) / 2, 1);
+    // the two differ, so the mean is neither agency's own result
+    expect(full[0].total).not.toBe(full[1].total);
+    expect(res.body.average.total).not.toBe(full[0].total);
+
+    // nothing of the other agency of its own: neither its name, its id nor its total
+    const text = JSON.stringify(res.body);
+    expect(text).not.toContain(OTHER_AGENCY);
+    expect(text).not.toContain(full[1].agencyName);
+    expect(text).not.toContain(`:${full[1].total},`);
+    const other = await app.request('GET', `/api/evaluations/${ids[OTHER_AGENCY]}/cohort-comparison`, { as: 'agency' });
+    expect(other.status).toBe(403);
+    expect(other.body.code).toBe('other-agency');
+
+    // a district is compared with the districts only: here itself alone
+    const district = await app.request('GET', `/api/evaluations/${ids['moc-chau']}/cohort-comparison`, { as: 'evaluator' });
+    expect(district.body).toMatchObject({ cohort: 'huyen', agencies: 1 });
+    expect(district.body.average.total).toBe(first.evaluations.find((e: any) => e.agencyId === 'moc-chau').total);
+    expect(
+      (await app.request('GET', '/api/evaluations/00000000-0000-4000-8000-000000000000/cohort-comparison', { as: 'evaluator' })).status,
+    ).toBe(404);
+  });
+
   it('evaluates one submission within its cohort, the same as in the period batch', async () => {
     const res = await app.request('POST', `/api/submissions/${submissions['moc-chau'].id}/evaluate`, { as: 'evaluator', body: {} });
     expect(res.status, res.text).toBe(201);
@@ -240,15 +285,18 @@ describe.each(backends)('evaluations, rankings and replay API on $name', (backen
     expect(audit.body[0]).toMatchObject({ action: 'publish', actor: 'evaluator', after: { hash: published.hash } });
   });
 
-  it('lists and reads published rankings (not for agency users)', async () => {
+  it('lists and reads published rankings, agency users too (published results are public)', async () => {
     const list = await app.request('GET', `/api/published-rankings?${filterQuery({ periodId: period.id })}`, { as: 'auditor' });
     expect(list.status).toBe(200);
     expect(list.headers.get('content-range')).toBe('published-rankings 0-0/1');
     expect(list.body[0].hash).toBe(published.hash);
     const one = await app.request('GET', `/api/published-rankings/${published.id}`, { as: 'admin' });
     expect(one.body.ranking.cohorts.length).toBe(2);
-    expect((await app.request('GET', `/api/published-rankings/${published.id}`, { as: 'agency' })).status).toBe(403);
-    expect((await app.request('GET', '/api/published-rankings', { as: 'agency' })).status).toBe(403);
+    const asAgency = await app.request('GET', `/api/published-rankings/${published.id}`, { as: 'agency' });
+    expect(asAgency.status).toBe(200);
+    expect(asAgency.body.hash).toBe(published.hash);
+    expect((await app.request('GET', '/api/published-rankings', { as: 'agency' })).body[0].id).toBe(published.id);
+    expect((await app.request('POST', `/api/published-rankings/${published.id}/replay`, { as: 'agency' })).status).toBe(403);
   });
 
   it('replays the published ranking as verified; a snapshot changed behind the API is caught', async () => {

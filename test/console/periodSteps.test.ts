@@ -2,7 +2,7 @@
 // last step, publication, is reached by publishing the ranking, never by the step button.
 import { describe, expect, it } from 'vitest';
 import { nextStep, PERIOD_STEPS } from '../../console/src/periods/steps';
-import { latestPerAgency, mainIndices } from '../../console/src/charts/mainIndices';
+import { mainIndices } from '../../server/engine';
 
 describe('nextStep', () => {
   it('open → appraisal → closed, then no button', () => {
@@ -19,21 +19,7 @@ describe('nextStep', () => {
   });
 });
 
-describe('charts: main indices and the latest evaluation per agency', () => {
-  it('the latest evaluation of each agency wins, whatever the order of the rows', () => {
-    const rows = [
-      { id: 1, agencyId: 'a', createdAt: '2025-03-01T08:00:00.000Z' },
-      { id: 2, agencyId: 'b', createdAt: '2025-03-01T08:00:00.000Z' },
-      { id: 3, agencyId: 'a', createdAt: '2025-03-02T08:00:00.000Z' },
-      { id: 4, agencyId: 'a', createdAt: '2025-02-28T08:00:00.000Z' },
-    ];
-    expect(
-      latestPerAgency(rows)
-        .map((r) => r.id)
-        .sort(),
-    ).toEqual([2, 3]);
-  });
-
+describe('charts: main indices', () => {
   it("main indices are the top-level nodes, or a group's children, without the not-scored ones", () => {
     const n = (code: string, extra: object = {}) => ({ code, kind: 'index', status: 'scored', points: 1, ...extra }) as any;
     const nodes = [n('1'), n('G', { kind: 'group', children: [n('2'), n('3', { status: 'notScored' })] }), n('4', { status: 'notScored' })];

@@ -4,7 +4,7 @@ import { useTranslate, type RaRecord } from 'react-admin';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { dataProvider } from '../providers/dataProvider';
 import { useFormat } from '../common/useFormat';
-import { mainIndices } from './mainIndices';
+import { mainIndices } from '../../../server/engine';
 
 const COLORS = ['#b71c1c', '#1565c0', '#2e7d32', '#ef6c00', '#6a1b9a', '#00838f', '#5d4037'];
 

@@ -1,23 +1,57 @@
 import { Alert, Box, Button, Card, CardContent, LinearProgress, Stack, Typography } from '@mui/material';
-import { ReferenceField, Title, useGetList, useTranslate } from 'react-admin';
+import { ReferenceField, Title, useGetIdentity, useGetList, useGetOne, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
+import type { EvaluationSummary, PublishedRanking } from '../../../server/api/types';
+import type { CohortRanking } from '../../../server/engine';
 import { StatusChip } from '../common/StatusChip';
-import { BandChip } from '../common/BandChip';
 import { useFormat } from '../common/useFormat';
+import { CohortRankingTable } from '../rankings/CohortRankingTable';
 import { StartSubmission } from './StartSubmission';
+import { PeriodResultLine } from './AgencyResults';
+import { resultsPerPeriod } from './resultsPerPeriod';
 
-/** For an agency user: its self-assessments to fill or follow, and its latest results. */
+/** The published ranking of the agency's own cohort, its row marked. */
+const OwnCohortRanking = ({ published, agencyId }: { published: PublishedRanking; agencyId: string }) => {
+  const translate = useTranslate();
+  const { data } = useGetOne<PublishedRanking & { id: string }>('published-rankings', { id: published.id });
+  const cohort: CohortRanking | undefined = data?.ranking?.cohorts.find((c) => c.entries.some((e) => e.agencyId === agencyId));
+  return (
+    <Card sx={{ mt: 2 }} data-testid="own-cohort-ranking">
+      <CardContent>
+        <Stack direction="row" spacing={2} sx={{ alignItems: 'center', mb: 1 }}>
+          <Typography variant="h6" sx={{ flex: 1 }}>
+            {translate('chiso.dashboard.publishedRanking', { period: published.periodTitle })}
+          </Typography>
+          <Button component={Link} to={`/published-rankings/${published.id}/show`}>
+            {translate('chiso.dashboard.wholeRanking')}
+          </Button>
+        </Stack>
+        {!data && <LinearProgress />}
+        {cohort && <CohortRankingTable cohort={cohort} periodId={published.periodId} own={agencyId} />}
+      </CardContent>
+    </Card>
+  );
+};
+
+/** For an agency user: its self-assessments to fill or follow, its result per period, and its cohort's published ranking. */
 export const AgencyDashboard = () => {
   const translate = useTranslate();
   const f = useFormat();
+  const { identity } = useGetIdentity();
   const { data: submissions, isPending } = useGetList('submissions', {
     sort: { field: 'updatedAt', order: 'DESC' },
     pagination: { page: 1, perPage: 20 },
   });
-  const { data: evaluations } = useGetList('evaluations', {
+  const { data: evaluations } = useGetList<EvaluationSummary>('evaluations', {
     sort: { field: 'createdAt', order: 'DESC' },
-    pagination: { page: 1, perPage: 5 },
+    pagination: { page: 1, perPage: 200 },
   });
+  const { data: published } = useGetList<PublishedRanking>('published-rankings', {
+    sort: { field: 'publishedAt', order: 'DESC' },
+    pagination: { page: 1, perPage: 100 },
+  });
+  const results = evaluations && published ? resultsPerPeriod(evaluations, published) : null;
+  const latestPublished = results?.find((r) => r.published)?.published;
   return (
     <Box sx={{ mt: 2 }}>
       <Title title={translate('ra.page.dashboard')} />
@@ -55,20 +89,14 @@ export const AgencyDashboard = () => {
           <Typography variant="h6" sx={{ mb: 1 }}>
             {translate('chiso.dashboard.myResults')}
           </Typography>
-          {evaluations && !evaluations.length && <Typography variant="body2">{translate('chiso.dashboard.noResult')}</Typography>}
-          {(evaluations ?? []).map((e) => (
-            <Stack key={e.id} direction="row" spacing={2} sx={{ alignItems: 'center', py: 1 }}>
-              <Typography sx={{ flex: 1 }}>
-                {e.versionLabel} · {f.number(e.total)} / {f.number(e.max)}
-              </Typography>
-              <BandChip band={e.band} />
-              <Button component={Link} to={`/evaluations/${e.id}/show`}>
-                {translate('ra.action.show')}
-              </Button>
-            </Stack>
+          {!results && <LinearProgress />}
+          {results && !results.length && <Typography variant="body2">{translate('chiso.dashboard.noResult')}</Typography>}
+          {(results ?? []).map((r) => (
+            <PeriodResultLine key={r.periodId} result={r} />
           ))}
         </CardContent>
       </Card>
+      {latestPublished && identity?.agencyId && <OwnCohortRanking published={latestPublished} agencyId={String(identity.agencyId)} />}
     </Box>
   );
 };

@@ -1,11 +1,14 @@
 import { useState } from 'react';
 import { Box, Card, CardContent, LinearProgress, Stack, Tab, Tabs, Typography } from '@mui/material';
-import { Show, useRecordContext, useTranslate } from 'react-admin';
+import { Show, useGetOne, useRecordContext, useTranslate } from 'react-admin';
+import type { RuleSetVersion } from '../../../server/engine';
+import { useLt } from '../common/useLt';
 import { Link } from 'react-router-dom';
 import { BandChip } from '../common/BandChip';
 import { useFormat } from '../common/useFormat';
 import { PointsTree } from './PointsTree';
 import { ReplayButton } from '../replay/ReplayButton';
+import { ReportCardButton } from './ReportCardButton';
 import { IndicesVsCohort } from '../charts/IndicesVsCohort';
 import { YearOverYear } from '../charts/YearOverYear';
 
@@ -13,8 +16,16 @@ const EvaluationView = () => {
   const record = useRecordContext();
   const translate = useTranslate();
   const f = useFormat();
+  const lt = useLt();
   const [tab, setTab] = useState('points');
+  // The cohort by its name in the version, never its id.
+  const { data: version } = useGetOne<{ id: string; document: RuleSetVersion }>(
+    'versions',
+    { id: record?.versionId },
+    { enabled: !!record?.versionId && !!record?.cohort },
+  );
   if (!record) return <LinearProgress />;
+  const cohortName = version?.document.cohorts.find((c) => c.id === record.cohort)?.name;
   const results = Object.entries(record.results ?? {});
   return (
     <>
@@ -29,7 +40,7 @@ const EvaluationView = () => {
                 <Link to={`/periods/${record.periodId}/show`}>{translate('resources.periods.name', { smart_count: 1 })}</Link> ·{' '}
                 {translate('resources.versions.name', { smart_count: 1 })}{' '}
                 <Link to={`/versions/${record.versionId}`}>{record.versionLabel}</Link> · {translate('chiso.common.cohort')}:{' '}
-                {record.cohort ?? '—'} · {f.dateTime(record.createdAt)}
+                {cohortName ? lt(cohortName) : '—'} · {f.dateTime(record.createdAt)}
               </Typography>
               <Typography variant="caption" color="text.secondary" sx={{ fontFamily: 'monospace', display: 'block', mt: 0.5 }}>
                 {translate('chiso.evaluation.hashes')}: {String(record.hashes?.result ?? '').slice(0, 16)}… ·{' '}
@@ -52,7 +63,10 @@ const EvaluationView = () => {
                 </Typography>
               ))}
             </Stack>
-            <ReplayButton kind="evaluations" id={String(record.id)} />
+            <Stack spacing={1}>
+              <ReportCardButton evaluationId={String(record.id)} />
+              <ReplayButton kind="evaluations" id={String(record.id)} />
+            </Stack>
           </Stack>
         </CardContent>
       </Card>

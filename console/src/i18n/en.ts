@@ -544,6 +544,14 @@ export const en = {
       note: 'Note',
       evidenceAdded: 'Evidence added',
       evidenceMissing: 'Evidence required',
+      evidenceRequiredMissing: 'Evidence required · none yet',
+      evidenceRequiredDone: 'Required evidence attached',
+      evidenceAsked: 'Evidence to provide (item %{code}): %{evidence}',
+      evidenceStillMissing: 'Evidence still missing (%{smart_count} item): |||| Evidence still missing (%{smart_count} items):',
+      evidenceStillMissingHelp:
+        'These items must be backed by evidence. Click each one to go to its field, then add a file or a link before submitting.',
+      evidenceAllThere:
+        'Evidence is attached to the %{smart_count} required item. |||| Evidence is attached to all %{smart_count} required items.',
       saved: 'Self-assessment saved',
       conflict: 'Someone else changed this self-assessment since you opened it. Reload the page to see their changes.',
       conflictKept:
@@ -591,6 +599,16 @@ export const en = {
       provisional: 'provisional',
       hashes: 'Result hash',
       engine: 'Scoring software, version',
+      reportCard: 'Download report card (PDF)',
+      official: 'Official result (published)',
+      provisionalResult: 'Provisional result',
+      officialHint: 'The result in the published ranking; it no longer changes.',
+      provisionalHint: 'The latest evaluation; the results are not published yet, so it may still change.',
+      otherRuns: 'Other evaluations (%{smart_count})',
+      otherRunsHint: "These evaluations are not the period's result; they are kept for comparison.",
+      scoredAt: 'evaluated %{date}',
+      rankInCohort: 'Rank %{rank} of %{n} in the cohort “%{cohort}”',
+      viewPublishedRanking: 'Published ranking',
       status: { notApplicable: 'Not applicable', notScored: 'Not scored', scored: 'Scored' },
     },
     chart: {
@@ -602,6 +620,9 @@ export const en = {
       yearOverYear: 'Year over year',
       totalPercent: 'Total (%)',
       oneYearOnly: 'Only one assessment period so far.',
+      cohortBasis:
+        'Cohort average: %{smart_count} agency in the cohort “%{cohort}”, mean total %{total} (%{percentage} %). |||| Cohort average: %{smart_count} agencies in the cohort “%{cohort}”, mean total %{total} (%{percentage} %).',
+      noCohort: 'no cohort',
     },
     ranking: {
       title: 'Ranking',
@@ -709,6 +730,8 @@ export const en = {
       fillIn: 'Fill in',
       myResults: 'My results',
       noResult: 'No result yet.',
+      publishedRanking: 'Published ranking — %{period}',
+      wholeRanking: 'See the whole ranking',
     },
   },
 };

@@ -4,6 +4,7 @@ import { apiFetch, httpClient } from '../api/http';
 import type { LegalBasis, LocalizedText } from '../../../server/engine';
 import type {
   AuditVerification,
+  CohortComparison,
   CurrentRanking,
   EvaluationRead,
   LintReport,
@@ -119,6 +120,7 @@ export const dataProvider = {
     }
     return post(`/api/submissions/${q(id)}/evidence`, { key: item.key, kind: 'link', url: item.url, note: item.note });
   },
+  cohortComparison: (evaluationId: string) => get<CohortComparison>(`/api/evaluations/${q(evaluationId)}/cohort-comparison`),
   replay: (kind: 'evaluations' | 'published-rankings', id: string) => post<ReplayReport>(`/api/${kind}/${q(id)}/replay`),
   verifyAudit: () => get<AuditVerification>('/api/audit/verify'),
 };

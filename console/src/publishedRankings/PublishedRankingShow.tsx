@@ -1,5 +1,5 @@
 import { Alert, Box, Card, CardContent, LinearProgress, Stack, Typography } from '@mui/material';
-import { Show, useRecordContext, useTranslate } from 'react-admin';
+import { Show, useGetIdentity, useRecordContext, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { useFormat } from '../common/useFormat';
 import { CohortRankingTable } from '../rankings/CohortRankingTable';
@@ -11,7 +11,9 @@ const PublishedView = () => {
   const record = useRecordContext();
   const translate = useTranslate();
   const f = useFormat();
+  const { identity } = useGetIdentity();
   if (!record) return <LinearProgress />;
+  const own = identity?.role === 'agency' ? (identity.agencyId ?? null) : undefined;
   const cohorts: CohortRanking[] = record.ranking?.cohorts ?? [];
   return (
     <>
@@ -50,7 +52,7 @@ const PublishedView = () => {
         </Card>
       )}
       {cohorts.map((c) => (
-        <CohortRankingTable key={c.cohort} cohort={c} periodId={String(record.periodId)} />
+        <CohortRankingTable key={c.cohort} cohort={c} periodId={String(record.periodId)} own={own} />
       ))}
     </>
   );

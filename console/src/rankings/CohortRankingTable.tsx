@@ -6,8 +6,12 @@ import { BandChip, bandColor } from '../common/BandChip';
 import { useFormat } from '../common/useFormat';
 import { useLt } from '../common/useLt';
 
-/** One cohort's ranking: rank, agency, total, percentage and band, each row tinted by its band. */
-export const CohortRankingTable = ({ cohort, periodId }: { cohort: CohortRanking; periodId?: string }) => {
+/**
+ * One cohort's ranking: rank, agency, total, percentage and band, each row tinted by its band.
+ * `own` marks an agency user's row, and only that row then links to results (the others'
+ * evaluations are not the agency's to open).
+ */
+export const CohortRankingTable = ({ cohort, periodId, own }: { cohort: CohortRanking; periodId?: string; own?: string | null }) => {
   const translate = useTranslate();
   const f = useFormat();
   const lt = useLt();
@@ -47,12 +51,14 @@ export const CohortRankingTable = ({ cohort, periodId }: { cohort: CohortRanking
               sx={{ borderLeft: 6, borderLeftColor: bandColor(e.band) }}
               data-agency={e.agencyId}
               data-rank={e.rank ?? ''}
+              data-own={own === e.agencyId ? 'true' : undefined}
+              selected={own === e.agencyId}
             >
               <TableCell align="right" sx={{ fontWeight: 700 }}>
                 {e.rank ?? '—'}
               </TableCell>
               <TableCell>
-                {periodId ? (
+                {periodId && (own === undefined || own === e.agencyId) ? (
                   <Link to={`/evaluations?filter=${encodeURIComponent(JSON.stringify({ periodId, agencyId: e.agencyId }))}`}>
                     {e.agencyName}
                   </Link>

@@ -5,6 +5,8 @@ import { factGroups } from './factGroups';
 import { FactInput } from './FactInput';
 import { EvidenceList, type EvidenceItem } from './EvidenceList';
 import { EvidenceButton } from './EvidenceButton';
+import { EvidenceRequirement, EvidenceSummary } from './RequiredEvidence';
+import { evidenceAskedBy, evidenceMissing, evidenceRequired } from '../../../server/engine';
 import { KeepTypedWork } from './KeepTypedWork';
 import { SubmitSubmissionButton } from './SubmitSubmissionButton';
 import { StatusChip } from '../common/StatusChip';
@@ -29,6 +31,12 @@ export const SubmissionForm = () => {
   const editable = record.status === 'draft' && data.period.status === 'open';
   const groups = factGroups(data.version, data.cohort);
   const evidence: EvidenceItem[] = record.evidence ?? [];
+  const shown = groups.flatMap((g) => g.facts.map((f) => f.id));
+  const inFormOrder = <T extends { id: string }>(facts: T[]): T[] => [...facts].sort((a, b) => shown.indexOf(a.id) - shown.indexOf(b.id));
+  const required = evidenceRequired(data.version, data.cohort);
+  const missing = inFormOrder(evidenceMissing(data.version, data.cohort, evidence));
+  const missingIds = new Set(missing.map((f) => f.id));
+  const askedBy = evidenceAskedBy(data.version);
   return (
     <SimpleForm toolbar={editable ? <FormToolbar /> : false} mode="onTouched" warnWhenUnsavedChanges sx={{ maxWidth: 1100 }}>
       <KeepTypedWork enabled={editable} />
@@ -55,9 +63,12 @@ export const SubmissionForm = () => {
           {g.facts.map((fact) => (
             <Box key={fact.id} sx={{ mb: 2, maxWidth: 760 }} data-fact-row={fact.id}>
               <FactInput fact={fact} disabled={!editable} facts={data.version.facts} />
+              {fact.evidence === 'required' && (
+                <EvidenceRequirement fact={fact} filed={!missingIds.has(fact.id)} askedBy={askedBy.get(fact.id) ?? []} />
+              )}
               {fact.evidence !== 'none' && (
                 <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mt: -1, flexWrap: 'wrap' }}>
-                  <EvidenceList items={evidence.filter((e) => e.key === fact.id)} rule={fact.evidence} />
+                  <EvidenceList items={evidence.filter((e) => e.key === fact.id)} />
                   {editable && (
                     <EvidenceButton submissionId={String(record.id)} factKey={fact.id} label={lt(fact.label)} onAdded={refresh} />
                   )}
@@ -67,6 +78,7 @@ export const SubmissionForm = () => {
           ))}
         </Box>
       ))}
+      {editable && <EvidenceSummary required={required} missing={missing} />}
     </SimpleForm>
   );
 };

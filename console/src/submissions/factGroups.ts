@@ -1,4 +1,4 @@
-import { conditionFacts, type Fact, type Node, type RuleSetVersion, scoringFacts } from '../../../server/engine';
+import { conditionFacts, factsAsked, type Fact, type Node, type RuleSetVersion, scoringFacts } from '../../../server/engine';
 
 export interface FactGroup {
   code: string | null;
@@ -21,9 +21,7 @@ const mainNodes = (criteria: Node[]): Node[] => criteria.flatMap((n) => (n.kind 
  * form reads like the regulation. Evaluator-entered facts and facts of other cohorts are left out.
  */
 export function factGroups(version: RuleSetVersion, cohort: string | null, forEvaluator = false): FactGroup[] {
-  const asked = version.facts.filter(
-    (f) => (forEvaluator || f.enteredBy !== 'evaluator') && (!f.cohorts || !cohort || f.cohorts.includes(cohort)),
-  );
+  const asked = factsAsked(version, cohort, forEvaluator);
   const placed = new Set<string>();
   const groups: FactGroup[] = [];
   for (const node of mainNodes(version.criteria)) {

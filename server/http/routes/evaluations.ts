@@ -9,6 +9,7 @@ import { filterBoolean, filterString, pageOf, parseListQuery, sendList } from '.
 import { validateBody } from '../validate';
 import { evaluateOne, evaluatePeriod, EVALUATION_SORT, listEvaluationsFor, readEvaluation } from '../../services/evaluate';
 import { replayEvaluation } from '../../services/replay';
+import { cohortComparison } from '../../services/cohortComparison';
 
 export function routes(ctx: AppContext): Router {
   const router = Router();
@@ -62,6 +63,10 @@ export function routes(ctx: AppContext): Router {
 
   router.get('/evaluations/:id', allow('evaluations', 'read'), responds(200, 'Evaluation'), async (req, res) => {
     res.json(await readEvaluation(ctx.db, req.user, req.params.id as string));
+  });
+
+  router.get('/evaluations/:id/cohort-comparison', allow('evaluations', 'read'), responds(200, 'CohortComparison'), async (req, res) => {
+    res.json(await cohortComparison(ctx.db, req.user, req.params.id as string));
   });
 
   router.post('/evaluations/:id/replay', allow('evaluations', 'replay'), responds(200, 'EvaluationReplay'), async (req, res) => {
