@@ -103,9 +103,9 @@ describe('the agency user', () => {
       // the comparison with the cohort: the cohort's average, not the agency's own numbers again
       await line.getByRole('link', { name: 'Xem' }).first().click();
       const own = viNumber(await page.getByTestId('evaluation-total').innerText());
-      await page.getByRole('tab', { name: 'So với nhóm' }).click();
+      await page.getByRole('tab', { name: 'So với khối' }).click();
       const basis = await page.getByTestId('cohort-basis').innerText();
-      const [, agencies, average] = /(\d+) cơ quan, đơn vị trong nhóm “.+”, tổng điểm trung bình ([\d.,]+)/.exec(basis) ?? [];
+      const [, agencies, average] = /(\d+) cơ quan, đơn vị trong khối “.+”, tổng điểm trung bình ([\d.,]+)/.exec(basis) ?? [];
       expect(Number(agencies)).toBeGreaterThan(5);
       expect(viNumber(average)).toBeGreaterThan(0);
       expect(viNumber(average)).not.toBe(own);
