@@ -29,7 +29,8 @@ export const useAttributeWords = () => {
   const { data: ruleSets } = useGetList('rule-sets', { pagination: { page: 1, perPage: 100 }, sort: { field: 'id', order: 'ASC' } });
   const ids = (ruleSets ?? []).map((r) => r.latestPublished?.id).filter((id): id is string => !!id);
   const key = ids.join(' ');
-  const [defs, setDefs] = useState<AgencyAttribute[]>([]);
+  // null until the declarations are read: codes are not shown in the meantime.
+  const [defs, setDefs] = useState<AgencyAttribute[] | null>(null);
   useEffect(() => {
     let live = true;
     Promise.all(key ? key.split(' ').map(documentOf) : []).then((docs) => {
@@ -41,7 +42,7 @@ export const useAttributeWords = () => {
       live = false;
     };
   }, [key]);
-  const def = (id: string) => defs.find((a) => a.id === id);
+  const def = (id: string) => defs?.find((a) => a.id === id);
   const label = (id: string) => lt(def(id)?.label) || id;
   const value = (id: string, v: unknown) => {
     if (v === true) return translate('chiso.common.yes');
@@ -51,8 +52,10 @@ export const useAttributeWords = () => {
     return option ? lt(option.label) : String(v);
   };
   const describe = (attributes: Record<string, unknown> | undefined) =>
-    Object.entries(attributes ?? {})
-      .map(([k, v]) => `${label(k)}: ${value(k, v)}`)
-      .join(' · ');
-  return { defs, def, label, value, describe };
+    !defs
+      ? ''
+      : Object.entries(attributes ?? {})
+          .map(([k, v]) => `${label(k)}: ${value(k, v)}`)
+          .join(' · ');
+  return { defs: defs ?? [], def, label, value, describe };
 };

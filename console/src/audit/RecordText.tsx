@@ -1,8 +1,10 @@
 import { ReferenceField, useRecordContext } from 'react-admin';
 import { useLt, type Lt } from '../common/useLt';
 
-// Resources the console shows, each with its record representation (name, title, agency…).
+// Resources the console shows, each with its record representation (name, title, agency…); a
+// sign-in or sign-out is recorded against the user's account.
 const SHOWN = ['agencies', 'users', 'rule-sets', 'versions', 'periods', 'submissions', 'evaluations', 'published-rankings'];
+const RECORDED_AS: Record<string, string> = { sessions: 'users' };
 
 const nameIn = (value: unknown): Lt | string | undefined => {
   if (!value || typeof value !== 'object') return undefined;
@@ -20,6 +22,7 @@ export const RecordText = (_props: { source?: string; label?: string }) => {
   if (!entry) return null;
   const kept = lt(nameIn(entry.after) ?? nameIn(entry.before));
   const fallback = <span title={String(entry.resourceId)}>{kept || String(entry.resourceId)}</span>;
-  if (!SHOWN.includes(entry.resource) || entry.action === 'delete') return fallback;
-  return <ReferenceField source="resourceId" reference={entry.resource} link="show" emptyText={kept || String(entry.resourceId)} />;
+  const reference = RECORDED_AS[entry.resource] ?? entry.resource;
+  if (!SHOWN.includes(reference) || entry.action === 'delete') return fallback;
+  return <ReferenceField source="resourceId" reference={reference} link="show" emptyText={kept || String(entry.resourceId)} />;
 };

@@ -1,3 +1,4 @@
+import { useLt } from '../../../common/useLt';
 import { Box, Button, Stack, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import type { Cohort } from '../../../../../server/engine';
@@ -14,11 +15,12 @@ import { BandsEditor } from './BandsEditor';
 export const CohortForm = ({ index }: { index: number }) => {
   const editor = useEditor();
   const translate = useTranslate();
+  const lt = useLt();
   const p = `/cohorts/${index}`;
   const cohort: Cohort = editor.get(p);
   return (
     <Stack spacing={1.5} key={p} data-testid="cohort-form">
-      <Typography variant="h6">{cohort.id}</Typography>
+      <Typography variant="h6">{lt(cohort.name) || cohort.id}</Typography>
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}>
         <PText pointer={`${p}/id`} label="id" required width={220} />
         <PNumber pointer={`${p}/maxScore`} label="maxScore" required min={0} unit={translate('chiso.common.pointsShort')} width={200} />

@@ -31,7 +31,7 @@ export const CohortsSection = ({ findingsAt }: { findingsAt: (pointer: string) =
             selected={editor.cohort}
             onSelect={editor.selectCohort}
             primary={(c) => lt(c.name) || c.id}
-            secondary={(c) => `${c.id} · ${f.number(c.maxScore)} ${translate('chiso.common.pointsShort')}`}
+            secondary={(c) => `${f.number(c.maxScore)} ${translate('chiso.common.pointsShort')}`}
             make={fresh}
             findingsAt={findingsAt}
             minItems={1}

@@ -1,3 +1,4 @@
+import { useLt } from '../../../common/useLt';
 import { Stack, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import type { Fact } from '../../../../../server/engine';
@@ -16,12 +17,13 @@ const TYPES = ['number', 'integer', 'boolean', 'enum', 'date', 'text'];
 export const FactForm = ({ index }: { index: number }) => {
   const editor = useEditor();
   const translate = useTranslate();
+  const lt = useLt();
   const p = `/facts/${index}`;
   const fact: Fact = editor.get(p);
   const numeric = fact.type === 'number' || fact.type === 'integer';
   return (
     <Stack spacing={1.5} key={p} data-testid="fact-form">
-      <Typography variant="h6">{fact.id}</Typography>
+      <Typography variant="h6">{lt(fact.label) || fact.id}</Typography>
       <Stack direction="row" spacing={1}>
         <PText pointer={`${p}/id`} label="id" required width={240} />
         <PSelect pointer={`${p}/type`} label="type" choices={TYPES.map((t) => ({ id: t, name: translate(`chiso.factType.${t}`) }))} />

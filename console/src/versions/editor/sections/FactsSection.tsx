@@ -25,7 +25,7 @@ export const FactsSection = ({ findingsAt }: { findingsAt: (pointer: string) => 
           selected={editor.fact}
           onSelect={editor.selectFact}
           primary={(f) => lt(f.label) || f.id}
-          secondary={(f) => `${f.id} · ${translate(`chiso.factType.${f.type}`)}`}
+          secondary={(f) => translate(`chiso.factType.${f.type}`)}
           make={fresh}
           findingsAt={findingsAt}
           testId="facts-list"

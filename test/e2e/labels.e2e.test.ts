@@ -1,0 +1,88 @@
+// Words, not codes, wherever a person reads: agency kinds and attributes, cohort membership rules,
+// cohort names in the results, and the audit log (who, what, which record). Any error in the
+// browser console fails the test.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startServer, type RunningServer } from './support/server';
+import { login, openBrowser, screenshot } from './support/browser';
+
+let server: RunningServer;
+
+beforeAll(async () => {
+  server = await startServer();
+});
+
+afterAll(async () => {
+  await server?.stop();
+});
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
+
+async function as(username: string, work: (page: Page) => Promise<void>) {
+  const session = await openBrowser(server.url);
+  try {
+    await login(session.page, username, server.passwords[username]);
+    await work(session.page);
+    expect(session.errors).toEqual([]);
+  } catch (error) {
+    await screenshot(session.page, `failed-labels-${username}-${Date.now()}`).catch(() => undefined);
+    throw error;
+  } finally {
+    await session.close();
+  }
+}
+
+describe('labels, not codes', () => {
+  it('shows agencies, their kinds and attributes in words, and picks them from lists', async () => {
+    await as('admin', async (page) => {
+      await page.goto(`/#/agencies?filter=${encodeURIComponent('{"q":"Sở Y tế"}')}`);
+      const row = page.locator('tr', { hasText: 'Sở Y tế' }).first();
+      await row.waitFor();
+      await expect.poll(() => row.innerText()).toContain('Có thủ tục hành chính, dịch vụ công: Có');
+      const text = await row.innerText();
+      expect(text).toContain('Sở, ngành');
+      expect(text).not.toMatch(/department|has_public_services|so-y-te/);
+      await screenshot(page, '40-admin-agencies-in-words');
+
+      await page.goto('/#/agencies/so-y-te');
+      await expect(page.locator('input[name="kind"]').inputValue()).resolves.toBe('Sở, ngành');
+      const attribute = page.locator('[data-attribute="has_public_services"]');
+      await expect(attribute.innerText()).resolves.toContain('Có thủ tục hành chính, dịch vụ công');
+      await screenshot(page, '41-admin-agency-form-in-words');
+    });
+  });
+
+  it('reads a cohort rule, cohort names and the audit log in words', async () => {
+    await as('admin', async (page) => {
+      const versions = await (
+        await page.request.get(`${server.url}/api/versions?filter=${encodeURIComponent('{"ruleSet":"son-la"}')}`)
+      ).json();
+      const v2021 = versions.find((v: { version: string }) => v.version === '2021');
+      await page.goto(`/#/versions/${v2021.id}`);
+      await page.locator('[data-tab="cohorts"]').click();
+      const rule = page.locator('[data-condition-leaf]').first();
+      await rule.waitFor();
+      const words = await rule.innerText();
+      expect(words).toContain('Loại cơ quan');
+      for (const kind of ['Văn phòng', 'Sở, ngành', 'Ban', 'Thanh tra']) expect(words).toContain(kind);
+      expect(words).not.toMatch(/office|department|board|inspectorate/);
+      await screenshot(page, '42-admin-cohort-rule-in-words');
+
+      await page.goto('/#/evaluations');
+      await page.locator('tbody tr').first().waitFor();
+      const list = await page.locator('tbody').innerText();
+      expect(list).toMatch(/Các sở, ban, ngành tỉnh|UBND các huyện, thành phố/);
+      expect(list).not.toMatch(/so-nganh|\bhuyen\b/);
+
+      await page.goto('/#/audit');
+      await page.locator('tbody tr').first().waitFor();
+      // the administrator's own sign-in is the newest entry: by name, with the action in words
+      await page.getByText('Quản trị bộ chỉ số (admin)').first().waitFor();
+      await page.getByText('Đăng nhập').first().waitFor();
+      const audit = await page.locator('tbody').innerText();
+      expect(audit).not.toMatch(UUID);
+      expect(audit).not.toMatch(/\b(add-evidence|create|update|login)\b/);
+      await screenshot(page, '43-admin-audit-in-words');
+    });
+  });
+});
