@@ -40,5 +40,6 @@ export { canonicalJson, hashOf, sha256Hex } from './canonical';
 export { join as joinPointer, tokens as pointerTokens, valueAt } from './pointer';
 export { bi, text, type Bilingual } from './naming';
 export { formatNumber } from './text';
+export { csvDocument, neutralizeText, restoreText } from './csv';
 export { isoOf, parseDay, viDay } from './day';
 export { shareADay, dayBefore, type InForce } from './period';
