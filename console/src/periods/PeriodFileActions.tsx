@@ -25,8 +25,8 @@ import UploadFile from '@mui/icons-material/UploadFile';
 import FileDownload from '@mui/icons-material/FileDownload';
 import { useCanAccess, useNotify, useRefresh, useTranslate, type RaRecord } from 'react-admin';
 import { apiFetch } from '../api/http';
-import { getLocale } from '../api/locale';
-import { problemOf, problemToError, type Problem, messageOf } from '../api/problem';
+import { problemOf, messageOf } from '../api/problem';
+import { downloadFile } from '../common/download';
 import type { vi } from '../i18n/vi';
 import { RANKING_EXPORTS } from './exportFormats';
 
@@ -43,32 +43,6 @@ interface FileProblemRow {
   row: number | null;
   column: string | null;
   message: string;
-}
-
-/** Downloads an API file with the session cookie; a refused request becomes the server's problem message. */
-async function downloadFile(url: string, fallbackName: string): Promise<void> {
-  const response = await fetch(url, {
-    credentials: 'include',
-    headers: { 'Accept-Language': getLocale() === 'en' ? 'en, vi;q=0.5' : 'vi, en;q=0.5' },
-  });
-  if (!response.ok) {
-    let problem: Problem | undefined;
-    try {
-      problem = (await response.json()) as Problem;
-    } catch {
-      problem = undefined;
-    }
-    throw problemToError(response.status, response.statusText, problem);
-  }
-  const name = /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') ?? '')?.[1] ?? fallbackName;
-  const href = URL.createObjectURL(await response.blob());
-  const a = document.createElement('a');
-  a.href = href;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(href), 10_000);
 }
 
 /**
