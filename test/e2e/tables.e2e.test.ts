@@ -159,6 +159,7 @@ describe('result tables', () => {
       for (const width of [1280, 1440]) {
         await page.setViewportSize({ width, height: 900 });
         await fitsTheWindow(page, 'run-what-if');
+        if (width === 1280) await screenshot(page, '31b-what-if-1280');
       }
       expect(await page.locator('[data-testid="what-if-table"] tr[data-changed="true"]').count()).toBeGreaterThan(0);
       // cohort by cohort as the version lists them, by rank within each; names, never ids
@@ -225,10 +226,12 @@ describe('result tables', () => {
       expect(diff.type).toBe('text/csv;charset=utf-8');
       expect(lines(diff.text)[0]).toBe('Mục;Loại thay đổi;Nội dung thay đổi');
       expect(diff.text).toMatch(/75/);
+      await screenshot(page, '35-diff');
 
       // The audit log with a filter: exactly the entries it selects, all pages of them.
       await page.goto(`/#/audit?${filter({ actor: 'evaluator' })}`);
       await page.locator('.RaDataTable-table tbody tr').first().waitFor();
+      await screenshot(page, '36-audit-filtered');
       const audit = await download(page, () => page.getByTestId('export-audit-csv').click());
       expect(audit.type).toBe('text/csv;charset=utf-8');
       const auditLines = lines(audit.text).filter(Boolean);

@@ -23,8 +23,8 @@ export const changedRow = (color = '#fff4e5'): SxProps<Theme> => ({ '& > td': { 
  * A results table that never widens the page: it scrolls sideways inside its own box when its
  * columns do not fit, with the first column (the agency's name) kept in view and wrapped.
  */
-export const ScrollTable = ({ children, testId, sx }: { children: ReactNode; testId?: string; sx?: SxProps<Theme> }) => (
-  <TableContainer sx={{ maxWidth: '100%', overflowX: 'auto', ...(sx as object) }} data-testid={testId ? `${testId}-scroll` : undefined}>
+export const ScrollTable = ({ children, testId }: { children: ReactNode; testId?: string }) => (
+  <TableContainer sx={{ maxWidth: '100%', overflowX: 'auto' }}>
     <Table size="small" sx={STICKY_FIRST_COLUMN} data-testid={testId}>
       {children}
     </Table>

@@ -56,7 +56,7 @@ export const VersionDiffPage = () => {
             label={translate('chiso.diff.from')}
             value={otherId ?? ''}
             onChange={(e) => navigate(`/versions/${id}/diff/${e.target.value}`)}
-            sx={{ minWidth: 300 }}
+            sx={{ flex: '0 1 420px', minWidth: 240 }}
           >
             {(siblings ?? [])
               .filter((v) => v.id !== id)
