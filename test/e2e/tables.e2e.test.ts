@@ -161,6 +161,22 @@ describe('result tables', () => {
         await fitsTheWindow(page, 'run-what-if');
         if (width === 1280) await screenshot(page, '31b-what-if-1280');
       }
+      // Narrower still, the table scrolls inside its own box and the agency's name stays in view.
+      await page.setViewportSize({ width: 1024, height: 900 });
+      await fitsTheWindow(page, 'run-what-if');
+      const box = page.getByTestId('what-if-table').locator('xpath=..');
+      const cells = page.locator('[data-testid="what-if-table"] tbody tr').first().locator('td');
+      const [nameBefore, totalBefore] = [(await cells.nth(0).boundingBox())!.x, (await cells.nth(3).boundingBox())!.x];
+      expect(await box.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+      const moved = await box.evaluate((el) => {
+        el.scrollBy(200, 0);
+        return el.scrollLeft;
+      });
+      expect(moved).toBeGreaterThan(0);
+      expect((await cells.nth(0).boundingBox())!.x).toBeCloseTo(nameBefore, 0);
+      expect((await cells.nth(3).boundingBox())!.x).toBeCloseTo(totalBefore - moved, 0);
+      await screenshot(page, '31c-what-if-1024-scrolled');
+      await page.setViewportSize({ width: 1440, height: 900 });
       expect(await page.locator('[data-testid="what-if-table"] tr[data-changed="true"]').count()).toBeGreaterThan(0);
       // cohort by cohort as the version lists them, by rank within each; names, never ids
       const placed = await page

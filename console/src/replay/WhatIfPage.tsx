@@ -195,7 +195,7 @@ export const WhatIfPage = () => {
                     data-rank={r.after?.rank ?? ''}
                   >
                     <TableCell>{r.agencyName}</TableCell>
-                    <TableCell>{cohortName(r.cohort)}</TableCell>
+                    <TableCell sx={{ minWidth: 140 }}>{cohortName(r.cohort)}</TableCell>
                     <TableCell align="right">{f.number(r.before?.total)}</TableCell>
                     <TableCell align="right">{f.number(r.after?.total)}</TableCell>
                     <TableCell align="right" sx={{ color: r.delta < 0 ? 'error.main' : r.delta > 0 ? 'success.main' : undefined }}>
