@@ -1,8 +1,8 @@
 // From what a person typed in a spreadsheet cell to a fact value: "82,5", "82%", "Có", "x",
-// "15/09/2021", a formula's cached result. Every refusal says in words what was expected. Also the
-// one guard against formula injection for text we write into CSV and XLSX cells, and its inverse.
+// "15/09/2021", a formula's cached result. Every refusal says in words what was expected. Text we
+// wrote neutralized (the engine's neutralizeText, against formula injection) is read back as it was.
 import type ExcelJS from 'exceljs';
-import { Exact, type Fact, type FactValue, isoOf, parseDay } from '../engine';
+import { Exact, type Fact, type FactValue, isoOf, parseDay, restoreText } from '../engine';
 import { BOOLEAN_OPTIONS, allowedValues, isPercent, normalizeHeader } from './factColumns';
 
 export type RawCell =
@@ -15,19 +15,6 @@ export type RawCell =
   | { kind: 'formulaWithoutResult'; formula: string };
 
 const EMPTY: RawCell = { kind: 'empty' };
-
-// Spreadsheet programs take text starting with = + - @ (or a tab or carriage return) for a formula:
-// an agency named =HYPERLINK("http://x","y") would become a live link. Such text gets a leading
-// apostrophe, which shows it as text. Text that already starts with apostrophes before one of
-// those characters gets one more, so that restoreText is the exact inverse of neutralizeText.
-const FORMULA_LIKE = /^'*[=+\-@\t\r]/;
-const NEUTRALIZED = /^'+[=+\-@\t\r]/;
-
-/** Text safe to put in a CSV or XLSX text cell (never a number: -2 stays a number). */
-export const neutralizeText = (text: string): string => (FORMULA_LIKE.test(text) ? `'${text}` : text);
-
-/** Text as it was before neutralizeText, for what the importer reads back from our own files. */
-export const restoreText = (text: string): string => (NEUTRALIZED.test(text) ? text.slice(1) : text);
 
 /** What exceljs holds in a cell, flattened: formulas become their cached result, neutralized text its original. */
 export function readCell(cell: ExcelJS.Cell): RawCell {

@@ -1,8 +1,7 @@
-// The ranking as CSV: one row per agency, every cohort in one file. UTF-8 with a BOM in both
-// flavours, because without it Excel reads the bytes as Windows-1252 and "Sở" becomes "Sá»Ÿ". Text
-// that Excel would take for a formula (an agency named =HYPERLINK(…)) is neutralized; numbers are not.
-import { formatNumber } from '../engine';
-import { neutralizeText } from './cellValue';
+// The ranking as CSV: one row per agency, every cohort in one file, written by the engine's
+// csvDocument (UTF-8 with a BOM in both flavours). Text that Excel would take for a formula (an
+// agency named =HYPERLINK(…)) is neutralized; numbers are not.
+import { csvDocument, formatNumber, neutralizeText } from '../engine';
 import type { ExportInput } from './exportXlsx';
 import { buildResultTable, mainIndices } from './resultTable';
 
@@ -10,11 +9,6 @@ export interface CsvOptions {
   /** ',' (decimal point) by default; ';' writes decimal commas, as Excel expects on Vietnamese Windows. */
   delimiter?: ',' | ';';
 }
-
-const BOM = '\uFEFF';
-
-const quote = (value: string, delimiter: string): string =>
-  /["\r\n]/.test(value) || value.includes(delimiter) ? `"${value.replace(/"/g, '""')}"` : value;
 
 export function exportRankingCsv(input: ExportInput, options: CsvOptions = {}): Buffer {
   const delimiter = options.delimiter ?? ',';
@@ -60,6 +54,5 @@ export function exportRankingCsv(input: ExportInput, options: CsvOptions = {}): 
       ]);
     }
   }
-  const body = lines.map((cells) => cells.map((c) => quote(c, delimiter)).join(delimiter)).join('\r\n') + '\r\n';
-  return Buffer.from(BOM + body, 'utf8');
+  return Buffer.from(csvDocument(lines, delimiter), 'utf8');
 }

@@ -3,7 +3,7 @@
 // cell, every sheet printable on A4 at the page's width with its header row repeated, and no text
 // cell that Excel could take for a formula.
 import ExcelJS from 'exceljs';
-import { neutralizeText } from './cellValue';
+import { neutralizeText } from '../engine';
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
 

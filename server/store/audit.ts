@@ -5,11 +5,12 @@
 import { createHmac } from 'node:crypto';
 import { canonicalJson, sha256Hex } from '../engine';
 import type { Queryable, Tx } from './db';
+import type { AuditAction, AuditResource } from '../api/auditVocabulary';
 
 export interface AuditInput {
   actor: string;
-  action: string;
-  resource: string;
+  action: AuditAction;
+  resource: AuditResource;
   resourceId: string;
   before?: unknown;
   after?: unknown;

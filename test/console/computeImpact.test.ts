@@ -47,6 +47,8 @@ describe('computeImpact', () => {
     }
     expect(row(rows, 'so-noi-vu').before).toMatchObject({ cohort: 'tinh', total: 54.7, rank: 1, band: { id: 'tot' } });
     expect(row(rows, 'so-tu-phap').agencyName).toBe('Sở Tư pháp');
+    // each row knows its cohort, so that the preview shows one table (and one rank 1) per cohort
+    expect(rows.map((r) => r.cohort)).toEqual(['tinh', 'tinh', 'tinh', 'huyen']);
   });
 
   it('lowering the "trung bình" threshold from 30 to 27 moves only Sở Tư pháp (27.5) up a band', () => {

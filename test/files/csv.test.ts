@@ -6,7 +6,7 @@ import { compileVersion, evaluateSubmissions, explainEvaluation, rankEvaluations
 import type { Agency, SubmissionInput } from '../../server/engine/schemaTypes';
 import type { ExportInput } from '../../server/files/exportXlsx';
 import { exportRankingCsv } from '../../server/files/exportCsv';
-import { neutralizeText, restoreText } from '../../server/files/cellValue';
+import { neutralizeText, restoreText } from '../../server/engine/index';
 import { RANKING_EXPORTS } from '../../console/src/periods/exportFormats';
 import { vi } from '../../console/src/i18n/vi';
 import { en } from '../../console/src/i18n/en';

@@ -36,7 +36,7 @@ describe.each(backends)('audit log on $name', (backend) => {
         recordAudit(tx, {
           actor: 'tester',
           action: 'update',
-          resource: 'things',
+          resource: 'agencies',
           resourceId: String(i),
           before: { n: i - 1, when: new Date(0) },
           after: { n: i, nested: { b: 2, a: 1 }, text: 'Tiếng Việt có dấu' },
@@ -61,7 +61,7 @@ describe.each(backends)('audit log on $name', (backend) => {
   it('keeps the chain linear under concurrent appends', async () => {
     await Promise.all(
       Array.from({ length: 8 }, (_, i) =>
-        t.db.transaction((tx) => recordAudit(tx, { actor: 'c', action: 'create', resource: 'par', resourceId: String(i) })),
+        t.db.transaction((tx) => recordAudit(tx, { actor: 'c', action: 'create', resource: 'agencies', resourceId: String(i) })),
       ),
     );
     expect(await verifyAudit(t.db)).toMatchObject({ valid: true, checked: 13 });

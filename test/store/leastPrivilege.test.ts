@@ -34,7 +34,7 @@ describe.skipIf(!postgres)('a server role without ownership on PostgreSQL', () =
   });
 
   it('works: it appends to the audit log and verifies it', async () => {
-    await app.transaction((tx) => recordAudit(tx, { actor: 'app', action: 'create', resource: 'things', resourceId: '1' }));
+    await app.transaction((tx) => recordAudit(tx, { actor: 'app', action: 'create', resource: 'agencies', resourceId: '1' }));
     expect((await verifyAudit(app)).valid).toBe(true);
   });
 

@@ -6,13 +6,24 @@ import { ResourceText } from './ResourceText';
 import { RecordText } from './RecordText';
 import { ActorText } from './ActorText';
 import { changedFields } from './flatten';
-
-const show = (v: unknown) => (v === undefined ? '—' : v === null ? 'null' : typeof v === 'string' ? v : String(v));
+import { useFormat } from '../common/useFormat';
 
 /** Before and after as a list of changed fields, not as two blobs of JSON. */
 const Changes = (_props: { label?: string }) => {
   const record = useRecordContext();
   const translate = useTranslate();
+  const f = useFormat();
+  // Numbers in the UI's format (94,54), yes/no in words; a field that was not there is a dash.
+  const show = (v: unknown) =>
+    v === undefined
+      ? '—'
+      : v === null
+        ? 'null'
+        : typeof v === 'number'
+          ? f.number(v, 20)
+          : typeof v === 'boolean'
+            ? translate(v ? 'chiso.common.yes' : 'chiso.common.no')
+            : String(v);
   if (!record) return null;
   const changes = changedFields(record.before ?? null, record.after ?? null);
   // "status" → "Trạng thái", "facts.staff_total" → "Số liệu › staff_total": the record's own field words.

@@ -1,9 +1,12 @@
-import { useRecordContext, useTranslate } from 'react-admin';
+import { useRecordContext, useTranslate, type TranslateFunction } from 'react-admin';
 
 /** "submissions" → "Bản tự đánh giá": the audited resource in words. */
+export const resourceLabel = (translate: TranslateFunction, resource: string): string =>
+  translate(`resources.${resource}.name`, { smart_count: 1, _: resource });
+
 export const ResourceText = (_props: { source?: string; label?: string }) => {
   const record = useRecordContext();
   const translate = useTranslate();
   const resource = String(record?.resource ?? '');
-  return <span title={resource}>{translate(`resources.${resource}.name`, { smart_count: 1, _: resource })}</span>;
+  return <span title={resource}>{resourceLabel(translate, resource)}</span>;
 };

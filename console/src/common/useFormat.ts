@@ -25,5 +25,15 @@ export const useFormat = () => {
       ? value
       : new Intl.DateTimeFormat(tag, { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(d);
   };
-  return { number, date, dateTime, tag };
+  /**
+   * Text the engine wrote with English numbers ("41 ÷ 50 × 20 = 16.4", "min(3.5, 5)": a trace's
+   * formula, stored as part of the hashed record) with each number in the UI's format; where the
+   * decimal separator is a comma, arguments are separated by semicolons, as in Vietnamese Excel.
+   */
+  const numbersIn = (text: string) => {
+    const decimalComma = new Intl.NumberFormat(tag).format(1.5).includes(',');
+    const separated = decimalComma ? text.replace(/, /g, '; ') : text;
+    return separated.replace(/\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/g, (m) => number(m.replace(/,/g, ''), 20));
+  };
+  return { number, date, dateTime, numbersIn, tag };
 };

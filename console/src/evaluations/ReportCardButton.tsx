@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button } from '@mui/material';
 import PictureAsPdf from '@mui/icons-material/PictureAsPdf';
 import { useCanAccess, useNotify, useTranslate } from 'react-admin';
-import { downloadFile } from '../api/download';
+import { downloadFile } from '../common/download';
 import { messageOf } from '../api/problem';
 
 /** Saves the printable report card (PDF) of one evaluation: the agency's own, or any for staff. */

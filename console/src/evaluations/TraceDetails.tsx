@@ -4,8 +4,8 @@ import { type CriterionTrace, viDay } from '../../../server/engine';
 import { useLt } from '../common/useLt';
 import { useFormat } from '../common/useFormat';
 
-/** Numbers, yes/no and days as a Vietnamese reader writes them (15/12/2024, not 2024-12-15). */
-const valueText = (v: unknown, number: (n: number, d?: number) => string, yes: string, no: string) =>
+/** Numbers, yes/no and days as a Vietnamese reader writes them (15/12/2024, not 2024-12-15), in lists too. */
+const valueText = (v: unknown, number: (n: number, d?: number) => string, yes: string, no: string): string =>
   v === undefined || v === null
     ? '—'
     : typeof v === 'number'
@@ -15,7 +15,7 @@ const valueText = (v: unknown, number: (n: number, d?: number) => string, yes: s
           ? yes
           : no
         : Array.isArray(v)
-          ? v.join('; ')
+          ? v.map((item) => valueText(item, number, yes, no)).join('; ')
           : viDay(String(v));
 
 /** What the engine did for one criterion: values read, each condition and whether it held, the formula. */
@@ -63,13 +63,13 @@ export const TraceDetails = ({ trace }: { trace: CriterionTrace }) => {
         </Typography>
       ) : null}
       {trace.formula && (
-        <Typography variant="body2" sx={{ mt: 1, fontFamily: 'monospace' }}>
-          {trace.formula}
+        <Typography variant="body2" sx={{ mt: 1, fontFamily: 'monospace' }} data-testid="trace-formula">
+          {f.numbersIn(trace.formula)}
         </Typography>
       )}
       {trace.best && (
         <Typography variant="body2">
-          {translate('chiso.evaluation.best')}: {trace.best}
+          {translate('chiso.evaluation.best')}: {f.number(trace.best, 20)}
         </Typography>
       )}
       {trace.parts?.map((p, i) => (

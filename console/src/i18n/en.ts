@@ -493,6 +493,7 @@ export const en = {
       bandAfter: 'Band after',
       rankBefore: 'Rank before',
       rankAfter: 'Rank after',
+      outsideCohorts: 'In no cohort',
     },
     agency: {
       attributeName: 'Attribute',
@@ -712,6 +713,16 @@ export const en = {
       csvSemicolon: 'Ranking CSV (Vietnamese Excel: semicolons, decimal commas)',
       csvComma: 'Ranking CSV (commas, decimal points)',
       pdf: 'Printable results annex (PDF)',
+    },
+    tableExport: {
+      csv: 'Export table (CSV)',
+      csvHelp: 'The table as shown, as CSV for Excel in Vietnamese: semicolons, decimal commas, UTF-8',
+      replayCsv: 'Export verification record (CSV)',
+      item: 'Item',
+      outcome: 'Verification result',
+      resultHash: 'Result hash (SHA-256)',
+      versionHash: 'Version hash (SHA-256)',
+      engineVersion: 'Scoring engine version',
     },
     periodStatus: { open: 'Open', appraisal: 'Appraisal', closed: 'Closed', published: 'Published' },
     dashboard: {

@@ -508,6 +508,7 @@ export const vi = {
       bandAfter: 'Xếp loại sau',
       rankBefore: 'Thứ hạng trước',
       rankAfter: 'Thứ hạng sau',
+      outsideCohorts: 'Không thuộc nhóm đánh giá nào',
     },
     agency: {
       attributeName: 'Thuộc tính',
@@ -726,6 +727,16 @@ export const vi = {
       csvSemicolon: 'Bảng xếp hạng CSV (Excel tiếng Việt: dấu chấm phẩy, dấu phẩy thập phân)',
       csvComma: 'Bảng xếp hạng CSV (dấu phẩy, dấu chấm thập phân)',
       pdf: 'Phụ lục kết quả để in (PDF)',
+    },
+    tableExport: {
+      csv: 'Xuất bảng (CSV)',
+      csvHelp: 'Bảng đang hiển thị, dạng CSV cho Excel tiếng Việt: dấu chấm phẩy, dấu phẩy thập phân, mã UTF-8',
+      replayCsv: 'Xuất biên bản xác minh (CSV)',
+      item: 'Nội dung',
+      outcome: 'Kết quả xác minh',
+      resultHash: 'Mã băm kết quả (SHA-256)',
+      versionHash: 'Mã băm phiên bản (SHA-256)',
+      engineVersion: 'Phiên bản bộ máy tính điểm',
     },
     periodStatus: { open: 'Đang mở', appraisal: 'Đang thẩm định', closed: 'Đã đóng', published: 'Đã công bố' },
     dashboard: {

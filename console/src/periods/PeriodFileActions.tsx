@@ -25,8 +25,8 @@ import UploadFile from '@mui/icons-material/UploadFile';
 import FileDownload from '@mui/icons-material/FileDownload';
 import { useCanAccess, useNotify, useRefresh, useTranslate, type RaRecord } from 'react-admin';
 import { apiFetch } from '../api/http';
-import { downloadFile } from '../api/download';
 import { problemOf, messageOf } from '../api/problem';
+import { downloadFile } from '../common/download';
 import type { vi } from '../i18n/vi';
 import { RANKING_EXPORTS } from './exportFormats';
 

@@ -5,6 +5,7 @@ import { useFormat } from '../common/useFormat';
 import { CohortRankingTable } from '../rankings/CohortRankingTable';
 import { ScoreDistribution } from '../rankings/ScoreDistribution';
 import { ReplayButton } from '../replay/ReplayButton';
+import { PeriodFileActions } from '../periods/PeriodFileActions';
 import type { CohortRanking } from '../../../server/engine';
 
 const PublishedView = () => {
@@ -25,7 +26,7 @@ const PublishedView = () => {
       <Card sx={{ mb: 2 }}>
         <CardContent>
           <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ alignItems: { md: 'center' } }}>
-            <Box sx={{ flex: 1 }}>
+            <Box sx={{ flex: 1, minWidth: 0 }}>
               <Typography variant="h5" component="h1">
                 {translate('chiso.ranking.publishedTitle')} · {record.periodTitle}
               </Typography>
@@ -39,6 +40,8 @@ const PublishedView = () => {
                 SHA-256 {record.hash}
               </Typography>
             </Box>
+            {/* A period has one published ranking, and the period's export is that frozen snapshot. */}
+            <PeriodFileActions period={{ id: record.periodId }} only="export" />
             <ReplayButton kind="published-rankings" id={String(record.id)} />
           </Stack>
         </CardContent>

@@ -20,6 +20,7 @@ import { dataProvider, type ReplayResult } from '../providers/dataProvider';
 import { useFormat } from '../common/useFormat';
 import { ReplayResultView } from './ReplayResultView';
 import { messageOf } from '../api/problem';
+import { PeriodFileActions } from '../periods/PeriodFileActions';
 
 type Kind = 'published-rankings' | 'evaluations';
 
@@ -52,6 +53,8 @@ export const ReplayPage = () => {
     { enabled: kind === 'evaluations' && !!periodId },
   );
   const chosen = id || (kind === 'published-rankings' && published?.[0] ? String(published[0].id) : '');
+  const chosenRanking = kind === 'published-rankings' ? published?.find((p) => String(p.id) === chosen) : undefined;
+  const chosenEvaluation = kind === 'evaluations' ? evaluations?.find((e) => String(e.id) === chosen) : undefined;
   const run = async () => {
     setBusy(true);
     setResult(null);
@@ -72,7 +75,7 @@ export const ReplayPage = () => {
           <Typography variant="body2" sx={{ mb: 2 }}>
             {translate('chiso.replay.help')}
           </Typography>
-          <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ alignItems: { md: 'center' } }}>
+          <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} useFlexGap sx={{ alignItems: { md: 'center' }, flexWrap: 'wrap' }}>
             <ToggleButtonGroup
               exclusive
               size="small"
@@ -89,8 +92,8 @@ export const ReplayPage = () => {
                 size="small"
                 label={translate('chiso.replay.publishedRanking')}
                 value={chosen}
-                onChange={(e) => setId(e.target.value)}
-                sx={{ minWidth: 360 }}
+                onChange={(e) => (setId(e.target.value), setResult(null))}
+                sx={{ flex: '1 1 320px', minWidth: 0 }}
                 name="publishedRanking"
               >
                 {(published ?? []).map((p) => (
@@ -107,7 +110,7 @@ export const ReplayPage = () => {
                   label={translate('resources.periods.name', { smart_count: 1 })}
                   value={periodId}
                   onChange={(e) => setPeriodId(e.target.value)}
-                  sx={{ minWidth: 240 }}
+                  sx={{ flex: '1 1 240px', minWidth: 0 }}
                 >
                   {(periods ?? []).map((p) => (
                     <MenuItem key={p.id} value={String(p.id)}>
@@ -120,8 +123,8 @@ export const ReplayPage = () => {
                   size="small"
                   label={translate('chiso.replay.evaluation')}
                   value={id}
-                  onChange={(e) => setId(e.target.value)}
-                  sx={{ minWidth: 300 }}
+                  onChange={(e) => (setId(e.target.value), setResult(null))}
+                  sx={{ flex: '1 1 240px', minWidth: 0 }}
                 >
                   {(evaluations ?? []).map((ev) => (
                     <MenuItem key={ev.id} value={String(ev.id)}>
@@ -156,7 +159,12 @@ export const ReplayPage = () => {
       {result && (
         <Card>
           <CardContent>
-            <ReplayResultView result={result} />
+            {chosenRanking && (
+              <Stack direction="row" sx={{ justifyContent: 'flex-end' }}>
+                <PeriodFileActions period={{ id: chosenRanking.periodId }} only="export" />
+              </Stack>
+            )}
+            <ReplayResultView result={result} subject={chosenRanking?.periodTitle ?? chosenEvaluation?.agencyName} />
           </CardContent>
         </Card>
       )}

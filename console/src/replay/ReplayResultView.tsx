@@ -1,14 +1,42 @@
-import { Alert, Box, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Alert, Box, Stack, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import CheckCircle from '@mui/icons-material/CheckCircle';
 import Cancel from '@mui/icons-material/Cancel';
 import { useTranslate } from 'react-admin';
 import type { ReplayResult } from '../providers/dataProvider';
+import { ScrollTable } from '../common/ScrollTable';
+import { ExportCsvButton } from '../common/ExportCsvButton';
+import { fileSlug, type Cell } from '../common/tableCsv';
+import { useFormat } from '../common/useFormat';
 
-const text = (v: unknown) => (v === undefined ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+/** A compared value for the file: numbers stay numbers (written with a decimal comma), the rest as text. */
+const cellOf = (v: unknown): Cell =>
+  v === undefined ? null : typeof v === 'number' ? v : typeof v === 'object' ? JSON.stringify(v) : String(v);
 
 /** Verified: a big green tick and the matching hash. Not verified: what differs, field by field. */
-export const ReplayResultView = ({ result }: { result: ReplayResult }) => {
+export const ReplayResultView = ({ result, subject }: { result: ReplayResult; subject?: string }) => {
   const translate = useTranslate();
+  const f = useFormat();
+  const text = (v: unknown) => (typeof v === 'number' ? f.number(v, 20) : (cellOf(v) ?? '—'));
+  const t = (key: string) => translate(`chiso.tableExport.${key}`);
+  // The auditor's record of the check: what was compared and with what outcome, then each difference.
+  const record = () => ({
+    header: [t('item'), translate('chiso.replay.expected'), translate('chiso.replay.actual')],
+    rows: [
+      [t('outcome'), null, translate(result.verified ? 'chiso.replay.verified' : 'chiso.replay.notVerified')],
+      [t('resultHash'), result.expectedHash, result.actualHash],
+      [t('versionHash'), result.versionHash.expected, result.versionHash.actual],
+      [t('engineVersion'), result.engineVersion.stored, result.engineVersion.current],
+      ...result.differences.map((d) => [d.path, cellOf(d.expected), cellOf(d.actual)]),
+    ],
+  });
+  const exportButton = (
+    <ExportCsvButton
+      fileName={subject ? `xac-minh-${fileSlug(subject)}` : 'xac-minh'}
+      table={record}
+      label={t('replayCsv')}
+      testId="export-replay-csv"
+    />
+  );
   if (result.verified) {
     return (
       <Box sx={{ textAlign: 'center', py: 3 }} data-testid="replay-verified">
@@ -22,6 +50,7 @@ export const ReplayResultView = ({ result }: { result: ReplayResult }) => {
         <Typography variant="caption" sx={{ fontFamily: 'monospace', display: 'block', mt: 1, wordBreak: 'break-all' }}>
           SHA-256 {result.actualHash}
         </Typography>
+        <Box sx={{ mt: 2 }}>{exportButton}</Box>
       </Box>
     );
   }
@@ -38,7 +67,10 @@ export const ReplayResultView = ({ result }: { result: ReplayResult }) => {
         <br />
         {translate('chiso.replay.actual')}: {result.actualHash}
       </Alert>
-      <Table size="small">
+      <Stack direction="row" sx={{ justifyContent: 'flex-end', mb: 1 }}>
+        {exportButton}
+      </Stack>
+      <ScrollTable testId="replay-differences">
         <TableHead>
           <TableRow>
             <TableCell>{translate('chiso.replay.path')}</TableCell>
@@ -50,12 +82,12 @@ export const ReplayResultView = ({ result }: { result: ReplayResult }) => {
           {result.differences.map((d, i) => (
             <TableRow key={i}>
               <TableCell sx={{ fontFamily: 'monospace' }}>{d.path}</TableCell>
-              <TableCell>{text(d.expected)}</TableCell>
-              <TableCell>{text(d.actual)}</TableCell>
+              <TableCell sx={{ overflowWrap: 'anywhere' }}>{text(d.expected)}</TableCell>
+              <TableCell sx={{ overflowWrap: 'anywhere' }}>{text(d.actual)}</TableCell>
             </TableRow>
           ))}
         </TableBody>
-      </Table>
+      </ScrollTable>
     </Box>
   );
 };

@@ -10,7 +10,6 @@ import {
   MenuItem,
   Stack,
   Switch,
-  Table,
   TableBody,
   TableCell,
   TableHead,
@@ -26,6 +25,10 @@ import { useLt } from '../common/useLt';
 import { BandChip } from '../common/BandChip';
 import { messageOf } from '../api/problem';
 import { type RuleSetVersion } from '../../../server/engine';
+import { ScrollTable, changedRow } from '../common/ScrollTable';
+import { ExportCsvButton } from '../common/ExportCsvButton';
+import { fileSlug } from '../common/tableCsv';
+import { inRankingOrder } from '../rankings/cohortOrder';
 
 /** Evaluate a period under another version (or a draft): per agency, points, band and rank before and after. */
 export const WhatIfPage = () => {
@@ -41,8 +44,13 @@ export const WhatIfPage = () => {
   const { data: periods } = useGetList('periods', { sort: { field: 'year', order: 'DESC' }, pagination: { page: 1, perPage: 200 } });
   const { data: period } = useGetOne('periods', { id: periodId }, { enabled: !!periodId });
   const { data: baseVersion } = useGetOne('versions', { id: period?.versionId }, { enabled: !!period });
-  const cohortName = (id: string | null) =>
-    lt((baseVersion?.document as RuleSetVersion | undefined)?.cohorts.find((c) => c.id === id)?.name) || id || '—';
+  const { data: targetVersion } = useGetOne('versions', { id: versionId }, { enabled: !!versionId });
+  // A row's cohort is the one it falls in under the chosen version; the period's own names the rest.
+  const cohorts = [
+    ...((targetVersion?.document as RuleSetVersion | undefined)?.cohorts ?? []),
+    ...((baseVersion?.document as RuleSetVersion | undefined)?.cohorts ?? []),
+  ];
+  const cohortName = (id: string | null) => lt(cohorts.find((c) => c.id === id)?.name) || '—';
   const { data: versions } = useGetList(
     'versions',
     { filter: { ruleSet: period?.ruleSet }, sort: { field: 'effectiveFrom', order: 'DESC' }, pagination: { page: 1, perPage: 200 } },
@@ -60,7 +68,37 @@ export const WhatIfPage = () => {
       setBusy(false);
     }
   };
-  const shown = rows ? (onlyChanged ? rows.filter((r) => r.changed) : rows) : [];
+  const ordered = inRankingOrder(
+    rows ?? [],
+    cohorts.map((c) => c.id),
+    (r) => ({ cohort: r.cohort, rank: r.after?.rank ?? r.before?.rank ?? null, name: r.agencyName }),
+  );
+  const shown = onlyChanged ? ordered.filter((r) => r.changed) : ordered;
+  const columns = [
+    translate('chiso.common.agency'),
+    translate('chiso.common.cohort'),
+    translate('chiso.impact.totalBefore'),
+    translate('chiso.impact.totalAfter'),
+    translate('chiso.impact.delta'),
+    translate('chiso.impact.bandBefore'),
+    translate('chiso.impact.bandAfter'),
+    translate('chiso.impact.rankBefore'),
+    translate('chiso.impact.rankAfter'),
+  ];
+  const csv = () => ({
+    header: columns,
+    rows: shown.map((r) => [
+      r.agencyName,
+      cohortName(r.cohort),
+      r.before?.total,
+      r.after?.total,
+      r.delta,
+      lt(r.before?.band?.label),
+      lt(r.after?.band?.label),
+      r.before?.rank,
+      r.after?.rank,
+    ]),
+  });
   return (
     <Box sx={{ mt: 2 }}>
       <Title title={translate('chiso.whatIf.title')} />
@@ -69,14 +107,14 @@ export const WhatIfPage = () => {
           <Typography variant="body2" sx={{ mb: 2 }}>
             {translate('chiso.whatIf.help')}
           </Typography>
-          <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ alignItems: { md: 'center' } }}>
+          <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} useFlexGap sx={{ alignItems: { md: 'center' }, flexWrap: 'wrap' }}>
             <TextField
               select
               size="small"
               label={translate('resources.periods.name', { smart_count: 1 })}
               value={periodId}
               onChange={(e) => (setPeriodId(e.target.value), setVersionId(''))}
-              sx={{ minWidth: 260 }}
+              sx={{ flex: '2 1 260px', minWidth: 0, maxWidth: { md: 520 } }}
               name="period"
             >
               {(periods ?? []).map((p) => (
@@ -91,7 +129,7 @@ export const WhatIfPage = () => {
               label={translate('resources.versions.name', { smart_count: 1 })}
               value={versionId}
               onChange={(e) => setVersionId(e.target.value)}
-              sx={{ minWidth: 300 }}
+              sx={{ flex: '1 1 220px', minWidth: 0, maxWidth: { md: 360 } }}
               disabled={!period}
               name="version"
             >
@@ -128,32 +166,36 @@ export const WhatIfPage = () => {
       {rows && (
         <Card>
           <CardContent>
-            <Typography variant="body2" sx={{ mb: 1 }} data-testid="what-if-summary">
-              {translate('chiso.whatIf.summary', { changed: rows.filter((r) => r.changed).length, total: rows.length })}
-            </Typography>
-            <Table size="small" data-testid="what-if-table">
+            <Stack direction="row" spacing={2} sx={{ alignItems: 'center', justifyContent: 'space-between', mb: 1 }}>
+              <Typography variant="body2" data-testid="what-if-summary">
+                {translate('chiso.whatIf.summary', { changed: rows.filter((r) => r.changed).length, total: rows.length })}
+              </Typography>
+              <ExportCsvButton
+                fileName={`gia-dinh-${fileSlug(period?.title ?? '')}-${fileSlug(targetVersion?.version ?? '')}`}
+                table={csv}
+              />
+            </Stack>
+            <ScrollTable testId="what-if-table">
               <TableHead>
                 <TableRow>
-                  <TableCell>{translate('chiso.common.agency')}</TableCell>
-                  <TableCell>{translate('chiso.common.cohort')}</TableCell>
-                  <TableCell align="right">{translate('chiso.impact.totalBefore')}</TableCell>
-                  <TableCell align="right">{translate('chiso.impact.totalAfter')}</TableCell>
-                  <TableCell align="right">{translate('chiso.impact.delta')}</TableCell>
-                  <TableCell>{translate('chiso.impact.bandBefore')}</TableCell>
-                  <TableCell>{translate('chiso.impact.bandAfter')}</TableCell>
-                  <TableCell align="right">{translate('chiso.impact.rankBefore')}</TableCell>
-                  <TableCell align="right">{translate('chiso.impact.rankAfter')}</TableCell>
+                  {columns.map((label, i) => (
+                    <TableCell key={i} align={[2, 3, 4, 7, 8].includes(i) ? 'right' : undefined}>
+                      {label}
+                    </TableCell>
+                  ))}
                 </TableRow>
               </TableHead>
               <TableBody>
                 {shown.map((r) => (
                   <TableRow
                     key={r.agencyId}
-                    sx={r.changed ? { background: '#fff4e5' } : undefined}
+                    sx={r.changed ? changedRow() : undefined}
                     data-changed={r.changed ? 'true' : 'false'}
+                    data-cohort={r.cohort ?? ''}
+                    data-rank={r.after?.rank ?? ''}
                   >
                     <TableCell>{r.agencyName}</TableCell>
-                    <TableCell>{cohortName(r.cohort)}</TableCell>
+                    <TableCell sx={{ minWidth: 140 }}>{cohortName(r.cohort)}</TableCell>
                     <TableCell align="right">{f.number(r.before?.total)}</TableCell>
                     <TableCell align="right">{f.number(r.after?.total)}</TableCell>
                     <TableCell align="right" sx={{ color: r.delta < 0 ? 'error.main' : r.delta > 0 ? 'success.main' : undefined }}>
@@ -170,7 +212,7 @@ export const WhatIfPage = () => {
                   </TableRow>
                 ))}
               </TableBody>
-            </Table>
+            </ScrollTable>
           </CardContent>
         </Card>
       )}

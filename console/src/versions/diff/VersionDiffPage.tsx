@@ -3,7 +3,9 @@ import { Alert, Box, LinearProgress, MenuItem, Paper, Stack, TextField, Typograp
 import { Title, useGetList, useGetOne, useTranslate, type RaRecord } from 'react-admin';
 import { useNavigate, useParams } from 'react-router-dom';
 import { dataProvider, type VersionChange } from '../../providers/dataProvider';
-import { ChangeList } from './ChangeList';
+import { ChangeList, changesCsv, useChangeColumns } from './ChangeList';
+import { ExportCsvButton } from '../../common/ExportCsvButton';
+import { fileSlug } from '../../common/tableCsv';
 
 /** Two versions, criterion by criterion, in words: what an amending decision changed. */
 export const VersionDiffPage = () => {
@@ -40,6 +42,8 @@ export const VersionDiffPage = () => {
     );
   }, [pair, id, otherId]);
 
+  const columns = useChangeColumns();
+  const other = siblings?.find((v) => String(v.id) === otherId);
   const label = (v: RaRecord) => `${v.ruleSet} ${v.version} · ${translate(`chiso.status.${v.status}`)}`;
   return (
     <Box sx={{ mt: 2 }}>
@@ -52,7 +56,7 @@ export const VersionDiffPage = () => {
             label={translate('chiso.diff.from')}
             value={otherId ?? ''}
             onChange={(e) => navigate(`/versions/${id}/diff/${e.target.value}`)}
-            sx={{ minWidth: 300 }}
+            sx={{ flex: '0 1 420px', minWidth: 240 }}
           >
             {(siblings ?? [])
               .filter((v) => v.id !== id)
@@ -63,7 +67,15 @@ export const VersionDiffPage = () => {
               ))}
           </TextField>
           <Typography>→</Typography>
-          <Typography variant="subtitle1">{base ? label(base) : ''}</Typography>
+          <Typography variant="subtitle1" sx={{ flex: 1 }}>
+            {base ? label(base) : ''}
+          </Typography>
+          {changes && changes.length > 0 && base && other && (
+            <ExportCsvButton
+              fileName={`so-sanh-${fileSlug(base.ruleSet)}-${fileSlug(other.version)}-${fileSlug(base.version)}`}
+              table={() => changesCsv(columns, changes)}
+            />
+          )}
         </Stack>
       </Paper>
       {!changes && !problem && otherId && <LinearProgress />}

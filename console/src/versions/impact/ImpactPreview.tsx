@@ -5,6 +5,8 @@ import type { RuleSetVersion } from '../../../../server/engine';
 import { useImpactData } from './useImpactData';
 import { computeImpact, type ImpactRow } from './computeImpact';
 import { ImpactTable } from './ImpactTable';
+import { groupByCohort } from '../../rankings/cohortOrder';
+import { useLt } from '../../common/useLt';
 
 /**
  * While a draft is edited: pick a period, and see at once which agencies would change band or
@@ -12,6 +14,7 @@ import { ImpactTable } from './ImpactTable';
  */
 export const ImpactPreview = ({ doc }: { doc: RuleSetVersion }) => {
   const translate = useTranslate();
+  const lt = useLt();
   const { data: periods } = useGetList('periods', {
     filter: { ruleSet: doc.ruleSet },
     sort: { field: 'year', order: 'DESC' },
@@ -50,6 +53,12 @@ export const ImpactPreview = ({ doc }: { doc: RuleSetVersion }) => {
 
   const bandChanges = rows?.filter((r) => r.bandChanged).length ?? 0;
   const rankChanges = rows?.filter((r) => r.rankChanged).length ?? 0;
+  const shown = rows ? (onlyChanged ? rows.filter((r) => r.bandChanged || r.rankChanged) : rows) : [];
+  const groups = groupByCohort(
+    shown,
+    doc.cohorts.map((c) => c.id),
+    (r) => ({ cohort: r.cohort, rank: r.after?.rank ?? r.before?.rank ?? null, name: r.agencyName }),
+  ).map((g) => ({ ...g, name: lt(doc.cohorts.find((c) => c.id === g.cohort)?.name) || translate('chiso.impact.outsideCohorts') }));
   return (
     <Paper variant="outlined" sx={{ p: 2 }} data-testid="impact-preview">
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1.5 }}>
@@ -86,7 +95,7 @@ export const ImpactPreview = ({ doc }: { doc: RuleSetVersion }) => {
       {problem && <Alert severity="warning">{translate('chiso.impact.cannotScore', { message: problem })}</Alert>}
       {data && !data.stored && <Alert severity="info">{translate('chiso.impact.noStored')}</Alert>}
       {data && !data.inputs.length && <Alert severity="info">{translate('chiso.impact.noSubmissions')}</Alert>}
-      {rows && <ImpactTable rows={onlyChanged ? rows.filter((r) => r.bandChanged || r.rankChanged) : rows} />}
+      {rows && <ImpactTable groups={groups} />}
     </Paper>
   );
 };

@@ -17,6 +17,8 @@ export type { Standing } from '../../../../server/api/types';
 export interface ImpactRow {
   agencyId: string;
   agencyName: string;
+  /** Under the draft, or where the agency stood before if the draft places it in no cohort. */
+  cohort: string | null;
   before: Standing | null;
   after: Standing | null;
   bandChanged: boolean;
@@ -56,6 +58,7 @@ export function computeImpact(doc: RuleSetVersion, inputs: SubmissionInput[], st
     return {
       agencyId: input.agency.id,
       agencyName: input.agency.name,
+      cohort: a?.cohort ?? b?.cohort ?? null,
       before: b,
       after: a,
       bandChanged,

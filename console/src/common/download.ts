@@ -1,7 +1,19 @@
-// Files the API sends to save (exports, templates, report cards), fetched with the session cookie
-// so that a refusal shows the server's own message instead of a saved error page.
-import { getLocale } from './locale';
-import { problemToError, type Problem } from './problem';
+// Files reach the person through the browser's own download: from the API with the session cookie,
+// or made in the browser (the CSV of a table computed here).
+import { getLocale } from '../api/locale';
+import { problemToError, type Problem } from '../api/problem';
+
+/** Hands a file to the browser's downloads under `name`. */
+export function saveBlob(blob: Blob, name: string): void {
+  const href = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(href), 10_000);
+}
 
 /** Downloads an API file with the session cookie; a refused request becomes the server's problem message. */
 export async function downloadFile(url: string, fallbackName: string): Promise<void> {
@@ -19,12 +31,5 @@ export async function downloadFile(url: string, fallbackName: string): Promise<v
     throw problemToError(response.status, response.statusText, problem);
   }
   const name = /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') ?? '')?.[1] ?? fallbackName;
-  const href = URL.createObjectURL(await response.blob());
-  const a = document.createElement('a');
-  a.href = href;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(href), 10_000);
+  saveBlob(await response.blob(), name);
 }
