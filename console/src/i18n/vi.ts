@@ -508,7 +508,7 @@ export const vi = {
       bandAfter: 'Xếp loại sau',
       rankBefore: 'Thứ hạng trước',
       rankAfter: 'Thứ hạng sau',
-      outsideCohorts: 'Không thuộc nhóm đánh giá nào',
+      outsideCohorts: 'Không thuộc khối nào',
     },
     agency: {
       attributeName: 'Thuộc tính',
