@@ -206,10 +206,12 @@ describe('a refused save (problem+json)', () => {
       'document.facts.0.label': 'Thiếu nhãn tiếng Việt',
       root: { serverError: 'Dữ liệu gửi lên không hợp lệ.' },
     });
-    // the notification starts with the detail, then says where
+    // the notification starts with the detail, then lists the messages (each also shown under its
+    // field), without the JSON Pointers
     const lines = error.message.split('\n');
     expect(lines[0]).toBe('Dữ liệu gửi lên không hợp lệ.');
-    expect(lines).toContain('/facts/so_cuoc_hop: Phải lớn hơn hoặc bằng 0');
+    expect(lines).toContain('– Phải lớn hơn hoặc bằng 0');
+    expect(error.message).not.toContain('/facts/');
     // the raw list stays available (the editor turns it into findings with the pointers)
     expect(error.body.problemErrors.map((e: { path: string }) => e.path)).toEqual([
       '/facts/so_cuoc_hop',

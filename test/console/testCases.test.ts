@@ -59,7 +59,7 @@ describe('a failure in words', () => {
     expect(valueText(original, { kind: 'cohort' }, 'so-nganh', null, words)).toBe(
       words.lt(original.cohorts.find((c) => c.id === 'so-nganh')!.name),
     );
-    expect(valueText(original, { kind: 'cohort' }, null, null, words)).toBe('Không thuộc nhóm đánh giá nào');
+    expect(valueText(original, { kind: 'cohort' }, null, null, words)).toBe('Không thuộc khối nào');
   });
 });
 
