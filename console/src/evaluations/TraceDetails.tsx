@@ -1,6 +1,6 @@
 import { Box, Chip, Stack, Table, TableBody, TableCell, TableRow, Typography } from '@mui/material';
-import { useTranslate } from 'react-admin';
-import { type CriterionTrace, viDay } from '../../../server/engine';
+import { useGetOne, useRecordContext, useTranslate } from 'react-admin';
+import { type CriterionTrace, type RuleSetVersion, viDay } from '../../../server/engine';
 import { useLt } from '../common/useLt';
 import { useFormat } from '../common/useFormat';
 
@@ -26,6 +26,19 @@ export const TraceDetails = ({ trace }: { trace: CriterionTrace }) => {
   const yes = translate('chiso.common.yes');
   const no = translate('chiso.common.no');
   const values = Object.entries(trace.values ?? {});
+  // Facts by their labels in the version the evaluation was computed under (cached for the page).
+  const evaluation = useRecordContext();
+  const { data: version } = useGetOne('versions', { id: evaluation?.versionId }, { enabled: !!evaluation?.versionId, staleTime: Infinity });
+  const doc = version?.document as RuleSetVersion | undefined;
+  const factName = (id: string, path?: string) => {
+    if (id === 'agency') {
+      const attr = String(path ?? '').replace(/^\$\./, '');
+      const declared = doc?.agencyAttributes?.find((a) => a.id === attr)?.label;
+      const builtIn = attr === 'kind' ? translate('chiso.common.attrKind') : attr === 'name' ? translate('chiso.common.attrName') : '';
+      return `${translate('chiso.condition.agency')} › ${lt(declared) || builtIn || attr}`;
+    }
+    return lt(doc?.facts?.find((x) => x.id === id)?.label) || id;
+  };
   return (
     <Box sx={{ pl: 2, py: 1, borderLeft: 2, borderColor: 'divider' }} data-testid="trace">
       <Typography variant="caption" color="text.secondary">
@@ -36,7 +49,7 @@ export const TraceDetails = ({ trace }: { trace: CriterionTrace }) => {
           <TableBody>
             {values.map(([k, v]) => (
               <TableRow key={k}>
-                <TableCell sx={{ fontFamily: 'monospace' }}>{k}</TableCell>
+                <TableCell title={k}>{factName(k)}</TableCell>
                 <TableCell>{valueText(v, f.number, yes, no)}</TableCell>
               </TableRow>
             ))}
@@ -49,8 +62,7 @@ export const TraceDetails = ({ trace }: { trace: CriterionTrace }) => {
             <Stack key={i} direction="row" spacing={1} sx={{ alignItems: 'center' }}>
               <Chip size="small" color={c.holds ? 'success' : 'default'} label={c.holds ? '✓' : '✗'} />
               <Typography variant="body2">
-                {c.fact}
-                {c.path ? ` ${c.path}` : ''} ({valueText(c.factValue, f.number, yes, no)}){' '}
+                {factName(c.fact, c.path)} ({valueText(c.factValue, f.number, yes, no)}){' '}
                 {translate(`chiso.operator.${c.operator}`, { _: c.operator })} {valueText(c.value, f.number, yes, no)}
               </Typography>
             </Stack>
