@@ -10,6 +10,19 @@ import { validateBody } from '../validate';
 import { evaluateOne, evaluatePeriod, EVALUATION_SORT, listEvaluationsFor, readEvaluation } from '../../services/evaluate';
 import { replayEvaluation } from '../../services/replay';
 
+const EVALUATION_FILTERS = {
+  id: 'evaluation ids (one or an array)',
+  periodId: 'evaluations in this period',
+  submissionId: 'evaluations of this submission',
+  agencyId: "this agency's evaluations",
+  versionId: 'evaluations under this version',
+  batchId: 'evaluations of this batch',
+  cohort: 'evaluations in this cohort (one a version of ruleSet, or of any rule set, defines)',
+  band: 'evaluations with this band',
+  latest: 'true: only the newest evaluation of each submission under each version',
+  ruleSet: 'evaluations under versions of this rule set',
+};
+
 export function routes(ctx: AppContext): Router {
   const router = Router();
 
@@ -35,10 +48,10 @@ export function routes(ctx: AppContext): Router {
     },
   );
 
-  router.get('/evaluations', allow('evaluations', 'read'), listOf('EvaluationSummary'), async (req, res) => {
+  router.get('/evaluations', allow('evaluations', 'read'), listOf('EvaluationSummary', EVALUATION_FILTERS), async (req, res) => {
     const q = parseListQuery(req, {
       sortable: Object.keys(EVALUATION_SORT),
-      filters: ['periodId', 'submissionId', 'agencyId', 'versionId', 'batchId', 'cohort', 'band', 'latest'],
+      filters: ['periodId', 'submissionId', 'agencyId', 'versionId', 'batchId', 'cohort', 'band', 'latest', 'ruleSet'],
       defaultSort: ['createdAt', 'DESC'],
     });
     const { rows, total } = await listEvaluationsFor(
@@ -54,6 +67,7 @@ export function routes(ctx: AppContext): Router {
         cohort: filterString(q, 'cohort'),
         band: filterString(q, 'band'),
         latest: filterBoolean(q, 'latest'),
+        ruleSet: filterString(q, 'ruleSet'),
       },
       pageOf(q, EVALUATION_SORT),
     );
