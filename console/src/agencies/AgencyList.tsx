@@ -1,8 +1,17 @@
 import { BooleanInput, CreateButton, DataTable, List, SearchInput, TextInput, TopToolbar, useCanAccess, type RaRecord } from 'react-admin';
-import { Chip } from '@mui/material';
+import { Chip, LinearProgress } from '@mui/material';
+import { CohortFilter, RuleSetFilter, useCurrentVersionOf, useFilterValue } from '../common/listFilters';
+import { useCurrentPeriod } from '../dashboard/useCurrentPeriod';
+
+/** Agencies have a cohort only under a version: the one their rule set is worked under now. */
+const AgencyCohortFilter = (_props: { source: string; alwaysOn?: boolean }) => (
+  <CohortFilter versionId={useCurrentVersionOf(useFilterValue('ruleSet'))} pairVersion />
+);
 
 const filters = [
   <SearchInput source="q" alwaysOn key="q" />,
+  <RuleSetFilter source="ruleSet" alwaysOn key="ruleSet" />,
+  <AgencyCohortFilter source="cohort" alwaysOn key="cohort" />,
   <TextInput source="kind" key="kind" />,
   <BooleanInput source="active" key="active" />,
 ];
@@ -12,11 +21,21 @@ const Actions = () => {
   return <TopToolbar>{canAccess && <CreateButton />}</TopToolbar>;
 };
 
-/** State agencies being assessed: name, kind and the attributes cohort rules read. */
+/**
+ * State agencies being assessed: name, kind and the attributes cohort rules read. Two provinces'
+ * lists share names ("Ban Dân tộc"), so the list opens on the rule set of the current period.
+ */
 export const AgencyList = () => {
   const { canAccess: canEdit } = useCanAccess({ resource: 'agencies', action: 'edit' });
+  const { period, isPending } = useCurrentPeriod();
+  if (isPending) return <LinearProgress />;
   return (
-    <List filters={filters} actions={<Actions />} sort={{ field: 'name', order: 'ASC' }}>
+    <List
+      filters={filters}
+      filterDefaultValues={period ? { ruleSet: period.ruleSet } : {}}
+      actions={<Actions />}
+      sort={{ field: 'name', order: 'ASC' }}
+    >
       <DataTable rowClick={canEdit ? 'edit' : 'show'} bulkActionButtons={false}>
         <DataTable.Col source="name" />
         <DataTable.Col source="id" />

@@ -1,13 +1,32 @@
-import { DataTable, List, ReferenceField, ReferenceInput, SelectInput, TextInput, type RaRecord } from 'react-admin';
+import { DataTable, List, ReferenceField, useRecordContext, type RaRecord } from 'react-admin';
+import {
+  PeriodCohortFilter,
+  PeriodFilter,
+  RuleSetFilter,
+  useCurrentVersionOf,
+  useFilterValue,
+  useVersionCohorts,
+} from '../common/listFilters';
 import { BandChip } from '../common/BandChip';
 import { DateTimeText, NumberText } from '../common/Fmt';
 
+/** Evaluations keep their cohort: its names are those of the period's version, else of the rule set's current one. */
+const EvaluationCohortFilter = (props: { source: string; alwaysOn?: boolean }) => (
+  <PeriodCohortFilter {...props} fallback={useCurrentVersionOf(useFilterValue('ruleSet'))} />
+);
+
 const filters = [
-  <ReferenceInput source="periodId" reference="periods" key="periodId" alwaysOn sort={{ field: 'year', order: 'DESC' }}>
-    <SelectInput optionText="title" />
-  </ReferenceInput>,
-  <TextInput source="cohort" key="cohort" />,
+  <RuleSetFilter source="ruleSet" alwaysOn key="ruleSet" />,
+  <PeriodFilter source="periodId" key="periodId" alwaysOn />,
+  <EvaluationCohortFilter source="cohort" key="cohort" alwaysOn />,
 ];
+
+/** The cohort by its name in the version the evaluation was computed under. */
+const CohortName = (_props: { source: string }) => {
+  const record = useRecordContext();
+  const cohorts = useVersionCohorts(record?.versionId);
+  return <span>{cohorts.find((c) => c.id === record?.cohort)?.name ?? ''}</span>;
+};
 
 /** Stored evaluations: total, percentage and band, with the version they were computed under. */
 export const EvaluationList = () => (
@@ -18,7 +37,7 @@ export const EvaluationList = () => (
         <ReferenceField source="periodId" reference="periods" link={false} />
       </DataTable.Col>
       <DataTable.Col disableSort source="versionLabel" />
-      <DataTable.Col source="cohort" />
+      <DataTable.Col source="cohort" field={CohortName} />
       <DataTable.Col source="total" field={NumberText} align="right" />
       <DataTable.Col source="percentage" field={NumberText} align="right" />
       <DataTable.Col source="band" disableSort render={(r: RaRecord) => <BandChip band={r.band} />} />
