@@ -1,4 +1,5 @@
-import { BooleanField, Show, SimpleShowLayout, TextField, useRecordContext, useTranslate } from 'react-admin';
+import { BooleanField, EditButton, Show, SimpleShowLayout, TextField, useCanAccess, useRecordContext, useTranslate } from 'react-admin';
+import { AgencyTrail } from '../layout/trails';
 import { Typography } from '@mui/material';
 import { AgencyCohort } from './AgencyCohort';
 
@@ -17,8 +18,13 @@ const Attributes = (_props: { label?: string }) => {
   );
 };
 
+const Actions = () => {
+  const { canAccess } = useCanAccess({ resource: 'agencies', action: 'edit' });
+  return <AgencyTrail>{canAccess && <EditButton />}</AgencyTrail>;
+};
+
 export const AgencyShow = () => (
-  <Show>
+  <Show actions={<Actions />}>
     <SimpleShowLayout>
       <TextField source="id" />
       <TextField source="name" />

@@ -8,6 +8,7 @@ import { PointsTree } from './PointsTree';
 import { ReplayButton } from '../replay/ReplayButton';
 import { IndicesVsCohort } from '../charts/IndicesVsCohort';
 import { YearOverYear } from '../charts/YearOverYear';
+import { EvaluationTrail } from '../layout/trails';
 
 const EvaluationView = () => {
   const record = useRecordContext();
@@ -75,6 +76,7 @@ const EvaluationView = () => {
 /** One agency's result: points per criterion with explanations, band, and how it compares. */
 export const EvaluationShow = () => (
   <Show component="div" actions={false}>
+    <EvaluationTrail />
     <EvaluationView />
   </Show>
 );

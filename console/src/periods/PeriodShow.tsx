@@ -9,6 +9,7 @@ import { TransitionButton } from './TransitionButton';
 import { EvaluateButton } from './EvaluateButton';
 import { PeriodFileActions } from './PeriodFileActions';
 import { SubmissionProgress } from '../dashboard/SubmissionProgress';
+import { PeriodTrail } from '../layout/trails';
 
 const PeriodHeader = () => {
   const period = useRecordContext();
@@ -54,6 +55,7 @@ export const PeriodShow = () => {
   const translate = useTranslate();
   return (
     <Show component="div" actions={false}>
+      <PeriodTrail />
       <Card sx={{ mb: 2 }}>
         <PeriodHeader />
       </Card>

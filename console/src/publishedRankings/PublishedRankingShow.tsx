@@ -5,6 +5,7 @@ import { useFormat } from '../common/useFormat';
 import { CohortRankingTable } from '../rankings/CohortRankingTable';
 import { ScoreDistribution } from '../rankings/ScoreDistribution';
 import { ReplayButton } from '../replay/ReplayButton';
+import { PublishedRankingTrail } from '../layout/trails';
 import type { CohortRanking } from '../../../server/engine';
 
 const PublishedView = () => {
@@ -58,6 +59,7 @@ const PublishedView = () => {
 
 export const PublishedRankingShow = () => (
   <Show component="div" actions={false}>
+    <PublishedRankingTrail />
     <PublishedView />
   </Show>
 );

@@ -9,6 +9,7 @@ import { factGroups } from './factGroups';
 import { AppraisalTable } from './AppraisalTable';
 import { AppraisalHistory } from './AppraisalHistory';
 import { EvaluateSubmissionButton } from './EvaluateSubmissionButton';
+import { SubmissionTrail } from '../layout/trails';
 
 const SubmissionView = () => {
   const record = useRecordContext();
@@ -75,6 +76,7 @@ const SubmissionView = () => {
 /** The appraisal view: what the agency reported, what the evaluator set, and why. */
 export const SubmissionShow = () => (
   <Show component="div" actions={false}>
+    <SubmissionTrail />
     <SubmissionView />
   </Show>
 );
