@@ -117,6 +117,13 @@ describe('finding things', () => {
       expect(districts).toEqual([...districts].sort(vi.compare));
       await screenshot(page, '62-agencies-cohort');
 
+      // evaluations narrowed the same way show the cohort by its name
+      await page.goto('/#/evaluations');
+      await page.getByRole('combobox', { name: 'Nhóm đánh giá' }).click();
+      await page.getByRole('option', { name: 'UBND các huyện, thành phố' }).click();
+      await page.getByText('1–10 trên 12').waitFor();
+      await expect(page.locator('tbody tr td:nth-child(4)').allInnerTexts()).resolves.toEqual(Array(10).fill('UBND các huyện, thành phố'));
+
       // a submission's breadcrumbs go back to its period, then to the periods
       const periods = await (await page.request.get(`${server.url}/api/periods`)).json();
       const p2021 = periods.find((p: { year: number }) => p.year === 2021);
@@ -129,6 +136,7 @@ describe('finding things', () => {
       const trail = page.getByTestId('breadcrumbs');
       await trail.getByRole('link', { name: TITLE_2021 }).waitFor();
       await expect(trail.innerText()).resolves.toMatch(/Kỳ đánh giá\s+.*2021.*\s+Bản tự đánh giá của Sở Y tế/);
+      await page.getByText('Nhóm: Các sở, ban, ngành tỉnh').waitFor();
       await screenshot(page, '63-submission-breadcrumbs');
       await trail.getByRole('link', { name: TITLE_2021 }).click();
       await page.waitForURL(new RegExp(`#/periods/${p2021.id}/show`));

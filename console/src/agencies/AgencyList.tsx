@@ -1,7 +1,7 @@
 import { BooleanInput, CreateButton, DataTable, List, SearchInput, TextInput, TopToolbar, useCanAccess, type RaRecord } from 'react-admin';
 import { Chip, LinearProgress } from '@mui/material';
 import { CohortFilter, RuleSetFilter, useCurrentVersionOf, useFilterValue } from '../common/listFilters';
-import { useCurrentPeriod } from '../dashboard/useCurrentPeriod';
+import { useCurrentRuleSetFilter } from '../dashboard/useCurrentPeriod';
 
 /** Agencies have a cohort only under a version: the one their rule set is worked under now. */
 const AgencyCohortFilter = (_props: { source: string; alwaysOn?: boolean }) => (
@@ -27,15 +27,10 @@ const Actions = () => {
  */
 export const AgencyList = () => {
   const { canAccess: canEdit } = useCanAccess({ resource: 'agencies', action: 'edit' });
-  const { period, isPending } = useCurrentPeriod();
-  if (isPending) return <LinearProgress />;
+  const { pending, defaults } = useCurrentRuleSetFilter();
+  if (pending) return <LinearProgress />;
   return (
-    <List
-      filters={filters}
-      filterDefaultValues={period ? { ruleSet: period.ruleSet } : {}}
-      actions={<Actions />}
-      sort={{ field: 'name', order: 'ASC' }}
-    >
+    <List filters={filters} filterDefaultValues={defaults} actions={<Actions />} sort={{ field: 'name', order: 'ASC' }}>
       <DataTable rowClick={canEdit ? 'edit' : 'show'} bulkActionButtons={false}>
         <DataTable.Col source="name" />
         <DataTable.Col source="id" />

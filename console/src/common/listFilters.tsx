@@ -2,26 +2,11 @@
 // cohort by its name among the cohorts of the version that applies, never a typed code.
 import { useEffect, useMemo } from 'react';
 import { ReferenceInput, SelectInput, useGetList, useGetOne } from 'react-admin';
+import { useVersionCohorts } from './useVersionCohorts';
 import { useFormContext, useWatch } from 'react-hook-form';
 import { useLt } from './useLt';
 
 const collator = new Intl.Collator('vi');
-
-/** The cohorts a version defines, in its order, named in the UI language. */
-export const useVersionCohorts = (versionId: string | undefined) => {
-  const lt = useLt();
-  // Lists of versions put their rows (without the document) in the getOne cache under no meta;
-  // asking with a meta of our own keeps this query's record whole.
-  const { data } = useGetOne(
-    'versions',
-    { id: versionId ?? '', meta: { withDocument: true } },
-    { enabled: !!versionId, staleTime: 5 * 60_000 },
-  );
-  return useMemo(
-    () => (data?.document?.cohorts ?? []).map((c: { id: string; name: unknown }) => ({ id: c.id, name: lt(c.name as never) })),
-    [data, lt],
-  ) as { id: string; name: string }[];
-};
 
 /**
  * The version a rule set is worked under now: that of its latest period, else its latest

@@ -8,6 +8,15 @@ export const useCurrentPeriod = () => {
 };
 
 /**
+ * What a list's filters open on: the rule set of the current period (two provinces' agencies share
+ * names), once the periods are read; `pending` until then, as a list reads its defaults once.
+ */
+export const useCurrentRuleSetFilter = () => {
+  const { period, isPending } = useCurrentPeriod();
+  return { pending: isPending, defaults: period ? { ruleSet: period.ruleSet as string } : {} };
+};
+
+/**
  * The period the dashboard shows: the one last picked on this browser (react-admin's store keeps
  * it in localStorage), else the current one; a picked period since deleted falls back too.
  */

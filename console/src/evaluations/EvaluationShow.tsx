@@ -9,12 +9,14 @@ import { ReplayButton } from '../replay/ReplayButton';
 import { IndicesVsCohort } from '../charts/IndicesVsCohort';
 import { YearOverYear } from '../charts/YearOverYear';
 import { EvaluationTrail } from '../layout/trails';
+import { useVersionCohorts } from '../common/useVersionCohorts';
 
 const EvaluationView = () => {
   const record = useRecordContext();
   const translate = useTranslate();
   const f = useFormat();
   const [tab, setTab] = useState('points');
+  const cohorts = useVersionCohorts(record?.versionId);
   if (!record) return <LinearProgress />;
   const results = Object.entries(record.results ?? {});
   return (
@@ -30,7 +32,7 @@ const EvaluationView = () => {
                 <Link to={`/periods/${record.periodId}/show`}>{translate('resources.periods.name', { smart_count: 1 })}</Link> ·{' '}
                 {translate('resources.versions.name', { smart_count: 1 })}{' '}
                 <Link to={`/versions/${record.versionId}`}>{record.versionLabel}</Link> · {translate('chiso.common.cohort')}:{' '}
-                {record.cohort ?? '—'} · {f.dateTime(record.createdAt)}
+                {cohorts.find((c) => c.id === record.cohort)?.name ?? '—'} · {f.dateTime(record.createdAt)}
               </Typography>
               <Typography variant="caption" color="text.secondary" sx={{ fontFamily: 'monospace', display: 'block', mt: 0.5 }}>
                 {translate('chiso.evaluation.hashes')}: {String(record.hashes?.result ?? '').slice(0, 16)}… ·{' '}

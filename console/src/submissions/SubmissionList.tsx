@@ -1,6 +1,8 @@
 import { DataTable, List, ReferenceField, ReferenceInput, SelectInput, useGetIdentity, type RaRecord } from 'react-admin';
 import { PeriodCohortFilter, PeriodFilter, RuleSetFilter, useFilterValue } from '../common/listFilters';
+import { LinearProgress } from '@mui/material';
 import { StatusChip } from '../common/StatusChip';
+import { useCurrentRuleSetFilter } from '../dashboard/useCurrentPeriod';
 import { DateTimeText } from '../common/Fmt';
 
 const statusChoices = ['draft', 'submitted', 'appraised'].map((id) => ({ id, name: `chiso.status.${id}` }));
@@ -33,8 +35,10 @@ const filters = [
 export const SubmissionList = () => {
   const { identity } = useGetIdentity();
   const agency = identity?.role === 'agency';
+  const { pending, defaults } = useCurrentRuleSetFilter();
+  if (pending) return <LinearProgress />;
   return (
-    <List filters={agency ? undefined : filters} sort={{ field: 'updatedAt', order: 'DESC' }}>
+    <List filters={agency ? undefined : filters} filterDefaultValues={agency ? {} : defaults} sort={{ field: 'updatedAt', order: 'DESC' }}>
       <DataTable
         rowClick={(id, _resource, record) => (agency && record.status === 'draft' ? `/submissions/${id}` : `/submissions/${id}/show`)}
         bulkActionButtons={false}

@@ -10,12 +10,14 @@ import { AppraisalTable } from './AppraisalTable';
 import { AppraisalHistory } from './AppraisalHistory';
 import { EvaluateSubmissionButton } from './EvaluateSubmissionButton';
 import { SubmissionTrail } from '../layout/trails';
+import { useLt } from '../common/useLt';
 
 const SubmissionView = () => {
   const record = useRecordContext();
   const translate = useTranslate();
   const refresh = useRefresh();
   const f = useFormat();
+  const lt = useLt();
   const { data, error } = useSubmissionContext(record);
   const { canAccess: mayAppraise } = useCanAccess({ resource: 'submissions', action: 'appraise' });
   const { canAccess: mayEdit } = useCanAccess({ resource: 'submissions', action: 'edit', record });
@@ -39,7 +41,9 @@ const SubmissionView = () => {
                 <Link to={`/periods/${data.period.id}/show`}>{data.period.title}</Link> ·{' '}
                 {translate('chiso.submission.revision', { n: record.revision })}
                 {record.submittedAt ? ` · ${translate('chiso.submission.submittedAt', { at: f.dateTime(record.submittedAt) })}` : ''}
-                {data.cohort ? ` · ${translate('chiso.common.cohort')}: ${data.cohort}` : ''}
+                {data.cohort
+                  ? ` · ${translate('chiso.common.cohort')}: ${lt(data.version.cohorts.find((c) => c.id === data.cohort)?.name)}`
+                  : ''}
               </Typography>
             </Box>
             {mayEdit && record.status === 'draft' && (
