@@ -38,8 +38,7 @@ const SubmissionView = () => {
                 <StatusChip status={record.status} />
               </Stack>
               <Typography variant="body2" color="text.secondary">
-                <Link to={`/periods/${data.period.id}/show`}>{data.period.title}</Link> ·{' '}
-                {translate('chiso.submission.revision', { n: record.revision })}
+                {data.period.title} · {translate('chiso.submission.revision', { n: record.revision })}
                 {record.submittedAt ? ` · ${translate('chiso.submission.submittedAt', { at: f.dateTime(record.submittedAt) })}` : ''}
                 {data.cohort
                   ? ` · ${translate('chiso.common.cohort')}: ${lt(data.version.cohorts.find((c) => c.id === data.cohort)?.name)}`
