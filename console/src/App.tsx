@@ -22,6 +22,7 @@ const VersionDiffPage = lazyNamed(() => import('./versions/diff/VersionDiffPage'
 const RankingPage = lazyNamed(() => import('./rankings/RankingPage'), 'RankingPage');
 const ReplayPage = lazyNamed(() => import('./replay/ReplayPage'), 'ReplayPage');
 const WhatIfPage = lazyNamed(() => import('./replay/WhatIfPage'), 'WhatIfPage');
+const HelpPage = lazyNamed(() => import('./help/HelpPage'), 'HelpPage');
 
 const Console = () => (
   <Admin
@@ -51,6 +52,7 @@ const Console = () => (
       <Route path="/periods/:id/ranking" element={<RankingPage />} />
       <Route path="/replay" element={<ReplayPage />} />
       <Route path="/what-if" element={<WhatIfPage />} />
+      <Route path="/help" element={<HelpPage />} />
     </CustomRoutes>
   </Admin>
 );

@@ -25,6 +25,8 @@ export interface ResponseSpec {
   files?: readonly string[];
   headers?: readonly ResponseHeader[];
   description?: string;
+  /** A list's filter keys and what each keeps, for the `filter` parameter's description. */
+  filters?: Readonly<Record<string, string>>;
 }
 
 export interface QueryParameter {
@@ -49,8 +51,12 @@ export function responds(status: number, json?: string | object, options: Omit<R
   return marker(RESPONSES, [{ status, json, ...options }] as readonly ResponseSpec[]);
 }
 
-/** A page of a ra-data-simple-rest list: an array of `item` with its Content-Range (also the sort, range and filter parameters). */
-export const listOf = (item: string) => responds(200, item, { list: true, headers: ['Content-Range'] });
+/**
+ * A page of a ra-data-simple-rest list: an array of `item` with its Content-Range (also the sort,
+ * range and filter parameters; `filters` says what each filter key keeps).
+ */
+export const listOf = (item: string, filters?: Readonly<Record<string, string>>) =>
+  responds(200, item, { list: true, headers: ['Content-Range'], filters });
 
 /** A file to save, in one of these content types. */
 export const download = (...types: string[]) => responds(200, undefined, { files: types, headers: ['Content-Disposition'] });

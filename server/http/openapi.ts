@@ -160,6 +160,14 @@ const LIST_PARAMETERS = [
   { name: 'filter', in: 'query', description: 'JSON object of filters', schema: { type: 'string' }, example: '{}' },
 ];
 
+/** The list parameters, the filter's description naming each key the route reads. */
+function listParameters(filters: Readonly<Record<string, string>> | undefined): Json[] {
+  if (!filters) return LIST_PARAMETERS;
+  const keys = Object.entries(filters).map(([key, what]) => `${key}: ${what}`);
+  const description = `JSON object of filters (a key not listed, or a value naming nothing, is a 400). ${keys.join('; ')}`;
+  return LIST_PARAMETERS.map((p) => (p.name === 'filter' ? { ...p, description } : p));
+}
+
 const HEADERS: Record<ResponseHeader, Json> = {
   ETag: { description: 'The version of the resource, for If-Match', required: true, schema: { type: 'string', pattern: '^"[^"]+"$' } },
   'Content-Range': {
@@ -225,7 +233,7 @@ function operation(route: RouteInfo, schemas: Json): Json {
   const segments = route.path.split('/').filter(Boolean);
   const parameters = [
     ...pathParams.map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } })),
-    ...(isList ? LIST_PARAMETERS : []),
+    ...(isList ? listParameters(route.responses.find((r) => r.list)?.filters) : []),
     ...Object.entries(route.query).map(([name, p]) => ({ name, in: 'query', required: p.required ?? false, ...p })),
   ];
   const op: Json = { operationId: `${route.method}${pascal(route.path)}`, tags: [segments[0] ?? 'api'], parameters };

@@ -17,7 +17,8 @@ import {
   type AttributeValue,
 } from '../store/agencies';
 import { assertAgencyAccess, type Actor } from './actor';
-import { cohortFor, loadVersion } from './compiled';
+import { cohortFor, loadVersion, type LoadedVersion } from './compiled';
+import { assertRuleSetFilter, badFilter, named, unknownCohort } from './listFilters';
 import { notFound, Problem } from '../problems/problem';
 import { assertCurrent } from './etag';
 
@@ -42,11 +43,48 @@ function checkAttributes(attributes: Record<string, AttributeValue>): void {
   }
 }
 
+export interface AgencyListFilter extends AgencyFilter {
+  /** Agencies assessed under this version (its rule set's), with their cohort worked out under it. */
+  versionId?: string;
+  /** Agencies in this cohort of `versionId`. */
+  cohort?: string;
+}
+
 /** An agency user's list holds its own agency only. */
-export function listAgenciesFor(db: Queryable, actor: Actor, filter: AgencyFilter, page: Page) {
-  if (actor.role !== 'agency') return listAgencies(db, filter, page);
+export async function listAgenciesFor(db: Queryable, actor: Actor, filter: AgencyListFilter, page: Page) {
+  const resolved = await resolveAgencyFilter(db, filter);
+  if (actor.role !== 'agency') return listAgencies(db, resolved, page);
   const own = actor.agencyId ?? '';
-  return listAgencies(db, { ...filter, id: filter.id ? filter.id.filter((i) => i === own) : [own] }, page);
+  return listAgencies(db, { ...resolved, id: resolved.id ? resolved.id.filter((i) => i === own) : [own] }, page);
+}
+
+async function resolveAgencyFilter(db: Queryable, { versionId, cohort, ...filter }: AgencyListFilter): Promise<AgencyFilter> {
+  await assertRuleSetFilter(db, filter.ruleSet);
+  if (cohort !== undefined && versionId === undefined) {
+    throw badFilter('cohort', { vi: 'cần kèm phiên bản (versionId) để biết nhóm', en: 'needs a version (versionId) to tell the cohort' });
+  }
+  if (versionId === undefined) return filter;
+  const loaded = await named('versionId', versionId, () => loadVersion(db, versionId));
+  const ruleSet = loaded.version.ruleSet;
+  if (filter.ruleSet !== undefined && filter.ruleSet !== ruleSet) {
+    throw badFilter('versionId', {
+      vi: `thuộc bộ chỉ số khác "${filter.ruleSet}"`,
+      en: `belongs to another rule set than "${filter.ruleSet}"`,
+    });
+  }
+  if (cohort === undefined) return { ...filter, ruleSet };
+  const members = await cohortMembers(db, loaded, cohort);
+  return { ...filter, ruleSet, id: filter.id ? filter.id.filter((id) => members.includes(id)) : members };
+}
+
+/**
+ * The ids of the rule set's agencies (active or not) that fall in `cohort` under the version;
+ * a cohort the version does not define is the filter's 400.
+ */
+export async function cohortMembers(db: Queryable, { version, compiled }: LoadedVersion, cohort: string): Promise<string[]> {
+  if (!version.document.cohorts.some((c) => c.id === cohort)) throw unknownCohort(cohort);
+  const all = await listAgencies(db, { ruleSet: version.ruleSet }, { orderBy: 'id', order: 'ASC', offset: 0, limit: 100_000 });
+  return all.rows.filter((a) => cohortFor(compiled, a).cohort === cohort).map((a) => a.id);
 }
 
 export async function agencyFor(db: Queryable, actor: Actor, id: string): Promise<Agency> {

@@ -34,6 +34,7 @@ import { assertSubmissionStatus, submissionFor } from './submissions';
 import { requireAgency } from '../store/agencies';
 import { evaluateBatch, evaluateInCohort } from './scoring/pool';
 import { fieldProblem, Problem } from '../problems/problem';
+import { assertCohortFilter, assertRuleSetFilter } from './listFilters';
 
 export { EVALUATION_SORT } from '../store/evaluations';
 
@@ -342,6 +343,8 @@ export async function readEvaluation(db: Queryable, actor: Actor, id: string): P
   return asRead(stored, viewsOf(compiled, [stored.result])[0]);
 }
 
-export function listEvaluationsFor(db: Queryable, actor: Actor, filter: EvaluationFilter, page: Page) {
+export async function listEvaluationsFor(db: Queryable, actor: Actor, filter: EvaluationFilter, page: Page) {
+  await assertRuleSetFilter(db, filter.ruleSet);
+  await assertCohortFilter(db, filter.cohort, filter.ruleSet);
   return listEvaluations(db, { ...filter, agencyId: scopedAgency(actor, filter.agencyId) }, page);
 }

@@ -22,6 +22,8 @@ import {
 } from '../store/submissions';
 import { assertAgencyAccess, scopedAgency, type Actor } from './actor';
 import { cohortFor, periodVersion } from './compiled';
+import { cohortMembers } from './agencies';
+import { assertRuleSetFilter, badFilter, named } from './listFilters';
 import { fieldProblem, Problem } from '../problems/problem';
 
 export { REVISION_SORT, SUBMISSION_SORT, type Submission, type SubmissionStatus } from '../store/submissions';
@@ -169,8 +171,23 @@ export async function submissionFor(db: Queryable, actor: Actor, id: string, loc
   return submission;
 }
 
-export function listSubmissionsFor(db: Queryable, actor: Actor, filter: SubmissionFilter, page: Page) {
-  return listSubmissions(db, { ...filter, agencyId: scopedAgency(actor, filter.agencyId) }, page);
+export interface SubmissionListFilter extends Omit<SubmissionFilter, 'agencyIds'> {
+  /** Submissions of agencies in this cohort under the period's version (needs `periodId`). */
+  cohort?: string;
+}
+
+export async function listSubmissionsFor(db: Queryable, actor: Actor, { cohort, ...filter }: SubmissionListFilter, page: Page) {
+  await assertRuleSetFilter(db, filter.ruleSet);
+  let agencyIds: string[] | undefined;
+  if (cohort !== undefined) {
+    const periodId = filter.periodId;
+    if (periodId === undefined) {
+      throw badFilter('cohort', { vi: 'cần kèm kỳ đánh giá (periodId) để biết nhóm', en: 'needs a period (periodId) to tell the cohort' });
+    }
+    const period = await named('periodId', periodId, () => requirePeriod(db, periodId));
+    agencyIds = await cohortMembers(db, await periodVersion(db, period), cohort);
+  }
+  return listSubmissions(db, { ...filter, agencyIds, agencyId: scopedAgency(actor, filter.agencyId) }, page);
 }
 
 export async function revisionsOf(db: Queryable, actor: Actor, id: string, page: Page) {

@@ -199,6 +199,8 @@ export interface EvaluationFilter {
   batchId?: string;
   cohort?: string;
   band?: string;
+  /** Evaluations under versions of this rule set. */
+  ruleSet?: string;
   /** Only the newest evaluation of each submission under each version. */
   latest?: boolean;
 }
@@ -223,6 +225,7 @@ function where(filter: EvaluationFilter): Where {
   if (filter.batchId) w.add('e.batch_id::text = ?', filter.batchId);
   if (filter.cohort) w.add('e.cohort = ?', filter.cohort);
   if (filter.band) w.add('e.band = ?', filter.band);
+  if (filter.ruleSet) w.add('v.rule_set = ?', filter.ruleSet);
   if (filter.latest) {
     w.add(`NOT EXISTS (SELECT 1 FROM evaluations n
              WHERE n.submission_id = e.submission_id AND n.version_id = e.version_id AND n.seq > e.seq)`);

@@ -55,6 +55,10 @@ async function getRuleSet(db: Queryable, id: string): Promise<RuleSet | null> {
   return res.rows[0] ? toRuleSet(res.rows[0]) : null;
 }
 
+export async function ruleSetExists(db: Queryable, id: string): Promise<boolean> {
+  return (await getRuleSet(db, id)) !== null;
+}
+
 export async function requireRuleSet(db: Queryable, id: string): Promise<RuleSet> {
   const ruleSet = await getRuleSet(db, id);
   if (!ruleSet) throw notFound(WHAT, id);

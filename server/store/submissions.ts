@@ -132,6 +132,10 @@ export interface SubmissionFilter {
   agencyId?: string;
   status?: SubmissionStatus | SubmissionStatus[];
   q?: string;
+  /** Submissions to periods of this rule set. */
+  ruleSet?: string;
+  /** Submissions of these agencies (a cohort's members, worked out by the service). */
+  agencyIds?: string[];
 }
 
 export const SUBMISSION_SORT: Record<string, string> = {
@@ -152,6 +156,8 @@ function where(filter: SubmissionFilter): Where {
   if (filter.agencyId) w.add('s.agency_id = ?', filter.agencyId);
   if (filter.status) w.add('s.status = ANY(?::text[])', Array.isArray(filter.status) ? filter.status : [filter.status]);
   if (filter.q) w.add('(a.name ILIKE ? OR a.id ILIKE ?)', likePattern(filter.q), likePattern(filter.q));
+  if (filter.ruleSet) w.add('s.period_id IN (SELECT id FROM periods WHERE rule_set = ?)', filter.ruleSet);
+  if (filter.agencyIds) w.add('s.agency_id = ANY(?::text[])', filter.agencyIds);
   return w;
 }
 

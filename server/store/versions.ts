@@ -180,6 +180,16 @@ export async function versionInForce(db: Queryable, ruleSet: string, date: strin
 // ---------------------------------------------------------------------------------------------
 // Writing (each inside the caller's transaction)
 
+/** The ids of the cohorts any version defines (of one rule set when given), to check a cohort filter. */
+export async function cohortIdsOf(db: Queryable, ruleSet?: string): Promise<Set<string>> {
+  const res = await db.query<{ id: string }>(
+    `SELECT DISTINCT c->>'id' AS id FROM versions, jsonb_array_elements(document->'cohorts') AS c
+      WHERE $1::text IS NULL OR rule_set = $1::text`,
+    [ruleSet ?? null],
+  );
+  return new Set(res.rows.map((r) => r.id));
+}
+
 export async function labelTaken(db: Queryable, ruleSet: string, label: string, exceptId?: string): Promise<boolean> {
   const res = await db.query('SELECT id FROM versions WHERE rule_set = $1 AND version = $2 AND id::text <> $3', [
     ruleSet,

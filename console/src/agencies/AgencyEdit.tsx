@@ -1,8 +1,16 @@
-import { Edit } from 'react-admin';
+import { Edit, ShowButton } from 'react-admin';
+import { AgencyTrail } from '../layout/trails';
 import { AgencyForm } from './AgencyForm';
 
 export const AgencyEdit = () => (
-  <Edit mutationMode="pessimistic">
+  <Edit
+    mutationMode="pessimistic"
+    actions={
+      <AgencyTrail edit>
+        <ShowButton />
+      </AgencyTrail>
+    }
+  >
     <AgencyForm />
   </Edit>
 );

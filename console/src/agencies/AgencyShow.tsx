@@ -1,4 +1,5 @@
-import { BooleanField, Show, SimpleShowLayout, TextField, useRecordContext } from 'react-admin';
+import { BooleanField, EditButton, Show, SimpleShowLayout, TextField, useCanAccess, useRecordContext } from 'react-admin';
+import { AgencyTrail } from '../layout/trails';
 import { Typography } from '@mui/material';
 import { useLt } from '../common/useLt';
 import { AgencyCohort } from './AgencyCohort';
@@ -17,8 +18,13 @@ const Kind = (_props: { label?: string }) => {
   return <Typography variant="body2">{lt(kindLabel(record?.kind))}</Typography>;
 };
 
+const Actions = () => {
+  const { canAccess } = useCanAccess({ resource: 'agencies', action: 'edit' });
+  return <AgencyTrail>{canAccess && <EditButton />}</AgencyTrail>;
+};
+
 export const AgencyShow = () => (
-  <Show>
+  <Show actions={<Actions />}>
     <SimpleShowLayout>
       <TextField source="id" />
       <TextField source="name" />

@@ -1,16 +1,21 @@
-import { Alert, Box, Button, Card, CardContent, Grid, LinearProgress, Stack, Typography } from '@mui/material';
+import { Alert, Box, Button, Card, CardContent, Grid, LinearProgress, MenuItem, Stack, TextField, Typography } from '@mui/material';
 import { Title, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { StatusChip } from '../common/StatusChip';
 import { PeriodStepper } from '../periods/PeriodStepper';
-import { useCurrentPeriod } from './useCurrentPeriod';
-import { SubmissionProgress } from './SubmissionProgress';
+import { useRuleSetTitle } from '../common/useRuleSetTitle';
+import { useChosenPeriod } from './useCurrentPeriod';
+import { SubmissionProgressView } from './SubmissionProgress';
+import { usePeriodCohorts } from './usePeriodCohorts';
+import { NotSubmitted } from './NotSubmitted';
 import { BandsPerCohort } from './BandsPerCohort';
 
-/** For administrators, evaluators and auditors: the current period, its progress and its bands. */
+/** For administrators, evaluators and auditors: a period (the current one unless another is picked), its progress, who has not submitted, its bands. */
 export const StaffDashboard = () => {
   const translate = useTranslate();
-  const { period, isPending } = useCurrentPeriod();
+  const { period, periods, isPending, choose } = useChosenPeriod();
+  const cohorts = usePeriodCohorts(period);
+  const ruleSetTitle = useRuleSetTitle(period?.ruleSet);
   return (
     <Box sx={{ mt: 2 }}>
       <Title title={translate('ra.page.dashboard')} />
@@ -21,9 +26,21 @@ export const StaffDashboard = () => {
           <Grid size={12}>
             <Card data-testid="current-period">
               <CardContent>
-                <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-                  <Typography variant="overline">{translate('chiso.dashboard.currentPeriod')}</Typography>
-                </Stack>
+                <TextField
+                  select
+                  size="small"
+                  label={translate('chiso.dashboard.pickPeriod')}
+                  value={String(period.id)}
+                  onChange={(e) => choose(e.target.value)}
+                  sx={{ minWidth: 280, mb: 2 }}
+                  slotProps={{ select: { inputProps: { 'data-testid': 'period-picker' } } }}
+                >
+                  {periods.map((p) => (
+                    <MenuItem key={p.id} value={String(p.id)}>
+                      {p.title} · {translate(`chiso.periodStatus.${p.status}`)}
+                    </MenuItem>
+                  ))}
+                </TextField>
                 <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ alignItems: { md: 'center' } }}>
                   <Box sx={{ flex: 1 }}>
                     <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
@@ -31,7 +48,7 @@ export const StaffDashboard = () => {
                       <StatusChip status={period.status} kind="period" />
                     </Stack>
                     <Typography variant="body2" color="text.secondary">
-                      {period.ruleSet} · {translate('resources.versions.name', { smart_count: 1 })} {period.versionLabel} ·{' '}
+                      {ruleSetTitle ?? '…'} · {translate('resources.versions.name', { smart_count: 1 })} {period.versionLabel} ·{' '}
                       {translate('chiso.dashboard.submissions', { smart_count: period.submissionCount ?? 0 })}
                     </Typography>
                   </Box>
@@ -47,7 +64,15 @@ export const StaffDashboard = () => {
             <Card sx={{ height: '100%' }}>
               <CardContent>
                 <Typography variant="h6">{translate('chiso.dashboard.progress')}</Typography>
-                <SubmissionProgress period={period} />
+                <SubmissionProgressView cohorts={cohorts} />
+              </CardContent>
+            </Card>
+          </Grid>
+          <Grid size={{ xs: 12, md: 6 }}>
+            <Card sx={{ height: '100%' }}>
+              <CardContent>
+                <Typography variant="h6">{translate('chiso.dashboard.notSubmitted')}</Typography>
+                <NotSubmitted cohorts={cohorts} />
               </CardContent>
             </Card>
           </Grid>

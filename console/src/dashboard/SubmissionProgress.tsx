@@ -1,13 +1,17 @@
 import { Alert, Box, LinearProgress, Stack, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
-import { usePeriodCohorts } from './usePeriodCohorts';
+import { usePeriodCohorts, type PeriodCohortsState } from './usePeriodCohorts';
 import { useLt } from '../common/useLt';
 
 /** Per cohort: how many agencies have submitted (or been appraised) out of those assessed. */
-export const SubmissionProgress = ({ period }: { period: { id: string | number; ruleSet?: string; versionId?: string } }) => {
+export const SubmissionProgress = ({ period }: { period: { id: string | number; ruleSet?: string; versionId?: string } }) => (
+  <SubmissionProgressView cohorts={usePeriodCohorts(period)} />
+);
+
+/** The same, from the period's agencies already read (the dashboard reads them once for two cards). */
+export const SubmissionProgressView = ({ cohorts: { data, error } }: { cohorts: PeriodCohortsState }) => {
   const translate = useTranslate();
   const lt = useLt();
-  const { data, error } = usePeriodCohorts(period);
   if (error) return <Alert severity="error">{error.message}</Alert>;
   if (!data) return <LinearProgress />;
   const byAgency = new Map(data.submissions.map((s) => [s.agencyId, s]));

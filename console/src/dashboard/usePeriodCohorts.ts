@@ -12,12 +12,17 @@ export interface PeriodCohorts {
   cohortOf: Map<string, string | null>;
 }
 
+export interface PeriodCohortsState {
+  data: PeriodCohorts | null;
+  error: Error | null;
+}
+
 /**
  * The period's agencies grouped by cohort. Cohorts are computed in the browser by the engine from
  * the pinned version's membership rules, the same way the server assigns them when scoring.
  */
-export function usePeriodCohorts(period: { id: string | number; ruleSet?: string; versionId?: string } | undefined) {
-  const [state, setState] = useState<{ data: PeriodCohorts | null; error: Error | null }>({ data: null, error: null });
+export function usePeriodCohorts(period: { id: string | number; ruleSet?: string; versionId?: string } | undefined): PeriodCohortsState {
+  const [state, setState] = useState<PeriodCohortsState & { periodId?: string | number }>({ data: null, error: null });
   // The period's fields, not the record: a refetched record is a new object with the same period.
   const periodId = period?.id;
   const ruleSet = period?.ruleSet;
@@ -35,11 +40,12 @@ export function usePeriodCohorts(period: { id: string | number; ruleSet?: string
       const compiled = compileVersion(doc);
       const cohortOf = new Map<string, string | null>();
       for (const a of agencies) cohortOf.set(a.id, assignCohort(compiled, toAgency(a)).cohort);
-      if (!cancelled) setState({ data: { doc, agencies, submissions, cohortOf }, error: null });
-    })().catch((error) => !cancelled && setState({ data: null, error }));
+      if (!cancelled) setState({ periodId, data: { doc, agencies, submissions, cohortOf }, error: null });
+    })().catch((error) => !cancelled && setState({ periodId, data: null, error }));
     return () => {
       cancelled = true;
     };
   }, [periodId, ruleSet, versionId]);
-  return state;
+  // Another period's agencies are not this one's: nothing is shown until this period's arrive.
+  return state.periodId === periodId ? state : { data: null, error: null };
 }

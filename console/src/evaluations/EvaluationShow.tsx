@@ -1,8 +1,6 @@
 import { useState } from 'react';
 import { Box, Card, CardContent, LinearProgress, Stack, Tab, Tabs, Typography } from '@mui/material';
-import { Show, useGetOne, useRecordContext, useTranslate } from 'react-admin';
-import type { RuleSetVersion } from '../../../server/engine';
-import { useLt } from '../common/useLt';
+import { Show, useRecordContext, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { BandChip } from '../common/BandChip';
 import { useFormat } from '../common/useFormat';
@@ -11,21 +9,16 @@ import { ReplayButton } from '../replay/ReplayButton';
 import { ReportCardButton } from './ReportCardButton';
 import { IndicesVsCohort } from '../charts/IndicesVsCohort';
 import { YearOverYear } from '../charts/YearOverYear';
+import { EvaluationTrail } from '../layout/trails';
+import { useVersionCohorts } from '../common/useVersionCohorts';
 
 const EvaluationView = () => {
   const record = useRecordContext();
   const translate = useTranslate();
   const f = useFormat();
-  const lt = useLt();
   const [tab, setTab] = useState('points');
-  // The cohort by its name in the version, never its id.
-  const { data: version } = useGetOne<{ id: string; document: RuleSetVersion }>(
-    'versions',
-    { id: record?.versionId },
-    { enabled: !!record?.versionId && !!record?.cohort },
-  );
+  const cohorts = useVersionCohorts(record?.versionId);
   if (!record) return <LinearProgress />;
-  const cohortName = version?.document.cohorts.find((c) => c.id === record.cohort)?.name;
   const results = Object.entries(record.results ?? {});
   return (
     <>
@@ -40,7 +33,7 @@ const EvaluationView = () => {
                 <Link to={`/periods/${record.periodId}/show`}>{translate('resources.periods.name', { smart_count: 1 })}</Link> ·{' '}
                 {translate('resources.versions.name', { smart_count: 1 })}{' '}
                 <Link to={`/versions/${record.versionId}`}>{record.versionLabel}</Link> · {translate('chiso.common.cohort')}:{' '}
-                {cohortName ? lt(cohortName) : '—'} · {f.dateTime(record.createdAt)}
+                {cohorts.find((c) => c.id === record.cohort)?.name ?? '—'} · {f.dateTime(record.createdAt)}
               </Typography>
               <Typography variant="caption" color="text.secondary" sx={{ fontFamily: 'monospace', display: 'block', mt: 0.5 }}>
                 {translate('chiso.evaluation.hashes')}: {String(record.hashes?.result ?? '').slice(0, 16)}… ·{' '}
@@ -89,6 +82,7 @@ const EvaluationView = () => {
 /** One agency's result: points per criterion with explanations, band, and how it compares. */
 export const EvaluationShow = () => (
   <Show component="div" actions={false}>
+    <EvaluationTrail />
     <EvaluationView />
   </Show>
 );

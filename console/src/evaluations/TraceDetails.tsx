@@ -28,7 +28,11 @@ export const TraceDetails = ({ trace }: { trace: CriterionTrace }) => {
   const values = Object.entries(trace.values ?? {});
   // Facts by their labels in the version the evaluation was computed under (cached for the page).
   const evaluation = useRecordContext();
-  const { data: version } = useGetOne('versions', { id: evaluation?.versionId }, { enabled: !!evaluation?.versionId, staleTime: Infinity });
+  const { data: version } = useGetOne(
+    'versions',
+    { id: evaluation?.versionId, meta: { withDocument: true } },
+    { enabled: !!evaluation?.versionId, staleTime: Infinity },
+  );
   const doc = version?.document as RuleSetVersion | undefined;
   const factName = (id: string, path?: string) => {
     if (id === 'agency') {

@@ -1,7 +1,9 @@
 import { AppBar as RaAppBar, TitlePortal, useGetIdentity, useTranslate } from 'react-admin';
-import { Box, Chip, Typography } from '@mui/material';
+import { Box, Button, Chip, Typography } from '@mui/material';
+import HelpOutline from '@mui/icons-material/HelpOutlineOutlined';
+import { Link } from 'react-router-dom';
 
-/** The page title, the signed-in role, and react-admin's language switch (Tiếng Việt / English). */
+/** The page title, the guide, the signed-in role, and react-admin's language switch (Tiếng Việt / English). */
 export const AppBar = () => {
   const { identity } = useGetIdentity();
   const translate = useTranslate();
@@ -12,6 +14,9 @@ export const AppBar = () => {
       </Typography>
       <TitlePortal />
       <Box sx={{ flex: 1 }} />
+      <Button component={Link} to="/help" color="inherit" startIcon={<HelpOutline />} data-testid="open-help" sx={{ mr: 1 }}>
+        {translate('chiso.help.open')}
+      </Button>
       {identity?.role && (
         <Chip
           size="small"

@@ -10,6 +10,7 @@ import { TransitionButton } from './TransitionButton';
 import { EvaluateButton } from './EvaluateButton';
 import { PeriodFileActions } from './PeriodFileActions';
 import { SubmissionProgress } from '../dashboard/SubmissionProgress';
+import { PeriodTrail } from '../layout/trails';
 
 const PeriodHeader = () => {
   const period = useRecordContext();
@@ -56,6 +57,7 @@ export const PeriodShow = () => {
   const tick = useRefreshWhenSeen();
   return (
     <Show component="div" actions={false}>
+      <PeriodTrail />
       <Card sx={{ mb: 2 }}>
         <PeriodHeader />
       </Card>

@@ -6,6 +6,7 @@ import { CohortRankingTable } from '../rankings/CohortRankingTable';
 import { ScoreDistribution } from '../rankings/ScoreDistribution';
 import { ReplayButton } from '../replay/ReplayButton';
 import { PeriodFileActions } from '../periods/PeriodFileActions';
+import { PublishedRankingTrail } from '../layout/trails';
 import type { CohortRanking } from '../../../server/engine';
 
 const PublishedView = () => {
@@ -63,6 +64,7 @@ const PublishedView = () => {
 
 export const PublishedRankingShow = () => (
   <Show component="div" actions={false}>
+    <PublishedRankingTrail />
     <PublishedView />
   </Show>
 );

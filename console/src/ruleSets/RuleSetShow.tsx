@@ -1,4 +1,5 @@
-import { DataTable, EditButton, ReferenceManyField, Show, SimpleShowLayout, TopToolbar, useCanAccess, type RaRecord } from 'react-admin';
+import { DataTable, EditButton, ReferenceManyField, Show, SimpleShowLayout, useCanAccess, type RaRecord } from 'react-admin';
+import { RuleSetTrail } from '../layout/trails';
 import { LtText } from '../common/Fmt';
 import { StatusChip } from '../common/StatusChip';
 import { EffectivePeriod } from '../versions/EffectivePeriod';
@@ -6,7 +7,7 @@ import { LegalBasisText } from '../versions/LegalBasisText';
 
 const Actions = () => {
   const { canAccess } = useCanAccess({ resource: 'rule-sets', action: 'edit' });
-  return <TopToolbar>{canAccess && <EditButton />}</TopToolbar>;
+  return <RuleSetTrail>{canAccess && <EditButton />}</RuleSetTrail>;
 };
 
 /** A rule set and the history of its versions. */

@@ -1,7 +1,8 @@
-import { Edit, useGetIdentity, useNotify, useRedirect, useRefresh, useTranslate, type RaRecord } from 'react-admin';
+import { Edit, ShowButton, useGetIdentity, useNotify, useRedirect, useRefresh, useTranslate, type RaRecord } from 'react-admin';
 import { SubmissionForm } from './SubmissionForm';
 import { browserStorage, clearDraft, draftKey } from './submissionDraft';
 import { messageOf, statusOf } from '../api/problem';
+import { SubmissionTrail } from '../layout/trails';
 
 /**
  * The agency's self-assessment form, saved as a new revision with If-Match. Typed values survive
@@ -32,6 +33,11 @@ export const SubmissionEdit = () => {
         },
       }}
       title={translate('chiso.submission.formTitle')}
+      actions={
+        <SubmissionTrail>
+          <ShowButton />
+        </SubmissionTrail>
+      }
       queryOptions={{ onError: () => redirect('list', 'submissions') }}
     >
       <SubmissionForm />

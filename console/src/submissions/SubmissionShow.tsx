@@ -10,6 +10,7 @@ import { factGroups } from './factGroups';
 import { AppraisalTable } from './AppraisalTable';
 import { AppraisalHistory } from './AppraisalHistory';
 import { EvaluateSubmissionButton } from './EvaluateSubmissionButton';
+import { SubmissionTrail } from '../layout/trails';
 
 const SubmissionView = () => {
   const record = useRecordContext();
@@ -37,8 +38,7 @@ const SubmissionView = () => {
                 <StatusChip status={record.status} />
               </Stack>
               <Typography variant="body2" color="text.secondary">
-                <Link to={`/periods/${data.period.id}/show`}>{data.period.title}</Link> ·{' '}
-                {translate('chiso.submission.revision', { n: record.revision })}
+                {data.period.title} · {translate('chiso.submission.revision', { n: record.revision })}
                 {record.submittedAt ? ` · ${translate('chiso.submission.submittedAt', { at: f.dateTime(record.submittedAt) })}` : ''}
                 {data.cohort
                   ? ` · ${translate('chiso.common.cohort')}: ${lt(data.version.cohorts.find((c) => c.id === data.cohort)?.name) || data.cohort}`
@@ -79,6 +79,7 @@ const SubmissionView = () => {
 /** The appraisal view: what the agency reported, what the evaluator set, and why. */
 export const SubmissionShow = () => (
   <Show component="div" actions={false}>
+    <SubmissionTrail />
     <SubmissionView />
   </Show>
 );

@@ -3,6 +3,7 @@ import { Title, useCanAccess, useGetOne, useTranslate } from 'react-admin';
 import { useParams } from 'react-router-dom';
 import { EditorProvider } from './editor/EditorContext';
 import { EditorShell } from './editor/EditorShell';
+import { VersionTrail } from '../layout/trails';
 
 /**
  * One page for every version: drafts open in the editor, published and retired versions in the
@@ -20,6 +21,7 @@ export const VersionEditorPage = () => {
   return (
     <Box sx={{ mt: 1 }}>
       <Title title={`${translate('resources.versions.name', { smart_count: 1 })} ${record.version}`} />
+      <VersionTrail record={record} />
       {record.intact === false && (
         <Alert severity="error" sx={{ mb: 1 }} data-testid="version-altered">
           {translate('chiso.editor.altered')}

@@ -31,13 +31,23 @@ const cohortQuery = query({
   versionId: { schema: { type: 'string', format: 'uuid' }, required: true, description: 'The version whose cohort rules are applied' },
 });
 
+const AGENCY_FILTERS = {
+  id: 'agency ids (one or an array)',
+  q: 'part of the id or the Vietnamese or English name',
+  kind: 'the kind of agency',
+  ruleSet: 'agencies assessed under this rule set',
+  active: 'true or false',
+  versionId: 'agencies assessed under this version (its rule set)',
+  cohort: 'agencies in this cohort under versionId, which it needs',
+};
+
 export function routes(ctx: AppContext): Router {
   const router = Router();
 
-  router.get('/agencies', allow('agencies', 'read'), listOf('Agency'), async (req, res) => {
+  router.get('/agencies', allow('agencies', 'read'), listOf('Agency', AGENCY_FILTERS), async (req, res) => {
     const q = parseListQuery(req, {
       sortable: Object.keys(AGENCY_SORT),
-      filters: ['q', 'kind', 'ruleSet', 'active'],
+      filters: ['q', 'kind', 'ruleSet', 'active', 'versionId', 'cohort'],
       defaultSort: ['name', 'ASC'],
     });
     const { rows, total } = await listAgenciesFor(
@@ -49,6 +59,8 @@ export function routes(ctx: AppContext): Router {
         kind: filterString(q, 'kind'),
         ruleSet: filterString(q, 'ruleSet'),
         active: filterBoolean(q, 'active'),
+        versionId: filterString(q, 'versionId'),
+        cohort: filterString(q, 'cohort'),
       },
       pageOf(q, AGENCY_SORT),
     );

@@ -11,6 +11,19 @@ import { evaluateOne, evaluatePeriod, EVALUATION_SORT, listEvaluationsFor, readE
 import { replayEvaluation } from '../../services/replay';
 import { cohortComparison } from '../../services/cohortComparison';
 
+const EVALUATION_FILTERS = {
+  id: 'evaluation ids (one or an array)',
+  periodId: 'evaluations in this period',
+  submissionId: 'evaluations of this submission',
+  agencyId: "this agency's evaluations",
+  versionId: 'evaluations under this version',
+  batchId: 'evaluations of this batch',
+  cohort: 'evaluations in this cohort (one a version of ruleSet, or of any rule set, defines)',
+  band: 'evaluations with this band',
+  latest: 'true: only the newest evaluation of each submission under each version',
+  ruleSet: 'evaluations under versions of this rule set',
+};
+
 export function routes(ctx: AppContext): Router {
   const router = Router();
 
@@ -36,10 +49,10 @@ export function routes(ctx: AppContext): Router {
     },
   );
 
-  router.get('/evaluations', allow('evaluations', 'read'), listOf('EvaluationSummary'), async (req, res) => {
+  router.get('/evaluations', allow('evaluations', 'read'), listOf('EvaluationSummary', EVALUATION_FILTERS), async (req, res) => {
     const q = parseListQuery(req, {
       sortable: Object.keys(EVALUATION_SORT),
-      filters: ['periodId', 'submissionId', 'agencyId', 'versionId', 'batchId', 'cohort', 'band', 'latest'],
+      filters: ['periodId', 'submissionId', 'agencyId', 'versionId', 'batchId', 'cohort', 'band', 'latest', 'ruleSet'],
       defaultSort: ['createdAt', 'DESC'],
     });
     const { rows, total } = await listEvaluationsFor(
@@ -55,6 +68,7 @@ export function routes(ctx: AppContext): Router {
         cohort: filterString(q, 'cohort'),
         band: filterString(q, 'band'),
         latest: filterBoolean(q, 'latest'),
+        ruleSet: filterString(q, 'ruleSet'),
       },
       pageOf(q, EVALUATION_SORT),
     );

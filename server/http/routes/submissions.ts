@@ -73,6 +73,16 @@ export const linkEvidenceBody = {
 };
 const noBody = object({});
 
+const SUBMISSION_FILTERS = {
+  id: 'submission ids (one or an array)',
+  periodId: 'submissions to this period',
+  agencyId: "this agency's submissions",
+  status: 'draft, submitted or appraised',
+  q: "part of the agency's id or name",
+  ruleSet: 'submissions to periods of this rule set',
+  cohort: "submissions of agencies in this cohort under the period's version, which needs periodId",
+};
+
 /**
  * Evidence arrives as multipart (file, key, note) or as JSON (a link or an explanation); the handler
  * reads either; the service checks who may add it. This only tells the OpenAPI document about the JSON form.
@@ -166,10 +176,10 @@ const sendSubmission = (res: Response, s: Submission, status = 200) => {
 export function routes(ctx: AppContext): Router {
   const router = Router();
 
-  router.get('/submissions', allow('submissions', 'read'), listOf('Submission'), async (req, res) => {
+  router.get('/submissions', allow('submissions', 'read'), listOf('Submission', SUBMISSION_FILTERS), async (req, res) => {
     const q = parseListQuery(req, {
       sortable: Object.keys(SUBMISSION_SORT),
-      filters: ['periodId', 'agencyId', 'status', 'q'],
+      filters: ['periodId', 'agencyId', 'status', 'q', 'ruleSet', 'cohort'],
       defaultSort: ['agencyName', 'ASC'],
     });
     const { rows, total } = await listSubmissionsFor(
@@ -181,6 +191,8 @@ export function routes(ctx: AppContext): Router {
         agencyId: filterString(q, 'agencyId'),
         status: filterString(q, 'status') as SubmissionStatus | undefined,
         q: filterString(q, 'q'),
+        ruleSet: filterString(q, 'ruleSet'),
+        cohort: filterString(q, 'cohort'),
       },
       pageOf(q, SUBMISSION_SORT),
     );
