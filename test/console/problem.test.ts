@@ -25,15 +25,7 @@ describe('problemToError', () => {
   it('the notification lists at most five fields and says how many more there are', () => {
     const e = problemToError(422, 'Unprocessable Entity', { detail: 'Dữ liệu không hợp lệ.', errors });
     const lines = e.message.split('\n');
-    expect(lines).toEqual([
-      'Dữ liệu không hợp lệ.',
-      '– Lỗi 0',
-      '– Lỗi 1',
-      '– Lỗi 2',
-      '– Lỗi 3',
-      '– Lỗi 4',
-      '… (+2)',
-    ]);
+    expect(lines).toEqual(['Dữ liệu không hợp lệ.', '– Lỗi 0', '– Lỗi 1', '– Lỗi 2', '– Lỗi 3', '– Lỗi 4', '… (+2)']);
     // …but every field is still highlighted in the form
     expect(Object.keys(e.body.errors)).toHaveLength(8);
     expect(e.body.errors['facts.f6']).toBe('Lỗi 6');
