@@ -18,6 +18,7 @@ export type { Agency, Appraisal, AuditEntry, EvaluationSummary, Period, Publishe
 export type { CurrentRanking } from '../services/rankings';
 export type { EvaluationRead, PeriodEvaluation } from '../services/evaluate';
 export type { CohortComparison } from '../services/cohortComparison';
+} from '../services/publicResults';
 
 /** What each list endpoint (GET /api/<resource>) answers, row by row. */
 export interface Rows {
@@ -127,3 +128,10 @@ export interface AuditVerification {
   head: { id: number; hash: string } | null;
   findings: AuditFinding[];
 }
+export type {
+  PublicAgencyResults,
+  PublicAgencyYear,
+  PublicCohort,
+  PublicDecision,
+  PublicRanking,
+  PublicRankingSummary,
