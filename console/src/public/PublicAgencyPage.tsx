@@ -124,8 +124,8 @@ export const PublicAgencyPage = () => {
                     labelFormatter={(l, p) => `${l}. ${p?.[0]?.payload?.title ?? ''}`}
                   />
                   <Legend itemSorter={null} />
-                  <Bar dataKey="agency" name={data.agencyName} fill="#b71c1c" />
-                  <Bar dataKey="cohort" name={translate('chiso.publicResults.cohortAverage')} fill="#90a4ae" />
+                  <Bar dataKey="agency" name={data.agencyName} fill="#b71c1c" isAnimationActive={false} />
+                  <Bar dataKey="cohort" name={translate('chiso.publicResults.cohortAverage')} fill="#90a4ae" isAnimationActive={false} />
                 </BarChart>
               </ResponsiveContainer>
             </div>
@@ -143,7 +143,13 @@ export const PublicAgencyPage = () => {
                   <XAxis dataKey="year" />
                   <YAxis domain={[0, 100]} unit="%" />
                   <Tooltip formatter={(v) => `${f.number(Number(v), 1)} %`} />
-                  <Line dataKey="total" name={translate('chiso.publicResults.total')} stroke="#212121" strokeWidth={3} />
+                  <Line
+                    dataKey="total"
+                    name={translate('chiso.publicResults.total')}
+                    stroke="#212121"
+                    strokeWidth={3}
+                    isAnimationActive={false}
+                  />
                 </LineChart>
               </ResponsiveContainer>
             </div>

@@ -51,7 +51,7 @@ const BandChart = ({ ranking }: { ranking: PublicRanking }) => {
           <Tooltip />
           <Legend itemSorter={null} />
           {ordered.map((b, i) => (
-            <Bar key={b.id} dataKey={b.id} name={lt(b.label)} fill={bandColor(b, i)} />
+            <Bar key={b.id} dataKey={b.id} name={lt(b.label)} fill={bandColor(b, i)} isAnimationActive={false} />
           ))}
         </BarChart>
       </ResponsiveContainer>
@@ -81,8 +81,8 @@ const IndicesChart = ({ cohort }: { cohort: PublicCohort }) => {
           <YAxis domain={[0, 100]} unit="%" />
           <Tooltip formatter={(v) => `${f.number(Number(v), 1)} %`} labelFormatter={(l, p) => `${l}. ${p?.[0]?.payload?.title ?? ''}`} />
           <Legend itemSorter={null} />
-          {first && <Bar dataKey="first" name={first.agencyName} fill="#b71c1c" />}
-          <Bar dataKey="average" name={translate('chiso.publicResults.cohortAverage')} fill="#90a4ae" />
+          {first && <Bar dataKey="first" name={first.agencyName} fill="#b71c1c" isAnimationActive={false} />}
+          <Bar dataKey="average" name={translate('chiso.publicResults.cohortAverage')} fill="#90a4ae" isAnimationActive={false} />
         </BarChart>
       </ResponsiveContainer>
     </div>

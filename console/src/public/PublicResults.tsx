@@ -1,4 +1,4 @@
-import { AppBar, Box, Button, Container, Toolbar, Typography } from '@mui/material';
+import { AppBar, Box, Button, Container, CssBaseline, Toolbar, Typography } from '@mui/material';
 import { AdminContext, LocalesMenuButton, useTranslate } from 'react-admin';
 import { createHashRouter, Link, Route, RouterProvider, Routes } from 'react-router-dom';
 import { i18nProvider } from '../i18n/i18nProvider';
@@ -11,6 +11,7 @@ const Shell = () => {
   const translate = useTranslate();
   return (
     <>
+      <CssBaseline />
       <AppBar position="static" color="primary">
         <Toolbar variant="dense">
           <Typography variant="h6" component={Link} to="/" sx={{ fontWeight: 700, mr: 2, color: 'inherit', textDecoration: 'none' }}>
