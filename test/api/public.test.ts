@@ -14,6 +14,7 @@ describe.each(backends)('public results API on $name', (backend) => {
   let app: TestApp;
   let published: any;
   let later: any;
+  let changed: any;
   let unpublishedYear: number;
 
   const publishPeriod = async (versionId: string, agencies: string[], prepare?: (periodId: string) => Promise<void>) => {
@@ -63,6 +64,13 @@ describe.each(backends)('public results API on $name', (backend) => {
         expect(link.status, link.text).toBe(201);
       })
     ).ranking;
+    // A year whose fifth main index is another item (a new id, nothing links it to the old one).
+    const renewed = await publishSonLa(app, '2021-chi-so-moi', (doc) => {
+      const last = doc.criteria[doc.criteria.length - 1];
+      last.id = 'the-che-moi';
+      last.title = { vi: 'Thể chế số mới', en: 'New digital institutions' };
+    });
+    changed = (await publishPeriod(renewed.id, ['so-tttt'])).ranking;
     // Evaluated but never published: not public.
     const open = await openPeriod(app, versionId);
     unpublishedYear = open.year;
@@ -77,9 +85,9 @@ describe.each(backends)('public results API on $name', (backend) => {
   it('lists the published rankings without a session, by rule set and year', async () => {
     const res = await app.request('GET', '/api/public/rankings', { as: null });
     expect(res.status, res.text).toBe(200);
-    expect(res.body.map((r: any) => r.id)).toEqual([later.id, published.id]);
-    expect(res.body[1]).toMatchObject({ ruleSet: 'son-la', year: published.year, versionLabel: '2021', decision: null });
-    expect(res.body[1].ruleSetTitle.vi).toBeTruthy();
+    expect(res.body.map((r: any) => r.id)).toEqual([changed.id, later.id, published.id]);
+    expect(res.body[2]).toMatchObject({ ruleSet: 'son-la', year: published.year, versionLabel: '2021', decision: null });
+    expect(res.body[2].ruleSetTitle.vi).toBeTruthy();
     // The later ranking is Sở TT&TT's alone: Sở Y tế's draft is not in it.
     const laterRanking = await app.request('GET', `/api/public/rankings/${later.id}`, { as: null });
     expect(laterRanking.body.cohorts.flatMap((c: any) => c.entries.map((e: any) => e.agencyId))).toEqual(['so-tttt']);
@@ -141,11 +149,15 @@ describe.each(backends)('public results API on $name', (backend) => {
     const res = await app.request('GET', '/api/public/agencies/so-tttt', { as: null });
     expect(res.status, res.text).toBe(200);
     expect(res.body.agencyName).toBe('Sở Thông tin và Truyền thông');
-    expect(res.body.years.map((y: any) => y.rankingId)).toEqual([published.id, later.id]);
+    expect(res.body.years.map((y: any) => y.rankingId)).toEqual([published.id, later.id, changed.id]);
     expect(res.body.years[0].comparable).toBeNull();
     expect(res.body.years[1].comparable).toBe(true);
     expect(res.body.years[1].indices.every((i: any) => i.comparable === true)).toBe(true);
     expect(res.body.years[1].cohort.agencies).toBe(1);
+    // The third year's fifth index is not the one before: that index, and the year, do not compare.
+    const third = res.body.years[2];
+    expect(third.comparable).toBe(false);
+    expect(third.indices.map((i: any) => i.comparable)).toEqual([true, true, true, true, false]);
     // Only published years: not the draft of the later year, not the evaluated, unpublished one.
     const health = await app.request('GET', '/api/public/agencies/so-y-te', { as: null });
     expect(health.body.years.map((y: any) => y.rankingId)).toEqual([published.id]);
