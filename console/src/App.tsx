@@ -1,3 +1,4 @@
+import { Suspense } from 'react';
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { createHashRouter, Route, RouterProvider } from 'react-router-dom';
 import { dataProvider } from './providers/dataProvider';
@@ -23,6 +24,10 @@ const RankingPage = lazyNamed(() => import('./rankings/RankingPage'), 'RankingPa
 const ReplayPage = lazyNamed(() => import('./replay/ReplayPage'), 'ReplayPage');
 const WhatIfPage = lazyNamed(() => import('./replay/WhatIfPage'), 'WhatIfPage');
 const HelpPage = lazyNamed(() => import('./help/HelpPage'), 'HelpPage');
+const PublicResults = lazyNamed(() => import('./public/PublicResults'), 'PublicResults');
+
+/** /cong-khai (the server answers index.html there too) is the public results page, outside the console's auth. */
+const isPublicPage = /^\/cong-khai\/?$/.test(window.location.pathname);
 
 const Console = () => (
   <Admin
@@ -68,7 +73,14 @@ const Console = () => (
 // A first visit to the console's address with no remembered user goes straight to the login form:
 // there is no session to check and no page to come back to, so the check, the logout and the
 // redirect react-admin would do first (a third of a second on a slow machine) are skipped.
-if (!hasIdentity() && ['', '#', '#/'].includes(window.location.hash)) window.history.replaceState(null, '', '#/login');
-const router = createHashRouter([{ path: '*', element: <Console /> }]);
+if (!isPublicPage && !hasIdentity() && ['', '#', '#/'].includes(window.location.hash)) window.history.replaceState(null, '', '#/login');
+const router = isPublicPage ? null : createHashRouter([{ path: '*', element: <Console /> }]);
 
-export const App = () => <RouterProvider router={router} useTransitions={false} />;
+export const App = () =>
+  router ? (
+    <RouterProvider router={router} useTransitions={false} />
+  ) : (
+    <Suspense>
+      <PublicResults />
+    </Suspense>
+  );

@@ -18,6 +18,14 @@ export type { Agency, Appraisal, AuditEntry, EvaluationSummary, Period, Publishe
 export type { CurrentRanking } from '../services/rankings';
 export type { EvaluationRead, PeriodEvaluation } from '../services/evaluate';
 export type { CohortComparison } from '../services/cohortComparison';
+export type {
+  PublicAgencyResults,
+  PublicAgencyYear,
+  PublicCohort,
+  PublicDecision,
+  PublicRanking,
+  PublicRankingSummary,
+} from '../services/publicResults';
 
 /** What each list endpoint (GET /api/<resource>) answers, row by row. */
 export interface Rows {

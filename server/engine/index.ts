@@ -36,6 +36,7 @@ export { walkNodes, appliesToCohort, computedMax, declaredMax, conditionFacts, s
 
 // Comparing versions
 export { diffVersions, type VersionChange, type VersionChangeKind } from './diff';
+export { pairNodes } from './diff/pairing';
 
 // Values and words shared by every layer
 export { canonicalJson, hashOf, sha256Hex } from './canonical';

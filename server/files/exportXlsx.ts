@@ -49,7 +49,8 @@ export const KIND_LABEL: Record<NodeResult['kind'], string> = {
   criterion: 'Tiêu chí',
 };
 
-export async function exportRankingXlsx(input: ExportInput): Promise<Buffer> {
+/** `criteria: false` leaves out the sheet of criteria (its explanations quote reported figures). */
+export async function exportRankingXlsx(input: ExportInput, options: { criteria?: boolean } = {}): Promise<Buffer> {
   const table = buildResultTable(input.version, input.ranking, input.evaluations, input.periodTitle);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Chỉ Số';
@@ -61,9 +62,11 @@ export async function exportRankingXlsx(input: ExportInput): Promise<Buffer> {
     const headerRow = writeCohortSheet(sheet, table, cohort);
     setupPrint(sheet, { title: `${printed} — ${cohort.name.vi}`, repeatRows: [headerRow, headerRow] });
   }
-  const detail = workbook.addWorksheet(sheetName('Chi tiết theo tiêu chí', used));
-  writeDetailSheet(detail, input, table);
-  setupPrint(detail, { title: `${printed} — chi tiết theo tiêu chí`, repeatRows: [1, 1] });
+  if (options.criteria !== false) {
+    const detail = workbook.addWorksheet(sheetName('Chi tiết theo tiêu chí', used));
+    writeDetailSheet(detail, input, table);
+    setupPrint(detail, { title: `${printed} — chi tiết theo tiêu chí`, repeatRows: [1, 1] });
+  }
   return workbookBuffer(workbook);
 }
 

@@ -31,7 +31,7 @@ declare global {
 export const SESSION_COOKIE = 'chiso_session';
 
 /** Routes that answer without a session. Everything else under /api needs one. */
-export const PUBLIC_PATHS: readonly (string | RegExp)[] = ['/auth/login', '/openapi.json', /^\/docs(\/.*)?$/];
+export const PUBLIC_PATHS: readonly (string | RegExp)[] = ['/auth/login', '/openapi.json', /^\/docs(\/.*)?$/, /^\/public(\/.*)?$/];
 
 const isPublic = (path: string): boolean => PUBLIC_PATHS.some((p) => (typeof p === 'string' ? p === path : p.test(path)));
 
@@ -118,6 +118,28 @@ export function loginRateLimit(ctx: AppContext): RequestHandler {
         new Problem('too-many-logins', {
           vi: 'Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút.',
           en: 'Too many failed sign-in attempts. Try again in 15 minutes.',
+        }),
+      ),
+  });
+}
+
+/**
+ * At most `limit` requests per IP and minute to the public results (routes/public.ts), counted in
+ * this server's memory: the reads are many and need no database write each, and behind several
+ * servers the limit is per server, which still stops one client from flooding any of them.
+ */
+export function publicRateLimit(ctx: AppContext): RequestHandler {
+  return rateLimit({
+    windowMs: 60 * 1000,
+    limit: ctx.config.publicRequests ?? 300,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    keyGenerator: (req) => ipKeyGenerator(req.ip ?? ''),
+    handler: (_req, res, next) =>
+      next(
+        new Problem('too-many-requests', {
+          vi: `Quá nhiều yêu cầu từ địa chỉ này. Vui lòng thử lại sau ${res.getHeader('Retry-After') ?? 60} giây.`,
+          en: `Too many requests from this address. Try again in ${res.getHeader('Retry-After') ?? 60} seconds.`,
         }),
       ),
   });

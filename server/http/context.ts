@@ -16,6 +16,8 @@ export interface AppContext {
     consoleDir?: string;
     /** Login attempts per IP and username in 15 minutes (default 10). */
     loginAttempts?: number;
+    /** Requests per IP and minute to the public results, /api/public (default 300). */
+    publicRequests?: number;
     /**
      * Other origins (e.g. "https://chiso.example.gov.vn") trusted to send state-changing requests,
      * besides the server's own; defaults to CHISO_ALLOWED_ORIGINS (sameOrigin.ts).

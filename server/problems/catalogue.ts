@@ -101,6 +101,7 @@ export const PROBLEMS = {
   // 428, 429, 431
   'if-match-required': e(428, 'Thiếu If-Match', 'If-Match required'),
   'too-many-logins': e(429, 'Đăng nhập quá nhiều lần', 'Too many sign-in attempts'),
+  'too-many-requests': e(429, 'Quá nhiều yêu cầu', 'Too many requests'),
   'headers-too-large': e(431, 'Địa chỉ hoặc phần đầu yêu cầu quá dài', 'Request line or headers too large'),
   // 5xx
   internal: e(500, 'Lỗi máy chủ', 'Internal server error'),

@@ -8,7 +8,7 @@ import { engineAgencies } from '../store/agencies';
 import { recordAudit } from '../store/audit';
 import { batchEvaluations, evaluationsByIds, latestPeriodBatch, requireEvaluation } from '../store/evaluations';
 import { requirePeriod, type Period } from '../store/periods';
-import { publishedRankingOfPeriod } from '../store/rankings';
+import { publishedRankingOfPeriod, requirePublishedRanking, type PublishedRanking } from '../store/rankings';
 import { submissionsOfPeriod } from '../store/submissions';
 import { exportRankingCsv } from '../files/exportCsv';
 import { exportRankingXlsx } from '../files/exportXlsx';
@@ -137,6 +137,23 @@ export async function importFile(db: Db, actor: Actor, periodId: string, file: U
   }
 }
 
+/** A published ranking with the evaluations it was ranked from, as a person reads them. */
+export async function publishedResults(
+  db: Queryable,
+  published: PublishedRanking,
+  loaded: LoadedVersion,
+): Promise<{ ranking: Ranking; evaluations: EvaluationView[]; auditAnchor: { id: number; hash: string } | null }> {
+  const stored = await evaluationsByIds(db, published.evaluationIds);
+  return {
+    ranking: published.ranking!,
+    evaluations: viewsOf(
+      loaded.compiled,
+      stored.map((e) => e.result),
+    ),
+    auditAnchor: published.auditAnchor,
+  };
+}
+
 /** The period's result: the published snapshot once there is one, else the newest evaluation. */
 async function periodResults(
   db: Queryable,
@@ -144,17 +161,7 @@ async function periodResults(
   loaded: LoadedVersion,
 ): Promise<{ ranking: Ranking; evaluations: EvaluationView[]; auditAnchor?: { id: number; hash: string } | null }> {
   const published = await publishedRankingOfPeriod(db, period.id);
-  if (published?.ranking) {
-    const stored = await evaluationsByIds(db, published.evaluationIds);
-    return {
-      ranking: published.ranking,
-      evaluations: viewsOf(
-        loaded.compiled,
-        stored.map((e) => e.result),
-      ),
-      auditAnchor: published.auditAnchor,
-    };
-  }
+  if (published?.ranking) return publishedResults(db, published, loaded);
   const ranking = await currentRanking(db, period.id);
   const batch = await latestPeriodBatch(db, period.id, period.versionId);
   const { periodId: _p, versionId: _v, batchId: _b, evaluatedAt: _a, stale: _s, ...plain } = ranking;
@@ -172,7 +179,7 @@ export async function exportRanking(
   db: Queryable,
   periodId: string,
   format: ExportFormat,
-  options: { semicolon?: boolean } = {},
+  options: { semicolon?: boolean; criteria?: boolean } = {},
 ): Promise<NamedFile> {
   const period = await requirePeriod(db, periodId);
   const loaded = await periodVersion(db, period);
@@ -180,11 +187,25 @@ export async function exportRanking(
   const input = { version: loaded.version.document, ranking, evaluations, periodTitle: period.title, auditAnchor };
   const body =
     format === 'xlsx'
-      ? await exportRankingXlsx(input)
+      ? await exportRankingXlsx(input, { criteria: options.criteria })
       : format === 'csv'
         ? exportRankingCsv(input, { delimiter: options.semicolon ? ';' : ',' })
         : await annexPdf(input);
   return { name: `ket-qua-${slug(period)}.${format}`, body };
+}
+
+/**
+ * A published ranking for anyone, without signing in: the files staff download, less the workbook's
+ * sheet of criteria, whose explanations quote the figures agencies reported.
+ */
+export async function exportPublishedRanking(
+  db: Queryable,
+  rankingId: string,
+  format: ExportFormat,
+  options: { semicolon?: boolean } = {},
+): Promise<NamedFile> {
+  const published = await requirePublishedRanking(db, rankingId);
+  return exportRanking(db, published.periodId, format, { ...options, criteria: false });
 }
 
 /** An agency's report card; its rank among the batch for staff, and for the agency once published. */

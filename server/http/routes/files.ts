@@ -20,10 +20,10 @@ import {
 } from '../../services/files';
 import { Problem } from '../../problems/problem';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const CSV = 'text/csv';
-const PDF = 'application/pdf';
-const CONTENT_TYPES: Record<ExportFormat, string> = { xlsx: XLSX, csv: `${CSV}; charset=utf-8`, pdf: PDF };
+export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const CSV = 'text/csv';
+export const PDF = 'application/pdf';
+export const CONTENT_TYPES: Record<ExportFormat, string> = { xlsx: XLSX, csv: `${CSV}; charset=utf-8`, pdf: PDF };
 
 const upload = multer({
   storage: multer.memoryStorage(),
@@ -52,7 +52,7 @@ function receiveFile(req: Request, res: Response): Promise<Express.Multer.File> 
   );
 }
 
-const attachment = (res: Response, type: string, file: NamedFile) => {
+export const attachment = (res: Response, type: string, file: NamedFile) => {
   res
     .status(200)
     .set('Content-Type', type)
@@ -62,13 +62,28 @@ const attachment = (res: Response, type: string, file: NamedFile) => {
 };
 
 const importForm = form({ file: { type: 'string', format: 'binary', description: 'A filled template (.xlsx) or a CSV' } }, ['file']);
-const exportQuery = query({
+export const exportQuery = query({
   format: { schema: { enum: [...EXPORT_FORMATS], default: 'xlsx' }, description: 'The ranking as a workbook, a CSV or the PDF annex' },
   delimiter: {
     schema: { enum: ['comma', 'semicolon'], default: 'comma' },
     description: 'The CSV separator (semicolon for Excel in locales with decimal commas)',
   },
 });
+
+/** The format and CSV separator of an export, as `exportQuery` declares them. */
+export function exportOptions(req: Request): { format: ExportFormat; semicolon: boolean } {
+  const format = req.query.format ?? 'xlsx';
+  if (typeof format !== 'string' || !(EXPORT_FORMATS as readonly string[]).includes(format)) {
+    const message = { vi: 'Định dạng phải là xlsx, csv hoặc pdf.', en: 'The format must be xlsx, csv or pdf.' };
+    throw new Problem('invalid-format', message, [{ severity: 'error', path: '/query/format', code: 'invalid-format', message }]);
+  }
+  const delimiter = req.query.delimiter ?? 'comma';
+  if (delimiter !== 'comma' && delimiter !== 'semicolon') {
+    const message = { vi: 'Dấu phân cách phải là comma hoặc semicolon.', en: 'The delimiter must be comma or semicolon.' };
+    throw new Problem('invalid-format', message, [{ severity: 'error', path: '/query/delimiter', code: 'invalid-format', message }]);
+  }
+  return { format: format as ExportFormat, semicolon: delimiter === 'semicolon' };
+}
 
 export function routes(ctx: AppContext): Router {
   const router = Router();
@@ -83,18 +98,8 @@ export function routes(ctx: AppContext): Router {
   });
 
   router.get('/periods/:id/export', allow('periods', 'export'), exportQuery, download(XLSX, CSV, PDF), async (req, res) => {
-    const format = req.query.format ?? 'xlsx';
-    if (typeof format !== 'string' || !(EXPORT_FORMATS as readonly string[]).includes(format)) {
-      const message = { vi: 'Định dạng phải là xlsx, csv hoặc pdf.', en: 'The format must be xlsx, csv or pdf.' };
-      throw new Problem('invalid-format', message, [{ severity: 'error', path: '/query/format', code: 'invalid-format', message }]);
-    }
-    const delimiter = req.query.delimiter ?? 'comma';
-    if (delimiter !== 'comma' && delimiter !== 'semicolon') {
-      const message = { vi: 'Dấu phân cách phải là comma hoặc semicolon.', en: 'The delimiter must be comma or semicolon.' };
-      throw new Problem('invalid-format', message, [{ severity: 'error', path: '/query/delimiter', code: 'invalid-format', message }]);
-    }
-    const file = await exportRanking(ctx.db, req.params.id as string, format as ExportFormat, { semicolon: delimiter === 'semicolon' });
-    attachment(res, CONTENT_TYPES[format as ExportFormat], file);
+    const { format, semicolon } = exportOptions(req);
+    attachment(res, CONTENT_TYPES[format], await exportRanking(ctx.db, req.params.id as string, format, { semicolon }));
   });
 
   router.get('/evaluations/:id/report.pdf', allow('evaluations', 'report'), download(PDF), async (req, res) => {

@@ -10,6 +10,7 @@ import * as docs from './docs';
 import * as evaluations from './evaluations';
 import * as files from './files';
 import * as periods from './periods';
+import * as publicResults from './public';
 import * as rankings from './rankings';
 import * as ruleSets from './ruleSets';
 import * as submissions from './submissions';
@@ -30,6 +31,7 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   evaluations,
   files,
   periods,
+  publicResults,
   rankings,
   ruleSets,
   submissions,
