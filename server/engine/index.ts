@@ -25,7 +25,7 @@ export { checkVersion } from './lint';
 export { lintCollection, type Located } from './lint/collection';
 export { deriveSubmissionSchema, validateSubmission } from './submissionSchema';
 export { schemaFindings, forbiddenKeys } from './schemaFindings';
-export { runTestCases, testFindings, type TestCaseResult } from './testCases';
+export { failureText, runTestCases, testFindings, type TestCaseResult } from './testCases';
 export { MAX_BODY_DEPTH, depthFinding } from './limits';
 export { hasErrors, type Finding } from './finding';
 export { METHODS, METHOD_NAMES, type Method } from './methods';

@@ -3,7 +3,9 @@
 import type { CompiledVersion } from './compile';
 import type { Evaluation, NodeRecord, Ranking } from './evaluation';
 import { rankEvaluations } from './ranking';
-import type { TestCase } from './schemaTypes';
+import type { Node, RuleSetVersion, TestCase } from './schemaTypes';
+import { bi, nodeName, text, type Bilingual } from './naming';
+import { formatNumber } from './text';
 import { error, type Finding } from './finding';
 import { evaluateSubmissions } from './evaluate';
 import { Exact } from './exact';
@@ -67,17 +69,71 @@ export function runTestCases(compiled: CompiledVersion): TestCaseResult[] {
   });
 }
 
-const shown = (value: unknown): string =>
-  value === null || value === undefined ? '—' : typeof value === 'string' ? value : JSON.stringify(value);
+const walk = (nodes: readonly Node[] | undefined, find: (n: Node) => boolean): Node | undefined => {
+  for (const n of nodes ?? []) {
+    if (find(n)) return n;
+    const inner = walk(n.children, find);
+    if (inner) return inner;
+  }
+  return undefined;
+};
+
+/**
+ * One failed expectation in words: "Tiêu chí S1.1 «Tỷ lệ máy tính»: kỳ vọng 2,7, thực tế 3,6",
+ * "xếp loại: kỳ vọng Khá, thực tế Tốt" — items by kind, code and title, bands and cohorts by
+ * their labels, numbers as the language writes them.
+ */
+export function failureText(version: RuleSetVersion, f: TestFailure): Bilingual {
+  const [field, key] = [f.field.split('.')[0], f.field.slice(f.field.indexOf('.') + 1)];
+  const cohortName = (id: unknown) => version.cohorts.find((c) => c.id === id)?.name;
+  const bandLabel = (id: unknown) =>
+    [version.bands, ...version.cohorts.map((c) => c.bands)].flatMap((b) => b?.levels ?? []).find((l) => l.id === id)?.label;
+  const value = (v: unknown, lang: 'vi' | 'en'): string => {
+    if (v === null || v === undefined) return '—';
+    if (typeof v === 'number') return formatNumber(v, lang);
+    const label = field === 'band' ? bandLabel(v) : field === 'cohort' ? cohortName(v) : undefined;
+    return label ? text(label, lang) : String(v);
+  };
+  let what: Bilingual;
+  if (field === 'points') {
+    const node = walk(version.criteria, (n) => n.code === key || n.id === key);
+    what = node
+      ? bi(`${nodeName(node).vi} «${text(node.title, 'vi')}»`, `${nodeName(node).en} "${text(node.title, 'en')}"`)
+      : bi(`mục ${key}`, `item ${key}`);
+  } else if (field === 'results') {
+    const label = version.resultFields?.find((r) => r.id === key)?.label;
+    what = bi(text(label, 'vi', key), text(label, 'en', key));
+  } else if (field === 'cohortAverages') {
+    const name = cohortName(key);
+    what = bi(`điểm trung bình khối «${text(name, 'vi', key)}»`, `average of cohort "${text(name, 'en', key)}"`);
+  } else {
+    what = FIELD_WORDS[field] ?? bi(field, field);
+  }
+  return bi(
+    `${what.vi}: kỳ vọng ${value(f.expected, 'vi')}, thực tế ${value(f.actual, 'vi')}`,
+    `${what.en}: expected ${value(f.expected, 'en')}, got ${value(f.actual, 'en')}`,
+  );
+}
+
+const FIELD_WORDS: Record<string, Bilingual> = {
+  total: bi('tổng điểm', 'total'),
+  max: bi('điểm tối đa', 'maximum'),
+  percentage: bi('tỷ lệ điểm', 'percentage'),
+  band: bi('xếp loại', 'band'),
+  cohort: bi('khối', 'cohort'),
+  average: bi('điểm trung bình chung', 'overall average'),
+};
 
 /** A failed case as a finding on its place in the document, naming each expected and actual value. */
-export function testFindings(results: readonly TestCaseResult[]): Finding[] {
+export function testFindings(version: RuleSetVersion, results: readonly TestCaseResult[]): Finding[] {
   return results.flatMap((r, i) => {
     if (r.passed) return [];
-    const vi = r.failures.map((f) => `${f.field} mong đợi ${shown(f.expected)}, thực tế ${shown(f.actual)}`).join('; ');
-    const en = r.failures.map((f) => `${f.field} expected ${shown(f.expected)}, got ${shown(f.actual)}`).join('; ');
+    const words = r.failures.map((f) => failureText(version, f));
     return [
-      error(`/tests/${i}`, 'test-failed', { vi: `Ca kiểm thử «${r.name}» không đạt: ${vi}`, en: `Test case "${r.name}" fails: ${en}` }),
+      error(`/tests/${i}`, 'test-failed', {
+        vi: `Ca kiểm thử «${r.name}» không đạt: ${words.map((w) => w.vi).join('; ')}`,
+        en: `Test case "${r.name}" fails: ${words.map((w) => w.en).join('; ')}`,
+      }),
     ];
   });
 }

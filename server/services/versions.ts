@@ -5,6 +5,7 @@ import {
   checkVersion,
   compileVersion,
   dayAfter,
+  failureText,
   dayBefore,
   diffVersions,
   type Finding,
@@ -320,8 +321,8 @@ export async function publishVersion(tx: Tx, id: string, input: PublishInput, ac
           path: `/tests/${results.indexOf(r)}`,
           code: 'test-failed',
           message: {
-            vi: `Ca "${r.name}": ${f.field} mong đợi ${JSON.stringify(f.expected)}, thực tế ${JSON.stringify(f.actual)}.`,
-            en: `Case "${r.name}": ${f.field} expected ${JSON.stringify(f.expected)}, got ${JSON.stringify(f.actual)}.`,
+            vi: `Ca kiểm thử «${r.name}»: ${failureText(document, f).vi}.`,
+            en: `Test case "${r.name}": ${failureText(document, f).en}.`,
           },
         })),
       ),

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { chiso, type Run } from '../support/cli';
 import { sonLa2021, withWrongExpectation } from '../support/fixtures';
 import { deepConditionText, withDeepCondition } from '../support/deep';
+import { formatNumber } from '../../server/engine';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const fixture = path.join(root, 'test/fixtures/minimal-version.json');
@@ -290,9 +291,9 @@ describe('chiso test', () => {
     expect(failing.code).toBe(1);
     const expected = wrong.tests![0].expect.total!;
     expect(failing.stdout).toContain(
-      `${file}: /tests/0: [error] Ca kiểm thử «${wrong.tests![0].name}» không đạt: total mong đợi ${expected}, thực tế ${expected - 1}`,
+      `${file}: /tests/0: [error] Ca kiểm thử «${wrong.tests![0].name}» không đạt: tổng điểm: kỳ vọng ${formatNumber(expected, 'vi')}, thực tế ${formatNumber(expected - 1, 'vi')}`,
     );
-    expect(failing.stdout).toContain(`total expected ${expected}, got ${expected - 1}`);
+    expect(failing.stdout).toContain(`total: expected ${formatNumber(expected, 'en')}, got ${formatNumber(expected - 1, 'en')}`);
     expect(failing.stdout).toMatch(/ca đạt, 1 ca không đạt/);
   });
 

@@ -85,7 +85,7 @@ export function register(command: Command): void {
           report(file, findings);
           if (hasErrors(findings)) continue;
           const version = read.value as RuleSetVersion;
-          report(file, testFindings(runTestCases(compileVersion(version))));
+          report(file, testFindings(version, runTestCases(compileVersion(version))));
           valid.push({ where: file, version });
         }
         for (const { where, ...finding } of lintCollection(valid)) report(where, [finding]);

@@ -31,7 +31,7 @@ export function register(command: Command): void {
           continue;
         }
         const results = runTestCases(compileVersion(read.value as RuleSetVersion));
-        const failures = testFindings(results);
+        const failures = testFindings(read.value as RuleSetVersion, results);
         for (const [i, r] of results.entries()) {
           if (r.passed) console.log(`${file}: /tests/${i}: [đạt / pass] ${r.name}`);
           else
