@@ -23,7 +23,7 @@ export function exportRankingCsv(input: ExportInput, options: CsvOptions = {}): 
   // Cohorts may score different main indices; the file has one column per index of the version.
   const indices = mainIndices(input.version);
   const header = [
-    'Nhóm',
+    'Khối',
     'Xếp hạng',
     'Mã cơ quan',
     'Cơ quan',

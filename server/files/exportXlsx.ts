@@ -135,8 +135,8 @@ function writeCohortSheet(sheet: ExcelJS.Worksheet, table: ResultTable, cohort: 
     sheet.getCell(r, 1).font = { italic: true };
     r++;
   };
-  note(`Điểm trung bình của nhóm: ${formatVi(cohort.average, table.places)}`);
-  if (!cohort.ranked) note('Nhóm này được đánh giá và xếp loại nhưng không xếp hạng.');
+  note(`Điểm trung bình của khối: ${formatVi(cohort.average, table.places)}`);
+  if (!cohort.ranked) note('Khối này được đánh giá và xếp loại nhưng không xếp hạng.');
   note(
     'Xếp loại: ' +
       [...cohort.bands.levels]
@@ -160,7 +160,7 @@ function writeCohortSheet(sheet: ExcelJS.Worksheet, table: ResultTable, cohort: 
 }
 
 function writeDetailSheet(sheet: ExcelJS.Worksheet, input: ExportInput, table: ResultTable): void {
-  const headers = ['Mã cơ quan', 'Cơ quan', 'Nhóm', 'Mã', 'Nội dung', 'Cấp', 'Điểm', 'Tối đa', 'Giải thích'];
+  const headers = ['Mã cơ quan', 'Cơ quan', 'Khối', 'Mã', 'Nội dung', 'Cấp', 'Điểm', 'Tối đa', 'Giải thích'];
   writeHeaderRow(sheet, 1, headers);
   const cohortName = new Map(table.cohorts.map((c) => [c.id, c.name.vi]));
   const points = numFmt(table.places);

@@ -5,10 +5,24 @@ import { formatNumber, type Fact, type RuleSetVersion } from '../engine';
 
 export const AGENCY_ID = { vi: 'Mã cơ quan', en: 'Agency id' };
 export const AGENCY_NAME = { vi: 'Tên cơ quan', en: 'Agency' };
-export const COHORT = { vi: 'Nhóm đánh giá', en: 'Cohort' };
+export const COHORT = { vi: 'Khối', en: 'Cohort' };
 
-/** Columns people commonly add and the importer leaves alone. */
-const IGNORED_HEADERS = ['stt', 'tt', 'no', 'no.', 'ghi chú', 'ghi chu', 'note', 'notes', 'nhóm', 'cohort', COHORT.vi, COHORT.en];
+/** Columns people commonly add and the importer leaves alone (templates made before the cohort column was "Khối" said "Nhóm đánh giá"). */
+const IGNORED_HEADERS = [
+  'stt',
+  'tt',
+  'no',
+  'no.',
+  'ghi chú',
+  'ghi chu',
+  'note',
+  'notes',
+  'nhóm',
+  'nhóm đánh giá',
+  'cohort',
+  COHORT.vi,
+  COHORT.en,
+];
 
 export const BOOLEAN_OPTIONS = { yes: 'Có', no: 'Không' };
 

@@ -188,7 +188,7 @@ export async function parseImport(
             name,
             r,
             letter,
-            `«${fact.label.vi}» không áp dụng cho nhóm của «${agency.name}»; hãy để trống ô này.`,
+            `«${fact.label.vi}» không áp dụng cho khối của «${agency.name}»; hãy để trống ô này.`,
             `"${fact.label.en ?? fact.label.vi}" does not apply to the cohort of "${agency.name}"; leave this cell empty.`,
           ),
         );

@@ -163,7 +163,7 @@ function cohortNotes(table: ResultTable, i: number, layout: Layout, marked: Set<
     cohort.indices.some((c) => marked.has(c.code))
       ? '(*) Chỉ số có tiêu chí tạm tính (mẫu, chưa đối chiếu với văn bản quy định); điểm của chỉ số này là tạm tính.'
       : '',
-    `Điểm trung bình của nhóm: ${formatVi(cohort.average, table.places)}.${cohort.ranked ? '' : ' Nhóm này được đánh giá, xếp loại nhưng không xếp hạng.'}`,
+    `Điểm trung bình của khối: ${formatVi(cohort.average, table.places)}.${cohort.ranked ? '' : ' Khối này được đánh giá, xếp loại nhưng không xếp hạng.'}`,
   ]
     .filter(Boolean)
     .map((text): Content => ({ text, italics: true, fontSize: Math.min(layout.fontSize, 11), margin: [0, 3, 0, 0] }));

@@ -33,7 +33,7 @@ function summaryRows(input: ReportCardInput): TableCell[][] {
   const entry = cohortRanking?.entries.find((x) => x.agencyId === e.agencyId);
   const label = (text: string): TableCell => ({ text, bold: true });
   const rows: TableCell[][] = [
-    [label('Nhóm đánh giá'), cohort?.name.vi ?? 'Không thuộc nhóm nào'],
+    [label('Khối'), cohort?.name.vi ?? 'Không thuộc khối nào'],
     [label('Tổng điểm'), `${formatVi(e.total, places)} / ${formatVi(e.max, places)} điểm`],
     [label('Tỷ lệ'), `${formatVi(e.percentage, places)}%`],
     [label('Xếp loại'), { text: e.band?.label.vi ?? 'Chưa xếp loại', bold: true, ...bandStyle(e.band?.color) }],
@@ -43,7 +43,7 @@ function summaryRows(input: ReportCardInput): TableCell[][] {
     if (value !== undefined) rows.push([label(field.label.vi), { text: formatNumber(value, 'vi', field.places), bold: true }]);
   }
   if (entry && cohortRanking?.ranked && entry.rank !== null)
-    rows.push([label('Xếp hạng'), `${entry.rank} / ${cohortRanking.entries.length} cơ quan trong nhóm`]);
+    rows.push([label('Xếp hạng'), `${entry.rank} / ${cohortRanking.entries.length} cơ quan trong khối`]);
   return rows;
 }
 

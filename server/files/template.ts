@@ -73,7 +73,7 @@ export async function buildTemplate(compiled: CompiledVersion, agencies: Agency[
 
   // One row per agency.
   const cohortName = (id: string | null) =>
-    id === null ? 'Không thuộc nhóm nào' : (version.cohorts.find((c) => c.id === id)?.name.vi ?? id);
+    id === null ? 'Không thuộc khối nào' : (version.cohorts.find((c) => c.id === id)?.name.vi ?? id);
   // validations[j][i]: the validation of fact j in agency row i, given to Excel by ranges below.
   const validations: ExcelJS.DataValidation[][] = facts.map(() => []);
   rows.forEach(({ agency, cohort }, i) => {
@@ -101,7 +101,7 @@ export async function buildTemplate(compiled: CompiledVersion, agencies: Agency[
           allowBlank: true,
           showErrorMessage: true,
           errorTitle: 'Không áp dụng',
-          error: clip(`«${fact.label.vi}» không áp dụng cho nhóm «${cohortName(cohort)}»; để trống ô này.`, 255),
+          error: clip(`«${fact.label.vi}» không áp dụng cho khối «${cohortName(cohort)}»; để trống ô này.`, 255),
         };
       }
     });
@@ -236,7 +236,7 @@ function writeInstructions(
     `Mã kiểm tra phiên bản (SHA-256): ${versionHash}`,
     '',
     `1. Mỗi dòng của trang «${DATA_SHEET}» là một cơ quan. Không sửa cột «${AGENCY_ID.vi}».`,
-    '2. Nhập số liệu vào các ô trắng. Ô màu xám là chỉ tiêu không áp dụng cho nhóm của cơ quan: để trống.',
+    '2. Nhập số liệu vào các ô trắng. Ô màu xám là chỉ tiêu không áp dụng cho khối của cơ quan: để trống.',
     '3. Số thập phân dùng dấu phẩy hoặc dấu chấm (82,5 hoặc 82.5); tỷ lệ phần trăm nhập 82,5 hoặc 82,5%.',
     '4. Ô Có/Không: chọn trong danh sách (cũng chấp nhận x, 1, 0). Ô có danh sách: chọn một giá trị.',
     '5. Không đổi tên, xóa hay thêm cột chỉ tiêu; có thể thêm cột «Ghi chú». Ô có công thức được lấy theo giá trị đã tính.',
@@ -262,7 +262,7 @@ function writeInstructions(
   ];
   writeHeaderRow(sheet, start, head);
   const cohortNames = (ids: string[] | undefined) =>
-    ids ? ids.map((id) => version.cohorts.find((c) => c.id === id)?.name.vi ?? id).join('; ') : 'Tất cả các nhóm';
+    ids ? ids.map((id) => version.cohorts.find((c) => c.id === id)?.name.vi ?? id).join('; ') : 'Tất cả các khối';
   facts.forEach((fact, i) => {
     const values = [
       columnLetter(FIRST_FACT_COLUMN + i),

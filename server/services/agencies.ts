@@ -61,7 +61,7 @@ export async function listAgenciesFor(db: Queryable, actor: Actor, filter: Agenc
 async function resolveAgencyFilter(db: Queryable, { versionId, cohort, ...filter }: AgencyListFilter): Promise<AgencyFilter> {
   await assertRuleSetFilter(db, filter.ruleSet);
   if (cohort !== undefined && versionId === undefined) {
-    throw badFilter('cohort', { vi: 'cần kèm phiên bản (versionId) để biết nhóm', en: 'needs a version (versionId) to tell the cohort' });
+    throw badFilter('cohort', { vi: 'cần kèm phiên bản (versionId) để biết khối', en: 'needs a version (versionId) to tell the cohort' });
   }
   if (versionId === undefined) return filter;
   const loaded = await named('versionId', versionId, () => loadVersion(db, versionId));

@@ -41,4 +41,4 @@ export async function assertCohortFilter(db: Queryable, cohort: string | undefin
 }
 
 export const unknownCohort = (cohort: string) =>
-  badFilter('cohort', { vi: `không có nhóm đánh giá "${cohort}"`, en: `names no cohort "${cohort}"` });
+  badFilter('cohort', { vi: `không có khối "${cohort}"`, en: `names no cohort "${cohort}"` });

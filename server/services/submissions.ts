@@ -182,7 +182,7 @@ export async function listSubmissionsFor(db: Queryable, actor: Actor, { cohort, 
   if (cohort !== undefined) {
     const periodId = filter.periodId;
     if (periodId === undefined) {
-      throw badFilter('cohort', { vi: 'cần kèm kỳ đánh giá (periodId) để biết nhóm', en: 'needs a period (periodId) to tell the cohort' });
+      throw badFilter('cohort', { vi: 'cần kèm kỳ đánh giá (periodId) để biết khối', en: 'needs a period (periodId) to tell the cohort' });
     }
     const period = await named('periodId', periodId, () => requirePeriod(db, periodId));
     agencyIds = await cohortMembers(db, await periodVersion(db, period), cohort);

@@ -136,7 +136,7 @@ describe('finding things', () => {
       const trail = page.getByTestId('breadcrumbs');
       await trail.getByRole('link', { name: TITLE_2021 }).waitFor();
       await expect(trail.innerText()).resolves.toMatch(/Kỳ đánh giá\s+.*2021.*\s+Bản tự đánh giá của Sở Y tế/);
-      await page.getByText('Nhóm: Các sở, ban, ngành tỉnh').waitFor();
+      await page.getByText('Khối: Các sở, ban, ngành tỉnh').waitFor();
       await screenshot(page, '63-submission-breadcrumbs');
       await trail.getByRole('link', { name: TITLE_2021 }).click();
       await page.waitForURL(new RegExp(`#/periods/${p2021.id}/show`));

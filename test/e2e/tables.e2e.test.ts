@@ -145,7 +145,7 @@ describe('result tables', () => {
       await page.getByTestId('export-menu').click();
       const ranking = await serverDownload(page, () => page.getByTestId('export-csv-semicolon').click());
       expect(ranking.type).toBe('text/csv; charset=utf-8');
-      expect(lines(ranking.text)[0]).toMatch(/^Nhóm;Xếp hạng;Mã cơ quan;Cơ quan;/);
+      expect(lines(ranking.text)[0]).toMatch(/^Khối;Xếp hạng;Mã cơ quan;Cơ quan;/);
 
       // What-if at 1280 and 1440: the button in the window before and after the table.
       await page.goto('/#/what-if');
@@ -195,7 +195,7 @@ describe('result tables', () => {
       expect(whatIf.type).toBe('text/csv;charset=utf-8');
       const whatIfLines = lines(whatIf.text);
       expect(whatIfLines[0]).toBe(
-        'Cơ quan;Nhóm;Tổng điểm trước;Tổng điểm sau;Chênh lệch;Xếp loại trước;Xếp loại sau;Thứ hạng trước;Thứ hạng sau',
+        'Cơ quan;Khối;Tổng điểm trước;Tổng điểm sau;Chênh lệch;Xếp loại trước;Xếp loại sau;Thứ hạng trước;Thứ hạng sau',
       );
       expect(whatIfLines[1]).toMatch(/^[^;]+;Các sở, ban, ngành tỉnh;\d+(,\d+)?;\d+(,\d+)?;-?\d+(,\d+)?;[^;]+;[^;]+;1;1$/);
       expect(whatIf.text).toMatch(/;\d+,\d+;/);
@@ -231,7 +231,7 @@ describe('result tables', () => {
       expect(xlsx.bytes.subarray(0, 2).toString()).toBe('PK');
       await page.getByTestId('export-menu').click();
       const csv = await serverDownload(page, () => page.getByTestId('export-csv-semicolon').click());
-      expect(lines(csv.text)[0]).toMatch(/^Nhóm;Xếp hạng;Mã cơ quan;Cơ quan;/);
+      expect(lines(csv.text)[0]).toMatch(/^Khối;Xếp hạng;Mã cơ quan;Cơ quan;/);
       await screenshot(page, '33-published-ranking');
 
       // The version diff, as shown.

@@ -300,7 +300,7 @@ describe.each(backends)('files API on $name', (backend) => {
     expect(flat).toContain('Hạ tầng và nền tảng số');
     expect(flat).not.toContain('Xếp hạng'); // not published yet: no rank for the agency
     const staff = (await pdfText((await download(`/api/evaluations/${evaluationOfOwn}/report.pdf`, 'auditor')).bytes)).text;
-    expect(staff.replace(/\s+/g, ' ')).toMatch(/Xếp hạng \d \/ 2 cơ quan trong nhóm/);
+    expect(staff.replace(/\s+/g, ' ')).toMatch(/Xếp hạng \d \/ 2 cơ quan trong khối/);
 
     const others = await app.request(
       'GET',

@@ -104,7 +104,7 @@ describe('chiso template → import → evaluate → export', () => {
       file('kq.csv'),
     );
     expect(csv.code).toBe(0);
-    expect(readFileSync(file('kq.csv'), 'utf8')).toContain('\uFEFFNhóm;Xếp hạng;');
+    expect(readFileSync(file('kq.csv'), 'utf8')).toContain('\uFEFFKhối;Xếp hạng;');
     expect(readFileSync(file('kq.csv'), 'utf8')).toContain(';moc-chau;Mộc Châu;15,00;22,00;37,00;100,00;37,00;Yếu');
 
     const annex = await chiso(
@@ -149,7 +149,7 @@ describe('chiso template → import → evaluate → export', () => {
     const run = await chiso('import', '--rules', rules, '--agencies', agencies, file('loi.xlsx'), '-o', file('khong-ghi.json'));
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('loi.xlsx: Số liệu!E3: [error] Giá trị «nhiều» không hợp lệ.');
-    expect(run.stderr).toContain('loi.xlsx: Số liệu!I8: [error] «Kết nối trục liên thông văn bản» không áp dụng cho nhóm của «Phù Yên»');
+    expect(run.stderr).toContain('loi.xlsx: Số liệu!I8: [error] «Kết nối trục liên thông văn bản» không áp dụng cho khối của «Phù Yên»');
     expect(run.stderr).toContain('không có dữ liệu nào được ghi');
     expect(existsSync(file('khong-ghi.json'))).toBe(false);
   });

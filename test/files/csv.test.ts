@@ -114,7 +114,7 @@ describe('ranking CSV', () => {
     const semicolon = parseCsv(decode(exportRankingCsv(input, { delimiter: ';' })), ';');
     const comma = parseCsv(decode(exportRankingCsv(input, { delimiter: ',' })), ',');
     for (const rows of [semicolon, comma]) {
-      expect(rows[0].slice(0, 4)).toEqual(['Nhóm', 'Xếp hạng', 'Mã cơ quan', 'Cơ quan']);
+      expect(rows[0].slice(0, 4)).toEqual(['Khối', 'Xếp hạng', 'Mã cơ quan', 'Cơ quan']);
       expect(rows.every((r) => r.length === rows[0].length)).toBe(true);
     }
     expect(rows(semicolon, 'moc-chau').slice(4)).toEqual(['25,00', '-5,50', '57,00', '100,00', '57,00', 'Trung bình']);

@@ -77,7 +77,7 @@ describe('XLSX export', () => {
     expect(sheet.getCell('F7').numFmt).toBe('0.00');
     const band = (r: number) => (sheet.getCell(r, columnOf(sheet, 'Xếp loại', 6)).fill as { fgColor?: { argb?: string } }).fgColor?.argb;
     expect([7, 8, 10].map(band)).toEqual(['FFC6EFCE', 'FFDDEBF7', 'FFFFC7CE']);
-    expect(sheet.getCell('A12').value).toBe('Điểm trung bình của nhóm: 71,00');
+    expect(sheet.getCell('A12').value).toBe('Điểm trung bình của khối: 71,00');
     expect(sheet.getCell('A13').value).toBe(
       'Xếp loại: Tốt từ 85; Khá từ 70 đến dưới 85; Trung bình từ 50 đến dưới 70; Yếu từ 0 đến dưới 50 điểm.',
     );
@@ -96,7 +96,7 @@ describe('XLSX export', () => {
       undefined,
       'Mã cơ quan',
       'Cơ quan',
-      'Nhóm',
+      'Khối',
       'Mã',
       'Nội dung',
       'Cấp',
@@ -129,7 +129,7 @@ describe('CSV export', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.toString('utf8').slice(1).trimEnd().split('\r\n');
     expect(lines).toEqual([
-      'Nhóm,Xếp hạng,Mã cơ quan,Cơ quan,1. Hạ tầng và nền tảng số,2. Hoạt động Chính quyền số,Tổng điểm,Điểm tối đa,Tỷ lệ (%),Xếp loại',
+      'Khối,Xếp hạng,Mã cơ quan,Cơ quan,1. Hạ tầng và nền tảng số,2. Hoạt động Chính quyền số,Tổng điểm,Điểm tối đa,Tỷ lệ (%),Xếp loại',
       'Khối cơ quan cấp tỉnh,1,so-tttt,Sở Thông tin và Truyền thông,40.00,55.00,95.00,100.00,95.00,Tốt',
       'Khối cơ quan cấp tỉnh,2,so-noi-vu,Sở Nội vụ,25.00,50.00,75.00,100.00,75.00,Khá',
       'Khối cơ quan cấp tỉnh,2,van-phong-ubnd,Văn phòng UBND tỉnh,25.00,50.00,75.00,100.00,75.00,Khá',
@@ -175,10 +175,10 @@ describe('PDF reports', () => {
     for (const expected of [
       'PHIẾU KẾT QUẢ ĐÁNH GIÁ',
       'Sở Thông tin và Truyền thông',
-      'Nhóm đánh giá Khối cơ quan cấp tỉnh',
+      'Khối Khối cơ quan cấp tỉnh',
       'Tổng điểm 95,00 / 100,00 điểm',
       'Xếp loại Tốt',
-      'Xếp hạng 1 / 4 cơ quan trong nhóm',
+      'Xếp hạng 1 / 4 cơ quan trong khối',
       '1.2 Hồ sơ trực tuyến 30,00 30,00 Tỷ lệ hồ sơ trực tuyến 82,5% thuộc mức từ 80% trở lên → 30/30 điểm',
       '2.1 Kế hoạch chuyển đổi số 20,00 20,00 Trường hợp «Đã ban hành» → 20/20 điểm',
       'Số cán bộ được đào tạo 4 người; 4 × 2 = 8, tối đa 10 → 8/10 điểm',

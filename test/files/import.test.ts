@@ -153,7 +153,7 @@ describe('import of a filled template', () => {
     expect(at(1, 'N')).toEqual([expect.stringContaining('Không nhận ra cột «Cột lạ»')]);
     expect(at(p, 'E')).toEqual([expect.stringContaining('Giá trị «tám mươi» không hợp lệ')]);
     expect(at(p, 'G')).toEqual([expect.stringContaining('phải là số nguyên')]);
-    expect(at(p, 'J')).toEqual([expect.stringContaining('không áp dụng cho nhóm của «Sở Thông tin và Truyền thông»')]);
+    expect(at(p, 'J')).toEqual([expect.stringContaining('không áp dụng cho khối của «Sở Thông tin và Truyền thông»')]);
     expect(at(n, 'D')).toEqual([expect.stringContaining('Có hoặc Không')]);
     expect(at(n, 'F')).toEqual([expect.stringContaining('Chọn một trong: Đã ban hành; Đang dự thảo; Chưa có')]);
     // The version's own rules run on the same row: range and required facts.

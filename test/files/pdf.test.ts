@@ -212,7 +212,7 @@ describe('PDF annex', () => {
       'II. SỞ, BAN, NGÀNH KHÔNG CÓ THỦ TỤC HÀNH CHÍNH (ĐÁNH GIÁ, KHÔNG XẾP HẠNG)',
       'III. UBND CÁC HUYỆN, THÀNH PHỐ',
       '(*) Chỉ số có tiêu chí tạm tính',
-      'Nhóm này được đánh giá, xếp loại nhưng không xếp hạng.',
+      'Khối này được đánh giá, xếp loại nhưng không xếp hạng.',
       'KT. CHỦ TỊCH PHÓ CHỦ TỊCH',
       'Trần Văn Hiệp',
     ])
@@ -307,7 +307,7 @@ describe('PDF report card', () => {
     expectOnPage(pages);
     const text = flat(pages);
     expect(text).toContain(`Chỉ số DTI ${evaluation.results.dti.toFixed(4).replace('.', ',')}`);
-    expect(text).toContain('Xếp hạng 1 / 63 cơ quan trong nhóm');
+    expect(text).toContain('Xếp hạng 1 / 63 cơ quan trong khối');
     expect(text).toContain('Tổng điểm 800,175 / 1.000,000 điểm');
   });
 

@@ -14,7 +14,7 @@ describe('import template', () => {
       undefined,
       'Mã cơ quan',
       'Tên cơ quan',
-      'Nhóm đánh giá',
+      'Khối',
       'Có cổng thông tin điện tử',
       'Tỷ lệ hồ sơ trực tuyến (%)',
       'Kế hoạch chuyển đổi số',
@@ -74,7 +74,7 @@ describe('import template', () => {
     const provincial = rowOf(data, 'so-tttt');
     // Column I: document exchange (provincial only); column J: commune WAN (districts only).
     expect(data.getCell(district, 9).dataValidation).toMatchObject({ type: 'textLength', operator: 'equal', formulae: [0] });
-    expect(data.getCell(district, 9).dataValidation.error).toContain('không áp dụng cho nhóm «Khối UBND huyện, thành phố»');
+    expect(data.getCell(district, 9).dataValidation.error).toContain('không áp dụng cho khối «Khối UBND huyện, thành phố»');
     expect(data.getCell(district, 9).fill).toMatchObject({ pattern: 'solid', fgColor: { argb: 'FFBFBFBF' } });
     expect(data.getCell(district, 10).dataValidation).toMatchObject({ type: 'decimal' });
     expect(data.getCell(provincial, 10).dataValidation).toMatchObject({ type: 'textLength' });

@@ -18,7 +18,7 @@ function relativePoints(s: RelativeToBest, value: Exact | null | typeof ZERO_DEN
 
 export const relativeToBest: MethodDef<'relativeToBest'> = {
   name: bi('So với đơn vị cao nhất', 'Relative to the best'),
-  help: bi('giá trị ÷ giá trị cao nhất trong nhóm × điểm tối đa.', 'value ÷ best value in the cohort × maximum.'),
+  help: bi('giá trị ÷ giá trị cao nhất trong khối × điểm tối đa.', 'value ÷ best value in the cohort × maximum.'),
   addsToMax: () => true,
   defaults: () => ({ method: 'relativeToBest', value: { fact: '' } }),
   conditions: () => [],
