@@ -3,7 +3,7 @@
 // that Excel would take for a formula (an agency named =HYPERLINK(…)) is neutralized; numbers are not.
 import { formatNumber } from '../engine';
 import { neutralizeText } from './cellValue';
-import type { ExportInput } from './exportXlsx';
+import { approvedByLine, type ExportInput } from './exportXlsx';
 import { buildResultTable, mainIndices } from './resultTable';
 
 export interface CsvOptions {
@@ -40,7 +40,9 @@ export function exportRankingCsv(input: ExportInput, options: CsvOptions = {}): 
     'Xếp loại',
     ...table.resultFields.map((f) => text(f.label.vi)),
   ];
-  const lines = [header];
+  // A published ranking's file says which decision approved it, in one cell above the header, as
+  // the workbook does under its title.
+  const lines = input.decision ? [[text(approvedByLine(input.decision))], header] : [header];
   for (const cohort of table.cohorts) {
     for (const row of cohort.rows) {
       lines.push([

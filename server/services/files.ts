@@ -8,10 +8,10 @@ import { engineAgencies } from '../store/agencies';
 import { recordAudit } from '../store/audit';
 import { batchEvaluations, evaluationsByIds, latestPeriodBatch, requireEvaluation } from '../store/evaluations';
 import { requirePeriod, type Period } from '../store/periods';
-import { publishedRankingOfPeriod } from '../store/rankings';
+import { publishedRankingOfPeriod, type RankingDecision } from '../store/rankings';
 import { submissionsOfPeriod } from '../store/submissions';
 import { exportRankingCsv } from '../files/exportCsv';
-import { exportRankingXlsx } from '../files/exportXlsx';
+import { exportRankingXlsx, type ExportInput } from '../files/exportXlsx';
 import { parseImport } from '../files/import';
 import { annexPdf, reportCardPdf } from '../files/pdf';
 import { problem, where, type FileProblem } from '../files/problem';
@@ -137,12 +137,25 @@ export async function importFile(db: Db, actor: Actor, periodId: string, file: U
   }
 }
 
-/** The period's result: the published snapshot once there is one, else the newest evaluation. */
+/** The stored decision as the exports print it; "KT." in the signer's title is a deputy signing for the head. */
+const exportedDecision = (d: RankingDecision): NonNullable<ExportInput['decision']> => ({
+  number: d.number,
+  date: d.date,
+  issuer: d.issuer,
+  signer: { name: d.signerName, title: d.signerTitle, deputy: /^KT\./iu.test(d.signerTitle) },
+});
+
+/** The period's result: the published snapshot in force once there is one, else the newest evaluation. */
 async function periodResults(
   db: Queryable,
   period: Period,
   loaded: LoadedVersion,
-): Promise<{ ranking: Ranking; evaluations: EvaluationView[]; auditAnchor?: { id: number; hash: string } | null }> {
+): Promise<{
+  ranking: Ranking;
+  evaluations: EvaluationView[];
+  auditAnchor?: { id: number; hash: string } | null;
+  decision?: ExportInput['decision'];
+}> {
   const published = await publishedRankingOfPeriod(db, period.id);
   if (published?.ranking) {
     const stored = await evaluationsByIds(db, published.evaluationIds);
@@ -153,6 +166,7 @@ async function periodResults(
         stored.map((e) => e.result),
       ),
       auditAnchor: published.auditAnchor,
+      ...(published.decision ? { decision: exportedDecision(published.decision) } : {}),
     };
   }
   const ranking = await currentRanking(db, period.id);
@@ -176,8 +190,8 @@ export async function exportRanking(
 ): Promise<NamedFile> {
   const period = await requirePeriod(db, periodId);
   const loaded = await periodVersion(db, period);
-  const { ranking, evaluations, auditAnchor } = await periodResults(db, period, loaded);
-  const input = { version: loaded.version.document, ranking, evaluations, periodTitle: period.title, auditAnchor };
+  const { ranking, evaluations, auditAnchor, decision } = await periodResults(db, period, loaded);
+  const input = { version: loaded.version.document, ranking, evaluations, periodTitle: period.title, auditAnchor, decision };
   const body =
     format === 'xlsx'
       ? await exportRankingXlsx(input)
