@@ -4,7 +4,7 @@ import { Router } from 'express';
 import type { AppContext } from '../context';
 import { allow } from '../auth';
 import { listOf, responds } from '../declare';
-import { filterString, pageOf, parseListQuery, sendList } from '../list';
+import { filterBoolean, filterString, pageOf, parseListQuery, sendList } from '../list';
 import { object, validateBody } from '../validate';
 import {
   correctPublishedRanking,
@@ -75,10 +75,6 @@ export function routes(ctx: AppContext): Router {
     if (year !== undefined && !/^\d{4}$/.test(year)) {
       throw new Problem('invalid-query', { vi: '"year" phải là năm (4 chữ số).', en: '"year" must be a 4-digit year.' });
     }
-    const inForce = filterString(q, 'inForce');
-    if (inForce !== undefined && inForce !== 'true' && inForce !== 'false') {
-      throw new Problem('invalid-query', { vi: '"inForce" phải là true hoặc false.', en: '"inForce" must be true or false.' });
-    }
     const { rows, total } = await listPublishedRankings(
       ctx.db,
       {
@@ -86,7 +82,7 @@ export function routes(ctx: AppContext): Router {
         periodId: filterString(q, 'periodId'),
         ruleSet: filterString(q, 'ruleSet'),
         year: year === undefined ? undefined : Number(year),
-        inForce: inForce === undefined ? undefined : inForce === 'true',
+        inForce: filterBoolean(q, 'inForce'),
       },
       pageOf(q, PUBLISHED_RANKING_SORT),
     );
