@@ -5,6 +5,9 @@ import { useFormat } from '../common/useFormat';
 import { CohortRankingTable } from '../rankings/CohortRankingTable';
 import { ScoreDistribution } from '../rankings/ScoreDistribution';
 import { ReplayButton } from '../replay/ReplayButton';
+import { CorrectRankingButton } from './CorrectRankingButton';
+import { useDecisionText } from './DecisionDialog';
+import { InForceChip } from './DecisionText';
 import type { CohortRanking } from '../../../server/engine';
 
 const PublishedView = () => {
@@ -12,6 +15,7 @@ const PublishedView = () => {
   const translate = useTranslate();
   const f = useFormat();
   const { identity } = useGetIdentity();
+  const decisionLine = useDecisionText();
   if (!record) return <LinearProgress />;
   const own = identity?.role === 'agency' ? (identity.agencyId ?? null) : undefined;
   const cohorts: CohortRanking[] = record.ranking?.cohorts ?? [];
@@ -29,6 +33,33 @@ const PublishedView = () => {
               <Typography variant="h5" component="h1">
                 {translate('chiso.ranking.publishedTitle')} · {record.periodTitle}
               </Typography>
+              <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap', my: 0.5 }}>
+                <Typography variant="subtitle1" data-testid="ranking-decision">
+                  {record.decision ? decisionLine(record.decision) : translate('chiso.decision.none')}
+                </Typography>
+                <InForceChip record={record} />
+              </Stack>
+              {record.decision && (
+                <Typography variant="body2" data-testid="ranking-signer">
+                  {translate('chiso.decision.signedBy', { title: record.decision.signerTitle, name: record.decision.signerName })}
+                </Typography>
+              )}
+              {record.supersedes && (
+                <Typography variant="body2" data-testid="ranking-correction">
+                  <Link to={`/published-rankings/${record.supersedes.id}/show`}>
+                    {record.supersedes.decision
+                      ? translate('chiso.decision.corrects', { number: record.supersedes.decision.number })
+                      : translate('chiso.decision.correctsUnnamed')}
+                  </Link>
+                  {' · '}
+                  {translate('chiso.decision.reason')}: {record.correctionReason}
+                </Typography>
+              )}
+              {record.supersededBy && (
+                <Typography variant="body2">
+                  <Link to={`/published-rankings/${record.supersededBy.id}/show`}>{translate('chiso.decision.seeInForce')}</Link>
+                </Typography>
+              )}
               <Typography variant="body2" color="text.secondary">
                 <Link to={`/periods/${record.periodId}/show`}>{record.periodTitle}</Link> ·{' '}
                 {translate('resources.versions.name', { smart_count: 1 })}{' '}
@@ -39,7 +70,10 @@ const PublishedView = () => {
                 SHA-256 {record.hash}
               </Typography>
             </Box>
-            <ReplayButton kind="published-rankings" id={String(record.id)} />
+            <Stack direction="row" spacing={1}>
+              <CorrectRankingButton record={record} />
+              <ReplayButton kind="published-rankings" id={String(record.id)} />
+            </Stack>
           </Stack>
         </CardContent>
       </Card>
