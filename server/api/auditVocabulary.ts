@@ -9,6 +9,7 @@ export const AUDIT_ACTIONS = [
   'delete',
   'disable',
   'publish',
+  'correct',
   'retire',
   'end',
   'transition',

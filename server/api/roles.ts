@@ -59,7 +59,7 @@ export const PERMISSIONS = {
   appraisals: { read: ALL },
   evaluations: { read: ALL, report: ALL, replay: STAFF },
   /** Published results are public: every agency may see where it and the others stand. */
-  'published-rankings': { read: ALL, replay: STAFF },
+  'published-rankings': { read: ALL, replay: STAFF, correct: EVALUATOR },
   audit: { read: OVERSIGHT, verify: OVERSIGHT },
 } as const satisfies Record<string, Record<string, readonly Role[]>>;
 

@@ -7,14 +7,26 @@ import type { Appraisal } from '../store/appraisals';
 import type { AuditEntry } from '../store/audit';
 import type { EvaluationSummary } from '../store/evaluations';
 import type { Period } from '../store/periods';
-import type { PublishedRanking } from '../store/rankings';
+import type { PublishedRanking, RankingDecision } from '../store/rankings';
 import type { RuleSet } from '../store/ruleSets';
 import type { Submission } from '../store/submissions';
 import type { User } from '../store/users';
 import type { Version } from '../store/versions';
 
 export type { Finding, TestCaseResult, VersionChange } from '../engine';
-export type { Agency, Appraisal, AuditEntry, EvaluationSummary, Period, PublishedRanking, RuleSet, Submission, User, Version };
+export type {
+  Agency,
+  Appraisal,
+  AuditEntry,
+  EvaluationSummary,
+  Period,
+  PublishedRanking,
+  RankingDecision,
+  RuleSet,
+  Submission,
+  User,
+  Version,
+};
 export type { CurrentRanking } from '../services/rankings';
 export type { EvaluationRead, PeriodEvaluation } from '../services/evaluate';
 export type { CohortComparison } from '../services/cohortComparison';

@@ -2,7 +2,7 @@
 // csvDocument (UTF-8 with a BOM in both flavours). Text that Excel would take for a formula (an
 // agency named =HYPERLINK(…)) is neutralized; numbers are not.
 import { csvDocument, formatNumber, neutralizeText } from '../engine';
-import type { ExportInput } from './exportXlsx';
+import { approvedByLine, type ExportInput } from './exportXlsx';
 import { buildResultTable, mainIndices } from './resultTable';
 
 export interface CsvOptions {
@@ -34,7 +34,9 @@ export function exportRankingCsv(input: ExportInput, options: CsvOptions = {}): 
     'Xếp loại',
     ...table.resultFields.map((f) => text(f.label.vi)),
   ];
-  const lines = [header];
+  // A published ranking's file says which decision approved it, in one cell above the header, as
+  // the workbook does under its title.
+  const lines = input.decision ? [[text(approvedByLine(input.decision))], header] : [header];
   for (const cohort of table.cohorts) {
     for (const row of cohort.rows) {
       lines.push([

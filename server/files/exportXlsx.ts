@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import { formatNumber, type EvaluationView, type NodeResult, type Ranking, type RuleSetVersion } from '../engine';
 import { buildResultTable, contrastText, formatVi, indexHeader, numFmt, type CohortTable, type ResultTable } from './resultTable';
 import { viNumber } from './factColumns';
+import { viDay } from '../engine/day';
 import { columnLetter } from './problem';
 import { setupPrint, THIN, workbookBuffer, writeHeaderRow } from './sheetStyle';
 
@@ -16,8 +17,17 @@ export interface ExportInput {
   periodTitle?: string;
   /** The audit log's head when the ranking was published (absent before publication). */
   auditAnchor?: { id: number; hash: string } | null;
-  /** The decision that approved the published result (number, ISO day, signer), named by the PDF annex. */
-  decision?: { number: string; date: string; signer?: { name: string; deputy?: boolean } };
+  /**
+   * The decision that approved the published result (number, ISO day, signer), named by the PDF
+   * annex and in the heading of the workbook and CSV. `issuer` and the signer's `title` as recorded
+   * take the place of those read from the version's issuer.
+   */
+  decision?: { number: string; date: string; issuer?: string; signer?: { name: string; deputy?: boolean; title?: string } };
+}
+
+/** "Kết quả được phê duyệt tại Quyết định số 2923/QĐ-UBND ngày 31/12/2023 của Ủy ban nhân dân tỉnh Sơn La". */
+export function approvedByLine(decision: NonNullable<ExportInput['decision']>): string {
+  return `Kết quả được phê duyệt tại Quyết định số ${decision.number} ngày ${viDay(decision.date)}${decision.issuer ? ` của ${decision.issuer}` : ''}`;
 }
 
 const argb = (hex: string) => `FF${hex.slice(1).toUpperCase()}`;
@@ -59,7 +69,7 @@ export async function exportRankingXlsx(input: ExportInput, options: { criteria?
   const printed = `Kết quả đánh giá, xếp hạng — ${table.periodTitle ? `${table.title.vi} — ${table.periodTitle}` : table.title.vi}`;
   for (const cohort of table.cohorts) {
     const sheet = workbook.addWorksheet(sheetName(cohort.name.vi, used));
-    const headerRow = writeCohortSheet(sheet, table, cohort);
+    const headerRow = writeCohortSheet(sheet, table, cohort, input.decision);
     setupPrint(sheet, { title: `${printed} — ${cohort.name.vi}`, repeatRows: [headerRow, headerRow] });
   }
   if (options.criteria !== false) {
@@ -71,7 +81,7 @@ export async function exportRankingXlsx(input: ExportInput, options: { criteria?
 }
 
 /** Writes a cohort's sheet; returns its header row. */
-function writeCohortSheet(sheet: ExcelJS.Worksheet, table: ResultTable, cohort: CohortTable): number {
+function writeCohortSheet(sheet: ExcelJS.Worksheet, table: ResultTable, cohort: CohortTable, decision: ExportInput['decision']): number {
   const fields = table.resultFields;
   const headers = [
     'Xếp hạng',
@@ -89,6 +99,7 @@ function writeCohortSheet(sheet: ExcelJS.Worksheet, table: ResultTable, cohort: 
     table.periodTitle ? `${table.title.vi} — ${table.periodTitle}` : table.title.vi,
     `${cohort.name.vi} (thang điểm ${formatNumber(cohort.max, 'vi')})`,
     `${table.legalBasis.vi}; bộ chỉ số «${table.ruleSet}», phiên bản ${table.version}`,
+    ...(decision ? [approvedByLine(decision)] : []),
   ];
   titles.forEach((text, i) => {
     const row = i + 1;
@@ -96,7 +107,7 @@ function writeCohortSheet(sheet: ExcelJS.Worksheet, table: ResultTable, cohort: 
     const cell = sheet.getCell(row, 1);
     cell.value = text;
     cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-    cell.font = { bold: i < 3, size: i === 0 ? 14 : 12, italic: i === 3 };
+    cell.font = { bold: i < 3, size: i === 0 ? 14 : 12, italic: i >= 3 };
   });
   const headerRow = titles.length + 2;
   writeHeaderRow(sheet, headerRow, headers, { wrap: true }).height = 48;

@@ -189,7 +189,7 @@ function closing(input: ExportInput, table: ResultTable, notes: Content[]): Cont
           stack: verification.map((text): Content => ({ text, fontSize: 7.5, color: GREY, margin: [0, 0, 0, 2] })),
           margin: [0, 90, 12, 0],
         },
-        { width: 300, ...signatureBlock(authorityOf(input.version), input.decision?.signer) },
+        { width: 300, ...signatureBlock(authorityOf(input.version, input.decision?.issuer), input.decision?.signer) },
       ],
       margin: [0, 10, 0, 0],
     },
@@ -198,7 +198,7 @@ function closing(input: ExportInput, table: ResultTable, notes: Content[]): Cont
 
 export async function annexPdf(input: ExportInput, options: PdfOptions = {}): Promise<Buffer> {
   const table = buildResultTable(input.version, input.ranking, input.evaluations, input.periodTitle);
-  const authority = authorityOf(input.version);
+  const authority = authorityOf(input.version, input.decision?.issuer);
   const marked = provisionalIndices(input.version);
   const layout = chooseLayout(table, marked);
   const centred = (text: string, style: object): Content => ({ text, alignment: 'center', ...style });

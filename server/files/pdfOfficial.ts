@@ -22,9 +22,12 @@ export interface Authority {
 
 const upper = (text: string) => text.toLocaleUpperCase('vi');
 
-/** Reads "Ủy ban nhân dân tỉnh Sơn La" (or "UBND tỉnh Sơn La"), "Bộ …", "Sở …"; any other body signs as its head. */
-export function authorityOf(version: RuleSetVersion): Authority {
-  const issuer = version.legalBasis.issuer.normalize('NFC').trim().replace(/\s+/g, ' ');
+/**
+ * Reads "Ủy ban nhân dân tỉnh Sơn La" (or "UBND tỉnh Sơn La"), "Bộ …", "Sở …"; any other body signs
+ * as its head. The issuer of the approving decision, when recorded, is read in place of the version's.
+ */
+export function authorityOf(version: RuleSetVersion, issuedBy?: string): Authority {
+  const issuer = (issuedBy ?? version.legalBasis.issuer).normalize('NFC').trim().replace(/\s+/g, ' ');
   const declared = /^[^/]+\/(QĐ-[^\s/]+)$/.exec(version.legalBasis.decision.trim())?.[1];
   const committee = /^(?:[ỦU]y ban nhân dân|Uỷ ban nhân dân|UBND)\s+(.+)$/iu.exec(issuer);
   if (committee) {
@@ -97,9 +100,17 @@ export function nationalHeader(authority: Authority, width: number): Content {
   };
 }
 
-/** The signer's title (with "KT." when a deputy signs), room for the signature and seal, and the name when known. */
+/**
+ * The signer's title (with "KT." when a deputy signs), room for the signature and seal, and the name
+ * when known. A title as recorded ("KT. Chủ tịch – Phó Chủ tịch") prints as written, one line per
+ * part, in capitals.
+ */
 export function signatureBlock(authority: Authority, signer?: ApprovingDecision['signer']): ContentStack {
-  const titles = signer?.deputy ? [`KT. ${authority.title}`, authority.deputyTitle] : [authority.title];
+  const titles = signer?.title
+    ? signer.title.split(/\s+[–—-]\s+/u).map(upper)
+    : signer?.deputy
+      ? [`KT. ${authority.title}`, authority.deputyTitle]
+      : [authority.title];
   return {
     stack: [
       ...titles.map((text): Content => ({ text, bold: true, fontSize: 13, alignment: 'center' })),

@@ -8,10 +8,10 @@ import { engineAgencies } from '../store/agencies';
 import { recordAudit } from '../store/audit';
 import { batchEvaluations, evaluationsByIds, latestPeriodBatch, requireEvaluation } from '../store/evaluations';
 import { requirePeriod, type Period } from '../store/periods';
-import { publishedRankingOfPeriod, requirePublishedRanking, type PublishedRanking } from '../store/rankings';
+import { publishedRankingOfPeriod, requirePublishedRanking, type PublishedRanking, type RankingDecision } from '../store/rankings';
 import { submissionsOfPeriod } from '../store/submissions';
 import { exportRankingCsv } from '../files/exportCsv';
-import { exportRankingXlsx } from '../files/exportXlsx';
+import { exportRankingXlsx, type ExportInput } from '../files/exportXlsx';
 import { parseImport } from '../files/import';
 import { annexPdf, reportCardPdf } from '../files/pdf';
 import { problem, where, type FileProblem } from '../files/problem';
@@ -137,12 +137,20 @@ export async function importFile(db: Db, actor: Actor, periodId: string, file: U
   }
 }
 
-/** A published ranking with the evaluations it was ranked from, as a person reads them. */
+/** The stored decision as the exports print it; "KT." in the signer's title is a deputy signing for the head. */
+const exportedDecision = (d: RankingDecision): NonNullable<ExportInput['decision']> => ({
+  number: d.number,
+  date: d.date,
+  issuer: d.issuer,
+  signer: { name: d.signerName, title: d.signerTitle, deputy: /^KT\./iu.test(d.signerTitle) },
+});
+
+/** A published ranking with the evaluations it was ranked from, as a person reads them, and the decision that approved it. */
 export async function publishedResults(
   db: Queryable,
   published: PublishedRanking,
   loaded: LoadedVersion,
-): Promise<{ ranking: Ranking; evaluations: EvaluationView[]; auditAnchor: { id: number; hash: string } | null }> {
+): Promise<Pick<ExportInput, 'ranking' | 'evaluations' | 'decision'> & { auditAnchor: { id: number; hash: string } | null }> {
   const stored = await evaluationsByIds(db, published.evaluationIds);
   return {
     ranking: published.ranking!,
@@ -151,15 +159,21 @@ export async function publishedResults(
       stored.map((e) => e.result),
     ),
     auditAnchor: published.auditAnchor,
+    ...(published.decision ? { decision: exportedDecision(published.decision) } : {}),
   };
 }
 
-/** The period's result: the published snapshot once there is one, else the newest evaluation. */
+/** The period's result: the published snapshot in force once there is one, else the newest evaluation. */
 async function periodResults(
   db: Queryable,
   period: Period,
   loaded: LoadedVersion,
-): Promise<{ ranking: Ranking; evaluations: EvaluationView[]; auditAnchor?: { id: number; hash: string } | null }> {
+): Promise<{
+  ranking: Ranking;
+  evaluations: EvaluationView[];
+  auditAnchor?: { id: number; hash: string } | null;
+  decision?: ExportInput['decision'];
+}> {
   const published = await publishedRankingOfPeriod(db, period.id);
   if (published?.ranking) return publishedResults(db, published, loaded);
   const ranking = await currentRanking(db, period.id);
@@ -183,8 +197,8 @@ export async function exportRanking(
 ): Promise<NamedFile> {
   const period = await requirePeriod(db, periodId);
   const loaded = await periodVersion(db, period);
-  const { ranking, evaluations, auditAnchor } = await periodResults(db, period, loaded);
-  const input = { version: loaded.version.document, ranking, evaluations, periodTitle: period.title, auditAnchor };
+  const { ranking, evaluations, auditAnchor, decision } = await periodResults(db, period, loaded);
+  const input = { version: loaded.version.document, ranking, evaluations, periodTitle: period.title, auditAnchor, decision };
   const body =
     format === 'xlsx'
       ? await exportRankingXlsx(input, { criteria: options.criteria })

@@ -1,15 +1,23 @@
 // A period's ranking: the current one is ranked from the newest whole-period evaluation under the
 // pinned version; publishing evaluates the closed period afresh, freezes the ranking with its hash
-// and marks the period published — all in one transaction.
+// and marks the period published — all in one transaction — with the decision approving it. A
+// published ranking is never edited; a correction publishes the same evaluations again under its
+// own decision, with its reason, superseding the ranking in force.
 import { rankEvaluations, rankingHashOf, type Ranking } from '../engine';
 import type { Queryable, Tx } from '../store/db';
 import { auditHead, recordAudit } from '../store/audit';
-import { latestPeriodBatch } from '../store/evaluations';
+import { evaluationsByIds, latestPeriodBatch } from '../store/evaluations';
 import { requirePeriod, type Period } from '../store/periods';
 import { transitionPeriod } from './periods';
-import { insertPublishedRanking, publishedRankingOfPeriod, requirePublishedRanking, type PublishedRanking } from '../store/rankings';
+import {
+  insertPublishedRanking,
+  publishedRankingOfPeriod,
+  requirePublishedRanking,
+  type PublishedRanking,
+  type RankingDecision,
+} from '../store/rankings';
 import { submissionsOfPeriod } from '../store/submissions';
-import { periodVersion } from './compiled';
+import { loadVersion, periodVersion } from './compiled';
 import { evaluatePeriodBatch, EVALUABLE } from './evaluate';
 
 export { listPublishedRankings, PUBLISHED_RANKING_SORT } from '../store/rankings';
@@ -19,7 +27,8 @@ export async function readPublishedRanking(db: Queryable, id: string): Promise<P
   const snapshot = await requirePublishedRanking(db, id);
   return { ...snapshot, intact: snapshot.ranking !== undefined && rankingHashOf(snapshot.ranking) === snapshot.hash };
 }
-import { Problem } from '../problems/problem';
+import { Problem, type ProblemError } from '../problems/problem';
+import { isoOf } from '../engine/day';
 
 export interface CurrentRanking extends Ranking {
   periodId: string;
@@ -63,11 +72,105 @@ const published = (p: Period) =>
     en: `The results of period "${p.title}" are already published; a published ranking cannot change.`,
   });
 
+/** Today in Việt Nam (UTC+7), where decisions are dated. */
+const vietnamToday = (now = new Date()) => new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+
+const finding = (path: string, vi: string, en: string): ProblemError => ({
+  severity: 'error',
+  path,
+  code: 'invalid-decision',
+  message: { vi, en },
+});
+
+/**
+ * The decision as recorded: trimmed, its number "số/ký hiệu" (2923/QĐ-UBND), its date a real day no
+ * earlier than the period's year (results are approved after the year assessed) and not after today,
+ * nor before the decision it corrects.
+ */
+export function checkedDecision(decision: RankingDecision, period: Period, after?: RankingDecision | null): RankingDecision {
+  const clean = (text: string) => text.normalize('NFC').trim().replace(/\s+/g, ' ');
+  const d: RankingDecision = {
+    number: clean(decision.number).replace(/\s*\/\s*/g, '/'),
+    date: decision.date.trim(),
+    issuer: clean(decision.issuer),
+    signerTitle: clean(decision.signerTitle),
+    signerName: clean(decision.signerName),
+  };
+  const errors: ProblemError[] = [];
+  if (!/^\d+\/[^\s/]+$/u.test(d.number)) {
+    errors.push(
+      finding(
+        '/decision/number',
+        `Số quyết định "${d.number}" phải có dạng số/ký hiệu, ví dụ 2923/QĐ-UBND.`,
+        `Decision number "${d.number}" must read number/symbol, e.g. 2923/QĐ-UBND.`,
+      ),
+    );
+  }
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(d.date);
+  const day = m ? isoOf(+m[1], +m[2], +m[3]) : null;
+  if (!day) {
+    errors.push(
+      finding(
+        '/decision/date',
+        `Ngày ký quyết định "${d.date}" không phải là một ngày có thật.`,
+        `Decision date "${d.date}" is not a real day.`,
+      ),
+    );
+  } else if (day > vietnamToday()) {
+    errors.push(finding('/decision/date', 'Ngày ký quyết định không được sau ngày hôm nay.', 'The decision date cannot be after today.'));
+  } else if (Number(day.slice(0, 4)) < period.year) {
+    errors.push(
+      finding(
+        '/decision/date',
+        `Quyết định phê duyệt kết quả năm ${period.year} không thể ký trước năm ${period.year}.`,
+        `The decision approving the results of ${period.year} cannot be dated before ${period.year}.`,
+      ),
+    );
+  } else if (after && day < after.date) {
+    errors.push(
+      finding(
+        '/decision/date',
+        `Quyết định đính chính không thể ký trước quyết định số ${after.number} mà nó đính chính.`,
+        `The correcting decision cannot be dated before decision ${after.number}, which it corrects.`,
+      ),
+    );
+  }
+  if (after && d.number === after.number) {
+    errors.push(
+      finding(
+        '/decision/number',
+        `Quyết định đính chính phải có số khác với quyết định số ${after.number} mà nó đính chính.`,
+        `The correcting decision needs a number other than that of decision ${after.number}, which it corrects.`,
+      ),
+    );
+  }
+  for (const key of ['issuer', 'signerTitle', 'signerName'] as const) {
+    if (!d[key]) errors.push(finding(`/decision/${key}`, 'Trường này không được để trống.', 'This field cannot be blank.'));
+  }
+  if (errors.length) {
+    throw new Problem(
+      'invalid-decision',
+      {
+        vi: `Quyết định phê duyệt kết quả chưa hợp lệ (${errors.length} lỗi).`,
+        en: `The approving decision is invalid (${errors.length} error(s)).`,
+      },
+      errors,
+    );
+  }
+  return d;
+}
+
 /**
  * closed → published: evaluates every evaluable submission under the pinned version, ranks them,
- * freezes the ranking (with the evaluations it came from) and moves the period to "published".
+ * freezes the ranking (with the evaluations it came from and the decision approving it) and moves
+ * the period to "published".
  */
-export async function publishRanking(tx: Tx, periodId: string, actor: string): Promise<PublishedRanking> {
+export async function publishRanking(
+  tx: Tx,
+  periodId: string,
+  input: { decision: RankingDecision },
+  actor: string,
+): Promise<PublishedRanking> {
   const period = await requirePeriod(tx, periodId, true);
   if (period.status === 'published' || (await publishedRankingOfPeriod(tx, period.id))) throw published(period);
   if (period.status !== 'closed') {
@@ -76,6 +179,7 @@ export async function publishRanking(tx: Tx, periodId: string, actor: string): P
       en: `Results can only be published once the period is closed; period "${period.title}" is ${period.status}.`,
     });
   }
+  const decision = checkedDecision(input.decision, period);
   const evaluation = await evaluatePeriodBatch(tx, period, actor);
   const { stored } = evaluation;
   const ranking = rankEvaluations(
@@ -93,6 +197,7 @@ export async function publishRanking(tx: Tx, periodId: string, actor: string): P
       evaluationIds: stored.map((e) => e.id),
       ranking,
       auditAnchor,
+      decision,
     },
     actor,
   );
@@ -102,7 +207,82 @@ export async function publishRanking(tx: Tx, periodId: string, actor: string): P
     action: 'publish',
     resource: 'published-rankings',
     resourceId: snapshot.id,
-    after: { periodId: period.id, versionId: period.versionId, hash: snapshot.hash, evaluationIds: snapshot.evaluationIds, auditAnchor },
+    after: {
+      periodId: period.id,
+      versionId: period.versionId,
+      hash: snapshot.hash,
+      evaluationIds: snapshot.evaluationIds,
+      auditAnchor,
+      decision,
+    },
+  });
+  return snapshot;
+}
+
+/**
+ * A correction of the ranking in force: the same evaluations (a published period's are final)
+ * ranked again and published under the correcting decision, with its reason, superseding it. Both
+ * stay on record and replay; the correction is the one in force.
+ */
+export async function correctPublishedRanking(
+  tx: Tx,
+  id: string,
+  input: { decision: RankingDecision; reason: string },
+  actor: string,
+): Promise<PublishedRanking> {
+  const superseded = await requirePublishedRanking(tx, id);
+  const period = await requirePeriod(tx, superseded.periodId, true);
+  // Read again under the period's lock, so that two corrections of one ranking cannot both pass.
+  const inForce = await publishedRankingOfPeriod(tx, period.id);
+  if (!inForce || inForce.id !== superseded.id) {
+    throw new Problem('already-superseded', {
+      vi: `Bảng xếp hạng này đã được thay thế${inForce?.decision ? ` bởi Quyết định số ${inForce.decision.number}` : ''}; hãy đính chính bảng đang có hiệu lực.`,
+      en: `This ranking has already been superseded${inForce?.decision ? ` by decision ${inForce.decision.number}` : ''}; correct the one in force.`,
+    });
+  }
+  const decision = checkedDecision(input.decision, period, superseded.decision);
+  const reason = input.reason.normalize('NFC').trim();
+  if (!reason) {
+    throw new Problem('invalid-decision', { vi: 'Cần ghi lý do đính chính.', en: 'A reason for the correction is required.' }, [
+      finding('/reason', 'Cần ghi lý do đính chính.', 'A reason for the correction is required.'),
+    ]);
+  }
+  const stored = await evaluationsByIds(tx, superseded.evaluationIds);
+  const { compiled } = await loadVersion(tx, superseded.versionId);
+  const ranking = rankEvaluations(
+    compiled,
+    stored.map((e) => e.result),
+  );
+  const auditAnchor = await auditHead(tx);
+  const snapshot = await insertPublishedRanking(
+    tx,
+    {
+      periodId: period.id,
+      versionId: superseded.versionId,
+      batchId: superseded.batchId,
+      evaluationIds: superseded.evaluationIds,
+      ranking,
+      auditAnchor,
+      decision,
+      correction: { supersedes: superseded.id, reason },
+    },
+    actor,
+  );
+  await recordAudit(tx, {
+    actor,
+    action: 'correct',
+    resource: 'published-rankings',
+    resourceId: snapshot.id,
+    before: { id: superseded.id, hash: superseded.hash, decision: superseded.decision },
+    after: {
+      periodId: period.id,
+      supersedes: superseded.id,
+      hash: snapshot.hash,
+      evaluationIds: snapshot.evaluationIds,
+      auditAnchor,
+      decision,
+      reason,
+    },
   });
   return snapshot;
 }

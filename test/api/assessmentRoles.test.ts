@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { backends } from '../support/db';
 import { OTHER_AGENCY, OWN_AGENCY, startTestApp, type TestApp } from '../support/app';
 import { ALL, STAFF, itEnforcesRoleMatrix, type Row } from '../support/roleMatrix';
-import { demoFacts, openPeriod, publishSonLa, submitDemo } from '../support/assessment';
+import { approvingDecision, demoFacts, openPeriod, publishSonLa, submitDemo } from '../support/assessment';
 import type { Role } from '../../server/store/users';
 
 const WRITERS: Role[] = ['agency', 'evaluator'];
@@ -216,7 +216,10 @@ describe.each(backends)('assessment role matrix on $name', (backend) => {
       method: 'POST',
       route: '/periods/:id/ranking/publish',
       allowed: ['evaluator'],
-      prepare: async () => ({ path: `/api/periods/${(await closedPeriod()).id}/ranking/publish`, body: {} }),
+      prepare: async () => {
+        const closed = await closedPeriod();
+        return { path: `/api/periods/${closed.id}/ranking/publish`, body: { decision: approvingDecision(closed.year) } };
+      },
     },
     { method: 'GET', route: '/published-rankings', allowed: ALL, prepare: async () => ({ path: '/api/published-rankings' }) },
     {
@@ -224,6 +227,22 @@ describe.each(backends)('assessment role matrix on $name', (backend) => {
       route: '/published-rankings/:id',
       allowed: ALL,
       prepare: async () => ({ path: `/api/published-rankings/${published.id}` }),
+    },
+    {
+      method: 'POST',
+      route: '/published-rankings/:id/corrections',
+      allowed: ['evaluator'],
+      prepare: async () => {
+        const closed = await closedPeriod();
+        const fresh = await app.request('POST', `/api/periods/${closed.id}/ranking/publish`, {
+          as: 'evaluator',
+          body: { decision: approvingDecision(closed.year) },
+        });
+        return {
+          path: `/api/published-rankings/${fresh.body.id}/corrections`,
+          body: { decision: approvingDecision(closed.year, '3001/QĐ-UBND'), reason: 'Đính chính tên cơ quan trong phụ lục.' },
+        };
+      },
     },
     {
       method: 'POST',
@@ -258,7 +277,12 @@ describe.each(backends)('assessment role matrix on $name', (backend) => {
     ownEvaluation = evaluated.find((e: any) => e.agencyId === OWN_AGENCY);
     otherEvaluation = evaluated.find((e: any) => e.agencyId === OTHER_AGENCY);
     const closed = await closedPeriod();
-    published = (await app.request('POST', `/api/periods/${closed.id}/ranking/publish`, { as: 'evaluator', body: {} })).body;
+    published = (
+      await app.request('POST', `/api/periods/${closed.id}/ranking/publish`, {
+        as: 'evaluator',
+        body: { decision: approvingDecision(closed.year) },
+      })
+    ).body;
     // The own agency's draft, with one evidence item, lives in a period of its own.
     ownDraft = await freshDraft();
     await addLink();

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../support/db';
 import { OTHER_AGENCY, OWN_AGENCY, startTestApp, type TestApp } from '../support/app';
-import { appraiseDemo, filterQuery, openPeriod, publishSonLa, submitDemo } from '../support/assessment';
+import { appraiseDemo, approvingDecision, filterQuery, openPeriod, publishSonLa, submitDemo } from '../support/assessment';
 import { sonLa2021, withGoodThreshold } from '../support/fixtures';
 
 const AGENCIES = [OWN_AGENCY, OTHER_AGENCY, 'moc-chau'];
@@ -246,7 +246,10 @@ describe.each(backends)('evaluations, rankings and replay API on $name', (backen
   let published: any;
 
   it('publishes only a closed period: evaluates afresh, freezes the ranking with its hash, marks the period published', async () => {
-    const early = await app.request('POST', `/api/periods/${period.id}/ranking/publish`, { as: 'evaluator', body: {} });
+    const early = await app.request('POST', `/api/periods/${period.id}/ranking/publish`, {
+      as: 'evaluator',
+      body: { decision: approvingDecision(period.year) },
+    });
     expect(early.status).toBe(409);
     expect(early.body.code).toBe('period-not-closed');
     for (const to of ['appraisal', 'closed']) {
@@ -263,9 +266,15 @@ describe.each(backends)('evaluations, rankings and replay API on $name', (backen
     ).rejects.toThrow(/period-closed/);
 
     for (const as of ['admin', 'auditor', 'agency'] as const) {
-      expect((await app.request('POST', `/api/periods/${period.id}/ranking/publish`, { as, body: {} })).status).toBe(403);
+      expect(
+        (await app.request('POST', `/api/periods/${period.id}/ranking/publish`, { as, body: { decision: approvingDecision(period.year) } }))
+          .status,
+      ).toBe(403);
     }
-    const res = await app.request('POST', `/api/periods/${period.id}/ranking/publish`, { as: 'evaluator', body: {} });
+    const res = await app.request('POST', `/api/periods/${period.id}/ranking/publish`, {
+      as: 'evaluator',
+      body: { decision: approvingDecision(period.year) },
+    });
     expect(res.status, res.text).toBe(201);
     expect(res.body).toMatchObject({ periodId: period.id, versionId, publishedBy: 'evaluator' });
     expect(res.body.hash).toBe(res.body.ranking.hash);
@@ -277,7 +286,10 @@ describe.each(backends)('evaluations, rankings and replay API on $name', (backen
     expect(current.body.stale).toBe(false);
 
     expect((await app.request('GET', `/api/periods/${period.id}`)).body.status).toBe('published');
-    const twice = await app.request('POST', `/api/periods/${period.id}/ranking/publish`, { as: 'evaluator', body: {} });
+    const twice = await app.request('POST', `/api/periods/${period.id}/ranking/publish`, {
+      as: 'evaluator',
+      body: { decision: approvingDecision(period.year) },
+    });
     expect(twice.status).toBe(409);
     const audit = await app.request('GET', `/api/audit?${filterQuery({ resource: 'published-rankings', resourceId: published.id })}`, {
       as: 'auditor',

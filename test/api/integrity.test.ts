@@ -6,11 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PDFParse } from 'pdf-parse';
 import { backends } from '../support/db';
 import { OTHER_AGENCY, OWN_AGENCY, startTestApp, type TestApp } from '../support/app';
-import { openPeriod, publishSonLa, submitDemo } from '../support/assessment';
+import { approvingDecision, openPeriod, publishSonLa, submitDemo } from '../support/assessment';
 
 describe.each(backends)('integrity on $name', (backend) => {
   let app: TestApp;
-  let period: { id: string; versionId: string };
+  let period: { id: string; versionId: string; year: number };
   let published: { id: string; auditAnchor: { id: number; hash: string } };
 
   beforeAll(async () => {
@@ -22,7 +22,10 @@ describe.each(backends)('integrity on $name', (backend) => {
       const res = await app.request('POST', `/api/periods/${period.id}/transition`, { as: 'evaluator', body: { to } });
       expect(res.status, res.text).toBe(200);
     }
-    const res = await app.request('POST', `/api/periods/${period.id}/ranking/publish`, { as: 'evaluator', body: {} });
+    const res = await app.request('POST', `/api/periods/${period.id}/ranking/publish`, {
+      as: 'evaluator',
+      body: { decision: approvingDecision(period.year) },
+    });
     expect(res.status, res.text).toBe(201);
     published = res.body;
   });

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../support/db';
 import { startTestApp, type TestApp } from '../support/app';
-import { filterQuery, openPeriod, publishSonLa, submitDemo } from '../support/assessment';
+import { approvingDecision, filterQuery, openPeriod, publishSonLa, submitDemo } from '../support/assessment';
 import { sonLa2021 } from '../support/fixtures';
 
 describe.each(backends)('periods API on $name', (backend) => {
@@ -175,7 +175,10 @@ describe.each(backends)('periods API on $name', (backend) => {
     }
     const byAdmin = await app.request('POST', `/api/periods/${period.id}/transition`, { as: 'admin', body: { to: 'published' } });
     expect(byAdmin.status).toBe(403);
-    const res = await app.request('POST', `/api/periods/${period.id}/transition`, { as: 'evaluator', body: { to: 'published' } });
+    const res = await app.request('POST', `/api/periods/${period.id}/transition`, {
+      as: 'evaluator',
+      body: { to: 'published', decision: approvingDecision(period.year) },
+    });
     expect(res.status, res.text).toBe(200);
     expect(res.body.status).toBe('published');
     const snapshots = await app.request('GET', `/api/published-rankings?${filterQuery({ periodId: period.id })}`, { as: 'auditor' });

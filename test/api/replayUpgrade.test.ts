@@ -41,6 +41,9 @@ describe.each(backends.flatMap((b) => folders.map((f) => [b.name, f, b] as const
       const res = await app.request('POST', `/api/published-rankings/${published.id}/replay`, { as: 'auditor' });
       expect(res.status, res.text).toBe(200);
       expect(res.body).toMatchObject({ verified: true, expectedHash: published.hash, actualHash: published.hash, differences: [] });
+      // Published before decisions were recorded: it reads without one, and stays the one in force.
+      const read = await app.request('GET', `/api/published-rankings/${published.id}`, { as: 'auditor' });
+      expect(read.body).toMatchObject({ intact: true, decision: null, supersedes: null, supersededBy: null, correctionReason: null });
     });
 
     it('still shows a stored result with its explanations and exports the published annex', async () => {

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../support/db';
 import { startTestApp, type TestApp } from '../support/app';
-import { filterQuery } from '../support/assessment';
+import { approvingDecision, filterQuery } from '../support/assessment';
 import type { RuleSetVersion } from '../../server/engine/schemaTypes';
 
 describe.each(backends)('scenario: amending the 2021 Son La rules on $name', (backend) => {
@@ -56,7 +56,10 @@ describe.each(backends)('scenario: amending the 2021 Son La rules on $name', (ba
     expect((await app.request('POST', `/api/periods/${period.id}/transition`, { as: 'evaluator', body: { to: 'closed' } })).status).toBe(
       200,
     );
-    const res = await app.request('POST', `/api/periods/${period.id}/ranking/publish`, { as: 'evaluator', body: {} });
+    const res = await app.request('POST', `/api/periods/${period.id}/ranking/publish`, {
+      as: 'evaluator',
+      body: { decision: approvingDecision(period.year) },
+    });
     expect(res.status, res.text).toBe(201);
     published = res.body;
     // Publishing re-evaluated the closed period: nothing had changed, so neither did any result.
@@ -147,7 +150,7 @@ describe.each(backends)('scenario: amending the 2021 Son La rules on $name', (ba
 
     for (const [method, path, body] of [
       ['POST', `/api/periods/${period.id}/evaluate`, {}],
-      ['POST', `/api/periods/${period.id}/ranking/publish`, {}],
+      ['POST', `/api/periods/${period.id}/ranking/publish`, { decision: approvingDecision(period.year) }],
       ['POST', `/api/submissions/${evaluation.submissionId}/appraisals`, { fact: 'staff_total', value: 1, reason: 'x' }],
       ['POST', `/api/versions/${amended.id}/copy`, { version: '2021.3' }],
     ] as const) {

@@ -129,7 +129,15 @@ describe('the agency user', () => {
 
     // the period is closed and its ranking published: evaluated afresh, that result is official
     await evaluator('POST', `/periods/${p2021.id}/transition`, { to: 'closed' });
-    const published = await evaluator<{ id: string; evaluationIds: string[] }>('POST', `/periods/${p2021.id}/ranking/publish`, {});
+    const published = await evaluator<{ id: string; evaluationIds: string[] }>('POST', `/periods/${p2021.id}/ranking/publish`, {
+      decision: {
+        number: '2923/QĐ-UBND',
+        date: '2021-12-31',
+        issuer: 'Ủy ban nhân dân tỉnh Sơn La',
+        signerTitle: 'Chủ tịch',
+        signerName: 'Hoàng Quốc Khánh',
+      },
+    });
 
     await as('so-tttt', async (page) => {
       const line = page.locator('[data-period-result]').first();

@@ -280,41 +280,87 @@ describe('the console', () => {
   });
 
   it('lets an evaluator appraise with a reason, evaluate and publish the ranking', async () => {
-    await as('evaluator', async (page) => {
-      await page.goto('/#/periods');
-      await page.getByText('Đánh giá Chỉ số chuyển đổi số năm 2021').click();
-      await page.getByTestId('period-stepper').waitFor();
-      await page.getByRole('cell', { name: 'Sở Công Thương' }).click();
-      await page.getByTestId('appraisal-table').waitFor();
+    await as(
+      'evaluator',
+      async (page) => {
+        await page.goto('/#/periods');
+        await page.getByText('Đánh giá Chỉ số chuyển đổi số năm 2021').click();
+        await page.getByTestId('period-stepper').waitFor();
+        await page.getByRole('cell', { name: 'Sở Công Thương' }).click();
+        await page.getByTestId('appraisal-table').waitFor();
 
-      await page.getByTestId('appraise-staff_with_computer').click();
-      await page.locator('input[name="appraisedValue"]').fill('50');
-      await expect(page.getByTestId('confirm-appraisal').isDisabled()).resolves.toBe(true);
-      await page.locator('textarea[name="reason"]').fill('Biên bản kiểm tra thực tế: chỉ 50 máy tính đang sử dụng.');
-      await page.getByTestId('confirm-appraisal').click();
-      await notification(page, 'Đã lưu kết quả thẩm định').waitFor();
-      await page.getByTestId('appraisal-history').getByText('Biên bản kiểm tra thực tế').waitFor();
-      await screenshot(page, '14-evaluator-appraisal');
+        await page.getByTestId('appraise-staff_with_computer').click();
+        await page.locator('input[name="appraisedValue"]').fill('50');
+        await expect(page.getByTestId('confirm-appraisal').isDisabled()).resolves.toBe(true);
+        await page.locator('textarea[name="reason"]').fill('Biên bản kiểm tra thực tế: chỉ 50 máy tính đang sử dụng.');
+        await page.getByTestId('confirm-appraisal').click();
+        await notification(page, 'Đã lưu kết quả thẩm định').waitFor();
+        await page.getByTestId('appraisal-history').getByText('Biên bản kiểm tra thực tế').waitFor();
+        await screenshot(page, '14-evaluator-appraisal');
 
-      await page.getByRole('link', { name: /Đánh giá Chỉ số chuyển đổi số năm 2021/ }).click();
-      await page.getByTestId('transition-closed').click();
-      await page.getByRole('button', { name: 'Xác nhận' }).click();
-      await notification(page, /Kỳ đánh giá chuyển sang/).waitFor();
-      await page.locator('[data-status="closed"]').first().waitFor();
+        await page.getByRole('link', { name: /Đánh giá Chỉ số chuyển đổi số năm 2021/ }).click();
+        await page.getByTestId('transition-closed').click();
+        await page.getByRole('button', { name: 'Xác nhận' }).click();
+        await notification(page, /Kỳ đánh giá chuyển sang/).waitFor();
+        await page.locator('[data-status="closed"]').first().waitFor();
 
-      // the period already has results: scoring again is asked first
-      await page.getByTestId('evaluate-period').click();
-      await page.getByRole('dialog').getByRole('button', { name: 'Chấm điểm lại' }).click();
-      await page.waitForURL(/\/ranking$/);
-      await page.getByTestId('chart-distribution').waitFor();
-      await page.locator('tr[data-rank="1"]').first().waitFor();
-      await screenshot(page, '15-evaluator-ranking');
-      await page.getByTestId('publish-ranking').click();
-      await page.getByRole('button', { name: 'Xác nhận' }).click();
-      await notification(page, 'Đã công bố kết quả xếp hạng').waitFor();
-      await page.getByText('Kết quả xếp hạng đã công bố ·').waitFor();
-      await screenshot(page, '16-evaluator-published');
-    });
+        // the period already has results: scoring again is asked first
+        await page.getByTestId('evaluate-period').click();
+        await page.getByRole('dialog').getByRole('button', { name: 'Chấm điểm lại' }).click();
+        await page.waitForURL(/\/ranking$/);
+        await page.getByTestId('chart-distribution').waitFor();
+        await page.locator('tr[data-rank="1"]').first().waitFor();
+        await screenshot(page, '15-evaluator-ranking');
+        // publishing cites the decision approving the results, as signed; the issuer is the regulation's
+        await page.getByTestId('publish-ranking').click();
+        const dialog = page.getByRole('dialog');
+        await expect(dialog.getByTestId('decision-issuer').inputValue()).resolves.toBe('Ủy ban nhân dân tỉnh Sơn La');
+        await dialog.getByTestId('decision-number').fill('2923/QĐ-UBND');
+        await dialog.getByTestId('decision-date').fill('31/02/2022');
+        await dialog.getByTestId('decision-signerTitle').fill('KT. Chủ tịch – Phó Chủ tịch');
+        await dialog.getByTestId('confirm-decision').click();
+        // a day that is none, and a blank name, are said under their fields before anything is sent
+        await dialog.getByText('Ngày không hợp lệ: nhập dạng ngày/tháng/năm, ví dụ 15/12/2024').waitFor();
+        await dialog.getByText('Bắt buộc').waitFor();
+        await dialog.getByTestId('decision-date').fill('31/12/2021');
+        await dialog.getByTestId('decision-signerName').fill('Đặng Ngọc Hậu');
+        await screenshot(page, '16a-evaluator-publish-decision');
+        await dialog.getByTestId('confirm-decision').click();
+        await notification(page, 'Đã công bố kết quả xếp hạng').waitFor();
+        await page.getByText('Kết quả xếp hạng đã công bố ·').waitFor();
+        await expect(page.getByTestId('ranking-decision').innerText()).resolves.toBe(
+          'Quyết định số 2923/QĐ-UBND ngày 31/12/2021 của Chủ tịch Ủy ban nhân dân tỉnh Sơn La',
+        );
+        await expect(page.getByTestId('ranking-signer').innerText()).resolves.toBe('Người ký: KT. Chủ tịch – Phó Chủ tịch Đặng Ngọc Hậu');
+        await page.getByTestId('in-force').filter({ hasText: 'Đang có hiệu lực' }).waitFor();
+        await screenshot(page, '16-evaluator-published');
+
+        // a correction supersedes it under its own decision; both stay listed, one in force
+        await page.getByTestId('correct-ranking').click();
+        await expect(dialog.getByTestId('decision-issuer').inputValue()).resolves.toBe('Ủy ban nhân dân tỉnh Sơn La');
+        await dialog.getByTestId('decision-number').fill('2923/QĐ-UBND');
+        await dialog.getByTestId('decision-date').fill('15/01/2022');
+        await dialog.getByTestId('decision-signerTitle').fill('Chủ tịch');
+        await dialog.getByTestId('decision-signerName').fill('Nguyễn Thành Công');
+        await dialog.getByTestId('decision-reason').fill('Đính chính chức danh người ký.');
+        await dialog.getByTestId('confirm-decision').click();
+        // the server's finding shows under the number: a correction has a number of its own
+        await dialog.getByText('Quyết định đính chính phải có số khác với quyết định số 2923/QĐ-UBND mà nó đính chính.').waitFor();
+        await dialog.getByTestId('decision-number').fill('125/QĐ-UBND');
+        await screenshot(page, '16b-evaluator-correction');
+        await dialog.getByTestId('confirm-decision').click();
+        await notification(page, 'Đã công bố bản đính chính').waitFor();
+        await page.getByTestId('ranking-decision').filter({ hasText: 'Quyết định số 125/QĐ-UBND ngày 15/01/2022' }).waitFor();
+        await expect(page.getByTestId('ranking-correction').innerText()).resolves.toBe(
+          'Đính chính kết quả công bố theo Quyết định số 2923/QĐ-UBND · Lý do đính chính: Đính chính chức danh người ký.',
+        );
+        await page.goto('/#/published-rankings');
+        await page.getByTestId('superseded').filter({ hasText: 'Đã được thay thế bởi Quyết định số 125/QĐ-UBND' }).waitFor();
+        await page.getByTestId('in-force').waitFor();
+        await screenshot(page, '16c-published-rankings-list');
+      },
+      [/status of 422/],
+    );
   });
 
   it('lets an auditor replay the published ranking and see it verified', async () => {

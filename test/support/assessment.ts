@@ -82,3 +82,24 @@ export async function appraiseDemo(app: TestApp, submissionId: string, agencyId:
 
 export const filterQuery = (filter: Record<string, unknown>, range?: [number, number]) =>
   `filter=${encodeURIComponent(JSON.stringify(filter))}${range ? `&range=${encodeURIComponent(JSON.stringify(range))}` : ''}`;
+
+/**
+ * The decision approving a period's results, as the province issues it: dated the last day of the
+ * period's year, or today for this year's period.
+ */
+export function approvingDecision(year: number, number = '2923/QĐ-UBND') {
+  const today = new Date().toISOString().slice(0, 10);
+  const last = `${year}-12-31`;
+  return {
+    number,
+    date: last < today ? last : today,
+    issuer: 'Ủy ban nhân dân tỉnh Sơn La',
+    signerTitle: 'KT. Chủ tịch – Phó Chủ tịch',
+    signerName: 'Đặng Ngọc Hậu',
+  };
+}
+
+/** Publishes a closed period's ranking as the evaluator, under `approvingDecision` of its year. */
+export async function publishPeriod(app: TestApp, period: { id: string; year: number }, decision = approvingDecision(period.year)) {
+  return app.request('POST', `/api/periods/${period.id}/ranking/publish`, { as: 'evaluator', body: { decision } });
+}

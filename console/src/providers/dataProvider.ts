@@ -10,6 +10,7 @@ import type {
   LintReport,
   PeriodEvaluation,
   PublishedRanking,
+  RankingDecision,
   ReplayReport,
   Rows,
   TestRun,
@@ -105,7 +106,10 @@ export const dataProvider = {
   evaluateSubmission: (id: string, versionId?: string) =>
     post<EvaluationRead>(`/api/submissions/${q(id)}/evaluate`, versionId ? { versionId } : {}),
   ranking: (periodId: string) => get<CurrentRanking>(`/api/periods/${q(periodId)}/ranking`),
-  publishRanking: (periodId: string) => post<PublishedRanking>(`/api/periods/${q(periodId)}/ranking/publish`),
+  publishRanking: (periodId: string, decision: RankingDecision) =>
+    post<PublishedRanking>(`/api/periods/${q(periodId)}/ranking/publish`, { decision }),
+  correctRanking: (id: string, body: { decision: RankingDecision; reason: string }) =>
+    post<PublishedRanking>(`/api/published-rankings/${q(id)}/corrections`, body),
   whatIf: (periodId: string, versionId: string) => post<WhatIfReport>(`/api/periods/${q(periodId)}/what-if`, { versionId }),
   submit: (id: string) => post(`/api/submissions/${q(id)}/submit`),
   revisions: (id: string) => get<Record<string, unknown>[]>(`/api/submissions/${q(id)}/revisions`),

@@ -1,8 +1,9 @@
 import { DataTable, List, TextInput } from 'react-admin';
 import { DateTimeText } from '../common/Fmt';
 import { HashText } from '../common/HashText';
+import { DecisionColumn } from './DecisionText';
 
-/** Frozen, published rankings: what was announced, under which version, with its hash. */
+/** Frozen, published rankings: what was announced, under which decision and version, with its hash, and which is in force. */
 export const PublishedRankingList = () => (
   <List filters={[<TextInput source="ruleSet" key="ruleSet" alwaysOn />]} sort={{ field: 'publishedAt', order: 'DESC' }}>
     <DataTable rowClick="show" bulkActionButtons={false}>
@@ -10,6 +11,7 @@ export const PublishedRankingList = () => (
       <DataTable.Col source="year" />
       <DataTable.Col source="ruleSet" />
       <DataTable.Col disableSort source="versionLabel" />
+      <DataTable.Col disableSort source="decision" field={DecisionColumn} />
       <DataTable.Col source="hash" field={HashText} disableSort />
       <DataTable.Col source="publishedAt" field={DateTimeText} />
       <DataTable.Col disableSort source="publishedBy" />

@@ -7,6 +7,9 @@ import { ScoreDistribution } from '../rankings/ScoreDistribution';
 import { ReplayButton } from '../replay/ReplayButton';
 import { PeriodFileActions } from '../periods/PeriodFileActions';
 import { PublishedRankingTrail } from '../layout/trails';
+import { CorrectRankingButton } from './CorrectRankingButton';
+import { useDecisionText } from './DecisionDialog';
+import { InForceChip } from './DecisionText';
 import type { CohortRanking } from '../../../server/engine';
 
 const PublishedView = () => {
@@ -14,6 +17,7 @@ const PublishedView = () => {
   const translate = useTranslate();
   const f = useFormat();
   const { identity } = useGetIdentity();
+  const decisionLine = useDecisionText();
   if (!record) return <LinearProgress />;
   const own = identity?.role === 'agency' ? (identity.agencyId ?? null) : undefined;
   const cohorts: CohortRanking[] = record.ranking?.cohorts ?? [];
@@ -31,6 +35,33 @@ const PublishedView = () => {
               <Typography variant="h5" component="h1">
                 {translate('chiso.ranking.publishedTitle')} · {record.periodTitle}
               </Typography>
+              <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap', my: 0.5 }}>
+                <Typography variant="subtitle1" data-testid="ranking-decision">
+                  {record.decision ? decisionLine(record.decision) : translate('chiso.decision.none')}
+                </Typography>
+                <InForceChip record={record} />
+              </Stack>
+              {record.decision && (
+                <Typography variant="body2" data-testid="ranking-signer">
+                  {translate('chiso.decision.signedBy', { title: record.decision.signerTitle, name: record.decision.signerName })}
+                </Typography>
+              )}
+              {record.supersedes && (
+                <Typography variant="body2" data-testid="ranking-correction">
+                  <Link to={`/published-rankings/${record.supersedes.id}/show`}>
+                    {record.supersedes.decision
+                      ? translate('chiso.decision.corrects', { number: record.supersedes.decision.number })
+                      : translate('chiso.decision.correctsUnnamed')}
+                  </Link>
+                  {' · '}
+                  {translate('chiso.decision.reason')}: {record.correctionReason}
+                </Typography>
+              )}
+              {record.supersededBy && (
+                <Typography variant="body2">
+                  <Link to={`/published-rankings/${record.supersededBy.id}/show`}>{translate('chiso.decision.seeInForce')}</Link>
+                </Typography>
+              )}
               <Typography variant="body2" color="text.secondary">
                 <Link to={`/periods/${record.periodId}/show`}>{record.periodTitle}</Link> ·{' '}
                 {translate('resources.versions.name', { smart_count: 1 })}{' '}
@@ -41,9 +72,12 @@ const PublishedView = () => {
                 SHA-256 {record.hash}
               </Typography>
             </Box>
-            {/* A period has one published ranking, and the period's export is that frozen snapshot. */}
-            <PeriodFileActions period={{ id: record.periodId }} only="export" />
-            <ReplayButton kind="published-rankings" id={String(record.id)} />
+            <Stack direction="row" spacing={1}>
+              {/* The period's export is the snapshot in force: offered on that one only. */}
+              {!record.supersededBy && <PeriodFileActions period={{ id: record.periodId }} only="export" />}
+              <CorrectRankingButton record={record} />
+              <ReplayButton kind="published-rankings" id={String(record.id)} />
+            </Stack>
           </Stack>
         </CardContent>
       </Card>

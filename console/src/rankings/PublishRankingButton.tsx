@@ -1,30 +1,21 @@
 import { useState } from 'react';
 import { Button } from '@mui/material';
 import Verified from '@mui/icons-material/Verified';
-import { Confirm, useCanAccess, useNotify, useTranslate } from 'react-admin';
+import { useCanAccess, useGetOne, useNotify, useTranslate } from 'react-admin';
 import { useNavigate } from 'react-router-dom';
 import { dataProvider } from '../providers/dataProvider';
-import { messageOf } from '../api/problem';
+import { DecisionDialog } from '../publishedRankings/DecisionDialog';
 
-/** Freezes the current ranking as the published result, with its own hash. */
-export const PublishRankingButton = ({ periodId, disabled }: { periodId: string; disabled?: boolean }) => {
+/** Freezes the current ranking as the published result, with its own hash and the decision approving it. */
+export const PublishRankingButton = ({ periodId, versionId, disabled }: { periodId: string; versionId?: string; disabled?: boolean }) => {
   const translate = useTranslate();
   const notify = useNotify();
   const navigate = useNavigate();
   const [open, setOpen] = useState(false);
   const { canAccess } = useCanAccess({ resource: 'periods', action: 'publishRanking' });
+  // The decision is usually issued by the body that issued the regulation: offered, not imposed.
+  const { data: version } = useGetOne('versions', { id: versionId ?? '' }, { enabled: !!versionId && open });
   if (!canAccess) return null;
-  const publish = async () => {
-    try {
-      const published = await dataProvider.publishRanking(periodId);
-      notify('chiso.ranking.published', { type: 'success' });
-      if (published?.id) navigate(`/published-rankings/${published.id}/show`);
-    } catch (e) {
-      notify(messageOf(e) ?? 'ra.notification.http_error', { type: 'error', multiLine: true });
-    } finally {
-      setOpen(false);
-    }
-  };
   return (
     <>
       <Button
@@ -37,13 +28,22 @@ export const PublishRankingButton = ({ periodId, disabled }: { periodId: string;
       >
         {translate('chiso.ranking.publish')}
       </Button>
-      <Confirm
-        isOpen={open}
-        title={translate('chiso.ranking.publishTitle')}
-        content={translate('chiso.ranking.publishContent')}
-        onConfirm={publish}
-        onClose={() => setOpen(false)}
-      />
+      {open && (
+        <DecisionDialog
+          open
+          onClose={() => setOpen(false)}
+          title={translate('chiso.ranking.publishTitle')}
+          intro={translate('chiso.ranking.publishContent')}
+          issuer={version?.legalBasis?.issuer}
+          confirm={translate('chiso.ranking.publish')}
+          onSubmit={async ({ decision }) => {
+            const published = await dataProvider.publishRanking(periodId, decision);
+            notify('chiso.ranking.published', { type: 'success' });
+            setOpen(false);
+            if (published?.id) navigate(`/published-rankings/${published.id}/show`);
+          }}
+        />
+      )}
     </>
   );
 };

@@ -49,7 +49,7 @@ export const RankingPage = () => {
               )}
             </Box>
             {period && <PeriodFileActions period={period} only="export" />}
-            {id && period && <PublishRankingButton periodId={id} disabled={period.status !== 'closed'} />}
+            {id && period && <PublishRankingButton periodId={id} versionId={period.versionId} disabled={period.status !== 'closed'} />}
           </Stack>
         </CardContent>
       </Card>

@@ -19,7 +19,8 @@ import {
   updatePeriod,
   type PeriodStatus,
 } from '../../services/periods';
-import { Problem } from '../../problems/problem';
+import { fieldProblem, Problem } from '../../problems/problem';
+import { decisionSchema } from './rankings';
 import { ifMatch, sendTagged } from '../ifMatch';
 
 const year = { type: 'integer', minimum: 2000, maximum: 2100 };
@@ -43,7 +44,8 @@ export const updatePeriodBody = object({
   updatedAt: { type: 'string' },
   updatedBy: { type: 'string' },
 });
-export const transitionBody = object({ to: { enum: [...PERIOD_STATUSES] } }, ['to']);
+// Publishing through the transition cites the approving decision, as publishing the ranking does.
+export const transitionBody = object({ to: { enum: [...PERIOD_STATUSES] }, decision: decisionSchema }, ['to']);
 
 export function routes(ctx: AppContext): Router {
   const router = Router();
@@ -122,7 +124,13 @@ export function routes(ctx: AppContext): Router {
               en: 'Only the evaluator may publish results.',
             });
           }
-          await publishRanking(tx, id, req.user.username);
+          if (!req.body.decision) {
+            throw fieldProblem('decision-required', '/decision', {
+              vi: 'Cần nhập quyết định phê duyệt kết quả (số, ngày, cơ quan ban hành, người ký) để công bố.',
+              en: 'Publishing needs the decision approving the results (number, date, issuer, signer).',
+            });
+          }
+          await publishRanking(tx, id, { decision: req.body.decision }, req.user.username);
           return requirePeriod(tx, id);
         }
         return transitionPeriod(tx, id, to, req.user.username);
