@@ -5,19 +5,13 @@
 import { pairNodes, walkNodes, type LocalizedText, type Node, type RuleSetVersion } from '../engine';
 import { buildResultTable, mainIndices, type CohortTable } from '../files/resultTable';
 import type { Queryable } from '../store/db';
-import { listPublishedRankings, requirePublishedRanking, type PublishedRanking } from '../store/rankings';
+import { listPublishedRankings, requirePublishedRanking, type PublishedRanking, type RankingDecision } from '../store/rankings';
 import { notFound } from '../problems/problem';
 import { loadVersion } from './compiled';
 import { publishedResults } from './files';
 
-/** The decision approving a published result, when the record names one. */
-export interface PublicDecision {
-  number: string;
-  date: string;
-  issuer: string;
-  signerTitle: string;
-  signerName: string;
-}
+/** The decision approving a published result (null for rankings published before decisions were recorded). */
+export type PublicDecision = RankingDecision;
 
 export interface PublicRankingSummary {
   id: string;
@@ -99,13 +93,16 @@ export interface PublicAgencyResults {
   years: PublicAgencyYear[];
 }
 
-/** The approving decision if the record carries one; any other shape is not shown. */
-function decisionOf(snapshot: PublishedRanking): PublicDecision | null {
-  const d = (snapshot as { decision?: Partial<PublicDecision> | null }).decision;
-  if (!d || typeof d.number !== 'string' || typeof d.date !== 'string') return null;
-  const text = (v: unknown) => (typeof v === 'string' ? v : '');
-  return { number: d.number, date: d.date, issuer: text(d.issuer), signerTitle: text(d.signerTitle), signerName: text(d.signerName) };
-}
+const decisionOf = (snapshot: PublishedRanking): PublicDecision | null =>
+  snapshot.decision
+    ? {
+        number: snapshot.decision.number,
+        date: snapshot.decision.date,
+        issuer: snapshot.decision.issuer,
+        signerTitle: snapshot.decision.signerTitle,
+        signerName: snapshot.decision.signerName,
+      }
+    : null;
 
 const bandOf = (band: { id: string; label: LocalizedText; color?: string } | null): PublicBand | null =>
   band ? { id: band.id, label: band.label, ...(band.color ? { color: band.color } : {}) } : null;
@@ -172,7 +169,8 @@ export async function listPublicRankings(
   filter: { ruleSet?: string; year?: number },
   page: { offset: number; limit: number; order: 'ASC' | 'DESC' },
 ): Promise<{ rows: PublicRankingSummary[]; total: number }> {
-  const { rows, total } = await listPublishedRankings(db, filter, { orderBy: 'p.year', ...page });
+  // A corrected ranking is read through the correction that superseded it: the list shows what is in force.
+  const { rows, total } = await listPublishedRankings(db, { ...filter, inForce: true }, { orderBy: 'p.year', ...page });
   const out: PublicRankingSummary[] = [];
   for (const snapshot of rows) out.push(summaryOf(snapshot, (await loadVersion(db, snapshot.versionId)).version.document));
   return { rows: out, total };
@@ -197,7 +195,7 @@ function indexContinuity(a: RuleSetVersion, b: RuleSetVersion): Map<string, Node
 
 /** An agency's results in every published ranking, oldest year first; 404 if it is in none. */
 export async function publicAgencyResults(db: Queryable, agencyId: string): Promise<PublicAgencyResults> {
-  const { rows } = await listPublishedRankings(db, {}, { orderBy: 'p.year', order: 'ASC', offset: 0, limit: 1000 });
+  const { rows } = await listPublishedRankings(db, { inForce: true }, { orderBy: 'p.year', order: 'ASC', offset: 0, limit: 1000 });
   let agencyName = '';
   const years: PublicAgencyYear[] = [];
   let previous: { version: RuleSetVersion; year: PublicAgencyYear } | null = null;

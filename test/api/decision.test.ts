@@ -116,7 +116,7 @@ describe.each(backends)('the approving decision on $name', (backend) => {
     expect(csv.split('\r\n')[0]).toBe(
       `Kết quả được phê duyệt tại Quyết định số 2923/QĐ-UBND ngày 31/12/${period.year} của Ủy ban nhân dân tỉnh Sơn La`,
     );
-    expect(csv.split('\r\n')[1]).toMatch(/^Nhóm,Xếp hạng/);
+    expect(csv.split('\r\n')[1]).toMatch(/^Khối,Xếp hạng/);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await exported('xlsx')) as unknown as ArrayBuffer);
     expect(workbook.worksheets[0].getCell(5, 1).value).toBe(

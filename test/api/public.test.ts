@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../support/db';
 import { startTestApp, type TestApp } from '../support/app';
-import { demoFacts, openPeriod, publishSonLa, submitDemo } from '../support/assessment';
+import { approvingDecision, demoFacts, openPeriod, publishSonLa, submitDemo } from '../support/assessment';
 
 const SECRET_REASON = 'Lý do thẩm định nội bộ 7319';
 const SECRET_URL = 'https://noi-bo.example.gov.vn/minh-chung-7319';
@@ -26,7 +26,10 @@ describe.each(backends)('public results API on $name', (backend) => {
       const moved = await app.request('POST', `/api/periods/${period.id}/transition`, { as: 'evaluator', body: { to } });
       expect(moved.status, moved.text).toBe(200);
     }
-    const res = await app.request('POST', `/api/periods/${period.id}/ranking/publish`, { as: 'evaluator', body: {} });
+    const res = await app.request('POST', `/api/periods/${period.id}/ranking/publish`, {
+      as: 'evaluator',
+      body: { decision: approvingDecision(period.year) },
+    });
     expect(res.status, res.text).toBe(201);
     return { ranking: res.body, submitted };
   };
@@ -86,7 +89,8 @@ describe.each(backends)('public results API on $name', (backend) => {
     const res = await app.request('GET', '/api/public/rankings', { as: null });
     expect(res.status, res.text).toBe(200);
     expect(res.body.map((r: any) => r.id)).toEqual([changed.id, later.id, published.id]);
-    expect(res.body[2]).toMatchObject({ ruleSet: 'son-la', year: published.year, versionLabel: '2021', decision: null });
+    expect(res.body[2]).toMatchObject({ ruleSet: 'son-la', year: published.year, versionLabel: '2021' });
+    expect(res.body[2].decision).toEqual(approvingDecision(published.year));
     expect(res.body[2].ruleSetTitle.vi).toBeTruthy();
     // The later ranking is Sở TT&TT's alone: Sở Y tế's draft is not in it.
     const laterRanking = await app.request('GET', `/api/public/rankings/${later.id}`, { as: null });
