@@ -14,7 +14,13 @@ export const useChangeColumns = () => {
   const lt = useLt();
   return {
     header: [translate('chiso.diff.where'), translate('chiso.diff.kind'), translate('chiso.diff.change')],
-    where: (c: VersionChange) => c.code || translate('chiso.diff.wholeVersion'),
+    // A criterion by its code; a fact, cohort or band by the section it is in (the change itself
+    // names it), never by its id.
+    where: (c: VersionChange) => {
+      const section = c.path?.split('/')[1];
+      if (!c.code) return translate('chiso.diff.wholeVersion');
+      return !section || section === 'criteria' ? c.code : translate(`chiso.editor.tab.${section}`, { _: c.code });
+    },
     kind: (c: VersionChange) => (c.kind ? translate(`chiso.diff.kinds.${c.kind}`, { _: c.kind }) : ''),
     change: (c: VersionChange) => lt(c.message),
   };
