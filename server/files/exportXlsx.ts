@@ -3,10 +3,9 @@
 // and explanation per agency, for whoever has to answer "why". Every sheet prints on A4 at the
 // page's width with its header row on every page.
 import ExcelJS from 'exceljs';
-import { formatNumber, type EvaluationView, type NodeResult, type Ranking, type RuleSetVersion } from '../engine';
+import { formatNumber, viDay, type EvaluationView, type NodeResult, type Ranking, type RuleSetVersion } from '../engine';
 import { buildResultTable, contrastText, formatVi, indexHeader, numFmt, type CohortTable, type ResultTable } from './resultTable';
 import { viNumber } from './factColumns';
-import { viDay } from '../engine/day';
 import { columnLetter } from './problem';
 import { setupPrint, THIN, workbookBuffer, writeHeaderRow } from './sheetStyle';
 

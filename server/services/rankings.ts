@@ -3,7 +3,7 @@
 // and marks the period published — all in one transaction — with the decision approving it. A
 // published ranking is never edited; a correction publishes the same evaluations again under its
 // own decision, with its reason, superseding the ranking in force.
-import { rankEvaluations, rankingHashOf, type Ranking } from '../engine';
+import { isoOf, rankEvaluations, rankingHashOf, type Ranking } from '../engine';
 import type { Queryable, Tx } from '../store/db';
 import { auditHead, recordAudit } from '../store/audit';
 import { evaluationsByIds, latestPeriodBatch } from '../store/evaluations';
@@ -28,7 +28,6 @@ export async function readPublishedRanking(db: Queryable, id: string): Promise<P
   return { ...snapshot, intact: snapshot.ranking !== undefined && rankingHashOf(snapshot.ranking) === snapshot.hash };
 }
 import { Problem, type ProblemError } from '../problems/problem';
-import { isoOf } from '../engine/day';
 
 export interface CurrentRanking extends Ranking {
   periodId: string;
@@ -87,7 +86,7 @@ const finding = (path: string, vi: string, en: string): ProblemError => ({
  * earlier than the period's year (results are approved after the year assessed) and not after today,
  * nor before the decision it corrects.
  */
-export function checkedDecision(decision: RankingDecision, period: Period, after?: RankingDecision | null): RankingDecision {
+function checkedDecision(decision: RankingDecision, period: Period, after?: RankingDecision | null): RankingDecision {
   const clean = (text: string) => text.normalize('NFC').trim().replace(/\s+/g, ' ');
   const d: RankingDecision = {
     number: clean(decision.number).replace(/\s*\/\s*/g, '/'),
