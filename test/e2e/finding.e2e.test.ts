@@ -4,36 +4,14 @@
 // the signed-in role's page. Any error in the browser console fails the test.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startServer, type RunningServer } from './support/server';
+import { startServer, type RunningServer, apiAs } from './support/server';
 import { login, openBrowser, screenshot, type Session } from './support/browser';
 
 let server: RunningServer;
 const TITLE_2023 = 'Đánh giá Chỉ số chuyển đổi số năm 2023 — tỉnh Sơn La';
 const TITLE_2021 = 'Đánh giá Chỉ số chuyển đổi số năm 2021 — tỉnh Sơn La (dữ liệu demo)';
 
-/** The API as one demo user, the way a script calls it (no browser, so no Origin header). */
-async function api(username: string) {
-  const res = await fetch(`${server.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username, password: server.passwords[username] }),
-  });
-  expect(res.status).toBe(200);
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  return async <T = Record<string, unknown>>(method: string, url: string, body?: unknown): Promise<T> => {
-    const r = await fetch(`${server.url}/api${url}`, {
-      method,
-      headers: { Cookie: cookie, ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
-      body: body !== undefined ? JSON.stringify(body) : undefined,
-    });
-    const text = await r.text();
-    if (!r.ok) throw new Error(`${method} ${url}: ${r.status} ${text}`);
-    return JSON.parse(text) as T;
-  };
-}
+const api = (username: string) => apiAs(server, username);
 
 beforeAll(async () => {
   server = await startServer();

@@ -4,35 +4,13 @@
 // page with its results year by year. Any error in the browser console fails.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from './support/server';
+import { startServer, type RunningServer, apiAs } from './support/server';
 import { openBrowser, screenshot } from './support/browser';
 
 let server: RunningServer;
 let published: { id: string };
 
-/** The API as one demo user, the way a script calls it. */
-async function api(username: string) {
-  const res = await fetch(`${server.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username, password: server.passwords[username] }),
-  });
-  expect(res.status).toBe(200);
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  return async <T = Record<string, unknown>>(method: string, url: string, body?: unknown): Promise<T> => {
-    const r = await fetch(`${server.url}/api${url}`, {
-      method,
-      headers: { Cookie: cookie, ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
-      body: body !== undefined ? JSON.stringify(body) : undefined,
-    });
-    const text = await r.text();
-    if (!r.ok) throw new Error(`${method} ${url}: ${r.status} ${text}`);
-    return (text ? JSON.parse(text) : undefined) as T;
-  };
-}
+const api = (username: string) => apiAs(server, username);
 
 beforeAll(async () => {
   server = await startServer();

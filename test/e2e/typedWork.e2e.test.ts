@@ -4,7 +4,7 @@
 // ("Đã khóa") only the accounts that are. Any error in the browser console fails the test.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startServer, type RunningServer } from './support/server';
+import { startServer, type RunningServer, apiAs } from './support/server';
 import { fillEveryFact, login, openBrowser, screenshot, type Session } from './support/browser';
 
 let server: RunningServer;
@@ -33,34 +33,7 @@ async function as(username: string, work: (page: Page, session: Session) => Prom
   }
 }
 
-/** The API as one demo user, the way a script calls it (no browser, so no Origin header). */
-async function api(username: string) {
-  const res = await fetch(`${server.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username, password: server.passwords[username] }),
-  });
-  expect(res.status).toBe(200);
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  return async <T = Record<string, unknown>>(
-    method: string,
-    url: string,
-    body?: unknown,
-    headers: Record<string, string> = {},
-  ): Promise<T> => {
-    const r = await fetch(`${server.url}/api${url}`, {
-      method,
-      headers: { Cookie: cookie, ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...headers },
-      body: body !== undefined ? JSON.stringify(body) : undefined,
-    });
-    const text = await r.text();
-    if (!r.ok) throw new Error(`${method} ${url}: ${r.status} ${text}`);
-    return (text ? JSON.parse(text) : undefined) as T;
-  };
-}
+const api = (username: string) => apiAs(server, username);
 
 let submissionId = '';
 let typed: Record<string, string> = {};

@@ -10,6 +10,21 @@ import { usePeriodCohorts } from './usePeriodCohorts';
 import { NotSubmitted } from './NotSubmitted';
 import { BandsPerCohort } from './BandsPerCohort';
 
+/** Half the width on a wide screen, titled. */
+const Panel = ({ title, children }: { title: string; children: React.ReactNode }) => {
+  const translate = useTranslate();
+  return (
+    <Grid size={{ xs: 12, md: 6 }}>
+      <Card sx={{ height: '100%' }}>
+        <CardContent>
+          <Typography variant="h6">{translate(title)}</Typography>
+          {children}
+        </CardContent>
+      </Card>
+    </Grid>
+  );
+};
+
 /** For administrators, evaluators and auditors: a period (the current one unless another is picked), its progress, who has not submitted, its bands. */
 export const StaffDashboard = () => {
   const translate = useTranslate();
@@ -60,30 +75,15 @@ export const StaffDashboard = () => {
               </CardContent>
             </Card>
           </Grid>
-          <Grid size={{ xs: 12, md: 6 }}>
-            <Card sx={{ height: '100%' }}>
-              <CardContent>
-                <Typography variant="h6">{translate('chiso.dashboard.progress')}</Typography>
-                <SubmissionProgressView cohorts={cohorts} />
-              </CardContent>
-            </Card>
-          </Grid>
-          <Grid size={{ xs: 12, md: 6 }}>
-            <Card sx={{ height: '100%' }}>
-              <CardContent>
-                <Typography variant="h6">{translate('chiso.dashboard.notSubmitted')}</Typography>
-                <NotSubmitted cohorts={cohorts} />
-              </CardContent>
-            </Card>
-          </Grid>
-          <Grid size={{ xs: 12, md: 6 }}>
-            <Card sx={{ height: '100%' }}>
-              <CardContent>
-                <Typography variant="h6">{translate('chiso.dashboard.bands')}</Typography>
-                <BandsPerCohort period={period} />
-              </CardContent>
-            </Card>
-          </Grid>
+          <Panel title="chiso.dashboard.progress">
+            <SubmissionProgressView cohorts={cohorts} />
+          </Panel>
+          <Panel title="chiso.dashboard.notSubmitted">
+            <NotSubmitted cohorts={cohorts} />
+          </Panel>
+          <Panel title="chiso.dashboard.bands">
+            <BandsPerCohort period={period} />
+          </Panel>
         </Grid>
       )}
     </Box>

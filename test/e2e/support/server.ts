@@ -79,3 +79,35 @@ export async function startServer(): Promise<RunningServer> {
     },
   };
 }
+
+/**
+ * The API as one demo user, the way a script calls it (no browser, so no Origin header): signs in,
+ * then each call sends the session cookie and gives the parsed answer, or throws with the problem.
+ */
+export async function apiAs(server: RunningServer, username: string) {
+  const res = await fetch(`${server.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password: server.passwords[username] }),
+  });
+  if (res.status !== 200) throw new Error(`sign-in as ${username}: ${res.status} ${await res.text()}`);
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  return async <T = Record<string, unknown>>(
+    method: string,
+    url: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<T> => {
+    const r = await fetch(`${server.url}/api${url}`, {
+      method,
+      headers: { Cookie: cookie, ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...headers },
+      body: body !== undefined ? JSON.stringify(body) : undefined,
+    });
+    const text = await r.text();
+    if (!r.ok) throw new Error(`${method} ${url}: ${r.status} ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  };
+}
