@@ -4,6 +4,7 @@
 // page with its results year by year. Any error in the browser console fails.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { approvingDecision } from '../support/assessment';
 import { startServer, type RunningServer, apiAs } from './support/server';
 import { openBrowser, screenshot } from './support/browser';
 
@@ -19,15 +20,7 @@ beforeAll(async () => {
   const periods = await evaluator<{ id: string; year: number }[]>('GET', '/periods');
   const p2021 = periods.find((p) => p.year === 2021)!;
   await evaluator('POST', `/periods/${p2021.id}/transition`, { to: 'closed' });
-  published = await evaluator('POST', `/periods/${p2021.id}/ranking/publish`, {
-    decision: {
-      number: '2923/QĐ-UBND',
-      date: '2021-12-31',
-      issuer: 'Ủy ban nhân dân tỉnh Sơn La',
-      signerTitle: 'KT. Chủ tịch – Phó Chủ tịch',
-      signerName: 'Đặng Ngọc Hậu',
-    },
-  });
+  published = await evaluator('POST', `/periods/${p2021.id}/ranking/publish`, { decision: approvingDecision(2021) });
 });
 
 afterAll(async () => {

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Download, Page } from 'playwright-core';
+import { approvingDecision } from '../support/assessment';
 import { startServer, type RunningServer } from './support/server';
 import { login, openBrowser, screenshot } from './support/browser';
 
@@ -58,7 +59,7 @@ beforeAll(async () => {
   const [period] = (await evaluator('GET', '/periods')).json;
   periodId = period.id;
   await evaluator('POST', `/periods/${periodId}/transition`, { to: 'closed' });
-  publishedId = (await evaluator('POST', `/periods/${periodId}/ranking/publish`, {})).json.id;
+  publishedId = (await evaluator('POST', `/periods/${periodId}/ranking/publish`, { decision: approvingDecision(2021) })).json.id;
   const admin = await api('admin');
   const versions = (await admin('GET', `/versions?${filter({ ruleSet: 'son-la' })}`)).json;
   const base = versions.find((v: { version: string }) => v.version === '2021');
