@@ -146,7 +146,9 @@ describe('result tables', () => {
       await page.getByTestId('export-menu').click();
       const ranking = await serverDownload(page, () => page.getByTestId('export-csv-semicolon').click());
       expect(ranking.type).toBe('text/csv; charset=utf-8');
-      expect(lines(ranking.text)[0]).toMatch(/^Khối;Xếp hạng;Mã cơ quan;Cơ quan;/);
+      // the approving decision above the header, then the columns
+      expect(lines(ranking.text)[0]).toContain('Quyết định số 2923/QĐ-UBND');
+      expect(lines(ranking.text)[1]).toMatch(/^Khối;Xếp hạng;Mã cơ quan;Cơ quan;/);
 
       // What-if at 1280 and 1440: the button in the window before and after the table.
       await page.goto('/#/what-if');
@@ -232,7 +234,9 @@ describe('result tables', () => {
       expect(xlsx.bytes.subarray(0, 2).toString()).toBe('PK');
       await page.getByTestId('export-menu').click();
       const csv = await serverDownload(page, () => page.getByTestId('export-csv-semicolon').click());
-      expect(lines(csv.text)[0]).toMatch(/^Khối;Xếp hạng;Mã cơ quan;Cơ quan;/);
+      // the approving decision above the header, then the columns
+      expect(lines(csv.text)[0]).toContain('Quyết định số 2923/QĐ-UBND');
+      expect(lines(csv.text)[1]).toMatch(/^Khối;Xếp hạng;Mã cơ quan;Cơ quan;/);
       await screenshot(page, '33-published-ranking');
 
       // The version diff, as shown.
