@@ -16,7 +16,10 @@ export const AUDIT_ACTIONS = [
   'submit',
   'add-evidence',
   'withdraw-evidence',
+  'review-evidence',
   'appraise',
+  'reply',
+  'resolve-reply',
   'evaluate',
   'import',
 ] as const;

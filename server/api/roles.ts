@@ -14,6 +14,8 @@ const ORGANISERS = ['admin', 'evaluator'] as const;
 /** Self-assessments are written by the agency, or by the evaluator on its behalf. */
 const SELF_ASSESSORS = ['agency', 'evaluator'] as const;
 const OVERSIGHT = ['admin', 'auditor'] as const;
+/** The right of reply is the agency's own. */
+const AGENCY = ['agency'] as const;
 
 export const PERMISSIONS = {
   session: { read: ALL },
@@ -46,6 +48,8 @@ export const PERMISSIONS = {
     rank: STAFF,
     publishRanking: EVALUATOR,
     whatIf: STAFF,
+    /** Who has not submitted, and whether the deadline has passed. */
+    overdue: STAFF,
   },
   submissions: {
     read: ALL,
@@ -54,9 +58,11 @@ export const PERMISSIONS = {
     submit: SELF_ASSESSORS,
     evidence: SELF_ASSESSORS,
     appraise: EVALUATOR,
+    /** Accepting or rejecting an explanation filed in place of evidence. */
+    reviewEvidence: EVALUATOR,
     evaluate: EVALUATOR,
   },
-  appraisals: { read: ALL },
+  appraisals: { read: ALL, reply: AGENCY, resolve: EVALUATOR },
   evaluations: { read: ALL, report: ALL, replay: STAFF },
   /** Published results are public: every agency may see where it and the others stand. */
   'published-rankings': { read: ALL, replay: STAFF, correct: EVALUATOR },

@@ -24,6 +24,7 @@ const envOf = (submission: SubmissionInput, best: Bests, year: number): Env => (
   agency: submission.agency,
   best,
   year,
+  zeroed: submission.zeroed ?? EMPTY,
 });
 
 /** What a batch is evaluated for beyond its submissions. */

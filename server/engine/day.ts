@@ -24,3 +24,6 @@ export function viDay(iso: string): string {
   const m = ISO.exec(iso);
   return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
 }
+
+/** Today in Việt Nam (UTC+7, no daylight saving), where deadlines fall and decisions are dated. */
+export const vietnamDay = (now = new Date()): string => new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);

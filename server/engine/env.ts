@@ -10,6 +10,8 @@ export interface Env {
   readonly best: Bests;
   /** The assessed year: dates in conditions ({ periodDate: "12-15" }) are dates of this year. */
   readonly year: number;
+  /** Criteria the evaluator scored 0 for missing evidence: code → reason. */
+  readonly zeroed?: Readonly<Record<string, string | undefined>>;
 }
 
 /** The cohort's best values by slot, as exact text (what is stored) and as numbers to compute with. */

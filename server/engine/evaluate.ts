@@ -99,11 +99,15 @@ function declaredFactsText(compiled: CompiledVersion, facts: Readonly<Record<str
 
 /** SHA-256 of the canonical JSON of { agency, context, facts }: what was read beyond the version. */
 function inputHash(compiled: CompiledVersion, m: Member): string {
-  const { agency, facts } = m.submission;
+  const { agency, facts, zeroed } = m.submission;
   let context = contextText.get(m.context);
   if (context === undefined) contextText.set(m.context, (context = canonicalJson(m.context)));
   const factsText = facts === undefined ? '' : (declaredFactsText(compiled, facts) ?? canonicalJson(facts));
-  return sha256Hex(`{"agency":${canonicalJson(agency)},"context":${context}${facts === undefined ? '' : `,"facts":${factsText}`}}`);
+  // Absent when nothing is zeroed, so inputs hashed before zeroing existed hash the same.
+  const zeroedText = zeroed && Object.keys(zeroed).length ? `,"zeroed":${canonicalJson(zeroed)}` : '';
+  return sha256Hex(
+    `{"agency":${canonicalJson(agency)},"context":${context}${facts === undefined ? '' : `,"facts":${factsText}`}${zeroedText}}`,
+  );
 }
 
 /**

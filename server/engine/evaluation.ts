@@ -42,6 +42,8 @@ export interface NodeRecord {
   /** Absent when scored. */
   status?: Exclude<NodeStatus, 'scored'>;
   trace?: TraceRecord;
+  /** Scored 0 by the evaluator for missing evidence: the reason (the trace still shows what the method gave). */
+  zeroed?: string;
 }
 
 export interface EvaluationHashes {

@@ -38,7 +38,7 @@ interface State {
 const idOf = (n: CompiledNode): string | undefined => (n.node.id !== undefined && n.node.id !== n.node.code ? n.node.id : undefined);
 
 /** A node's record, keys in canonical order. */
-function leafRecord(n: CompiledNode, max: Exact, points: Exact, status: NodeStatus, trace: NodeRecord['trace']): NodeRecord {
+function leafRecord(n: CompiledNode, max: Exact, points: Exact, status: NodeStatus, trace: NodeRecord['trace'], zeroed?: string): NodeRecord {
   const id = idOf(n);
   return {
     code: n.node.code,
@@ -47,6 +47,7 @@ function leafRecord(n: CompiledNode, max: Exact, points: Exact, status: NodeStat
     points: points.toString(),
     ...(status !== 'scored' ? { status } : {}),
     ...(trace ? { trace } : {}),
+    ...(zeroed !== undefined ? { zeroed } : {}),
   };
 }
 
@@ -76,13 +77,16 @@ function roll(n: CompiledNode, st: State, forcedNA: boolean): Rolled {
       const status: NodeStatus = scored === null ? 'notApplicable' : n.notScored ? 'notScored' : 'scored';
       let points = Exact.ZERO;
       let cap = Exact.ZERO;
+      // Zeroing takes what an item would have earned, not what a deduction takes away.
+      const zeroed = status === 'scored' && !n.deduction ? st.env.zeroed?.[code] : undefined;
       if (status === 'scored') {
         cap = n.cap;
         points = n.deduction ? scored! : min(scored!, cap);
         if (!n.deduction && points.isNegative()) points = Exact.ZERO;
         if (st.policy.roundCriteria) points = points.round(st.policy.places, st.policy.rounding);
+        if (zeroed !== undefined) points = Exact.ZERO;
       }
-      result = { points, max: cap, status, record: tracer ? leafRecord(n, cap, points, status, tracer.build()) : null };
+      result = { points, max: cap, status, record: tracer ? leafRecord(n, cap, points, status, tracer.build(), zeroed) : null };
     }
   } else {
     const records: NodeRecord[] | null = st.tracing ? [] : null;

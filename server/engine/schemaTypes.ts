@@ -256,6 +256,12 @@ export interface SubmissionInput {
     [k: string]: Evidence[];
   };
   /**
+   * Criteria the evaluator scored 0 for missing evidence: criterion code → the reason.
+   */
+  zeroed?: {
+    [k: string]: string;
+  };
+  /**
    * True for synthetic demonstration data.
    */
   demo?: boolean;

@@ -7,7 +7,7 @@ import { join, valueAt } from './pointer';
 import { forbiddenKeys, schemaFindings } from './schemaFindings';
 import { depthFinding } from './limits';
 import type { Fact, RuleSetVersion } from './schemaTypes';
-import { walkNodes } from './tree';
+import { isLeaf, walkNodes } from './tree';
 import { engineAjv } from './validate';
 import { formatNumber } from './text';
 
@@ -62,7 +62,7 @@ function factSchema(fact: Fact, required: boolean): JsonSchema {
 }
 
 /**
- * JSON Schema (2020-12) of `{ agency, facts, evidence? }` for this version: one property per
+ * JSON Schema (2020-12) of `{ agency, facts, evidence?, zeroed? }` for this version: one property per
  * declared fact with its type, range, options, label and unit; unknown facts are rejected.
  */
 export function deriveSubmissionSchema(version: RuleSetVersion, options: SubmissionSchemaOptions = {}): JsonSchema {
@@ -88,6 +88,11 @@ export function deriveSubmissionSchema(version: RuleSetVersion, options: Submiss
         type: 'object',
         propertyNames: { enum: [...evidenceKeys(version)] },
         additionalProperties: { type: 'array', items: { $ref: `${SCHEMA_IDS.submission}#/$defs/Evidence` } },
+      },
+      zeroed: {
+        type: 'object',
+        propertyNames: { enum: [...walkNodes(version.criteria)].filter(({ node }) => isLeaf(node)).map(({ node }) => node.code) },
+        additionalProperties: { type: 'string', minLength: 1 },
       },
       demo: { type: 'boolean' },
     },

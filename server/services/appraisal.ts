@@ -1,13 +1,22 @@
-// Appraisal (thẩm định): the evaluator sets a fact's value beside the agency's own, with a reason.
-// The agency's value stays as reported; the appraised one is what gets evaluated.
-import { type FactValue, validateSubmission } from '../engine';
+// Appraisal (thẩm định): the evaluator sets a fact's value beside the agency's own, or scores a
+// criterion 0 for missing evidence (and may restore it), always with a reason. The agency's value
+// stays as reported; the appraised one is what gets evaluated.
+import { type CompiledVersion, type FactValue, scoringFacts, validateSubmission, walkNodes } from '../engine';
 import type { Queryable, Tx } from '../store/db';
 import type { Page } from '../store/sql';
 import { requireAgency, toEngineAgency } from '../store/agencies';
-import { getAppraisal, insertAppraisal, listAppraisals, type Appraisal, type AppraisalFilter } from '../store/appraisals';
+import {
+  getAppraisal,
+  insertAppraisal,
+  listAppraisals,
+  type Appraisal,
+  type AppraisalFilter,
+  type AppraisalSubject,
+} from '../store/appraisals';
 import { recordAudit } from '../store/audit';
 import { requirePeriod } from '../store/periods';
-import { reviseSubmission, type Submission } from '../store/submissions';
+import { reviseSubmission, type Submission, type SubmissionChange } from '../store/submissions';
+import type { Agency } from '../store/agencies';
 import { assertAgencyAccess, scopedAgency, type Actor } from './actor';
 import { cohortFor, periodVersion } from './compiled';
 import { assertPeriodStatus, assertSubmissionStatus, submissionFor } from './submissions';
@@ -15,11 +24,7 @@ import { notFound, Problem } from '../problems/problem';
 
 export { APPRAISAL_SORT } from '../store/appraisals';
 
-export interface AppraisalInput {
-  fact: string;
-  value: FactValue | null;
-  reason: string;
-}
+export type AppraisalInput = AppraisalSubject & { reason: string };
 
 export async function appraise(
   tx: Tx,
@@ -43,21 +48,45 @@ export async function appraise(
   }
 
   const { compiled } = await periodVersion(tx, period);
+  const stored = await requireAgency(tx, before.agencyId);
+  const change: SubmissionChange =
+    'fact' in input
+      ? { appraisedFacts: { ...before.appraisedFacts, [input.fact]: checkedValue(compiled, stored, before, input.fact, input.value) } }
+      : { zeroedCriteria: zeroing(compiled, stored, before, input.criterion, input.zeroed, reason) };
+
+  const appraisal = await insertAppraisal(tx, before, { ...input, reason }, actor);
+  const after = await reviseSubmission(tx, before, before.etag, { ...change, status: 'appraised' }, 'appraise', actor);
+  await recordAudit(tx, {
+    actor,
+    action: 'appraise',
+    resource: 'submissions',
+    resourceId: before.id,
+    before: {
+      status: before.status,
+      revision: before.revision,
+      ...('fact' in input
+        ? { appraisedValue: before.appraisedFacts[input.fact] ?? null }
+        : { zeroed: before.zeroedCriteria[input.criterion] ?? null }),
+    },
+    after: { status: after.status, revision: after.revision, appraisal },
+  });
+  return { appraisal, submission: after };
+}
+
+/** The fact's appraised value, checked with the other effective facts (so a bound by another fact, processed ≤ received, holds too). */
+function checkedValue(compiled: CompiledVersion, stored: Agency, before: Submission, id: string, value: FactValue | null): FactValue | null {
   const document = compiled.version;
-  const fact = document.facts.find((f) => f.id === input.fact);
+  const fact = document.facts.find((f) => f.id === id);
   if (!fact) {
     const message = {
-      vi: `Chỉ tiêu "${input.fact}" không có trong bộ chỉ số ${document.ruleSet} ${document.version}.`,
-      en: `Fact "${input.fact}" is not part of rule set ${document.ruleSet} ${document.version}.`,
+      vi: `Chỉ tiêu "${id}" không có trong bộ chỉ số ${document.ruleSet} ${document.version}.`,
+      en: `Fact "${id}" is not part of rule set ${document.ruleSet} ${document.version}.`,
     };
     throw new Problem('unknown-fact', message, [{ severity: 'error', path: '/fact', code: 'unknown-fact', message }]);
   }
-  const stored = await requireAgency(tx, before.agencyId);
-  const agency = toEngineAgency(stored);
   const { cohort } = cohortFor(compiled, stored);
-  // Checked with the other effective facts, so that a bound by another fact (processed ≤ received) holds too.
   const bounded = document.facts.filter((f) => f.atMostFact === fact.id).map((f) => `/facts/${f.id}`);
-  const findings = validateSubmission(document, { agency, facts: { ...before.effectiveFacts, [fact.id]: input.value } }, { cohort })
+  const findings = validateSubmission(document, { agency: toEngineAgency(stored), facts: { ...before.effectiveFacts, [fact.id]: value } }, { cohort })
     .filter((f) => (f.path === `/facts/${fact.id}` || bounded.includes(f.path)) && f.code !== 'missing-fact')
     .map((f) => ({ ...f, path: '/value' }));
   if (findings.length) {
@@ -67,25 +96,33 @@ export async function appraise(
       findings,
     );
   }
+  return value;
+}
 
-  const appraisal = await insertAppraisal(tx, before, { fact: fact.id, value: input.value, reason }, actor);
-  const after = await reviseSubmission(
-    tx,
-    before,
-    before.etag,
-    { appraisedFacts: { ...before.appraisedFacts, [fact.id]: input.value }, status: 'appraised' },
-    'appraise',
-    actor,
-  );
-  await recordAudit(tx, {
-    actor,
-    action: 'appraise',
-    resource: 'submissions',
-    resourceId: before.id,
-    before: { status: before.status, revision: before.revision, appraisedValue: before.appraisedFacts[fact.id] ?? null },
-    after: { status: after.status, revision: after.revision, appraisal },
-  });
-  return { appraisal, submission: after };
+/**
+ * The zeroed criteria after scoring `code` 0 (or restoring it). Only an item of the agency's cohort
+ * that asks for evidence — its own evidence text, or a fact it reads that has evidence — can be
+ * scored 0 for missing evidence.
+ */
+function zeroing(compiled: CompiledVersion, stored: Agency, before: Submission, code: string, zeroed: boolean, reason: string) {
+  const document = compiled.version;
+  const { cohort } = cohortFor(compiled, stored);
+  const withEvidence = new Set(document.facts.filter((f) => f.evidence).map((f) => f.id));
+  const node = [...walkNodes(document.criteria)].map((w) => w.node).find((n) => n.code === code && n.kind === 'criterion');
+  const asksEvidence = !!node && (!!node.evidence || (!!node.scoring && [...scoringFacts(node.scoring)].some((f) => withEvidence.has(f))));
+  const inCohort = !!node && (!node.cohorts || (cohort !== null && node.cohorts.includes(cohort)));
+  if (!node || !asksEvidence || !inCohort) {
+    const message = !node
+      ? { vi: `Không có tiêu chí "${code}" trong bộ chỉ số ${document.version}.`, en: `There is no criterion "${code}" in version ${document.version}.` }
+      : !inCohort
+        ? { vi: `Tiêu chí ${code} không áp dụng cho khối của cơ quan.`, en: `Criterion ${code} does not apply to the agency's cohort.` }
+        : { vi: `Tiêu chí ${code} không yêu cầu tài liệu kiểm chứng.`, en: `Criterion ${code} asks for no evidence.` };
+    throw new Problem('unknown-criterion', message, [{ severity: 'error', path: '/criterion', code: 'unknown-criterion', message }]);
+  }
+  const next = { ...before.zeroedCriteria };
+  if (zeroed) next[code] = reason;
+  else delete next[code];
+  return next;
 }
 
 export function listAppraisalsFor(db: Queryable, actor: Actor, filter: AppraisalFilter, page: Page) {

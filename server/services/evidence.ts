@@ -1,6 +1,7 @@
-// Attaching and withdrawing evidence. Each is a new revision of the submission (its evidence list is
-// part of every snapshot). The agency adds evidence to its draft; the evaluator may add or
-// withdraw evidence until the period is closed (e.g. the appraisal minutes).
+// Attaching, withdrawing and reviewing evidence. Each is a new revision of the submission (its
+// evidence list is part of every snapshot). The agency adds evidence to its draft, and to back a
+// reply in the reply window; the evaluator may add or withdraw evidence until the period is closed
+// (e.g. the appraisal minutes), and accepts or rejects each explanation filed in place of evidence.
 import type { Tx } from '../store/db';
 import { recordAudit } from '../store/audit';
 import {
@@ -14,7 +15,7 @@ import {
   type LinkEvidence,
 } from '../store/evidence';
 import { requirePeriod } from '../store/periods';
-import { reviseSubmission, type EvidenceItem, type Submission } from '../store/submissions';
+import { reviseSubmission, type EvidenceItem, type EvidenceReview, type Submission } from '../store/submissions';
 import type { Period } from '../store/periods';
 import { walkNodes } from '../engine';
 import type { Queryable } from '../store/db';
@@ -22,6 +23,7 @@ import type { Actor } from './actor';
 import { periodVersion } from './compiled';
 import { checkEvidenceFile, MAX_EVIDENCE_BYTES } from './fileTypes';
 import { assertPeriodStatus, assertSubmissionStatus, submissionFor } from './submissions';
+import { assertReplyWindow } from './schedule';
 import type { ProblemCode } from '../problems/catalogue';
 import { fieldProblem, Problem } from '../problems/problem';
 
@@ -33,7 +35,10 @@ const invalid = (path: string, code: ProblemCode, vi: string, en: string) => fie
 /** Whether `actor` may change the evidence of `submission` now; the period it belongs to. */
 async function assertEditable(tx: Tx, submission: Submission, actor: Actor): Promise<Period> {
   const period = await requirePeriod(tx, submission.periodId);
-  if (actor.role === 'agency') {
+  if (actor.role === 'agency' && period.status === 'appraisal') {
+    // In reply to the appraisal, within the reply window.
+    assertReplyWindow(period);
+  } else if (actor.role === 'agency') {
     assertPeriodStatus(period, ['open'], { vi: 'thay đổi tài liệu kiểm chứng', en: 'change evidence' });
     assertSubmissionStatus(submission, ['draft'], { vi: 'thay đổi tài liệu kiểm chứng', en: 'change evidence' });
   } else {
@@ -137,6 +142,51 @@ export async function withdrawEvidence(
     resourceId: before.id,
     before: { revision: before.revision, evidence: item },
     after: { revision: after.revision },
+  });
+  return { item, submission: after };
+}
+
+/** The evaluator accepts or rejects an explanation filed in place of evidence, with a reason; a later review replaces it. */
+export async function reviewEvidence(
+  tx: Tx,
+  evidenceId: string,
+  input: { accepted: boolean; reason: string },
+  actor: Actor,
+): Promise<{ item: EvidenceItem; submission: Submission }> {
+  const stored = await requireEvidence(tx, evidenceId);
+  const before = await submissionFor(tx, actor, stored.submissionId, true);
+  const period = await requirePeriod(tx, before.periodId);
+  assertPeriodStatus(period, ['open', 'appraisal'], { vi: 'xem xét giải trình', en: 'review an explanation' });
+  assertSubmissionStatus(before, ['submitted', 'appraised'], { vi: 'xem xét giải trình của bản chưa nộp', en: 'review an unsubmitted explanation' });
+  const current = before.evidence.find((e) => e.id === evidenceId);
+  if (!current) {
+    throw new Problem('evidence-withdrawn', { vi: 'Tài liệu kiểm chứng này đã được rút.', en: 'This evidence item was withdrawn.' });
+  }
+  if (current.kind !== 'explanation') {
+    throw fieldProblem('not-an-explanation', '/accepted', {
+      vi: 'Chỉ xem xét chấp nhận hoặc bác bỏ bản giải trình; tệp và đường dẫn là tài liệu kiểm chứng.',
+      en: 'Only explanations are accepted or rejected; files and links are the evidence itself.',
+    });
+  }
+  const reason = input.reason.trim();
+  if (!reason) throw fieldProblem('reason-required', '/reason', { vi: 'Cần ghi lý do.', en: 'Give the reason.' });
+  const review: EvidenceReview = { accepted: input.accepted, reason, by: actor.username, at: new Date().toISOString() };
+  const item = { ...current, review };
+  const after = await reviseSubmission(
+    tx,
+    before,
+    before.etag,
+    { evidence: before.evidence.map((e) => (e.id === evidenceId ? item : e)) },
+    'evidence-review',
+    actor.username,
+  );
+  await recordAudit(tx, {
+    actor: actor.username,
+    action: 'review-evidence',
+    resource: 'submissions',
+    resourceId: before.id,
+    before: { revision: before.revision, review: current.review ?? null },
+    after: { revision: after.revision, evidenceId, review },
   });
   return { item, submission: after };
 }

@@ -1,5 +1,5 @@
 // From stored rows to what the engine reads: each submission as { agency, facts } with its
-// effective facts (appraised where present).
+// effective facts (appraised where present), and the criteria scored 0 for missing evidence.
 import type { SubmissionInput } from '../engine';
 import type { Queryable } from '../store/db';
 import { listAgencies, toEngineAgency, type Agency } from '../store/agencies';
@@ -12,9 +12,10 @@ async function agenciesById(db: Queryable, ids: string[]): Promise<Map<string, A
   return new Map(rows.map((a) => [a.id, a]));
 }
 
-/** What the engine evaluates for a submission: the agency as it is now, and the effective facts. */
+/** What the engine evaluates for a submission: the agency as it is now, the effective facts and the zeroed criteria. */
 export function submissionInput(submission: Submission, agency: Agency): SubmissionInput {
-  return { agency: toEngineAgency(agency), facts: submission.effectiveFacts };
+  const zeroed = Object.keys(submission.zeroedCriteria).length ? { zeroed: submission.zeroedCriteria } : {};
+  return { agency: toEngineAgency(agency), facts: submission.effectiveFacts, ...zeroed };
 }
 
 export async function submissionInputs(db: Queryable, submissions: Submission[]): Promise<SubmissionInput[]> {

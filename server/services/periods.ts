@@ -14,8 +14,14 @@ import {
   type PeriodStatus,
 } from '../store/periods';
 import { requireVersion } from '../store/versions';
-import { Problem } from '../problems/problem';
+import { openReplies } from '../store/replies';
+import { fieldProblem, Problem } from '../problems/problem';
 import { assertCurrent } from './etag';
+import { checkedSchedule, pastDeadline, scheduleHold } from './schedule';
+import { cohortFor, periodVersion } from './compiled';
+import { AGENCY_SORT, listAgencies } from '../store/agencies';
+import { submissionsOfPeriod, unreviewedExplanations } from '../store/submissions';
+import { vietnamDay } from '../engine';
 
 export { listPeriods, PERIOD_SORT, PERIOD_STATUSES, requirePeriod, type Period, type PeriodStatus } from '../store/periods';
 
@@ -61,6 +67,8 @@ export interface PeriodInput {
   demo?: boolean;
   /** When given, it must be the rule set of the version (the console sends what the user chose). */
   ruleSet?: string;
+  /** The year's dates; without them no deadline applies. */
+  schedule?: Record<string, unknown> | null;
 }
 
 export async function createPeriod(tx: Tx, input: PeriodInput, actor: string): Promise<Period> {
@@ -85,7 +93,14 @@ export async function createPeriod(tx: Tx, input: PeriodInput, actor: string): P
   }
   const period = await insertPeriod(
     tx,
-    { ruleSet: version.ruleSet, year: input.year, versionId: version.id, title: input.title.trim(), demo: input.demo ?? false },
+    {
+      ruleSet: version.ruleSet,
+      year: input.year,
+      versionId: version.id,
+      title: input.title.trim(),
+      schedule: input.schedule ? checkedSchedule(input.schedule) : null,
+      demo: input.demo ?? false,
+    },
     actor,
   );
   await recordAudit(tx, { actor, action: 'create', resource: 'periods', resourceId: period.id, after: audited(period) });
@@ -98,11 +113,11 @@ const locked = (p: Period) =>
     en: `The period is ${p.status}; its version can only change while it is open.`,
   });
 
-/** Changes a period read with `etag` (412 if someone changed it since). */
+/** Changes a period read with `etag` (412 if someone changed it since). Its dates change until it is closed. */
 export async function updatePeriod(
   tx: Tx,
   id: string,
-  input: { title?: string; versionId?: string },
+  input: { title?: string; versionId?: string; schedule?: Record<string, unknown> | null },
   actor: string,
   etag: string,
 ): Promise<Period> {
@@ -121,8 +136,18 @@ export async function updatePeriod(
     }
     versionId = version.id;
   }
+  let schedule = before.schedule;
+  if (input.schedule !== undefined && JSON.stringify(input.schedule) !== JSON.stringify(before.schedule)) {
+    if (before.status === 'closed') {
+      throw new Problem('period-locked', {
+        vi: 'Kỳ đánh giá đã kết thúc; không đổi được lịch.',
+        en: 'The period is closed; its dates cannot change.',
+      });
+    }
+    schedule = input.schedule === null ? null : checkedSchedule(input.schedule);
+  }
   const title = input.title?.trim() ?? before.title;
-  const after = await writePeriod(tx, id, { title, versionId }, actor);
+  const after = await writePeriod(tx, id, { title, versionId, schedule }, actor);
   await recordAudit(tx, { actor, action: 'update', resource: 'periods', resourceId: id, before: audited(before), after: audited(after) });
   return after;
 }
@@ -134,8 +159,23 @@ const NEXT: Record<PeriodStatus, PeriodStatus | null> = {
   published: null,
 };
 
-/** Moves a period one step forward; anything else is refused. */
-export async function transitionPeriod(tx: Tx, id: string, to: PeriodStatus, actor: string): Promise<Period> {
+/** Moving on before the schedule says so: allowed with a reason, which the audit log keeps. */
+export interface ScheduleOverride {
+  reason: string;
+}
+
+/**
+ * Moves a period one step forward; anything else is refused. The schedule's dates hold unless
+ * overridden with a reason; a period never closes on a reply nobody answered or an explanation
+ * nobody reviewed.
+ */
+export async function transitionPeriod(
+  tx: Tx,
+  id: string,
+  to: PeriodStatus,
+  actor: string,
+  override?: ScheduleOverride,
+): Promise<Period> {
   const before = await requirePeriod(tx, id, true);
   if (NEXT[before.status] !== to) {
     const next = NEXT[before.status];
@@ -144,6 +184,20 @@ export async function transitionPeriod(tx: Tx, id: string, to: PeriodStatus, act
       en: `The period cannot go from "${before.status}" to "${to}"${next ? ` (next step: "${next}")` : ' (it is published)'}.`,
     });
   }
+  if (to === 'closed') await assertNothingPending(tx, before);
+  const hold = scheduleHold(before, to);
+  const reason = override?.reason.trim();
+  if (override && !reason) {
+    throw fieldProblem('reason-required', '/override/reason', { vi: 'Cần ghi lý do chuyển trước lịch.', en: 'Say why the schedule is overridden.' });
+  }
+  if (hold && !reason) {
+    throw new Problem(
+      'schedule-not-reached',
+      { vi: `${hold.vi} Muốn chuyển sớm, hãy ghi lý do.`, en: `${hold.en} To move on early, give a reason.` },
+      undefined,
+      { overridable: true },
+    );
+  }
   const after = await setPeriodStatus(tx, id, to, actor);
   await recordAudit(tx, {
     actor,
@@ -151,9 +205,26 @@ export async function transitionPeriod(tx: Tx, id: string, to: PeriodStatus, act
     resource: 'periods',
     resourceId: id,
     before: { status: before.status },
-    after: { status: after.status },
+    after: { status: after.status, ...(hold && reason ? { override: { reason, schedule: hold } } : {}) },
   });
   return after;
+}
+
+async function assertNothingPending(tx: Tx, period: Period): Promise<void> {
+  const replies = await openReplies(tx, period.id);
+  if (replies) {
+    throw new Problem('replies-open', {
+      vi: `Còn ${replies} phản hồi của cơ quan chưa được giải quyết; hãy giải quyết trước khi kết thúc kỳ.`,
+      en: `${replies} agency repl${replies === 1 ? 'y is' : 'ies are'} not resolved yet; resolve them before closing.`,
+    });
+  }
+  const explanations = await unreviewedExplanations(tx, period.id);
+  if (explanations) {
+    throw new Problem('explanations-unreviewed', {
+      vi: `Còn ${explanations} bản giải trình thay cho tài liệu kiểm chứng chưa được chấp nhận hoặc bác bỏ.`,
+      en: `${explanations} explanation(s) filed in place of evidence are neither accepted nor rejected yet.`,
+    });
+  }
 }
 
 export async function deletePeriod(tx: Tx, id: string, actor: string): Promise<Period> {
@@ -167,4 +238,32 @@ export async function deletePeriod(tx: Tx, id: string, actor: string): Promise<P
   await removePeriod(tx, id);
   await recordAudit(tx, { actor, action: 'delete', resource: 'periods', resourceId: id, before: audited(before) });
   return before;
+}
+
+export interface OverdueAgency {
+  agencyId: string;
+  agencyName: string;
+  cohort: string;
+  /** The draft's id, or null when the agency has not started. */
+  submission: string | null;
+}
+
+/**
+ * The agencies assessed in the period (active, in a cohort of the pinned version) without a
+ * submitted self-assessment, in Vietnamese order; `overdue` once the deadline has passed.
+ */
+export async function overdueOf(db: Queryable, id: string) {
+  const period = await requirePeriod(db, id);
+  const { compiled } = await periodVersion(db, period);
+  const agencies = await listAgencies(db, { ruleSet: period.ruleSet, active: true }, { orderBy: AGENCY_SORT.name, order: 'ASC', offset: 0, limit: 100_000 });
+  const drafts = new Map((await submissionsOfPeriod(db, period.id, ['draft'])).map((s) => [s.agencyId, s.id]));
+  const done = new Set((await submissionsOfPeriod(db, period.id, ['submitted', 'appraised'])).map((s) => s.agencyId));
+  const rows: OverdueAgency[] = [];
+  for (const a of agencies.rows) {
+    const { cohort } = cohortFor(compiled, a);
+    if (cohort === null || done.has(a.id)) continue;
+    rows.push({ agencyId: a.id, agencyName: a.name, cohort, submission: drafts.get(a.id) ?? null });
+  }
+  const today = vietnamDay();
+  return { periodId: period.id, today, submissionDue: period.schedule?.submissionDue ?? null, overdue: pastDeadline(period, today), agencies: rows };
 }

@@ -3,7 +3,7 @@
 // and marks the period published — all in one transaction — with the decision approving it. A
 // published ranking is never edited; a correction publishes the same evaluations again under its
 // own decision, with its reason, superseding the ranking in force.
-import { isoOf, rankEvaluations, rankingHashOf, type Ranking } from '../engine';
+import { isoOf, rankEvaluations, vietnamDay, rankingHashOf, type Ranking } from '../engine';
 import type { Queryable, Tx } from '../store/db';
 import { auditHead, recordAudit } from '../store/audit';
 import { evaluationsByIds, latestPeriodBatch } from '../store/evaluations';
@@ -71,9 +71,6 @@ const published = (p: Period) =>
     en: `The results of period "${p.title}" are already published; a published ranking cannot change.`,
   });
 
-/** Today in Việt Nam (UTC+7), where decisions are dated. */
-const vietnamToday = (now = new Date()) => new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
-
 const finding = (path: string, vi: string, en: string): ProblemError => ({
   severity: 'error',
   path,
@@ -115,7 +112,7 @@ function checkedDecision(decision: RankingDecision, period: Period, after?: Rank
         `Decision date "${d.date}" is not a real day.`,
       ),
     );
-  } else if (day > vietnamToday()) {
+  } else if (day > vietnamDay()) {
     errors.push(finding('/decision/date', 'Ngày ký quyết định không được sau ngày hôm nay.', 'The decision date cannot be after today.'));
   } else if (Number(day.slice(0, 4)) < period.year) {
     errors.push(

@@ -2,7 +2,15 @@
 // open (each save a revision, checked against the facts of the pinned version), then submitted.
 // Drafts may be incomplete; submitting needs every required fact. Each function reads each row it
 // needs once, and checks that the caller may reach the agency's data.
-import { type Bilingual, type CompiledVersion, deriveSubmissionSchema, type Finding, hasErrors, validateSubmission } from '../engine';
+import {
+  type Bilingual,
+  type CompiledVersion,
+  deriveSubmissionSchema,
+  evidenceMissing,
+  type Finding,
+  hasErrors,
+  validateSubmission,
+} from '../engine';
 import type { Queryable, Tx } from '../store/db';
 import { requireAgency, toEngineAgency, type Agency } from '../store/agencies';
 import { recordAudit } from '../store/audit';
@@ -25,6 +33,7 @@ import { cohortFor, periodVersion } from './compiled';
 import { cohortMembers } from './agencies';
 import { assertRuleSetFilter, badFilter, named } from './listFilters';
 import { fieldProblem, Problem } from '../problems/problem';
+import { assertSelfAssessmentOpen } from './schedule';
 
 export { REVISION_SORT, SUBMISSION_SORT, type Submission, type SubmissionStatus } from '../store/submissions';
 
@@ -88,9 +97,41 @@ function checkFacts(compiled: CompiledVersion, agency: Agency, facts: Facts, com
 }
 
 /** Checks the facts under the period's pinned version and refuses them when any is wrong. */
-async function assertValidFacts(db: Queryable, period: Period, agency: Agency, facts: Facts, complete: boolean): Promise<void> {
+async function assertValidFacts(db: Queryable, period: Period, agency: Agency, facts: Facts, complete: boolean): Promise<FactCheck> {
   const { compiled } = await periodVersion(db, period);
-  assertValid(checkFacts(compiled, agency, facts, complete), agency);
+  const check = checkFacts(compiled, agency, facts, complete);
+  assertValid(check, agency);
+  return check;
+}
+
+/**
+ * What the version says must be shown and is not: each fact marked `evidence: "required"` needs a
+ * file, a link or a written explanation filed under it (an explanation the evaluator then accepts or
+ * rejects during appraisal).
+ */
+export function missingEvidence(check: FactCheck, evidence: readonly { key: string }[]): Finding[] {
+  return evidenceMissing(check.compiled.version, check.cohort, evidence).map((f) => ({
+    severity: 'error',
+    path: `/evidence/${f.id}`,
+    code: 'evidence-missing',
+    message: {
+      vi: `Thiếu tài liệu kiểm chứng cho "${f.label.vi}"`,
+      en: `No evidence for "${f.label.en ?? f.label.vi}"`,
+    },
+  }));
+}
+
+function assertEvidenceFiled(check: FactCheck, evidence: readonly { key: string }[], agency: Agency): void {
+  const missing = missingEvidence(check, evidence);
+  if (!missing.length) return;
+  throw new Problem(
+    'evidence-missing',
+    {
+      vi: `Chưa nộp được bản tự đánh giá của ${agency.name}: còn thiếu tài liệu kiểm chứng cho ${missing.length} nội dung. Hãy đính kèm tệp hoặc đường dẫn, hoặc ghi giải trình thay thế.`,
+      en: `The submission of ${agency.name} cannot be submitted: ${missing.length} item(s) have no evidence. Attach a file or a link, or write an explanation instead.`,
+    },
+    missing,
+  );
 }
 
 function assertValid(check: FactCheck, agency: Agency): void {
@@ -146,9 +187,12 @@ export async function createSubmission(
   assertAgencyAccess(actor, agencyId);
   const period = await requirePeriod(tx, input.periodId);
   assertPeriodStatus(period, ['open'], { vi: 'tạo bản tự đánh giá', en: 'create a submission' });
+  assertSelfAssessmentOpen(period, actor);
   const agency = await requireAgency(tx, agencyId);
   assertAgencyInPeriod(period, agency);
-  await assertValidFacts(tx, period, agency, input.facts, options.submit ?? false);
+  const check = await assertValidFacts(tx, period, agency, input.facts, options.submit ?? false);
+  // A new submission has no evidence yet: submitting it at once works only where none is required.
+  if (options.submit) assertEvidenceFiled(check, [], agency);
   const created = await insertSubmission(
     tx,
     { periodId: period.id, agencyId: agency.id, facts: input.facts, status: options.submit ? 'submitted' : 'draft', demo: options.demo },
@@ -211,6 +255,7 @@ export async function saveSubmission(tx: Tx, id: string, etag: string, facts: Fa
   const period = await requirePeriod(tx, before.periodId);
   assertPeriodStatus(period, ['open'], { vi: 'sửa bản tự đánh giá', en: 'edit the submission' });
   assertSubmissionStatus(before, ['draft'], { vi: 'sửa bản tự đánh giá đã nộp', en: 'edit a submitted submission' });
+  assertSelfAssessmentOpen(period, actor);
   const agency = await requireAgency(tx, before.agencyId);
   await assertValidFacts(tx, period, agency, facts, false);
   const after = await reviseSubmission(tx, before, etag, { facts }, 'update', actor.username);
@@ -225,15 +270,16 @@ export async function saveSubmission(tx: Tx, id: string, etag: string, facts: Fa
   return after;
 }
 
-/** draft → submitted, once every required fact has a valid value. */
+/** draft → submitted, once every required fact has a valid value and the evidence the version requires is filed. */
 export async function submitSubmission(tx: Tx, id: string, actor: Actor, etag?: string): Promise<Submission> {
   const before = await submissionFor(tx, actor, id, true);
   if (etag !== undefined && before.etag !== etag) throw staleSubmission();
   const period = await requirePeriod(tx, before.periodId);
   assertPeriodStatus(period, ['open'], { vi: 'nộp bản tự đánh giá', en: 'submit' });
   assertSubmissionStatus(before, ['draft'], { vi: 'nộp lại', en: 'submit again' });
+  assertSelfAssessmentOpen(period, actor);
   const agency = await requireAgency(tx, before.agencyId);
-  await assertValidFacts(tx, period, agency, before.facts, true);
+  assertEvidenceFiled(await assertValidFacts(tx, period, agency, before.facts, true), before.evidence, agency);
   const after = await reviseSubmission(tx, before, before.etag, { status: 'submitted' }, 'submit', actor.username);
   await recordAudit(tx, {
     actor: actor.username,

@@ -9,6 +9,10 @@ import { isUuid } from './users';
 export const PERIOD_STATUSES = ['open', 'appraisal', 'closed', 'published'] as const;
 export type PeriodStatus = (typeof PERIOD_STATUSES)[number];
 
+/** The year's dates, each a calendar day (yyyy-mm-dd), in this order. */
+export const SCHEDULE_DATES = ['opensOn', 'submissionDue', 'appraisalDue', 'replyDue', 'closesOn'] as const;
+export type PeriodSchedule = Record<(typeof SCHEDULE_DATES)[number], string>;
+
 export interface Period {
   id: string;
   ruleSet: string;
@@ -18,6 +22,8 @@ export interface Period {
   versionLabel: string;
   title: string;
   status: PeriodStatus;
+  /** Null for a period made before periods had dates: no deadline applies to it. */
+  schedule: PeriodSchedule | null;
   demo: boolean;
   submissionCount: number;
   createdAt: string;
@@ -34,6 +40,7 @@ interface PeriodRow {
   version_label: string;
   title: string;
   status: PeriodStatus;
+  schedule: PeriodSchedule | null;
   demo: boolean;
   submission_count: number;
   created_at: Date;
@@ -42,7 +49,7 @@ interface PeriodRow {
   updated_by: string;
 }
 
-const COLUMNS = `p.id, p.rule_set, p.year, p.version_id, v.version AS version_label, p.title, p.status, p.demo,
+const COLUMNS = `p.id, p.rule_set, p.year, p.version_id, v.version AS version_label, p.title, p.status, p.schedule, p.demo,
   (SELECT count(*)::int FROM submissions s WHERE s.period_id = p.id) AS submission_count,
   p.created_at, p.created_by, p.updated_at, p.updated_by`;
 const FROM = 'periods p JOIN versions v ON v.id = p.version_id';
@@ -56,6 +63,7 @@ const toPeriod = (r: PeriodRow): Period => ({
   versionLabel: r.version_label,
   title: r.title,
   status: r.status,
+  schedule: r.schedule,
   demo: r.demo,
   submissionCount: r.submission_count,
   createdAt: iso(r.created_at)!,
@@ -118,23 +126,30 @@ export interface PeriodRecord {
   year: number;
   versionId: string;
   title: string;
+  schedule: PeriodSchedule | null;
   demo: boolean;
 }
 
 export async function insertPeriod(tx: Tx, period: PeriodRecord, actor: string): Promise<Period> {
   const res = await tx.query<{ id: string }>(
-    `INSERT INTO periods (rule_set, year, version_id, title, demo, created_by, updated_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id`,
-    [period.ruleSet, period.year, period.versionId, period.title, period.demo, actor],
+    `INSERT INTO periods (rule_set, year, version_id, title, schedule, demo, created_by, updated_by)
+     VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $7) RETURNING id`,
+    [period.ruleSet, period.year, period.versionId, period.title, period.schedule && JSON.stringify(period.schedule), period.demo, actor],
   );
   return requirePeriod(tx, res.rows[0].id);
 }
 
-export async function writePeriod(tx: Tx, id: string, fields: { title: string; versionId: string }, actor: string): Promise<Period> {
-  await tx.query('UPDATE periods SET title = $2, version_id = $3, updated_at = now(), updated_by = $4 WHERE id = $1', [
+export async function writePeriod(
+  tx: Tx,
+  id: string,
+  fields: { title: string; versionId: string; schedule: PeriodSchedule | null },
+  actor: string,
+): Promise<Period> {
+  await tx.query('UPDATE periods SET title = $2, version_id = $3, schedule = $4::jsonb, updated_at = now(), updated_by = $5 WHERE id = $1', [
     id,
     fields.title,
     fields.versionId,
+    fields.schedule && JSON.stringify(fields.schedule),
     actor,
   ]);
   return requirePeriod(tx, id);

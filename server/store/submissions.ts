@@ -24,7 +24,19 @@ export interface EvidenceItem {
   note: string;
   createdAt: string;
   createdBy: string;
+  /** The evaluator's verdict on an explanation filed in place of a document (the latest one). */
+  review?: EvidenceReview;
 }
+
+export interface EvidenceReview {
+  accepted: boolean;
+  reason: string;
+  by: string;
+  at: string;
+}
+
+/** Criteria the evaluator scored 0 for missing evidence: code → reason. */
+export type ZeroedCriteria = Record<string, string>;
 
 export interface Submission {
   id: string;
@@ -38,6 +50,7 @@ export interface Submission {
   appraisedFacts: Facts;
   /** Appraised where present, else self-reported: what is evaluated. */
   effectiveFacts: Facts;
+  zeroedCriteria: ZeroedCriteria;
   evidence: EvidenceItem[];
   revision: number;
   etag: string;
@@ -58,6 +71,7 @@ export interface Revision {
   status: SubmissionStatus;
   facts: Facts;
   appraisedFacts: Facts;
+  zeroedCriteria: ZeroedCriteria;
   evidence: EvidenceItem[];
   author: string;
   at: string;
@@ -71,6 +85,7 @@ interface SubmissionRow {
   status: SubmissionStatus;
   facts: Facts;
   appraised_facts: Facts;
+  zeroed_criteria: ZeroedCriteria;
   evidence: EvidenceItem[];
   revision: number;
   etag: string;
@@ -83,7 +98,7 @@ interface SubmissionRow {
   submitted_by: string | null;
 }
 
-const COLUMNS = `s.id, s.period_id, s.agency_id, a.name AS agency_name, s.status, s.facts, s.appraised_facts, s.evidence,
+const COLUMNS = `s.id, s.period_id, s.agency_id, a.name AS agency_name, s.status, s.facts, s.appraised_facts, s.zeroed_criteria, s.evidence,
   s.revision, s.etag, s.demo, s.created_at, s.created_by, s.updated_at, s.updated_by, s.submitted_at, s.submitted_by`;
 const FROM = 'submissions s JOIN agencies a ON a.id = s.agency_id';
 const WHAT = { vi: 'bản tự đánh giá', en: 'Submission' };
@@ -100,6 +115,7 @@ const toSubmission = (r: SubmissionRow): Submission => ({
   facts: r.facts,
   appraisedFacts: r.appraised_facts,
   effectiveFacts: effectiveFactsOf(r.facts, r.appraised_facts),
+  zeroedCriteria: r.zeroed_criteria,
   evidence: r.evidence,
   revision: r.revision,
   etag: r.etag,
@@ -177,9 +193,19 @@ export async function submissionsOfPeriod(db: Queryable, periodId: string, statu
 
 async function appendRevision(tx: Tx, s: Submission, action: string, actor: string): Promise<void> {
   await tx.query(
-    `INSERT INTO submission_revisions (submission_id, revision, action, status, facts, appraised_facts, evidence, author)
-     VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7::jsonb, $8)`,
-    [s.id, s.revision, action, s.status, JSON.stringify(s.facts), JSON.stringify(s.appraisedFacts), JSON.stringify(s.evidence), actor],
+    `INSERT INTO submission_revisions (submission_id, revision, action, status, facts, appraised_facts, zeroed_criteria, evidence, author)
+     VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7::jsonb, $8::jsonb, $9)`,
+    [
+      s.id,
+      s.revision,
+      action,
+      s.status,
+      JSON.stringify(s.facts),
+      JSON.stringify(s.appraisedFacts),
+      JSON.stringify(s.zeroedCriteria),
+      JSON.stringify(s.evidence),
+      actor,
+    ],
   );
 }
 
@@ -234,6 +260,7 @@ export const staleSubmission = () =>
 export interface SubmissionChange {
   facts?: Facts;
   appraisedFacts?: Facts;
+  zeroedCriteria?: ZeroedCriteria;
   evidence?: EvidenceItem[];
   status?: SubmissionStatus;
 }
@@ -254,7 +281,7 @@ export async function reviseSubmission(
   const res = await tx.query(
     `UPDATE submissions
         SET facts = $3::jsonb, appraised_facts = $4::jsonb, evidence = $5::jsonb, status = $6,
-            revision = revision + 1, etag = $7, updated_at = now(), updated_by = $8
+            revision = revision + 1, etag = $7, updated_at = now(), updated_by = $8, zeroed_criteria = $9::jsonb
             ${submitting ? ', submitted_at = now(), submitted_by = $8' : ''}
       WHERE id = $1 AND etag = $2
       RETURNING id`,
@@ -267,6 +294,7 @@ export async function reviseSubmission(
       change.status ?? before.status,
       newEtag(),
       actor,
+      JSON.stringify(change.zeroedCriteria ?? before.zeroedCriteria),
     ],
   );
   if (!res.rows.length) throw staleSubmission();
@@ -282,6 +310,7 @@ interface RevisionRow {
   status: SubmissionStatus;
   facts: Facts;
   appraised_facts: Facts;
+  zeroed_criteria: ZeroedCriteria;
   evidence: EvidenceItem[];
   author: string;
   at: Date;
@@ -304,10 +333,21 @@ export async function listRevisions(db: Queryable, submissionId: string, page: P
       status: r.status,
       facts: r.facts,
       appraisedFacts: r.appraised_facts,
+      zeroedCriteria: r.zeroed_criteria,
       evidence: r.evidence,
       author: r.author,
       at: iso(r.at)!,
     })),
     total: total.rows[0].n,
   };
+}
+
+/** Explanations filed in place of evidence, in the period's submitted submissions, that the evaluator has not reviewed. */
+export async function unreviewedExplanations(db: Queryable, periodId: string): Promise<number> {
+  const res = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM submissions s, jsonb_array_elements(s.evidence) e
+      WHERE s.period_id = $1 AND s.status <> 'draft' AND e ->> 'kind' = 'explanation' AND NOT (e ? 'review')`,
+    [periodId],
+  );
+  return res.rows[0].n;
 }

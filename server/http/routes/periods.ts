@@ -12,6 +12,7 @@ import {
   createPeriod,
   deletePeriod,
   listPeriods,
+  overdueOf,
   PERIOD_SORT,
   PERIOD_STATUSES,
   requirePeriod,
@@ -26,12 +27,26 @@ import { ifMatch, sendTagged } from '../ifMatch';
 const year = { type: 'integer', minimum: 2000, maximum: 2100 };
 const title = { type: 'string', minLength: 1, maxLength: 300, pattern: '\\S' };
 const versionId = { type: 'string', format: 'uuid' };
+const day = { type: 'string', maxLength: 20 };
+// Each a calendar day (yyyy-mm-dd or dd/mm/yyyy); their order is the service's check.
+const schedule = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['opensOn', 'submissionDue', 'appraisalDue', 'replyDue', 'closesOn'],
+  properties: { opensOn: day, submissionDue: day, appraisalDue: day, replyDue: day, closesOn: day },
+};
+const scheduleOrNone = { anyOf: [schedule, { type: 'null' }] };
 
-export const createPeriodBody = object({ ruleSet: { type: 'string' }, year, versionId, title }, ['year', 'versionId', 'title']);
+export const createPeriodBody = object({ ruleSet: { type: 'string' }, year, versionId, title, schedule: scheduleOrNone }, [
+  'year',
+  'versionId',
+  'title',
+]);
 // react-admin sends the whole record back; the read-only fields are accepted and ignored.
 export const updatePeriodBody = object({
   title,
   versionId,
+  schedule: scheduleOrNone,
   id: { type: 'string' },
   ruleSet: { type: 'string' },
   year,
@@ -45,7 +60,9 @@ export const updatePeriodBody = object({
   updatedBy: { type: 'string' },
 });
 // Publishing through the transition cites the approving decision, as publishing the ranking does.
-export const transitionBody = object({ to: { enum: [...PERIOD_STATUSES] }, decision: decisionSchema }, ['to']);
+// Moving on before the schedule's day takes a reason (kept in the audit log).
+const override = { type: 'object', additionalProperties: false, required: ['reason'], properties: { reason: { type: 'string', maxLength: 2000 } } };
+export const transitionBody = object({ to: { enum: [...PERIOD_STATUSES] }, decision: decisionSchema, override }, ['to']);
 
 export function routes(ctx: AppContext): Router {
   const router = Router();
@@ -78,6 +95,10 @@ export function routes(ctx: AppContext): Router {
     sendTagged(res, await requirePeriod(ctx.db, req.params.id as string));
   });
 
+  router.get('/periods/:id/overdue', allow('periods', 'overdue'), responds(200, 'Overdue'), async (req, res) => {
+    res.json(await overdueOf(ctx.db, req.params.id as string));
+  });
+
   router.post('/periods', allow('periods', 'create'), validateBody(createPeriodBody), responds(201, 'Period'), async (req, res) => {
     const period = await ctx.db.transaction((tx) => createPeriod(tx, req.body, req.user.username));
     res.status(201).json(period);
@@ -90,9 +111,13 @@ export function routes(ctx: AppContext): Router {
     responds(200, 'Period', { headers: ['ETag'] }),
     async (req, res) => {
       const etag = ifMatch(req, true, 'kỳ đánh giá');
-      const { title: newTitle, versionId: newVersion } = req.body as { title?: string; versionId?: string };
+      const { title: newTitle, versionId: newVersion, schedule: newSchedule } = req.body as {
+        title?: string;
+        versionId?: string;
+        schedule?: Record<string, unknown> | null;
+      };
       const period = await ctx.db.transaction((tx) =>
-        updatePeriod(tx, req.params.id as string, { title: newTitle, versionId: newVersion }, req.user.username, etag),
+        updatePeriod(tx, req.params.id as string, { title: newTitle, versionId: newVersion, schedule: newSchedule }, req.user.username, etag),
       );
       sendTagged(res, period);
     },
@@ -133,7 +158,7 @@ export function routes(ctx: AppContext): Router {
           await publishRanking(tx, id, { decision: req.body.decision }, req.user.username);
           return requirePeriod(tx, id);
         }
-        return transitionPeriod(tx, id, to, req.user.username);
+        return transitionPeriod(tx, id, to, req.user.username, req.body.override);
       });
       res.json(period);
     },

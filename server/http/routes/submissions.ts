@@ -9,7 +9,7 @@ import { allow } from '../auth';
 import { form, listOf, responds } from '../declare';
 import { filterString, pageOf, parseListQuery, sendList } from '../list';
 import { BODY_SCHEMA, object, validateBody, type BodyValidator } from '../validate';
-import { addEvidence, evidenceFor, withdrawEvidence, type NewEvidence } from '../../services/evidence';
+import { addEvidence, evidenceFor, reviewEvidence, withdrawEvidence, type NewEvidence } from '../../services/evidence';
 import { cleanFileName, EVIDENCE_EXTENSIONS, EVIDENCE_MIME_TYPES, MAX_EVIDENCE_BYTES } from '../../services/fileTypes';
 import {
   createSubmission,
@@ -49,6 +49,7 @@ export const updateSubmissionBody = object(
     agencyName: {},
     status: {},
     appraisedFacts: {},
+    zeroedCriteria: {},
     effectiveFacts: {},
     evidence: {},
     revision: {},
@@ -173,6 +174,8 @@ const sendSubmission = (res: Response, s: Submission, status = 200) => {
   res.status(status).set('ETag', `"${s.etag}"`).json(s);
 };
 
+const reviewBody = object({ accepted: { type: 'boolean' }, reason: { type: 'string', maxLength: 2000 } }, ['accepted', 'reason']);
+
 export function routes(ctx: AppContext): Router {
   const router = Router();
 
@@ -293,6 +296,17 @@ export function routes(ctx: AppContext): Router {
     res.set('Cache-Control', 'private, no-store');
     res.send(content);
   });
+
+  router.post(
+    '/evidence/:id/review',
+    allow('submissions', 'reviewEvidence'),
+    validateBody(reviewBody),
+    responds(200, 'EvidenceItem', { headers: ['ETag'], description: 'The explanation with its review' }),
+    async (req, res) => {
+      const { item, submission } = await ctx.db.transaction((tx) => reviewEvidence(tx, req.params.id as string, req.body, req.user));
+      res.set('ETag', `"${submission.etag}"`).json(item);
+    },
+  );
 
   router.delete(
     '/evidence/:id',
