@@ -151,6 +151,8 @@ export interface NodeResult {
   legalRef?: string;
   evidence?: LocalizedText;
   explanation?: LocalizedText;
+  /** Scored 0 by the evaluator for missing evidence: the reason. */
+  zeroed?: string;
   trace?: CriterionTrace;
   children?: NodeResult[];
 }

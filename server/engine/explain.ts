@@ -68,7 +68,13 @@ function viewNode(compiled: CompiledVersion, e: Evaluation, n: CompiledNode, r: 
   const points = Exact.of(r.points);
   const { roundCriteria, places, rounding } = compiled.policy;
   const computed = roundCriteria ? view.points.round(places, rounding) : view.points;
-  if (status === 'scored' && !points.eq(computed)) {
+  if (r.zeroed !== undefined) {
+    out.zeroed = r.zeroed;
+    out.explanation = bi(
+      `${view.explanation.vi}; chấm 0 điểm do thiếu tài liệu kiểm chứng: ${r.zeroed}`,
+      `${view.explanation.en}; scored 0 for missing evidence: ${r.zeroed}`,
+    );
+  } else if (status === 'scored' && !points.eq(computed)) {
     const o = outOf(points, criterionMax(node, e.cohort ?? undefined));
     out.explanation = bi(
       `${view.explanation.vi}; giới hạn trong điểm tối đa → ${o.vi}`,

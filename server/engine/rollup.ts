@@ -38,7 +38,14 @@ interface State {
 const idOf = (n: CompiledNode): string | undefined => (n.node.id !== undefined && n.node.id !== n.node.code ? n.node.id : undefined);
 
 /** A node's record, keys in canonical order. */
-function leafRecord(n: CompiledNode, max: Exact, points: Exact, status: NodeStatus, trace: NodeRecord['trace'], zeroed?: string): NodeRecord {
+function leafRecord(
+  n: CompiledNode,
+  max: Exact,
+  points: Exact,
+  status: NodeStatus,
+  trace: NodeRecord['trace'],
+  zeroed?: string,
+): NodeRecord {
   const id = idOf(n);
   return {
     code: n.node.code,

@@ -74,7 +74,13 @@ export async function appraise(
 }
 
 /** The fact's appraised value, checked with the other effective facts (so a bound by another fact, processed ≤ received, holds too). */
-function checkedValue(compiled: CompiledVersion, stored: Agency, before: Submission, id: string, value: FactValue | null): FactValue | null {
+function checkedValue(
+  compiled: CompiledVersion,
+  stored: Agency,
+  before: Submission,
+  id: string,
+  value: FactValue | null,
+): FactValue | null {
   const document = compiled.version;
   const fact = document.facts.find((f) => f.id === id);
   if (!fact) {
@@ -86,7 +92,11 @@ function checkedValue(compiled: CompiledVersion, stored: Agency, before: Submiss
   }
   const { cohort } = cohortFor(compiled, stored);
   const bounded = document.facts.filter((f) => f.atMostFact === fact.id).map((f) => `/facts/${f.id}`);
-  const findings = validateSubmission(document, { agency: toEngineAgency(stored), facts: { ...before.effectiveFacts, [fact.id]: value } }, { cohort })
+  const findings = validateSubmission(
+    document,
+    { agency: toEngineAgency(stored), facts: { ...before.effectiveFacts, [fact.id]: value } },
+    { cohort },
+  )
     .filter((f) => (f.path === `/facts/${fact.id}` || bounded.includes(f.path)) && f.code !== 'missing-fact')
     .map((f) => ({ ...f, path: '/value' }));
   if (findings.length) {
@@ -113,7 +123,10 @@ function zeroing(compiled: CompiledVersion, stored: Agency, before: Submission, 
   const inCohort = !!node && (!node.cohorts || (cohort !== null && node.cohorts.includes(cohort)));
   if (!node || !asksEvidence || !inCohort) {
     const message = !node
-      ? { vi: `Không có tiêu chí "${code}" trong bộ chỉ số ${document.version}.`, en: `There is no criterion "${code}" in version ${document.version}.` }
+      ? {
+          vi: `Không có tiêu chí "${code}" trong bộ chỉ số ${document.version}.`,
+          en: `There is no criterion "${code}" in version ${document.version}.`,
+        }
       : !inCohort
         ? { vi: `Tiêu chí ${code} không áp dụng cho khối của cơ quan.`, en: `Criterion ${code} does not apply to the agency's cohort.` }
         : { vi: `Tiêu chí ${code} không yêu cầu tài liệu kiểm chứng.`, en: `Criterion ${code} asks for no evidence.` };

@@ -157,7 +157,10 @@ export async function reviewEvidence(
   const before = await submissionFor(tx, actor, stored.submissionId, true);
   const period = await requirePeriod(tx, before.periodId);
   assertPeriodStatus(period, ['open', 'appraisal'], { vi: 'xem xét giải trình', en: 'review an explanation' });
-  assertSubmissionStatus(before, ['submitted', 'appraised'], { vi: 'xem xét giải trình của bản chưa nộp', en: 'review an unsubmitted explanation' });
+  assertSubmissionStatus(before, ['submitted', 'appraised'], {
+    vi: 'xem xét giải trình của bản chưa nộp',
+    en: 'review an unsubmitted explanation',
+  });
   const current = before.evidence.find((e) => e.id === evidenceId);
   if (!current) {
     throw new Problem('evidence-withdrawn', { vi: 'Tài liệu kiểm chứng này đã được rút.', en: 'This evidence item was withdrawn.' });

@@ -169,13 +169,7 @@ export interface ScheduleOverride {
  * overridden with a reason; a period never closes on a reply nobody answered or an explanation
  * nobody reviewed.
  */
-export async function transitionPeriod(
-  tx: Tx,
-  id: string,
-  to: PeriodStatus,
-  actor: string,
-  override?: ScheduleOverride,
-): Promise<Period> {
+export async function transitionPeriod(tx: Tx, id: string, to: PeriodStatus, actor: string, override?: ScheduleOverride): Promise<Period> {
   const before = await requirePeriod(tx, id, true);
   if (NEXT[before.status] !== to) {
     const next = NEXT[before.status];
@@ -188,7 +182,10 @@ export async function transitionPeriod(
   const hold = scheduleHold(before, to);
   const reason = override?.reason.trim();
   if (override && !reason) {
-    throw fieldProblem('reason-required', '/override/reason', { vi: 'Cần ghi lý do chuyển trước lịch.', en: 'Say why the schedule is overridden.' });
+    throw fieldProblem('reason-required', '/override/reason', {
+      vi: 'Cần ghi lý do chuyển trước lịch.',
+      en: 'Say why the schedule is overridden.',
+    });
   }
   if (hold && !reason) {
     throw new Problem(
@@ -255,7 +252,11 @@ export interface OverdueAgency {
 export async function overdueOf(db: Queryable, id: string) {
   const period = await requirePeriod(db, id);
   const { compiled } = await periodVersion(db, period);
-  const agencies = await listAgencies(db, { ruleSet: period.ruleSet, active: true }, { orderBy: AGENCY_SORT.name, order: 'ASC', offset: 0, limit: 100_000 });
+  const agencies = await listAgencies(
+    db,
+    { ruleSet: period.ruleSet, active: true },
+    { orderBy: AGENCY_SORT.name, order: 'ASC', offset: 0, limit: 100_000 },
+  );
   const drafts = new Map((await submissionsOfPeriod(db, period.id, ['draft'])).map((s) => [s.agencyId, s.id]));
   const done = new Set((await submissionsOfPeriod(db, period.id, ['submitted', 'appraised'])).map((s) => s.agencyId));
   const rows: OverdueAgency[] = [];
@@ -265,5 +266,11 @@ export async function overdueOf(db: Queryable, id: string) {
     rows.push({ agencyId: a.id, agencyName: a.name, cohort, submission: drafts.get(a.id) ?? null });
   }
   const today = vietnamDay();
-  return { periodId: period.id, today, submissionDue: period.schedule?.submissionDue ?? null, overdue: pastDeadline(period, today), agencies: rows };
+  return {
+    periodId: period.id,
+    today,
+    submissionDue: period.schedule?.submissionDue ?? null,
+    overdue: pastDeadline(period, today),
+    agencies: rows,
+  };
 }

@@ -22,7 +22,12 @@ export interface ReplyInput {
 }
 
 /** The agency's answer to one of its appraisals. */
-export async function replyTo(tx: Tx, appraisalId: string, input: ReplyInput, actor: Actor): Promise<{ appraisal: Appraisal; reply: Reply }> {
+export async function replyTo(
+  tx: Tx,
+  appraisalId: string,
+  input: ReplyInput,
+  actor: Actor,
+): Promise<{ appraisal: Appraisal; reply: Reply }> {
   const appraisal = await appraisalFor(tx, actor, appraisalId);
   assertAgencyAccess(actor, appraisal.agencyId);
   const period = await requirePeriod(tx, appraisal.periodId);
@@ -112,10 +117,17 @@ export async function resolve(
       });
     }
     const subject =
-      appraisal.fact !== null ? { fact: appraisal.fact, value: input.value ?? null } : { criterion: appraisal.criterion!, zeroed: input.zeroed! };
+      appraisal.fact !== null
+        ? { fact: appraisal.fact, value: input.value ?? null }
+        : { criterion: appraisal.criterion!, zeroed: input.zeroed! };
     revised = await appraise(tx, appraisal.submissionId, { ...subject, reason }, actor);
   }
-  const resolved = await resolveReply(tx, reply.id, { outcome: input.outcome, reason, revisionId: revised?.appraisal.id ?? null }, actor.username);
+  const resolved = await resolveReply(
+    tx,
+    reply.id,
+    { outcome: input.outcome, reason, revisionId: revised?.appraisal.id ?? null },
+    actor.username,
+  );
   await recordAudit(tx, {
     actor: actor.username,
     action: 'resolve-reply',

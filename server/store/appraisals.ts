@@ -67,7 +67,12 @@ const toAppraisal = (r: AppraisalRow): Appraisal => ({
 
 export type AppraisalSubject = { fact: string; value: FactValue | null } | { criterion: string; zeroed: boolean };
 
-export async function insertAppraisal(tx: Tx, submission: Submission, input: AppraisalSubject & { reason: string }, actor: string): Promise<Appraisal> {
+export async function insertAppraisal(
+  tx: Tx,
+  submission: Submission,
+  input: AppraisalSubject & { reason: string },
+  actor: string,
+): Promise<Appraisal> {
   const row =
     'fact' in input
       ? {
@@ -75,7 +80,9 @@ export async function insertAppraisal(tx: Tx, submission: Submission, input: App
           criterion: null,
           agency: submission.facts[input.fact] ?? null,
           value: input.value,
-          previous: Object.prototype.hasOwnProperty.call(submission.appraisedFacts, input.fact) ? submission.appraisedFacts[input.fact] : null,
+          previous: Object.prototype.hasOwnProperty.call(submission.appraisedFacts, input.fact)
+            ? submission.appraisedFacts[input.fact]
+            : null,
         }
       : {
           fact: null,

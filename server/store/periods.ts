@@ -145,13 +145,10 @@ export async function writePeriod(
   fields: { title: string; versionId: string; schedule: PeriodSchedule | null },
   actor: string,
 ): Promise<Period> {
-  await tx.query('UPDATE periods SET title = $2, version_id = $3, schedule = $4::jsonb, updated_at = now(), updated_by = $5 WHERE id = $1', [
-    id,
-    fields.title,
-    fields.versionId,
-    fields.schedule && JSON.stringify(fields.schedule),
-    actor,
-  ]);
+  await tx.query(
+    'UPDATE periods SET title = $2, version_id = $3, schedule = $4::jsonb, updated_at = now(), updated_by = $5 WHERE id = $1',
+    [id, fields.title, fields.versionId, fields.schedule && JSON.stringify(fields.schedule), actor],
+  );
   return requirePeriod(tx, id);
 }
 

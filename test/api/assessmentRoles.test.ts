@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { backends } from '../support/db';
 import { OTHER_AGENCY, OWN_AGENCY, startTestApp, type TestApp } from '../support/app';
 import { ALL, STAFF, itEnforcesRoleMatrix, type Row } from '../support/roleMatrix';
-import { approvingDecision, demoFacts, openPeriod, publishSonLa, submitDemo } from '../support/assessment';
+import { approvingDecision, demoFacts, fileMissingEvidence, openPeriod, publishSonLa, submitDemo } from '../support/assessment';
 import type { Role } from '../../server/store/users';
 
 const WRITERS: Role[] = ['agency', 'evaluator'];
@@ -31,6 +31,9 @@ describe.each(backends)('assessment role matrix on $name', (backend) => {
       body: { periodId: p.id, agencyId: OWN_AGENCY, facts: demoFacts(OWN_AGENCY).reported },
     });
     expect(res.status, res.text).toBe(201);
+    // With the evidence its version requires, so that it can be submitted.
+    const refusal = await app.request('POST', `/api/submissions/${res.body.id}/submit`, { as: 'evaluator' });
+    await fileMissingEvidence(app, res.body.id, refusal, 'evaluator');
     return res.body;
   };
   const addLink = async () => {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { backends } from '../support/db';
 import { OTHER_AGENCY, OWN_AGENCY, startTestApp, type TestApp } from '../support/app';
-import { demoFacts, filterQuery, openPeriod, publishSonLa, submitDemo } from '../support/assessment';
+import { demoFacts, fileMissingEvidence, filterQuery, openPeriod, publishSonLa, submitDemo } from '../support/assessment';
 import type { Role } from '../../server/store/users';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
@@ -304,7 +304,7 @@ describe.each(backends)('submissions API on $name', (backend) => {
     expect(denied.status).toBe(403);
   });
 
-  it('refuses to submit an incomplete draft (every missing fact named), then submits and freezes it', async () => {
+  it('refuses to submit an incomplete draft (every missing fact, then every missing evidence named), then submits and freezes it', async () => {
     const period = await app.request('POST', '/api/periods', {
       as: 'evaluator',
       body: { year: 2050, versionId: (await app.request('GET', `/api/periods/${periodId}`)).body.versionId, title: 'Kỳ nộp' },
@@ -325,12 +325,32 @@ describe.each(backends)('submissions API on $name', (backend) => {
       headers: { 'if-match': created.body.etag },
       body: { facts: demoFacts(OWN_AGENCY).reported },
     });
-    const submitted = await app.request('POST', `/api/submissions/${created.body.id}/submit`, {
+    // The facts are complete; what the version requires to be shown is not.
+    const noEvidence = await app.request('POST', `/api/submissions/${created.body.id}/submit`, {
       as: 'agency',
       headers: { 'if-match': full.body.etag },
     });
+    expect(noEvidence.status).toBe(422);
+    expect(noEvidence.body.code).toBe('evidence-missing');
+    expect(noEvidence.body.detail).toMatch(/còn thiếu tài liệu kiểm chứng cho \d+ nội dung/);
+    const planIssued = noEvidence.body.errors.find((e: { path: string }) => e.path === '/evidence/plan_issued');
+    expect(planIssued.message).toMatch(/^Thiếu tài liệu kiểm chứng cho "Đã ban hành kế hoạch/);
+    expect((await app.request('GET', `/api/submissions/${created.body.id}`, { as: 'agency' })).body.status).toBe('draft');
+
+    // A written explanation takes a document's place (the evaluator accepts or rejects it later).
+    const explained = await app.request('POST', `/api/submissions/${created.body.id}/evidence`, {
+      as: 'agency',
+      body: { key: 'plan_issued', kind: 'explanation', note: 'Kế hoạch số 12/KH-STTTT lưu bản giấy tại văn thư.' },
+    });
+    expect(explained.status, explained.text).toBe(201);
+    const fewer = await app.request('POST', `/api/submissions/${created.body.id}/submit`, { as: 'agency' });
+    expect(fewer.status).toBe(422);
+    expect(fewer.body.errors).toHaveLength(noEvidence.body.errors.length - 1);
+    expect(fewer.body.errors.map((e: { path: string }) => e.path)).not.toContain('/evidence/plan_issued');
+    await fileMissingEvidence(app, created.body.id, fewer, 'agency');
+    const submitted = await app.request('POST', `/api/submissions/${created.body.id}/submit`, { as: 'agency' });
     expect(submitted.status, submitted.text).toBe(200);
-    expect(submitted.body).toMatchObject({ status: 'submitted', submittedBy: OWN_AGENCY, revision: 3 });
+    expect(submitted.body).toMatchObject({ status: 'submitted', submittedBy: OWN_AGENCY });
 
     const edit = await app.request('PUT', `/api/submissions/${created.body.id}`, {
       as: 'agency',

@@ -61,7 +61,12 @@ export async function openPeriod(app: TestApp, versionId: string, as: Role = 'ev
  * Links the evidence a submission still lacks, one per item the submit refusal lists (the
  * province's document portal), as an agency does before submitting again.
  */
-export async function fileMissingEvidence(app: TestApp, submissionId: string, refusal: { body: { errors?: { path: string }[] } }, as: Role) {
+export async function fileMissingEvidence(
+  app: TestApp,
+  submissionId: string,
+  refusal: { body: { errors?: { path: string }[] } },
+  as: Role,
+) {
   for (const { path } of refusal.body.errors ?? []) {
     const key = path.replace(/^\/evidence\//, '');
     const url = `https://sonla.gov.vn/van-ban/${key}`;

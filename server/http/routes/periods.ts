@@ -61,7 +61,12 @@ export const updatePeriodBody = object({
 });
 // Publishing through the transition cites the approving decision, as publishing the ranking does.
 // Moving on before the schedule's day takes a reason (kept in the audit log).
-const override = { type: 'object', additionalProperties: false, required: ['reason'], properties: { reason: { type: 'string', maxLength: 2000 } } };
+const override = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['reason'],
+  properties: { reason: { type: 'string', maxLength: 2000 } },
+};
 export const transitionBody = object({ to: { enum: [...PERIOD_STATUSES] }, decision: decisionSchema, override }, ['to']);
 
 export function routes(ctx: AppContext): Router {
@@ -111,13 +116,23 @@ export function routes(ctx: AppContext): Router {
     responds(200, 'Period', { headers: ['ETag'] }),
     async (req, res) => {
       const etag = ifMatch(req, true, 'kỳ đánh giá');
-      const { title: newTitle, versionId: newVersion, schedule: newSchedule } = req.body as {
+      const {
+        title: newTitle,
+        versionId: newVersion,
+        schedule: newSchedule,
+      } = req.body as {
         title?: string;
         versionId?: string;
         schedule?: Record<string, unknown> | null;
       };
       const period = await ctx.db.transaction((tx) =>
-        updatePeriod(tx, req.params.id as string, { title: newTitle, versionId: newVersion, schedule: newSchedule }, req.user.username, etag),
+        updatePeriod(
+          tx,
+          req.params.id as string,
+          { title: newTitle, versionId: newVersion, schedule: newSchedule },
+          req.user.username,
+          etag,
+        ),
       );
       sendTagged(res, period);
     },

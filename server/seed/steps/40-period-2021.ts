@@ -27,7 +27,13 @@ const TITLE = 'Đánh giá Chỉ số chuyển đổi số năm 2021 — tỉnh 
 const REASON = 'Dữ liệu demo: giá trị do Sở TT&TT theo dõi, nhập sẵn khi khởi tạo hệ thống.';
 const ON_PAPER = 'Dữ liệu demo: văn bản lưu bản giấy tại cơ quan, chưa số hoá.';
 const ACCEPTED = 'Dữ liệu demo: đã đối chiếu bản giấy khi thẩm định.';
-const SCHEDULE = { opensOn: '2021-03-01', submissionDue: '2021-10-31', appraisalDue: '2021-11-30', replyDue: '2021-12-10', closesOn: '2021-12-20' };
+const SCHEDULE = {
+  opensOn: '2021-03-01',
+  submissionDue: '2021-10-31',
+  appraisalDue: '2021-11-30',
+  replyDue: '2021-12-10',
+  closesOn: '2021-12-20',
+};
 
 const describe = (err: unknown) =>
   err instanceof Problem ? { code: err.code, message: err.detail.en, findings: err.errors?.slice(0, 5) } : String(err);
