@@ -2,7 +2,7 @@
 // a filled template or CSV, the ranking as XLSX/CSV/PDF and an agency's report card. The file
 // formats live in server/files/; this module finds the data, applies the workflow's rules, writes.
 import { createHash } from 'node:crypto';
-import { type EvaluationView, rankEvaluations, type Ranking } from '../engine';
+import { assignCohort, evidenceMissing, type EvaluationView, rankEvaluations, type Ranking } from '../engine';
 import type { Db, Queryable } from '../store/db';
 import { engineAgencies } from '../store/agencies';
 import { recordAudit } from '../store/audit';
@@ -100,16 +100,20 @@ export async function importFile(db: Db, actor: Actor, periodId: string, file: U
   try {
     const counts = await db.transaction(async (tx) => {
       let created = 0;
+      // A file carries figures, not evidence: a row still lacking evidence the version requires is
+      // saved as a draft, named in the answer, for the agency to complete and submit.
+      const drafts: { agencyId: string; agencyName: string; missing: string[] }[] = [];
       for (const [i, s] of parsed.submissions.entries()) {
         current = i;
         const before = existing.get(s.agency.id);
-        if (before) {
-          const saved = await saveSubmission(tx, before.id, before.etag, s.facts, actor);
-          await submitSubmission(tx, saved.id, actor, saved.etag);
-        } else {
-          await createSubmission(tx, { periodId: period.id, agencyId: s.agency.id, facts: s.facts }, actor, { submit: true });
-          created++;
-        }
+        const saved = before
+          ? await saveSubmission(tx, before.id, before.etag, s.facts, actor)
+          : await createSubmission(tx, { periodId: period.id, agencyId: s.agency.id, facts: s.facts }, actor);
+        if (!before) created++;
+        const { cohort } = assignCohort(compiled, s.agency);
+        const missing = evidenceMissing(compiled.version, cohort, saved.evidence).map((f) => f.id);
+        if (missing.length) drafts.push({ agencyId: s.agency.id, agencyName: s.agency.name, missing });
+        else await submitSubmission(tx, saved.id, actor, saved.etag);
       }
       await recordAudit(tx, {
         actor: actor.username,
@@ -121,9 +125,10 @@ export async function importFile(db: Db, actor: Actor, periodId: string, file: U
           size: file.size,
           sha256: createHash('sha256').update(file.buffer).digest('hex'),
           agencies: parsed.submissions.map((s) => s.agency.id),
+          drafts: drafts.map((d) => d.agencyId),
         },
       });
-      return { created, updated: parsed.submissions.length - created };
+      return { created, updated: parsed.submissions.length - created, submitted: parsed.submissions.length - drafts.length, drafts };
     });
     return { imported: parsed.submissions.length, ...counts };
   } catch (err) {

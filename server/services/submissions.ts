@@ -109,7 +109,7 @@ async function assertValidFacts(db: Queryable, period: Period, agency: Agency, f
  * file, a link or a written explanation filed under it (an explanation the evaluator then accepts or
  * rejects during appraisal).
  */
-export function missingEvidence(check: FactCheck, evidence: readonly { key: string }[]): Finding[] {
+function missingEvidence(check: FactCheck, evidence: readonly { key: string }[]): Finding[] {
   return evidenceMissing(check.compiled.version, check.cohort, evidence).map((f) => ({
     severity: 'error',
     path: `/evidence/${f.id}`,
