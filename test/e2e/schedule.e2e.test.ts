@@ -1,6 +1,6 @@
 // Period dates in the console: the evaluator creates a period with its five dates (the usual ones of
 // the year filled in, one changed), a date out of order is refused on its own field, the period's
-// page shows the schedule, and moving it to appraisal before the self-assessment deadline asks for
+// page shows the schedule (changed in its dialog), the dashboard its deadline, and moving it to appraisal before the self-assessment deadline asks for
 // a reason, which the audit log keeps. Any error in the browser console fails the test.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -77,6 +77,25 @@ describe('period dates', () => {
         );
         await expect(schedule.locator('[data-date="replyDue"]').innerText()).resolves.toMatch(new RegExp(`Hạn phản hồi\\s+10/12/${YEAR}`));
         await screenshot(page, '91-period-schedule');
+
+        // the organiser changes a date in the dialog (PUT with the etag the period was read with)
+        await page.getByTestId('edit-schedule').click();
+        const edit = page.getByRole('dialog');
+        await edit.locator('input[name="schedule.closesOn"]').fill(`22/12/${YEAR}`);
+        await edit.getByRole('button', { name: 'Lưu' }).click();
+        await edit.waitFor({ state: 'hidden' });
+        await expect(schedule.locator('[data-date="closesOn"]').innerText()).resolves.toMatch(new RegExp(`22/12/${YEAR}`));
+
+        // the dashboard, on this period (the current one), says the self-assessment deadline
+        await page.goto('/#/');
+        await page.getByRole('combobox', { name: 'Kỳ đánh giá' }).click();
+        await page.getByRole('option', { name: new RegExp(TITLE) }).click();
+        await expect(page.getByTestId('period-deadline').innerText()).resolves.toMatch(
+          new RegExp(`^Hạn tự đánh giá: 31/10/${YEAR} \\(còn \\d+ ngày\\)$`),
+        );
+        await screenshot(page, '93-dashboard-deadline');
+        await page.goto(`/#/periods/${periodId}/show`);
+        await schedule.waitFor();
 
         // to appraisal before the deadline: the server's reason, and a reason asked for
         await page.getByTestId('transition-appraisal').click();
