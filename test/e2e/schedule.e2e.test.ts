@@ -1,7 +1,8 @@
 // Period dates in the console: the evaluator creates a period with its five dates (the usual ones of
 // the year filled in, one changed), a date out of order is refused on its own field, the period's
-// page shows the schedule (changed in its dialog), the dashboard its deadline, and moving it to appraisal before the self-assessment deadline asks for
-// a reason, which the audit log keeps. Any error in the browser console fails the test.
+// page shows the schedule (changed in its dialog), the dashboard its deadline, and moving it to
+// appraisal before the self-assessment deadline asks for a reason, which the audit log keeps. Any
+// error in the browser console fails the test.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startServer, type RunningServer, apiAs } from './support/server';
