@@ -8,10 +8,10 @@ export type ScheduleKey = (typeof SCHEDULE_KEYS)[number];
 export type Schedule = Record<ScheduleKey, string>;
 
 /** Today in Vietnam, yyyy-mm-dd, as the server counts deadlines. */
-export const vietnamToday = (): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
+const vietnamToday = (): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
 
 /** Whole days from today to the day (negative once passed). */
-export const daysUntil = (iso: string, today = vietnamToday()): number =>
+const daysUntil = (iso: string, today = vietnamToday()): number =>
   Math.round((Date.parse(`${iso}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
 
 /** The usual dates of a year: opens 1 March, self-assessment by 31 October, appraisal by 30 November, replies by 10 December, closes 20 December. */
@@ -27,18 +27,17 @@ export const scheduleOf = (period: RaRecord | undefined): Schedule | null =>
   period?.schedule && typeof period.schedule === 'object' ? (period.schedule as Schedule) : null;
 
 /** The first date still to come (today counts), or null when all have passed. */
-export const nextKey = (schedule: Schedule, today = vietnamToday()): ScheduleKey | null =>
-  SCHEDULE_KEYS.find((k) => schedule[k] >= today) ?? null;
+const nextKey = (schedule: Schedule, today = vietnamToday()): ScheduleKey | null => SCHEDULE_KEYS.find((k) => schedule[k] >= today) ?? null;
 
 /** The deadline that matters in a status: self-assessment while open, appraisal then replies in appraisal. */
-export const deadlineFor = (status: string, schedule: Schedule, today = vietnamToday()): ScheduleKey | null => {
+const deadlineFor = (status: string, schedule: Schedule, today = vietnamToday()): ScheduleKey | null => {
   if (status === 'open') return 'submissionDue';
   if (status === 'appraisal') return schedule.appraisalDue >= today ? 'appraisalDue' : 'replyDue';
   return null;
 };
 
 /** "còn 5 ngày", "hôm nay", "đã qua". */
-export const useLeft = () => {
+const useLeft = () => {
   const translate = useTranslate();
   return (iso: string, today = vietnamToday()) => {
     const days = daysUntil(iso, today);
