@@ -9,6 +9,35 @@ import { CohortRankingTable } from '../rankings/CohortRankingTable';
 import { StartSubmission } from './StartSubmission';
 import { PeriodResultLine } from './AgencyResults';
 import { resultsPerPeriod } from './resultsPerPeriod';
+import { DeadlineLine, replyWindowOf, scheduleOf } from '../periods/schedule';
+
+/** The deadlines of the periods under way: the self-assessment's while open; in appraisal, the window to reply to its results. */
+const Deadlines = () => {
+  const translate = useTranslate();
+  const { data } = useGetList('periods', { sort: { field: 'year', order: 'DESC' }, pagination: { page: 1, perPage: 50 } });
+  const current = (data ?? []).filter((p) => (p.status === 'open' || p.status === 'appraisal') && scheduleOf(p));
+  if (!current.length) return null;
+  return (
+    <Box sx={{ mb: 1 }} data-testid="my-deadlines">
+      {current.map((p) => {
+        const schedule = scheduleOf(p)!;
+        const reply = replyWindowOf(schedule);
+        return (
+          <Box key={p.id} sx={{ py: 0.5 }} data-period={p.id}>
+            <Typography variant="subtitle2">{p.title}</Typography>
+            {p.status === 'open' ? (
+              <DeadlineLine period={p} />
+            ) : (
+              <Typography variant="body2" data-testid="reply-window">
+                {translate('chiso.schedule.replyWindow', reply)}
+              </Typography>
+            )}
+          </Box>
+        );
+      })}
+    </Box>
+  );
+};
 
 /** The published ranking of the agency's own cohort, its row marked. */
 const OwnCohortRanking = ({ published, agencyId }: { published: PublishedRanking; agencyId: string }) => {
@@ -60,6 +89,7 @@ export const AgencyDashboard = () => {
           <Typography variant="h6" sx={{ mb: 1 }}>
             {translate('chiso.dashboard.mySubmissions')}
           </Typography>
+          <Deadlines />
           {isPending && <LinearProgress />}
           {submissions && <StartSubmission started={new Set(submissions.map((s) => String(s.periodId)))} />}
           {submissions && !submissions.length && <Alert severity="info">{translate('chiso.dashboard.noSubmission')}</Alert>}

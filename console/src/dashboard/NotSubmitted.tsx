@@ -3,15 +3,18 @@ import { useTranslate } from 'react-admin';
 import { Link as RouterLink } from 'react-router-dom';
 import { useLt } from '../common/useLt';
 import type { PeriodCohortsState } from './usePeriodCohorts';
+import type { OverdueReport } from './useOverdue';
+import { viDay } from '../../../server/engine';
 
 const collator = new Intl.Collator('vi');
 
 /**
  * The agencies of the period that have not submitted yet — no self-assessment at all, or one still
  * a draft — cohort by cohort, each linking to the agency, so that the evaluator knows whom to call.
- * Agencies in no cohort of the version are not assessed and are not listed.
+ * Agencies in no cohort of the version are not assessed and are not listed. Past the
+ * self-assessment deadline (the server's overdue report) the list says so and marks each one late.
  */
-export const NotSubmitted = ({ cohorts: { data, error } }: { cohorts: PeriodCohortsState }) => {
+export const NotSubmitted = ({ cohorts: { data, error }, overdue }: { cohorts: PeriodCohortsState; overdue?: OverdueReport | null }) => {
   const translate = useTranslate();
   const lt = useLt();
   if (error) return <Alert severity="error">{error.message}</Alert>;
@@ -25,15 +28,21 @@ export const NotSubmitted = ({ cohorts: { data, error } }: { cohorts: PeriodCoho
     return { id: c.id, name: lt(c.name), order, missing };
   });
   const rows = cohorts.flatMap((c) => c.missing.map((a) => ({ ...a, cohort: c.name })));
+  const late = !!overdue?.overdue && rows.length > 0;
   return (
-    <Box data-testid="not-submitted">
+    <Box data-testid="not-submitted" data-overdue={late ? 'true' : undefined}>
+      {late && (
+        <Alert severity="error" sx={{ my: 1 }} data-testid="overdue">
+          {translate('chiso.schedule.overdueSince', { day: viDay(overdue.submissionDue ?? ''), smart_count: rows.length })}
+        </Alert>
+      )}
       <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', rowGap: 1, my: 1 }}>
         {cohorts.map((c) => (
           <Chip
             key={c.id}
             data-cohort={c.id}
             variant="outlined"
-            color={c.missing.length ? 'warning' : 'success'}
+            color={c.missing.length ? (late ? 'error' : 'warning') : 'success'}
             label={translate('chiso.dashboard.notSubmittedIn', { cohort: c.name, smart_count: c.missing.length })}
           />
         ))}
@@ -61,12 +70,15 @@ export const NotSubmitted = ({ cohorts: { data, error } }: { cohorts: PeriodCoho
                 </TableCell>
                 <TableCell>{r.cohort}</TableCell>
                 <TableCell>
-                  <Chip
-                    size="small"
-                    variant="outlined"
-                    color={r.draft ? 'info' : 'default'}
-                    label={translate(r.draft ? 'chiso.dashboard.drafting' : 'chiso.dashboard.notStarted')}
-                  />
+                  <Stack direction="row" spacing={1}>
+                    <Chip
+                      size="small"
+                      variant="outlined"
+                      color={r.draft ? 'info' : 'default'}
+                      label={translate(r.draft ? 'chiso.dashboard.drafting' : 'chiso.dashboard.notStarted')}
+                    />
+                    {late && <Chip size="small" color="error" label={translate('chiso.schedule.late')} />}
+                  </Stack>
                 </TableCell>
               </TableRow>
             ))}

@@ -8,6 +8,8 @@ import { useChosenPeriod } from './useCurrentPeriod';
 import { SubmissionProgressView } from './SubmissionProgress';
 import { usePeriodCohorts } from './usePeriodCohorts';
 import { NotSubmitted } from './NotSubmitted';
+import { useOverdue } from './useOverdue';
+import { DeadlineLine } from '../periods/schedule';
 import { BandsPerCohort } from './BandsPerCohort';
 
 /** Half the width on a wide screen, titled. */
@@ -30,6 +32,7 @@ export const StaffDashboard = () => {
   const translate = useTranslate();
   const { period, periods, isPending, choose } = useChosenPeriod();
   const cohorts = usePeriodCohorts(period);
+  const overdue = useOverdue(period);
   const ruleSetTitle = useRuleSetTitle(period?.ruleSet);
   return (
     <Box sx={{ mt: 2 }}>
@@ -66,6 +69,7 @@ export const StaffDashboard = () => {
                       {ruleSetTitle ?? '…'} · {translate('resources.versions.name', { smart_count: 1 })} {period.versionLabel} ·{' '}
                       {translate('chiso.dashboard.submissions', { smart_count: period.submissionCount ?? 0 })}
                     </Typography>
+                    <DeadlineLine period={period} />
                   </Box>
                   <Button component={Link} to={`/periods/${period.id}/show`} variant="outlined">
                     {translate('chiso.dashboard.openPeriod')}
@@ -78,8 +82,8 @@ export const StaffDashboard = () => {
           <Panel title="chiso.dashboard.progress">
             <SubmissionProgressView cohorts={cohorts} />
           </Panel>
-          <Panel title="chiso.dashboard.notSubmitted">
-            <NotSubmitted cohorts={cohorts} />
+          <Panel title={overdue?.overdue ? 'chiso.schedule.overdueTitle' : 'chiso.dashboard.notSubmitted'}>
+            <NotSubmitted cohorts={cohorts} overdue={overdue} />
           </Panel>
           <Panel title="chiso.dashboard.bands">
             <BandsPerCohort period={period} />

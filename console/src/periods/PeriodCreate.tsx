@@ -1,4 +1,5 @@
 import { useLt } from '../common/useLt';
+import { ScheduleDefaults, ScheduleInputs } from './ScheduleInputs';
 import {
   Create,
   FormDataConsumer,
@@ -14,7 +15,7 @@ import {
   type RaRecord,
 } from 'react-admin';
 
-/** A new assessment year, pinned to a published version of the rule set. */
+/** A new assessment year, pinned to a published version of the rule set, with its five dates (the usual ones of the year to start with). */
 export const PeriodCreate = () => {
   const translate = useTranslate();
   const lt = useLt();
@@ -39,6 +40,8 @@ export const PeriodCreate = () => {
           }
         </FormDataConsumer>
         <TextInput source="title" validate={required()} fullWidth />
+        <ScheduleDefaults />
+        <ScheduleInputs />
       </SimpleForm>
     </Create>
   );

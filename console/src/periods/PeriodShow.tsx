@@ -11,6 +11,8 @@ import { EvaluateButton } from './EvaluateButton';
 import { PeriodFileActions } from './PeriodFileActions';
 import { SubmissionProgress } from '../dashboard/SubmissionProgress';
 import { PeriodTrail } from '../layout/trails';
+import { ScheduleTable, scheduleOf } from './schedule';
+import { ScheduleDialogButton } from './ScheduleInputs';
 
 const PeriodHeader = () => {
   const period = useRecordContext();
@@ -42,6 +44,11 @@ const PeriodHeader = () => {
         </Stack>
       </Stack>
       <PeriodStepper status={period.status} />
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'center', mb: 1 }}>
+        <Typography variant="h6">{translate('chiso.schedule.title')}</Typography>
+        <ScheduleDialogButton period={period} />
+      </Stack>
+      <ScheduleTable schedule={scheduleOf(period)} />
     </CardContent>
   );
 };

@@ -27,7 +27,7 @@ const writable: Record<string, string[]> = {
   submissions: ['facts', 'evidence', 'note'],
   agencies: ['name', 'nameEn', 'kind', 'attributes', 'ruleSets', 'active'],
   users: ['fullName', 'role', 'agencyId', 'password', 'disabled'],
-  periods: ['title', 'versionId'],
+  periods: ['title', 'versionId', 'schedule'],
   'rule-sets': ['title', 'description'],
 };
 
@@ -100,7 +100,8 @@ export const dataProvider = {
   versionInForce: (ruleSet: string, date: string) => get(`/api/versions/in-force?ruleSet=${q(ruleSet)}&date=${q(date)}`),
   agencyCohort: (agencyId: string, versionId: string) =>
     get<{ cohort: string | null; matches: string[] }>(`/api/agencies/${q(agencyId)}/cohort?versionId=${q(versionId)}`),
-  transitionPeriod: (id: string, to: string) => post(`/api/periods/${q(id)}/transition`, { to }),
+  transitionPeriod: (id: string, to: string, override?: { reason: string }) =>
+    post(`/api/periods/${q(id)}/transition`, override ? { to, override } : { to }),
   evaluatePeriod: (id: string, versionId?: string) =>
     post<PeriodEvaluation>(`/api/periods/${q(id)}/evaluate`, versionId ? { versionId } : {}),
   evaluateSubmission: (id: string, versionId?: string) =>

@@ -1,0 +1,33 @@
+import { useEffect, useState } from 'react';
+import type { RaRecord } from 'react-admin';
+import { apiFetch } from '../api/http';
+
+export interface OverdueReport {
+  periodId: string;
+  today: string;
+  submissionDue: string | null;
+  overdue: boolean;
+  agencies: { agencyId: string; agencyName: string; cohort: string; submission: string | null }[];
+}
+
+/**
+ * Whether the open period's self-assessment deadline has passed, as the server counts it
+ * (GET /api/periods/:id/overdue); null while reading, for a period without dates or not open.
+ */
+export const useOverdue = (period: RaRecord | undefined): OverdueReport | null => {
+  const [report, setReport] = useState<OverdueReport | null>(null);
+  const id = period?.id === undefined ? undefined : String(period.id);
+  const applies = !!period?.schedule && period.status === 'open';
+  useEffect(() => {
+    if (!id || !applies) return;
+    let live = true;
+    apiFetch<OverdueReport>(`/api/periods/${encodeURIComponent(id)}/overdue`).then(
+      ({ json }) => live && setReport(json),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [id, applies]);
+  return applies && report?.periodId === id ? report : null;
+};
