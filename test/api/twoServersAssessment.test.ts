@@ -51,6 +51,17 @@ describe.runIf(url)('two servers, one PostgreSQL database: submissions', () => {
     const updates = { body: await audit(`/api/audit?${filterQuery({ resource: 'submissions', resourceId: id, action: 'update' })}`) };
     expect(updates.body.map((e: any) => e.after.facts.staff_total)).toEqual([winner.facts.staff_total]);
 
+    const refusal = await call(1, 'POST', `/api/submissions/${id}/submit`, {});
+    expect(refusal.body.code).toBe('evidence-missing');
+    for (const { path } of refusal.body.errors) {
+      const key = path.replace(/^\/evidence\//, '');
+      const link = await call(0, 'POST', `/api/submissions/${id}/evidence`, {
+        key,
+        kind: 'link',
+        url: `https://sonla.gov.vn/van-ban/${key}`,
+      });
+      expect(link.status).toBe(201);
+    }
     expect((await call(1, 'POST', `/api/submissions/${id}/submit`, {})).status).toBe(200);
     const appraisals = [...Object.entries(evaluator), ['staff_total', 900], ['staff_with_computer', 1]] as [string, unknown][];
     const results = await Promise.all(
@@ -60,7 +71,7 @@ describe.runIf(url)('two servers, one PostgreSQL database: submissions', () => {
     const final = (await call(0, 'GET', `/api/submissions/${id}`)).body;
     expect(final.appraisedFacts).toEqual(Object.fromEntries(appraisals));
     expect(final.facts.staff_total).toBe(winner.facts.staff_total);
-    expect(final.revision).toBe(3 + appraisals.length);
+    expect(final.revision).toBe(3 + refusal.body.errors.length + appraisals.length);
     const revisions = (await call(1, 'GET', `/api/submissions/${id}/revisions?sort=${encodeURIComponent('["revision","ASC"]')}`)).body;
     expect(revisions.map((r: { revision: number }) => r.revision)).toEqual(Array.from({ length: final.revision }, (_, i) => i + 1));
     expect((await audit('/api/audit/verify')).valid).toBe(true);

@@ -4,7 +4,7 @@
 // it and sees it verified. Any error in the browser console fails the test.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startServer, type RunningServer } from './support/server';
+import { apiAs, fileRequiredEvidence, startServer, type RunningServer } from './support/server';
 import { fillEveryFact, login, openBrowser, screenshot, type Session } from './support/browser';
 
 let server: RunningServer;
@@ -239,6 +239,17 @@ describe('the console', () => {
       await page.getByRole('combobox', { name: 'Phiên bản' }).click();
       await page.getByRole('option', { name: /^2023/ }).click();
       await page.locator('input[name="title"]').fill('Đánh giá Chỉ số chuyển đổi số năm 2023 — tỉnh Sơn La');
+      // Assessed late: the agencies still have a month to self-assess.
+      const day = (offset: number) =>
+        new Date(Date.now() + 7 * 3600_000 + offset * 86_400_000).toISOString().slice(0, 10).split('-').reverse().join('/');
+      for (const [key, offset] of [
+        ['submissionDue', 30],
+        ['appraisalDue', 40],
+        ['replyDue', 50],
+        ['closesOn', 60],
+      ] as const) {
+        await page.locator(`input[name="schedule.${key}"]`).fill(day(offset));
+      }
       await page.getByRole('button', { name: 'Lưu' }).click();
       await page.getByTestId('period-stepper').waitFor();
       await page.locator('[data-status="open"]').first().waitFor();
@@ -271,6 +282,11 @@ describe('the console', () => {
       await page.getByTestId('confirm-evidence').click();
       await notification(page, 'Đã thêm tài liệu kiểm chứng').waitFor();
       await page.locator('[data-evidence]').first().waitFor();
+      // The rest of the evidence the version requires, linked as the agency does for the bulk of it.
+      const submissionId = /#\/submissions\/([^/]+)/.exec(page.url())![1];
+      expect(await fileRequiredEvidence(await apiAs(server, 'so-tttt'), submissionId)).toBeGreaterThan(10);
+      await page.reload();
+      await page.locator('[data-fact-row]').first().waitFor();
 
       await page.getByTestId('submit-submission').click();
       await page.getByRole('button', { name: 'Xác nhận' }).click();

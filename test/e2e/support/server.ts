@@ -111,3 +111,25 @@ export async function apiAs(server: RunningServer, username: string) {
     return (text ? JSON.parse(text) : undefined) as T;
   };
 }
+
+type Api = Awaited<ReturnType<typeof apiAs>>;
+
+/**
+ * Links a document for every fact the submission's version requires evidence for and that has none
+ * yet (the province's document portal), as an agency does for the bulk of its evidence.
+ */
+export async function fileRequiredEvidence(api: Api, submissionId: string): Promise<number> {
+  const { schema } = await api<{ schema: { properties: { facts: { properties: Record<string, { 'x-evidence'?: string }> } } } }>(
+    'GET',
+    `/submissions/${submissionId}/schema`,
+  );
+  const submission = await api<{ evidence: { key: string }[] }>('GET', `/submissions/${submissionId}`);
+  const filed = new Set(submission.evidence.map((e) => e.key));
+  const missing = Object.entries(schema.properties.facts.properties)
+    .filter(([key, fact]) => fact['x-evidence'] === 'required' && !filed.has(key))
+    .map(([key]) => key);
+  for (const key of missing) {
+    await api('POST', `/submissions/${submissionId}/evidence`, { key, kind: 'link', url: `https://sonla.gov.vn/van-ban/${key}` });
+  }
+  return missing.length;
+}
