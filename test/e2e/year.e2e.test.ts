@@ -1,0 +1,243 @@
+// The whole assessment year in the browser, as the province runs it: the evaluator opens a period
+// with its dates; the Department of Information and Communications self-assesses, is refused for
+// the evidence it has not filed, files it (one item as a written explanation) and submits; the
+// period moves to appraisal early with a reason; the evaluator accepts the explanation and appraises
+// a fact; in the reply window the agency replies, the evaluator revises; the period closes, is
+// scored and published under the chairman's decision; anyone reads it at /cong-khai without
+// signing in, and the agency sees its rank. Any unexpected error in the browser console fails.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { apiAs, fileRequiredEvidence, startServer, type RunningServer } from './support/server';
+import { fillEveryFact, login, openBrowser, screenshot, type Session } from './support/browser';
+
+let server: RunningServer;
+const YEAR = 2026;
+const TITLE = `Đánh giá Chỉ số chuyển đổi số năm ${YEAR} — tỉnh Sơn La`;
+const AGENCY = 'so-tttt';
+
+/** A Việt Nam calendar day `offset` days from today, dd/mm/yyyy as typed, or ISO. */
+const day = (offset: number, iso = false) => {
+  const d = new Date(Date.now() + 7 * 3600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+  return iso ? d : d.split('-').reverse().join('/');
+};
+
+beforeAll(async () => {
+  server = await startServer();
+});
+
+afterAll(async () => {
+  await server?.stop();
+});
+
+async function as(username: string, work: (page: Page) => Promise<void>, expected: RegExp[] = []): Promise<void> {
+  const session: Session = await openBrowser(server.url);
+  try {
+    await login(session.page, username, server.passwords[username]);
+    await work(session.page);
+    expect(session.errors.filter((e) => !expected.some((re) => re.test(e)))).toEqual([]);
+  } catch (error) {
+    await screenshot(session.page, `failed-year-${username}-${Date.now()}`).catch(() => undefined);
+    throw error;
+  } finally {
+    await session.close();
+  }
+}
+
+const notification = (page: Page, text: string | RegExp) => page.locator('.MuiSnackbar-root').getByText(text);
+
+/** Another agency's self-assessment, entered by the evaluator from its paper return: a valid value for every fact. */
+async function paperSubmission(periodId: string, agencyId: string) {
+  const evaluator = await apiAs(server, 'evaluator');
+  const draft = await evaluator<{ id: string; etag: string }>('POST', '/submissions', { periodId, agencyId, facts: {} });
+  const { schema } = await evaluator<{ schema: { properties: { facts: { properties: Record<string, any>; required: string[] } } } }>(
+    'GET',
+    `/submissions/${draft.id}/schema`,
+  );
+  const facts: Record<string, unknown> = {};
+  for (const id of schema.properties.facts.required) {
+    const p = schema.properties.facts.properties[id];
+    const types = ([] as string[]).concat(p.type);
+    if (p.enum) facts[id] = p.enum.find((v: unknown) => v !== null);
+    else if (types.includes('boolean')) facts[id] = true;
+    else if (types.includes('integer') || types.includes('number')) facts[id] = Math.min(Math.max(1, p.minimum ?? 1), p.maximum ?? 1);
+    else if (p.format === 'date') facts[id] = `${YEAR}-01-15`;
+    else facts[id] = 'Có';
+  }
+  await evaluator('PUT', `/submissions/${draft.id}`, { facts }, { 'If-Match': `"${draft.etag}"` });
+  await fileRequiredEvidence(evaluator, draft.id);
+  await evaluator('POST', `/submissions/${draft.id}/submit`);
+}
+
+describe('the assessment year', () => {
+  it('runs from the dated period to the published ranking that anyone can read', async () => {
+    let periodId = '';
+    let submissionId = '';
+
+    // 1. The evaluator opens the period with its dates: self-assessment until the 5th day from now.
+    await as('evaluator', async (page) => {
+      await page.goto('/#/periods/create');
+      await page.getByRole('combobox', { name: 'Bộ chỉ số' }).click();
+      await page.getByRole('option', { name: /tỉnh Sơn La$/ }).click();
+      await page.locator('input[name="year"]').fill(String(YEAR));
+      await page.getByRole('combobox', { name: 'Phiên bản' }).click();
+      await page.getByRole('option', { name: /^2024/ }).click();
+      await page.locator('input[name="title"]').fill(TITLE);
+      const dates = { opensOn: -10, submissionDue: 5, appraisalDue: 10, replyDue: 15, closesOn: 20 };
+      for (const [key, offset] of Object.entries(dates)) await page.locator(`input[name="schedule.${key}"]`).fill(day(offset));
+      await page.getByRole('button', { name: 'Lưu' }).click();
+      await page.getByTestId('period-schedule').waitFor();
+      periodId = /#\/periods\/([^/]+)/.exec(page.url())![1];
+      await expect(page.getByTestId('period-schedule').locator('[data-date="submissionDue"]').innerText()).resolves.toContain(day(5));
+      await screenshot(page, 'y01-period-dated');
+    });
+    await paperSubmission(periodId, 'so-y-te');
+
+    // 2. The agency fills in its form and submits: refused for the evidence it has not filed.
+    await as(
+      AGENCY,
+      async (page) => {
+        await page.getByTestId('start-submission').click();
+        await page.locator('[data-fact-row]').first().waitFor();
+        expect(await fillEveryFact(page)).toBeGreaterThan(20);
+        await page.locator('input[name="facts.plan_issued_date"]').fill(`15/01/${YEAR}`);
+        await page.getByTestId('save-submission').click();
+        await notification(page, 'Đã lưu bản tự đánh giá').waitFor();
+        submissionId = /#\/submissions\/([^/]+)/.exec(page.url())![1];
+        await page.getByTestId('submit-submission').click();
+        await page.getByRole('button', { name: 'Xác nhận' }).click();
+        await page
+          .getByText(/còn thiếu tài liệu kiểm chứng cho \d+ nội dung/)
+          .first()
+          .waitFor();
+        await screenshot(page, 'y02-submit-refused');
+      },
+      [/status of 422/],
+    );
+    const agencyApi = await apiAs(server, AGENCY);
+    // One paper record explained in writing; the rest linked from the province's document portal.
+    const explanation = await agencyApi<{ id: string }>('POST', `/submissions/${submissionId}/evidence`, {
+      key: 'sector_db',
+      kind: 'explanation',
+      note: 'Quyết định đưa cơ sở dữ liệu chuyên ngành vào vận hành lưu bản giấy tại văn thư cơ quan.',
+    });
+    expect(await fileRequiredEvidence(agencyApi, submissionId)).toBeGreaterThan(10);
+    await as(AGENCY, async (page) => {
+      await page.goto(`/#/submissions/${submissionId}`);
+      await page.locator('[data-fact-row]').first().waitFor();
+      await page.getByTestId('submit-submission').click();
+      await page.getByRole('button', { name: 'Xác nhận' }).click();
+      await notification(page, 'Đã gửi bản tự đánh giá').waitFor();
+      await page.locator('[data-status="submitted"]').first().waitFor();
+      await screenshot(page, 'y03-submitted');
+    });
+
+    // 3. Everyone has submitted: appraisal starts before the deadline, with the reason said.
+    await as(
+      'evaluator',
+      async (page) => {
+        await page.goto(`/#/periods/${periodId}/show`);
+        await page.getByTestId('transition-appraisal').click();
+        await page.getByRole('button', { name: 'Xác nhận' }).click();
+        const dialog = page.getByTestId('override-dialog');
+        await dialog.getByLabel('Lý do chuyển trước lịch').fill('Các cơ quan đã nộp đủ trước hạn.');
+        await dialog.getByTestId('override-go').click();
+        await page.locator('[data-status="appraisal"]').first().waitFor();
+      },
+      [/status of 409/],
+    );
+
+    // 4. Appraisal: the explanation accepted, one fact appraised with its reason.
+    const evaluator = await apiAs(server, 'evaluator');
+    await evaluator('POST', `/evidence/${explanation.id}/review`, { accepted: true, reason: 'Đã đối chiếu bản giấy.' });
+    const appraisal = await evaluator<{ id: string }>('POST', `/submissions/${submissionId}/appraisals`, {
+      fact: 'staff_total',
+      value: 80,
+      reason: 'Theo báo cáo tổ chức cán bộ, cơ quan có 80 người.',
+    });
+    // The appraisal ends: the evaluator sets its deadline to yesterday, the reply window is open.
+    const period = await evaluator<{ schedule: Record<string, string> }>('GET', `/periods/${periodId}`);
+    const current = await fetch(`${server.url}/api/periods/${periodId}`, {
+      headers: { Cookie: await loginCookie('evaluator') },
+    });
+    await evaluator(
+      'PUT',
+      `/periods/${periodId}`,
+      { schedule: { ...period.schedule, submissionDue: day(-2, true), appraisalDue: day(-1, true) } },
+      { 'If-Match': current.headers.get('etag')! },
+    );
+
+    // 5. The right of reply, and its resolution.
+    await agencyApi('POST', `/appraisals/${appraisal.id}/reply`, {
+      response: 'reply',
+      text: 'Số người làm việc là 95, gồm cả 15 hợp đồng theo Nghị định 111/2022/NĐ-CP.',
+    });
+    await evaluator('POST', `/appraisals/${appraisal.id}/resolution`, {
+      outcome: 'revise',
+      value: 95,
+      reason: 'Chấp nhận phản hồi: tính cả người lao động hợp đồng.',
+    });
+
+    // 6. Close (before the closing day, with a reason), score, publish under the decision.
+    await as(
+      'evaluator',
+      async (page) => {
+        await page.goto(`/#/periods/${periodId}/show`);
+        await page.getByTestId('transition-closed').click();
+        await page.getByRole('button', { name: 'Xác nhận' }).click();
+        const dialog = page.getByTestId('override-dialog');
+        await dialog.getByLabel('Lý do chuyển trước lịch').fill('Các phản hồi đã được giải quyết.');
+        await dialog.getByTestId('override-go').click();
+        await page.locator('[data-status="closed"]').first().waitFor();
+        await page.getByTestId('evaluate-period').click();
+        await page.waitForURL(/\/ranking$/);
+        await page.locator('tr[data-rank="1"]').first().waitFor();
+        await page.getByTestId('publish-ranking').click();
+        const decision = page.getByRole('dialog');
+        await decision.getByTestId('decision-number').fill('3120/QĐ-UBND');
+        await decision.getByTestId('decision-date').fill(day(0));
+        await decision.getByTestId('decision-signerTitle').fill('KT. Chủ tịch – Phó Chủ tịch');
+        await decision.getByTestId('decision-signerName').fill('Đặng Ngọc Hậu');
+        await decision.getByTestId('confirm-decision').click();
+        await notification(page, 'Đã công bố kết quả xếp hạng').waitFor();
+        await screenshot(page, 'y06-published');
+      },
+      [/status of 409/],
+    );
+
+    // 7. Anyone, without signing in, reads it with its decision.
+    const visitor = await openBrowser(server.url);
+    try {
+      await visitor.page.goto('/cong-khai');
+      const card = visitor.page.locator('[data-ranking]').filter({ hasText: `Năm ${YEAR}` });
+      await card.waitFor();
+      await card.getByRole('link').click();
+      await expect(visitor.page.getByTestId('decision-line').innerText()).resolves.toContain('3120/QĐ-UBND');
+      await visitor.page.locator('[data-cohort]').first().getByText('Sở Thông tin và Truyền thông').waitFor();
+      await screenshot(visitor.page, 'y07-public');
+      expect(visitor.errors).toEqual([]);
+    } finally {
+      await visitor.close();
+    }
+
+    // 8. The agency sees its rank in its cohort.
+    await as(AGENCY, async (page) => {
+      const line = page.locator('[data-period-result]').filter({ hasText: String(YEAR) });
+      await line.getByTestId('result-status').filter({ hasText: 'Kết quả chính thức (đã công bố)' }).waitFor();
+      const own = page.getByTestId('own-cohort-ranking').locator('tr[data-own="true"]');
+      await expect(own.innerText()).resolves.toMatch(/^[12]\s+Sở Thông tin và Truyền thông/);
+      await screenshot(page, 'y08-agency-rank');
+    });
+  });
+});
+
+async function loginCookie(username: string): Promise<string> {
+  const res = await fetch(`${server.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password: server.passwords[username] }),
+  });
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+}
