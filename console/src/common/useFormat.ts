@@ -1,6 +1,9 @@
 import { useLocaleState } from 'react-admin';
 import { intlTag } from '../api/locale';
 
+/** Moments (publication, audit entries) are shown in Việt Nam time, where the decisions are dated. */
+const VIETNAM = { timeZone: 'Asia/Ho_Chi_Minh' } as const;
+
 /** vi-VN (or en-GB) numbers and dates through Intl, so 85,5 and 31/12/2021 read naturally. */
 export const useFormat = () => {
   const [locale] = useLocaleState();
@@ -12,18 +15,27 @@ export const useFormat = () => {
   };
   const date = (value: string | null | undefined) => {
     if (!value) return '—';
-    // date-only values are calendar dates: format them without a time-zone shift
-    const d = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00`) : new Date(value);
+    // date-only values are calendar dates: format them without a time-zone shift; a moment is
+    // dated where the province is, whatever the browser's zone
+    const dayOnly = /^\d{4}-\d{2}-\d{2}$/.test(value);
+    const d = dayOnly ? new Date(`${value}T00:00:00`) : new Date(value);
     return Number.isNaN(d.getTime())
       ? value
-      : new Intl.DateTimeFormat(tag, { day: '2-digit', month: '2-digit', year: 'numeric' }).format(d);
+      : new Intl.DateTimeFormat(tag, { day: '2-digit', month: '2-digit', year: 'numeric', ...(dayOnly ? {} : VIETNAM) }).format(d);
   };
   const dateTime = (value: string | null | undefined) => {
     if (!value) return '—';
     const d = new Date(value);
     return Number.isNaN(d.getTime())
       ? value
-      : new Intl.DateTimeFormat(tag, { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(d);
+      : new Intl.DateTimeFormat(tag, {
+          day: '2-digit',
+          month: '2-digit',
+          year: 'numeric',
+          hour: '2-digit',
+          minute: '2-digit',
+          ...VIETNAM,
+        }).format(d);
   };
   /**
    * Text the engine wrote with English numbers ("41 ÷ 50 × 20 = 16.4", "min(3.5, 5)": a trace's
