@@ -65,7 +65,13 @@ export const PERMISSIONS = {
   appraisals: { read: ALL, reply: AGENCY, resolve: EVALUATOR },
   evaluations: { read: ALL, report: ALL, replay: STAFF },
   /** Published results are public: every agency may see where it and the others stand. */
-  'published-rankings': { read: ALL, replay: STAFF, correct: EVALUATOR },
+  'published-rankings': {
+    read: ALL,
+    replay: STAFF,
+    correct: EVALUATOR,
+    /** The hand-off of every agency's published results to the Department of Home Affairs (Sở Nội vụ): staff's to make. */
+    homeAffairs: STAFF,
+  },
   audit: { read: OVERSIGHT, verify: OVERSIGHT },
 } as const satisfies Record<string, Record<string, readonly Role[]>>;
 

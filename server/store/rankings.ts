@@ -159,6 +159,9 @@ export interface PublishedRankingFilter {
   periodId?: string;
   ruleSet?: string;
   year?: number;
+  /** Years from and to (both included). */
+  fromYear?: number;
+  toYear?: number;
   /** Only the rankings in force (true) or only those superseded (false). */
   inForce?: boolean;
 }
@@ -179,6 +182,8 @@ export async function listPublishedRankings(
   if (filter.periodId) w.add('r.period_id::text = ?', filter.periodId);
   if (filter.ruleSet) w.add('p.rule_set = ?', filter.ruleSet);
   if (filter.year !== undefined) w.add('p.year = ?', filter.year);
+  if (filter.fromYear !== undefined) w.add('p.year >= ?', filter.fromYear);
+  if (filter.toYear !== undefined) w.add('p.year <= ?', filter.toYear);
   if (filter.inForce !== undefined) w.add(filter.inForce ? 'n.id IS NULL' : 'n.id IS NOT NULL');
   const total = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${FROM} ${w.sql}`, w.params);
   const rows = await db.query<RankingRow>(`SELECT ${SUMMARY}, r.ranking FROM ${FROM} ${w.sql} ${w.page(page, 'r.id')}`, w.params);

@@ -813,6 +813,13 @@ export const en = {
       csvComma: 'Ranking CSV (commas, decimal points)',
       pdf: 'Printable results annex (PDF)',
     },
+    homeAffairs: {
+      export: 'Export for Home Affairs',
+      help: "The rule set's published results in force, one row per agency and year, with the approving decision",
+      xlsx: 'Workbook (XLSX)',
+      csvSemicolon: 'CSV (Vietnamese Excel: semicolons, decimal commas)',
+      csvComma: 'CSV (commas, decimal points)',
+    },
     tableExport: {
       csv: 'Export table (CSV)',
       csvHelp: 'The table as shown, as CSV for Excel in Vietnamese: semicolons, decimal commas, UTF-8',

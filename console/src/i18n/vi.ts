@@ -827,6 +827,13 @@ export const vi = {
       csvComma: 'Bảng xếp hạng CSV (dấu phẩy, dấu chấm thập phân)',
       pdf: 'Phụ lục kết quả để in (PDF)',
     },
+    homeAffairs: {
+      export: 'Xuất dữ liệu cho Sở Nội vụ',
+      help: 'Kết quả đã công bố đang có hiệu lực của bộ chỉ số, mỗi cơ quan, đơn vị một dòng mỗi năm, kèm quyết định phê duyệt',
+      xlsx: 'Bảng tính (XLSX)',
+      csvSemicolon: 'CSV (Excel tiếng Việt: dấu chấm phẩy, dấu phẩy thập phân)',
+      csvComma: 'CSV (dấu phẩy, dấu chấm thập phân)',
+    },
     tableExport: {
       csv: 'Xuất bảng (CSV)',
       csvHelp: 'Bảng đang hiển thị, dạng CSV cho Excel tiếng Việt: dấu chấm phẩy, dấu phẩy thập phân, mã UTF-8',

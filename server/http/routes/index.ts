@@ -9,6 +9,7 @@ import * as auth from './auth';
 import * as docs from './docs';
 import * as evaluations from './evaluations';
 import * as files from './files';
+import * as handOffs from './handOffs';
 import * as periods from './periods';
 import * as publicResults from './public';
 import * as rankings from './rankings';
@@ -30,6 +31,7 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   docs,
   evaluations,
   files,
+  handOffs,
   periods,
   publicResults,
   rankings,
