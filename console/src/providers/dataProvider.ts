@@ -113,8 +113,9 @@ export const dataProvider = {
   whatIf: (periodId: string, versionId: string) => post<WhatIfReport>(`/api/periods/${q(periodId)}/what-if`, { versionId }),
   submit: (id: string) => post(`/api/submissions/${q(id)}/submit`),
   revisions: (id: string) => get<Record<string, unknown>[]>(`/api/submissions/${q(id)}/revisions`),
+  reviewEvidence: (id: string, body: { accepted: boolean; reason: string }) => post(`/api/evidence/${q(id)}/review`, body),
   appraise: (id: string, body: { fact: string; value: unknown; reason: string }) => post(`/api/submissions/${q(id)}/appraisals`, body),
-  uploadEvidence: (id: string, item: { key: string; note?: string; file?: File; url?: string }) => {
+  uploadEvidence: (id: string, item: { key: string; note?: string; file?: File; url?: string; explanation?: boolean }) => {
     if (item.file) {
       const form = new FormData();
       form.append('key', item.key);
@@ -122,6 +123,7 @@ export const dataProvider = {
       form.append('file', item.file);
       return post(`/api/submissions/${q(id)}/evidence`, form);
     }
+    if (item.explanation) return post(`/api/submissions/${q(id)}/evidence`, { key: item.key, kind: 'explanation', note: item.note });
     return post(`/api/submissions/${q(id)}/evidence`, { key: item.key, kind: 'link', url: item.url, note: item.note });
   },
   cohortComparison: (evaluationId: string) => get<CohortComparison>(`/api/evaluations/${q(evaluationId)}/cohort-comparison`),
