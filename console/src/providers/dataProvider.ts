@@ -114,6 +114,10 @@ export const dataProvider = {
   submit: (id: string) => post(`/api/submissions/${q(id)}/submit`),
   revisions: (id: string) => get<Record<string, unknown>[]>(`/api/submissions/${q(id)}/revisions`),
   reviewEvidence: (id: string, body: { accepted: boolean; reason: string }) => post(`/api/evidence/${q(id)}/review`, body),
+  reply: (id: string, body: { response: 'accept' | 'reply'; text?: string; evidenceIds?: string[] }) =>
+    post(`/api/appraisals/${q(id)}/reply`, body),
+  resolveReply: (id: string, body: { outcome: 'keep' | 'revise'; reason: string; value?: unknown; zeroed?: boolean }) =>
+    post(`/api/appraisals/${q(id)}/resolution`, body),
   appraise: (id: string, body: { fact: string; value: unknown; reason: string }) => post(`/api/submissions/${q(id)}/appraisals`, body),
   uploadEvidence: (id: string, item: { key: string; note?: string; file?: File; url?: string; explanation?: boolean }) => {
     if (item.file) {

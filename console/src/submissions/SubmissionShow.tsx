@@ -67,9 +67,16 @@ const SubmissionView = () => {
       <Card>
         <CardContent>
           <Typography variant="h6" sx={{ mb: 1 }}>
-            {translate('chiso.appraisal.history')}
+            {translate('chiso.reply.section')}
           </Typography>
-          <AppraisalHistory submissionId={String(record.id)} facts={data.version.facts} />
+          <AppraisalHistory
+            submissionId={String(record.id)}
+            facts={data.version.facts}
+            criteria={data.version.criteria}
+            evidence={record.evidence ?? []}
+            periodStatus={data.period.status}
+            onChanged={refresh}
+          />
         </CardContent>
       </Card>
     </>
