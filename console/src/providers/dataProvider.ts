@@ -118,6 +118,8 @@ export const dataProvider = {
     post(`/api/appraisals/${q(id)}/reply`, body),
   resolveReply: (id: string, body: { outcome: 'keep' | 'revise'; reason: string; value?: unknown; zeroed?: boolean }) =>
     post(`/api/appraisals/${q(id)}/resolution`, body),
+  zeroCriterion: (id: string, body: { criterion: string; zeroed: boolean; reason: string }) =>
+    post(`/api/submissions/${q(id)}/appraisals`, body),
   appraise: (id: string, body: { fact: string; value: unknown; reason: string }) => post(`/api/submissions/${q(id)}/appraisals`, body),
   uploadEvidence: (id: string, item: { key: string; note?: string; file?: File; url?: string; explanation?: boolean }) => {
     if (item.file) {
