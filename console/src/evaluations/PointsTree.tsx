@@ -21,6 +21,8 @@ const PointsNode = ({ node, depth }: { node: NodeResult; depth: number }) => {
   const f = useFormat();
   const [details, setDetails] = useState(false);
   const leaf = node.kind === 'criterion';
+  // The evaluator scored this criterion 0 for missing evidence (the node record's `zeroed`, when the view carries it).
+  const zeroed = (node as NodeResult & { zeroed?: string }).zeroed;
   const ratio = node.max > 0 ? Math.max(0, Math.min(100, (100 * node.points) / node.max)) : 0;
   return (
     <Box sx={{ pl: depth * 2.5, py: 0.75, borderBottom: leaf ? 1 : 0, borderColor: 'divider' }} data-node-code={node.code}>
@@ -48,6 +50,11 @@ const PointsNode = ({ node, depth }: { node: NodeResult; depth: number }) => {
           />
         </Box>
       </Stack>
+      {zeroed !== undefined && (
+        <Typography variant="body2" color="error.main" sx={{ mt: 0.5 }} data-zeroed={node.code}>
+          {translate('chiso.zero.inTree', { reason: zeroed })}
+        </Typography>
+      )}
       {leaf && node.explanation && (
         <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5 }}>
           {lt(node.explanation)}

@@ -114,8 +114,15 @@ export const dataProvider = {
   whatIf: (periodId: string, versionId: string) => post<WhatIfReport>(`/api/periods/${q(periodId)}/what-if`, { versionId }),
   submit: (id: string) => post(`/api/submissions/${q(id)}/submit`),
   revisions: (id: string) => get<Record<string, unknown>[]>(`/api/submissions/${q(id)}/revisions`),
+  reviewEvidence: (id: string, body: { accepted: boolean; reason: string }) => post(`/api/evidence/${q(id)}/review`, body),
+  reply: (id: string, body: { response: 'accept' | 'reply'; text?: string; evidenceIds?: string[] }) =>
+    post(`/api/appraisals/${q(id)}/reply`, body),
+  resolveReply: (id: string, body: { outcome: 'keep' | 'revise'; reason: string; value?: unknown; zeroed?: boolean }) =>
+    post(`/api/appraisals/${q(id)}/resolution`, body),
+  zeroCriterion: (id: string, body: { criterion: string; zeroed: boolean; reason: string }) =>
+    post(`/api/submissions/${q(id)}/appraisals`, body),
   appraise: (id: string, body: { fact: string; value: unknown; reason: string }) => post(`/api/submissions/${q(id)}/appraisals`, body),
-  uploadEvidence: (id: string, item: { key: string; note?: string; file?: File; url?: string }) => {
+  uploadEvidence: (id: string, item: { key: string; note?: string; file?: File; url?: string; explanation?: boolean }) => {
     if (item.file) {
       const form = new FormData();
       form.append('key', item.key);
@@ -123,6 +130,7 @@ export const dataProvider = {
       form.append('file', item.file);
       return post(`/api/submissions/${q(id)}/evidence`, form);
     }
+    if (item.explanation) return post(`/api/submissions/${q(id)}/evidence`, { key: item.key, kind: 'explanation', note: item.note });
     return post(`/api/submissions/${q(id)}/evidence`, { key: item.key, kind: 'link', url: item.url, note: item.note });
   },
   cohortComparison: (evaluationId: string) => get<CohortComparison>(`/api/evaluations/${q(evaluationId)}/cohort-comparison`),

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Table, TableBody, TableCell, TableHead, TableRow, Tooltip, Typography } from '@mui/material';
 import RateReview from '@mui/icons-material/RateReview';
-import { useTranslate, type RaRecord } from 'react-admin';
+import { useCanAccess, useTranslate, type RaRecord } from 'react-admin';
 import type { Fact } from '../../../server/engine';
 import type { FactGroup } from './factGroups';
 import { useLt } from '../common/useLt';
@@ -27,6 +27,7 @@ export const AppraisalTable = ({
   const lt = useLt();
   const show = useFactValue();
   const [editing, setEditing] = useState<Fact | null>(null);
+  const { canAccess: mayReview } = useCanAccess({ resource: 'submissions', action: 'reviewEvidence' });
   const facts = record.facts ?? {};
   const appraised = record.appraisedFacts ?? {};
   const evidence: EvidenceItem[] = record.evidence ?? [];
@@ -78,7 +79,12 @@ export const AppraisalTable = ({
                     {has ? show(fact, appraised[fact.id]) : '—'}
                   </TableCell>
                   <TableCell>
-                    <EvidenceList items={evidence.filter((e) => e.key === fact.id)} rule={fact.evidence} />
+                    <EvidenceList
+                      items={evidence.filter((e) => e.key === fact.id)}
+                      rule={fact.evidence}
+                      canReview={canAppraise && !!mayReview}
+                      onChanged={onChanged}
+                    />
                   </TableCell>
                   {canAppraise && (
                     <TableCell>

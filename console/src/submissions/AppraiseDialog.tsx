@@ -16,6 +16,7 @@ export const AppraiseDialog = ({
   current,
   onClose,
   onDone,
+  onSave,
 }: {
   submissionId: string;
   fact: Fact;
@@ -23,6 +24,8 @@ export const AppraiseDialog = ({
   current: unknown;
   onClose: () => void;
   onDone: () => void;
+  /** Instead of a new appraisal, what saving does (e.g. revising after the agency's reply). */
+  onSave?: (value: unknown, reason: string) => Promise<unknown>;
 }) => {
   const translate = useTranslate();
   const notify = useNotify();
@@ -58,7 +61,8 @@ export const AppraiseDialog = ({
     if (!ready) return;
     setProblem(null);
     try {
-      await dataProvider.appraise(submissionId, { fact: fact.id, value, reason: reason.trim() });
+      if (onSave) await onSave(value, reason.trim());
+      else await dataProvider.appraise(submissionId, { fact: fact.id, value, reason: reason.trim() });
       notify('chiso.appraisal.saved', { type: 'success' });
       onDone();
     } catch (e) {

@@ -31,13 +31,13 @@ export const EvidenceButton = ({
   const translate = useTranslate();
   const notify = useNotify();
   const [open, setOpen] = useState(false);
-  const [kind, setKind] = useState<'file' | 'link'>('file');
+  const [kind, setKind] = useState<'file' | 'link' | 'explanation'>('file');
   const [file, setFile] = useState<File | null>(null);
   const [url, setUrl] = useState('');
   const [note, setNote] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const ready = kind === 'file' ? !!file : /^https?:\/\/\S+$/.test(url.trim());
+  const ready = kind === 'file' ? !!file : kind === 'link' ? /^https?:\/\/\S+$/.test(url.trim()) : note.trim().length > 0;
   const close = () => {
     setOpen(false);
     setFile(null);
@@ -52,7 +52,7 @@ export const EvidenceButton = ({
       await dataProvider.uploadEvidence(submissionId, {
         key: factKey,
         note: note.trim() || undefined,
-        ...(kind === 'file' ? { file: file! } : { url: url.trim() }),
+        ...(kind === 'file' ? { file: file! } : kind === 'link' ? { url: url.trim() } : { explanation: true }),
       });
       notify('chiso.submission.evidenceAdded', { type: 'success' });
       close();
@@ -77,13 +77,16 @@ export const EvidenceButton = ({
             <ToggleButtonGroup exclusive size="small" value={kind} onChange={(_, v) => v && setKind(v)}>
               <ToggleButton value="file">{translate('chiso.submission.evidenceFile')}</ToggleButton>
               <ToggleButton value="link">{translate('chiso.submission.evidenceLink')}</ToggleButton>
+              <ToggleButton value="explanation" data-testid="evidence-kind-explanation">
+                {translate('chiso.submission.evidenceExplanation')}
+              </ToggleButton>
             </ToggleButtonGroup>
             {kind === 'file' ? (
               <Button component="label" variant="outlined">
                 {file ? file.name : translate('chiso.submission.chooseFile')}
                 <input hidden type="file" onChange={(e) => setFile(e.target.files?.[0] ?? null)} data-testid="evidence-file" />
               </Button>
-            ) : (
+            ) : kind === 'link' ? (
               <TextField
                 label={translate('chiso.submission.url')}
                 value={url}
@@ -91,12 +94,15 @@ export const EvidenceButton = ({
                 placeholder="https://"
                 name="evidenceUrl"
               />
-            )}
+            ) : null}
             <TextField
-              label={translate('chiso.submission.note')}
+              label={translate(kind === 'explanation' ? 'chiso.submission.explanationText' : 'chiso.submission.note')}
+              helperText={kind === 'explanation' ? translate('chiso.submission.explanationHelp') : undefined}
+              required={kind === 'explanation'}
               value={note}
               onChange={(e) => setNote(e.target.value)}
               multiline
+              minRows={kind === 'explanation' ? 3 : undefined}
               name="evidenceNote"
             />
             {problem && (

@@ -10,6 +10,7 @@ import { factGroups } from './factGroups';
 import { AppraisalTable } from './AppraisalTable';
 import { AppraisalHistory } from './AppraisalHistory';
 import { EvaluateSubmissionButton } from './EvaluateSubmissionButton';
+import { ZeroCriterion } from './ZeroCriterion';
 import { SubmissionTrail } from '../layout/trails';
 
 const SubmissionView = () => {
@@ -57,6 +58,14 @@ const SubmissionView = () => {
               {translate('chiso.appraisal.help')}
             </Alert>
           )}
+          <ZeroCriterion
+            submissionId={String(record.id)}
+            version={data.version}
+            cohort={data.cohort}
+            zeroed={record.zeroedCriteria ?? {}}
+            canZero={canAppraise}
+            onChanged={refresh}
+          />
         </CardContent>
       </Card>
       <Card sx={{ mb: 2 }}>
@@ -67,9 +76,16 @@ const SubmissionView = () => {
       <Card>
         <CardContent>
           <Typography variant="h6" sx={{ mb: 1 }}>
-            {translate('chiso.appraisal.history')}
+            {translate('chiso.reply.section')}
           </Typography>
-          <AppraisalHistory submissionId={String(record.id)} facts={data.version.facts} />
+          <AppraisalHistory
+            submissionId={String(record.id)}
+            facts={data.version.facts}
+            criteria={data.version.criteria}
+            evidence={record.evidence ?? []}
+            periodStatus={data.period.status}
+            onChanged={refresh}
+          />
         </CardContent>
       </Card>
     </>
