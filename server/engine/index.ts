@@ -11,7 +11,7 @@ export { CohortBests } from './batch';
 export { explainEvaluation } from './explain';
 export { meaningOf } from './reproduce';
 export { rankEvaluations, rankingHashOf } from './ranking';
-export { factsAsked, evidenceRequired, evidenceMissing, evidenceAskedBy } from './requiredEvidence';
+export { factsAsked, evidenceRequired, evidenceMissing, evidenceAskedBy, zeroableCriteria } from './requiredEvidence';
 export { mainIndices, cohortAverages, type CohortAverages } from './cohortAverages';
 export { rounded } from './total';
 export { Exact } from './exact';

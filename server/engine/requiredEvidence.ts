@@ -1,7 +1,7 @@
 // Evidence a version requires: the facts an agency reports that are marked `evidence: "required"`,
 // what the criteria reading them ask to be shown, and which of them have nothing filed yet. One
 // definition for the form that shows it and any rule that enforces it.
-import type { Fact, LocalizedText, RuleSetVersion } from './schemaTypes';
+import type { Fact, LocalizedText, Node, RuleSetVersion } from './schemaTypes';
 import { conditionFacts, scoringFacts, walkNodes } from './tree';
 
 /** The facts asked of an agency of `cohort`: none of another cohort's, and the evaluator's only when `evaluatorToo`. */
@@ -28,4 +28,17 @@ export function evidenceAskedBy(version: RuleSetVersion): Map<string, { code: st
     for (const fact of read) asked.set(fact, [...(asked.get(fact) ?? []), { code: node.code, evidence: node.evidence }]);
   }
   return asked;
+}
+
+/**
+ * The items the evaluator may score 0 for missing evidence in an agency of `cohort`: leaf criteria
+ * of the cohort that ask for evidence — their own evidence text, or a fact they read that has
+ * evidence required or optional.
+ */
+export function zeroableCriteria(version: RuleSetVersion, cohort: string | null): Node[] {
+  const withEvidence = new Set(version.facts.filter((f) => f.evidence && f.evidence !== 'none').map((f) => f.id));
+  return [...walkNodes(version.criteria)]
+    .map((w) => w.node)
+    .filter((n) => n.kind === 'criterion' && (!n.cohorts || (cohort !== null && n.cohorts.includes(cohort))))
+    .filter((n) => !!n.evidence || (!!n.scoring && [...scoringFacts(n.scoring)].some((f) => withEvidence.has(f))));
 }

@@ -1,7 +1,7 @@
 // Appraisal (thẩm định): the evaluator sets a fact's value beside the agency's own, or scores a
 // criterion 0 for missing evidence (and may restore it), always with a reason. The agency's value
 // stays as reported; the appraised one is what gets evaluated.
-import { type CompiledVersion, type FactValue, scoringFacts, validateSubmission, walkNodes } from '../engine';
+import { type CompiledVersion, type FactValue, validateSubmission, walkNodes, zeroableCriteria } from '../engine';
 import type { Queryable, Tx } from '../store/db';
 import type { Page } from '../store/sql';
 import { requireAgency, toEngineAgency } from '../store/agencies';
@@ -109,18 +109,13 @@ function checkedValue(
   return value;
 }
 
-/**
- * The zeroed criteria after scoring `code` 0 (or restoring it). Only an item of the agency's cohort
- * that asks for evidence — its own evidence text, or a fact it reads that has evidence — can be
- * scored 0 for missing evidence.
- */
+/** The zeroed criteria after scoring `code` 0 (or restoring it): only an item `zeroableCriteria` names. */
 function zeroing(compiled: CompiledVersion, stored: Agency, before: Submission, code: string, zeroed: boolean, reason: string) {
   const document = compiled.version;
   const { cohort } = cohortFor(compiled, stored);
-  const withEvidence = new Set(document.facts.filter((f) => f.evidence).map((f) => f.id));
   const node = [...walkNodes(document.criteria)].map((w) => w.node).find((n) => n.code === code && n.kind === 'criterion');
-  const asksEvidence = !!node && (!!node.evidence || (!!node.scoring && [...scoringFacts(node.scoring)].some((f) => withEvidence.has(f))));
   const inCohort = !!node && (!node.cohorts || (cohort !== null && node.cohorts.includes(cohort)));
+  const asksEvidence = zeroableCriteria(document, cohort).some((n) => n.code === code);
   if (!node || !asksEvidence || !inCohort) {
     const message = !node
       ? {

@@ -14,20 +14,10 @@ import {
 } from '@mui/material';
 import Block from '@mui/icons-material/Block';
 import { useNotify, useTranslate } from 'react-admin';
-import { scoringFacts, walkNodes, type Node, type RuleSetVersion } from '../../../server/engine';
+import { walkNodes, zeroableCriteria, type RuleSetVersion } from '../../../server/engine';
 import { dataProvider } from '../providers/dataProvider';
 import { messageOf } from '../api/problem';
 import { useLt } from '../common/useLt';
-
-/** Leaf criteria of the cohort that ask for evidence (their own text, or a fact they read has an evidence rule) — those the evaluator may score 0. */
-const zeroable = (version: RuleSetVersion, cohort: string | null): Node[] => {
-  const withEvidence = new Set(version.facts.filter((f) => f.evidence).map((f) => f.id));
-  return [...walkNodes(version.criteria)]
-    .map((w) => w.node)
-    .filter((n) => n.kind === 'criterion')
-    .filter((n) => !n.cohorts || (cohort !== null && n.cohorts.includes(cohort)))
-    .filter((n) => !!n.evidence || (!!n.scoring && [...scoringFacts(n.scoring)].some((f) => withEvidence.has(f))));
-};
 
 /** The criteria scored 0 for missing evidence, and for the evaluator the dialog to score one 0 or restore it. */
 export const ZeroCriterion = ({
@@ -53,7 +43,7 @@ export const ZeroCriterion = ({
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const nodes = zeroable(version, cohort);
+  const nodes = zeroableCriteria(version, cohort);
   const name = (c: string) => {
     const n = [...walkNodes(version.criteria)].find((w) => w.node.code === c)?.node;
     return n ? `${c} «${lt(n.title)}»` : c;
