@@ -45,6 +45,13 @@ async function as(username: string, work: (page: Page) => Promise<void>, expecte
 
 const notification = (page: Page, text: string | RegExp) => page.locator('.MuiSnackbar-root').getByText(text);
 
+/** The schedule holds: the reason the period moves on anyway, in the dialog the refusal opens. */
+async function overrideSchedule(page: Page, reason: string) {
+  const dialog = page.getByTestId('override-dialog');
+  await dialog.getByLabel('Lý do chuyển trước lịch').fill(reason);
+  await dialog.getByTestId('override-go').click();
+}
+
 /** Another agency's self-assessment, entered by the evaluator from its paper return: a valid value for every fact. */
 async function paperSubmission(periodId: string, agencyId: string) {
   const evaluator = await apiAs(server, 'evaluator');
@@ -105,21 +112,25 @@ describe('the assessment year', () => {
         submissionId = /#\/submissions\/([^/]+)/.exec(page.url())![1];
         await page.getByTestId('submit-submission').click();
         await page.getByRole('button', { name: 'Xác nhận' }).click();
-        await page
-          .getByText(/còn thiếu tài liệu kiểm chứng cho \d+ nội dung/)
-          .first()
-          .waitFor();
+        const refused = page.getByTestId('submit-evidence-missing');
+        await expect(refused.innerText()).resolves.toContain('Chưa gửi được: còn thiếu tài liệu kiểm chứng');
+        expect(await refused.locator('[data-submit-missing]').count()).toBeGreaterThan(10);
         await screenshot(page, 'y02-submit-refused');
+        // the jump to a missing item closes the list; its paper record is explained in writing
+        await refused.locator('[data-submit-missing="sector_db"] button').click();
+        await refused.waitFor({ state: 'detached' });
+        await page.getByTestId('add-evidence-sector_db').click();
+        await page.getByTestId('evidence-kind-explanation').click();
+        await page
+          .locator('textarea[name="evidenceNote"]')
+          .fill('Quyết định đưa cơ sở dữ liệu chuyên ngành vào vận hành lưu bản giấy tại văn thư cơ quan.');
+        await page.getByTestId('confirm-evidence').click();
+        await notification(page, 'Đã thêm tài liệu kiểm chứng').waitFor();
       },
       [/status of 422/],
     );
+    // The rest linked from the province's document portal.
     const agencyApi = await apiAs(server, AGENCY);
-    // One paper record explained in writing; the rest linked from the province's document portal.
-    const explanation = await agencyApi<{ id: string }>('POST', `/submissions/${submissionId}/evidence`, {
-      key: 'sector_db',
-      kind: 'explanation',
-      note: 'Quyết định đưa cơ sở dữ liệu chuyên ngành vào vận hành lưu bản giấy tại văn thư cơ quan.',
-    });
     expect(await fileRequiredEvidence(agencyApi, submissionId)).toBeGreaterThan(10);
     await as(AGENCY, async (page) => {
       await page.goto(`/#/submissions/${submissionId}`);
@@ -138,21 +149,28 @@ describe('the assessment year', () => {
         await page.goto(`/#/periods/${periodId}/show`);
         await page.getByTestId('transition-appraisal').click();
         await page.getByRole('button', { name: 'Xác nhận' }).click();
-        const dialog = page.getByTestId('override-dialog');
-        await dialog.getByLabel('Lý do chuyển trước lịch').fill('Các cơ quan đã nộp đủ trước hạn.');
-        await dialog.getByTestId('override-go').click();
+        await overrideSchedule(page, 'Các cơ quan đã nộp đủ trước hạn.');
         await page.locator('[data-status="appraisal"]').first().waitFor();
       },
       [/status of 409/],
     );
 
-    // 4. Appraisal: the explanation accepted, one fact appraised with its reason.
+    // 4. Appraisal: one fact appraised with its reason, the explanation accepted.
     const evaluator = await apiAs(server, 'evaluator');
-    await evaluator('POST', `/evidence/${explanation.id}/review`, { accepted: true, reason: 'Đã đối chiếu bản giấy.' });
     const appraisal = await evaluator<{ id: string }>('POST', `/submissions/${submissionId}/appraisals`, {
       fact: 'staff_total',
       value: 80,
       reason: 'Theo báo cáo tổ chức cán bộ, cơ quan có 80 người.',
+    });
+    await as('evaluator', async (page) => {
+      await page.goto(`/#/submissions/${submissionId}/show`);
+      const review = page.locator('[data-explanation-review]').first();
+      await expect(review.innerText()).resolves.toContain('Chưa xem xét');
+      await review.locator('[data-testid^="accept-explanation-"]').click();
+      await page.locator('textarea[name="reviewReason"]').fill('Đã đối chiếu bản giấy khi thẩm định.');
+      await page.getByTestId('confirm-review').click();
+      await page.locator('[data-explanation-review][data-review-state="accepted"]').waitFor();
+      await screenshot(page, 'y04-explanation-accepted');
     });
     // The appraisal ends: the evaluator sets its deadline to yesterday, the reply window is open.
     const period = await evaluator<{ schedule: Record<string, string> }>('GET', `/periods/${periodId}`);
@@ -166,16 +184,28 @@ describe('the assessment year', () => {
       { 'If-Match': current.headers.get('etag')! },
     );
 
-    // 5. The right of reply, and its resolution.
-    await agencyApi('POST', `/appraisals/${appraisal.id}/reply`, {
-      response: 'reply',
-      text: 'Số người làm việc là 95, gồm cả 15 hợp đồng theo Nghị định 111/2022/NĐ-CP.',
+    // 5. In the reply window the agency replies; the evaluator revises with a reason.
+    await as(AGENCY, async (page) => {
+      await page.goto(`/#/submissions/${submissionId}/show`);
+      const row = page.locator(`[data-appraisal="${appraisal.id}"]`);
+      await expect(row.innerText()).resolves.toContain('Theo báo cáo tổ chức cán bộ, cơ quan có 80 người.');
+      await page.getByTestId(`reply-${appraisal.id}`).click();
+      await page.locator('textarea[name="replyText"]').fill('Số người làm việc là 95, gồm cả 15 hợp đồng theo Nghị định 111/2022/NĐ-CP.');
+      await page.getByTestId('confirm-reply').click();
+      await expect(page.getByTestId(`reply-text-${appraisal.id}`).innerText()).resolves.toContain('Số người làm việc là 95');
+      await screenshot(page, 'y05-agency-replied');
     });
-    await evaluator('POST', `/appraisals/${appraisal.id}/resolution`, {
-      outcome: 'revise',
-      value: 95,
-      reason: 'Chấp nhận phản hồi: tính cả người lao động hợp đồng.',
+    await as('evaluator', async (page) => {
+      await page.goto(`/#/submissions/${submissionId}/show`);
+      await page.getByTestId(`revise-${appraisal.id}`).click();
+      await page.locator('input[name="appraisedValue"]').fill('95');
+      await page.locator('textarea[name="reason"]').fill('Chấp nhận phản hồi: tính cả người lao động hợp đồng.');
+      await page.getByTestId('confirm-appraisal').click();
+      await expect(page.getByTestId(`reply-outcome-${appraisal.id}`).innerText()).resolves.toContain('Chấp nhận phản hồi');
+      await screenshot(page, 'y05b-evaluator-revised');
     });
+    const revised = await evaluator<{ appraisedFacts: Record<string, unknown> }>('GET', `/submissions/${submissionId}`);
+    expect(revised.appraisedFacts.staff_total).toBe(95);
 
     // 6. Close (before the closing day, with a reason), score, publish under the decision.
     await as(
@@ -184,9 +214,7 @@ describe('the assessment year', () => {
         await page.goto(`/#/periods/${periodId}/show`);
         await page.getByTestId('transition-closed').click();
         await page.getByRole('button', { name: 'Xác nhận' }).click();
-        const dialog = page.getByTestId('override-dialog');
-        await dialog.getByLabel('Lý do chuyển trước lịch').fill('Các phản hồi đã được giải quyết.');
-        await dialog.getByTestId('override-go').click();
+        await overrideSchedule(page, 'Các phản hồi đã được giải quyết.');
         await page.locator('[data-status="closed"]').first().waitFor();
         await page.getByTestId('evaluate-period').click();
         await page.waitForURL(/\/ranking$/);
