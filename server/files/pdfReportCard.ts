@@ -13,6 +13,18 @@ export interface ReportCardInput {
   /** When given, the agency's rank in its cohort is printed. */
   ranking?: Ranking;
   periodTitle?: string;
+  /** The appraisal of the agency's submission, change by change, with its reply and resolution, in order. */
+  appraisals?: AppraisalLine[];
+}
+
+/** One appraised change as the report card prints it, already in words. */
+export interface AppraisalLine {
+  subject: string;
+  from: string;
+  to: string;
+  reason: string;
+  /** The agency's answer and, once resolved, the evaluator's resolution. */
+  reply: string;
 }
 
 const MARGINS: [number, number, number, number] = [20 * MM, 15 * MM, 15 * MM, 18 * MM];
@@ -75,6 +87,27 @@ function criteriaRows(input: ReportCardInput, code: (node: NodeResult) => string
     { text: e.band ? `Xếp loại: ${e.band.label.vi}` : '', bold: true, ...bandStyle(e.band?.color) },
   ]);
   return rows;
+}
+
+/** "Kết quả thẩm định và phản hồi": what the evaluator changed and why, what the agency answered, how it was resolved. */
+function appraisalSection(lines: readonly AppraisalLine[]): Content[] {
+  if (!lines.length) return [];
+  const cell = (text: string): TableCell => ({ text, fontSize: 9 });
+  return [
+    { text: 'KẾT QUẢ THẨM ĐỊNH VÀ PHẢN HỒI', bold: true, margin: [0, 12, 0, 4] },
+    {
+      table: {
+        headerRows: 1,
+        dontBreakRows: true,
+        widths: [110, 55, 55, '*', '*'],
+        body: [
+          [th('Nội dung'), th('Tự đánh giá'), th('Thẩm định'), th('Lý do'), th('Phản hồi và giải quyết')],
+          ...lines.map((l) => [cell(l.subject), cell(l.from), cell(l.to), cell(l.reason), cell(l.reply)]),
+        ],
+      },
+      layout: 'lightHorizontalLines',
+    },
+  ];
 }
 
 export async function reportCardPdf(input: ReportCardInput, options: PdfOptions = {}): Promise<Buffer> {
@@ -141,6 +174,7 @@ export async function reportCardPdf(input: ReportCardInput, options: PdfOptions 
         },
         afterId(0),
       ),
+      ...appraisalSection(input.appraisals ?? []),
     ],
     footer: (page, pages) => ({
       columns: [

@@ -2,7 +2,19 @@
 // a filled template or CSV, the ranking as XLSX/CSV/PDF and an agency's report card. The file
 // formats live in server/files/; this module finds the data, applies the workflow's rules, writes.
 import { createHash } from 'node:crypto';
-import { assignCohort, evidenceMissing, type EvaluationView, rankEvaluations, type Ranking } from '../engine';
+import {
+  assignCohort,
+  evidenceMissing,
+  type EvaluationView,
+  type Fact,
+  type FactValue,
+  formatNumber,
+  rankEvaluations,
+  type Ranking,
+  type RuleSetVersion,
+  walkNodes,
+} from '../engine';
+import { APPRAISAL_SORT, listAppraisals } from '../store/appraisals';
 import type { Db, Queryable } from '../store/db';
 import { engineAgencies } from '../store/agencies';
 import { recordAudit } from '../store/audit';
@@ -14,6 +26,7 @@ import { exportRankingCsv } from '../files/exportCsv';
 import { exportRankingXlsx, type ExportInput } from '../files/exportXlsx';
 import { parseImport } from '../files/import';
 import { annexPdf, reportCardPdf } from '../files/pdf';
+import type { AppraisalLine } from '../files/pdfReportCard';
 import { problem, where, type FileProblem } from '../files/problem';
 import { buildTemplate } from '../files/template';
 import { Problem } from '../problems/problem';
@@ -227,6 +240,43 @@ export async function exportPublishedRanking(
   return exportRanking(db, published.periodId, format, { ...options, criteria: false });
 }
 
+const valueText = (v: FactValue | null, fact?: Fact): string => {
+  if (v === null || v === undefined) return '—';
+  if (typeof v === 'boolean') return v ? 'Có' : 'Không';
+  if (typeof v === 'number') return `${formatNumber(v, 'vi')}${fact?.unit ? ` ${fact.unit.vi}` : ''}`;
+  return fact?.options?.find((o) => o.value === v)?.label.vi ?? String(v);
+};
+
+const REPLY_WORDS = { accept: 'Cơ quan đồng ý', keep: 'Giữ nguyên', revise: 'Điều chỉnh' } as const;
+
+/** The appraisal of a submission in words, oldest first, each change with the agency's answer and its resolution. */
+async function appraisalLines(db: Queryable, submissionId: string, version: RuleSetVersion): Promise<AppraisalLine[]> {
+  const { rows } = await listAppraisals(db, { submissionId }, { orderBy: APPRAISAL_SORT.at, order: 'ASC', offset: 0, limit: 10_000 });
+  const nodes = new Map([...walkNodes(version.criteria)].map(({ node }) => [node.code, node]));
+  return rows.map((a) => {
+    const fact = a.fact !== null ? version.facts.find((f) => f.id === a.fact) : undefined;
+    const node = a.criterion !== null ? nodes.get(a.criterion) : undefined;
+    const r = a.reply;
+    const answer = !r ? '—' : r.response === 'accept' ? REPLY_WORDS.accept : `Cơ quan phản hồi: ${r.text}`;
+    const resolution = r?.outcome ? ` ${REPLY_WORDS[r.outcome]}: ${r.outcomeReason}` : r?.response === 'reply' ? ' (chưa giải quyết)' : '';
+    return a.criterion !== null
+      ? {
+          subject: `${a.criterion} ${node?.title.vi ?? ''}`.trim(),
+          from: a.previousValue === true ? '0 điểm' : 'Chấm điểm',
+          to: a.appraisedValue === true ? '0 điểm (thiếu tài liệu kiểm chứng)' : 'Chấm điểm bình thường',
+          reason: a.reason,
+          reply: answer + resolution,
+        }
+      : {
+          subject: fact?.label.vi ?? a.fact!,
+          from: valueText(a.agencyValue, fact),
+          to: valueText(a.appraisedValue, fact),
+          reason: a.reason,
+          reply: answer + resolution,
+        };
+  });
+}
+
 /** An agency's report card; its rank among the batch for staff, and for the agency once published. */
 export async function reportCard(db: Queryable, actor: Actor, evaluationId: string): Promise<NamedFile> {
   const stored = await requireEvaluation(db, evaluationId);
@@ -246,6 +296,7 @@ export async function reportCard(db: Queryable, actor: Actor, evaluationId: stri
     evaluation: viewsOf(compiled, [stored.result])[0],
     ranking,
     periodTitle: period.title,
+    appraisals: await appraisalLines(db, stored.submissionId, version.document),
   });
   return { name: `phieu-ket-qua-${stored.agencyId}-${period.year}.pdf`, body };
 }

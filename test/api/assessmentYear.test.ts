@@ -2,6 +2,7 @@
 // with a reason, kept in the audit log), the overdue list, explanations accepted or rejected, a
 // criterion scored 0 for missing evidence (and the stored result still replays), and the right of
 // reply — answered once, resolved once, and the period does not close before.
+import { PDFParse } from 'pdf-parse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../support/db';
 import { OTHER_AGENCY, OWN_AGENCY, startTestApp, type TestApp } from '../support/app';
@@ -277,5 +278,17 @@ describe.each(backends)('the assessment year on $name', (backend) => {
 
     expect((await transition(period.id, 'closed', { reason: 'Đã giải quyết xong phản hồi.' })).status).toBe(200);
     expect((await reply(revision.id, { response: 'accept' })).body.code).toBe('period-status');
+
+    // The agency's report card prints each change, its reason, the reply and how it was resolved.
+    const evaluated = await app.request('POST', `/api/submissions/${submission.id}/evaluate`, { as: 'evaluator', body: {} });
+    expect(evaluated.status, evaluated.text).toBe(201);
+    const pdf = await app.request('GET', `/api/evaluations/${evaluated.body.id}/report.pdf`, { as: 'agency' });
+    expect(pdf.status).toBe(200);
+    const text = (await new PDFParse({ data: new Uint8Array(pdf.bytes) }).getText()).text.replace(/\s+/g, ' ');
+    expect(text).toContain('KẾT QUẢ THẨM ĐỊNH VÀ PHẢN HỒI');
+    expect(text).toContain('Biên bản kiểm tra: mạng LAN chưa kết nối phòng Hành chính.');
+    expect(text).toContain('Cơ quan phản hồi: Phòng Hành chính đã được kết nối ngày 15/11');
+    expect(text).toContain('Điều chỉnh: Biên bản nghiệm thu ngày 15/11 xác nhận.');
+    expect(text).toContain('Cơ quan đồng ý');
   });
 });
