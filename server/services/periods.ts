@@ -202,7 +202,7 @@ export async function transitionPeriod(tx: Tx, id: string, to: PeriodStatus, act
     resource: 'periods',
     resourceId: id,
     before: { status: before.status },
-    after: { status: after.status, ...(hold && reason ? { override: { reason, schedule: hold } } : {}) },
+    after: { status: after.status, ...(reason ? { override: { reason, ...(hold ? { schedule: hold } : {}) } } : {}) },
   });
   return after;
 }
