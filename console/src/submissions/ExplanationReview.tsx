@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Alert, Button, Chip, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField, Typography } from '@mui/material';
+import { Button, Chip, Stack, Typography } from '@mui/material';
 import { useNotify, useTranslate } from 'react-admin';
 import { dataProvider } from '../providers/dataProvider';
 import { messageOf } from '../api/problem';
 import { useFormat } from '../common/useFormat';
+import { ReasonDialog } from '../common/ReasonDialog';
 
 export interface EvidenceReview {
   accepted: boolean;
@@ -76,33 +77,19 @@ export const ExplanationReview = ({
           {translate('chiso.review.by', { reason: review.reason, by: review.by, at: f.dateTime(review.at) })}
         </Typography>
       )}
-      <Dialog open={deciding !== null} onClose={close} maxWidth="sm" fullWidth>
-        <DialogTitle>{translate(deciding ? 'chiso.review.acceptTitle' : 'chiso.review.rejectTitle')}</DialogTitle>
-        <DialogContent>
-          <Stack spacing={2} sx={{ mt: 1 }}>
-            <TextField
-              label={translate('chiso.review.reason')}
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-              required
-              multiline
-              minRows={2}
-              name="reviewReason"
-            />
-            {problem && (
-              <Alert severity="error" sx={{ whiteSpace: 'pre-line' }}>
-                {problem}
-              </Alert>
-            )}
-          </Stack>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={close}>{translate('ra.action.cancel')}</Button>
-          <Button variant="contained" onClick={send} disabled={!reason.trim() || busy} data-testid="confirm-review">
-            {translate('ra.action.confirm')}
-          </Button>
-        </DialogActions>
-      </Dialog>
+      <ReasonDialog
+        open={deciding !== null}
+        title={translate(deciding ? 'chiso.review.acceptTitle' : 'chiso.review.rejectTitle')}
+        reason={reason}
+        onReason={setReason}
+        reasonLabel={translate('chiso.review.reason')}
+        reasonName="reviewReason"
+        problem={problem}
+        busy={busy}
+        onClose={close}
+        onConfirm={send}
+        confirmTestId="confirm-review"
+      />
     </Stack>
   );
 };

@@ -1,24 +1,11 @@
 import { useState } from 'react';
-import {
-  Alert,
-  Button,
-  Checkbox,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
-  FormControlLabel,
-  FormGroup,
-  MenuItem,
-  Stack,
-  TextField,
-  Typography,
-} from '@mui/material';
+import { Button, Checkbox, FormControlLabel, FormGroup, MenuItem, Stack, TextField, Typography } from '@mui/material';
 import { useNotify, useTranslate, type RaRecord } from 'react-admin';
 import type { Fact } from '../../../server/engine';
 import { dataProvider } from '../providers/dataProvider';
 import { messageOf } from '../api/problem';
 import { AppraiseDialog } from './AppraiseDialog';
+import { ReasonDialog } from '../common/ReasonDialog';
 import type { EvidenceItem } from './EvidenceList';
 
 export interface Reply {
@@ -154,62 +141,48 @@ export const ReplyCell = ({
           onSave={(value, reason) => dataProvider.resolveReply(id, { outcome: 'revise', reason, value })}
         />
       ) : (
-        <Dialog open={mode !== null} onClose={close} maxWidth="sm" fullWidth>
-          <DialogTitle>{mode ? translate(`chiso.reply.title_${mode}`) : ''}</DialogTitle>
-          <DialogContent>
-            <Stack spacing={2} sx={{ mt: 1 }}>
-              {mode === 'revise' && (
-                <TextField select label={translate('chiso.reply.zeroed')} value={zeroed} onChange={(e) => setZeroed(e.target.value)}>
-                  <MenuItem value="true">{translate('chiso.zero.zeroed')}</MenuItem>
-                  <MenuItem value="false">{translate('chiso.zero.restored')}</MenuItem>
-                </TextField>
-              )}
-              <TextField
-                label={translate(mode === 'reply' ? 'chiso.reply.text' : 'chiso.appraisal.reason')}
-                value={text}
-                onChange={(e) => setText(e.target.value)}
-                required
-                multiline
-                minRows={3}
-                name="replyText"
-              />
-              {mode === 'reply' && evidence.length > 0 && (
-                <FormGroup>
-                  <Typography variant="body2">{translate('chiso.reply.pickEvidence')}</Typography>
-                  {evidence.map((e) => (
-                    <FormControlLabel
-                      key={e.id}
-                      control={
-                        <Checkbox
-                          size="small"
-                          checked={picked.includes(e.id)}
-                          onChange={(ev) => setPicked(ev.target.checked ? [...picked, e.id] : picked.filter((x) => x !== e.id))}
-                        />
-                      }
-                      label={e.fileName || e.url || e.note}
-                    />
-                  ))}
-                </FormGroup>
-              )}
-              {problem && (
-                <Alert severity="error" sx={{ whiteSpace: 'pre-line' }} data-testid="reply-problem">
-                  {problem}
-                </Alert>
-              )}
-            </Stack>
-          </DialogContent>
-          <DialogActions>
-            <Button onClick={close}>{translate('ra.action.cancel')}</Button>
-            <Button
-              variant="contained"
-              disabled={!text.trim() || busy}
-              onClick={mode === 'reply' ? sendReply : mode === 'keep' ? keep : reviseCriterion}
-              data-testid="confirm-reply"
-            >
-              {translate('ra.action.confirm')}
-            </Button>
-          </DialogActions>
-        </Dialog>
+        <ReasonDialog
+          open={mode !== null}
+          title={mode ? translate(`chiso.reply.title_${mode}`) : ''}
+          reason={text}
+          onReason={setText}
+          reasonLabel={translate(mode === 'reply' ? 'chiso.reply.text' : 'chiso.appraisal.reason')}
+          reasonName="replyText"
+          problem={problem}
+          problemTestId="reply-problem"
+          busy={busy}
+          onClose={close}
+          onConfirm={mode === 'reply' ? sendReply : mode === 'keep' ? keep : reviseCriterion}
+          confirmTestId="confirm-reply"
+          after={
+            mode === 'reply' &&
+            evidence.length > 0 && (
+              <FormGroup>
+                <Typography variant="body2">{translate('chiso.reply.pickEvidence')}</Typography>
+                {evidence.map((e) => (
+                  <FormControlLabel
+                    key={e.id}
+                    control={
+                      <Checkbox
+                        size="small"
+                        checked={picked.includes(e.id)}
+                        onChange={(ev) => setPicked(ev.target.checked ? [...picked, e.id] : picked.filter((x) => x !== e.id))}
+                      />
+                    }
+                    label={e.fileName || e.url || e.note}
+                  />
+                ))}
+              </FormGroup>
+            )
+          }
+        >
+          {mode === 'revise' && (
+            <TextField select label={translate('chiso.reply.zeroed')} value={zeroed} onChange={(e) => setZeroed(e.target.value)}>
+              <MenuItem value="true">{translate('chiso.zero.zeroed')}</MenuItem>
+              <MenuItem value="false">{translate('chiso.zero.restored')}</MenuItem>
+            </TextField>
+          )}
+        </ReasonDialog>
       )}
     </Stack>
   );

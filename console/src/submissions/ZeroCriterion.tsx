@@ -1,23 +1,12 @@
 import { useState } from 'react';
-import {
-  Alert,
-  AlertTitle,
-  Button,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
-  MenuItem,
-  Stack,
-  TextField,
-  Typography,
-} from '@mui/material';
+import { Alert, AlertTitle, Button, MenuItem, Stack, TextField, Typography } from '@mui/material';
 import Block from '@mui/icons-material/Block';
 import { useNotify, useTranslate } from 'react-admin';
 import { walkNodes, zeroableCriteria, type RuleSetVersion } from '../../../server/engine';
 import { dataProvider } from '../providers/dataProvider';
 import { messageOf } from '../api/problem';
 import { useLt } from '../common/useLt';
+import { ReasonDialog } from '../common/ReasonDialog';
 
 /** The criteria scored 0 for missing evidence, and for the evaluator the dialog to score one 0 or restore it. */
 export const ZeroCriterion = ({
@@ -92,48 +81,32 @@ export const ZeroCriterion = ({
           {translate('chiso.zero.button')}
         </Button>
       )}
-      <Dialog open={open} onClose={close} maxWidth="sm" fullWidth>
-        <DialogTitle>{translate('chiso.zero.button')}</DialogTitle>
-        <DialogContent>
-          <Stack spacing={2} sx={{ mt: 1 }}>
-            <TextField
-              select
-              label={translate('chiso.zero.criterion')}
-              value={code}
-              onChange={(e) => setCode(e.target.value)}
-              name="criterion"
-            >
-              {nodes.map((n) => (
-                <MenuItem key={n.code} value={n.code}>
-                  {name(n.code)}
-                  {n.code in zeroed ? ` — ${translate('chiso.zero.zeroed')}` : ''}
-                </MenuItem>
-              ))}
-            </TextField>
-            {code && <Typography variant="body2">{translate(restoring ? 'chiso.zero.willRestore' : 'chiso.zero.willZero')}</Typography>}
-            <TextField
-              label={translate('chiso.appraisal.reason')}
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-              required
-              multiline
-              minRows={2}
-              name="zeroReason"
-            />
-            {problem && (
-              <Alert severity="error" sx={{ whiteSpace: 'pre-line' }}>
-                {problem}
-              </Alert>
-            )}
-          </Stack>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={close}>{translate('ra.action.cancel')}</Button>
-          <Button variant="contained" color="error" onClick={save} disabled={!code || !reason.trim() || busy} data-testid="confirm-zero">
-            {translate(restoring ? 'chiso.zero.restore' : 'chiso.zero.confirm')}
-          </Button>
-        </DialogActions>
-      </Dialog>
+      <ReasonDialog
+        open={open}
+        title={translate('chiso.zero.button')}
+        reason={reason}
+        onReason={setReason}
+        reasonLabel={translate('chiso.appraisal.reason')}
+        reasonName="zeroReason"
+        problem={problem}
+        busy={busy}
+        ready={!!code}
+        onClose={close}
+        onConfirm={save}
+        confirmLabel={translate(restoring ? 'chiso.zero.restore' : 'chiso.zero.confirm')}
+        confirmColor="error"
+        confirmTestId="confirm-zero"
+      >
+        <TextField select label={translate('chiso.zero.criterion')} value={code} onChange={(e) => setCode(e.target.value)} name="criterion">
+          {nodes.map((n) => (
+            <MenuItem key={n.code} value={n.code}>
+              {name(n.code)}
+              {n.code in zeroed ? ` — ${translate('chiso.zero.zeroed')}` : ''}
+            </MenuItem>
+          ))}
+        </TextField>
+        {code && <Typography variant="body2">{translate(restoring ? 'chiso.zero.willRestore' : 'chiso.zero.willZero')}</Typography>}
+      </ReasonDialog>
     </>
   );
 };

@@ -1,0 +1,87 @@
+import type { ReactNode } from 'react';
+import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField } from '@mui/material';
+import { useTranslate } from 'react-admin';
+
+/**
+ * A decision that is recorded with its reason (accepting an explanation, scoring an item 0,
+ * answering or resolving a reply): the fields it needs, the reason, the server's refusal in place,
+ * and a confirm that waits for a reason. What was typed stays until the dialog is closed.
+ */
+export const ReasonDialog = ({
+  open,
+  title,
+  reason,
+  onReason,
+  reasonLabel,
+  reasonName,
+  problem,
+  problemTestId,
+  busy,
+  ready = true,
+  onClose,
+  onConfirm,
+  confirmLabel,
+  confirmColor = 'primary',
+  confirmTestId,
+  children,
+  after,
+}: {
+  open: boolean;
+  title: string;
+  reason: string;
+  onReason: (value: string) => void;
+  reasonLabel: string;
+  reasonName: string;
+  problem: string | null;
+  problemTestId?: string;
+  busy: boolean;
+  /** The other fields are filled in. */
+  ready?: boolean;
+  onClose: () => void;
+  onConfirm: () => void;
+  confirmLabel?: string;
+  confirmColor?: 'primary' | 'error';
+  confirmTestId: string;
+  /** Fields asked before the reason, and after it. */
+  children?: ReactNode;
+  after?: ReactNode;
+}) => {
+  const translate = useTranslate();
+  return (
+    <Dialog open={open} onClose={onClose} maxWidth="sm" fullWidth>
+      <DialogTitle>{title}</DialogTitle>
+      <DialogContent>
+        <Stack spacing={2} sx={{ mt: 1 }}>
+          {children}
+          <TextField
+            label={reasonLabel}
+            value={reason}
+            onChange={(e) => onReason(e.target.value)}
+            required
+            multiline
+            minRows={2}
+            name={reasonName}
+          />
+          {after}
+          {problem && (
+            <Alert severity="error" sx={{ whiteSpace: 'pre-line' }} data-testid={problemTestId}>
+              {problem}
+            </Alert>
+          )}
+        </Stack>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>{translate('ra.action.cancel')}</Button>
+        <Button
+          variant="contained"
+          color={confirmColor}
+          onClick={onConfirm}
+          disabled={!ready || !reason.trim() || busy}
+          data-testid={confirmTestId}
+        >
+          {confirmLabel ?? translate('ra.action.confirm')}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+};
