@@ -9,7 +9,7 @@ import { latestAppraisalId, type Appraisal } from '../store/appraisals';
 import { requirePeriod } from '../store/periods';
 import { insertReply, resolveReply, type Reply, type ReplyOutcome, type ReplyResponse } from '../store/replies';
 import { requireSubmission, type Submission } from '../store/submissions';
-import { assertAgencyAccess, type Actor } from './actor';
+import type { Actor } from './actor';
 import { appraisalFor, appraise } from './appraisal';
 import { assertReplyWindow } from './schedule';
 import { assertPeriodStatus } from './submissions';
@@ -28,8 +28,8 @@ export async function replyTo(
   input: ReplyInput,
   actor: Actor,
 ): Promise<{ appraisal: Appraisal; reply: Reply }> {
+  // appraisalFor refuses another agency's appraisal.
   const appraisal = await appraisalFor(tx, actor, appraisalId);
-  assertAgencyAccess(actor, appraisal.agencyId);
   const period = await requirePeriod(tx, appraisal.periodId);
   assertPeriodStatus(period, ['appraisal'], { vi: 'phản hồi kết quả thẩm định', en: 'reply to the appraisal' });
   assertReplyWindow(period);

@@ -8,6 +8,7 @@ import { backends } from '../support/db';
 import { startTestApp, type TestApp } from '../support/app';
 import { STAFF, itEnforcesRoleMatrix } from '../support/roleMatrix';
 import { approvingDecision, openPeriod, publishPeriod, publishSonLa, submitDemo } from '../support/assessment';
+import { parseCsv } from '../support/csv';
 
 const BOM = '\uFEFF';
 const HEADER = [
@@ -24,35 +25,6 @@ const HEADER = [
   'Ngày quyết định',
   'Cơ quan ban hành',
 ];
-
-/** RFC 4180 as Excel reads it: quoted fields, doubled quotes, CRLF between records. */
-function parseCsv(text: string, delimiter = ','): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === delimiter) {
-      record.push(field);
-      field = '';
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      records.push([...record, field]);
-      record = [];
-      field = '';
-      i++;
-    } else field += ch;
-  }
-  if (field || record.length) records.push([...record, field]);
-  return records;
-}
 
 const viDate = (iso: string) => iso.split('-').reverse().join('/');
 

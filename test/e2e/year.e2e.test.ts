@@ -7,7 +7,7 @@
 // signing in, and the agency sees its rank. Any unexpected error in the browser console fails.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { apiAs, fileRequiredEvidence, startServer, type RunningServer } from './support/server';
+import { apiAs, cookieFor, fileRequiredEvidence, startServer, type RunningServer } from './support/server';
 import { fillEveryFact, login, openBrowser, screenshot, type Session } from './support/browser';
 
 let server: RunningServer;
@@ -175,7 +175,7 @@ describe('the assessment year', () => {
     // The appraisal ends: the evaluator sets its deadline to yesterday, the reply window is open.
     const period = await evaluator<{ schedule: Record<string, string> }>('GET', `/periods/${periodId}`);
     const current = await fetch(`${server.url}/api/periods/${periodId}`, {
-      headers: { Cookie: await loginCookie('evaluator') },
+      headers: { Cookie: await cookieFor(server, 'evaluator') },
     });
     await evaluator(
       'PUT',
@@ -257,15 +257,3 @@ describe('the assessment year', () => {
     });
   });
 });
-
-async function loginCookie(username: string): Promise<string> {
-  const res = await fetch(`${server.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username, password: server.passwords[username] }),
-  });
-  return res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-}

@@ -84,17 +84,22 @@ export async function startServer(): Promise<RunningServer> {
  * The API as one demo user, the way a script calls it (no browser, so no Origin header): signs in,
  * then each call sends the session cookie and gives the parsed answer, or throws with the problem.
  */
-export async function apiAs(server: RunningServer, username: string) {
+/** The session cookie of a demo user, signed in over the API. */
+export async function cookieFor(server: RunningServer, username: string): Promise<string> {
   const res = await fetch(`${server.url}/api/auth/login`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ username, password: server.passwords[username] }),
   });
   if (res.status !== 200) throw new Error(`sign-in as ${username}: ${res.status} ${await res.text()}`);
-  const cookie = res.headers
+  return res.headers
     .getSetCookie()
     .map((c) => c.split(';')[0])
     .join('; ');
+}
+
+export async function apiAs(server: RunningServer, username: string) {
+  const cookie = await cookieFor(server, username);
   return async <T = Record<string, unknown>>(
     method: string,
     url: string,
