@@ -111,12 +111,12 @@ describe('the console', () => {
       // a copy labelled 2022 is in force from 1 January 2022, shown as a Vietnamese official writes it
       await page.locator('[data-tab="general"]').click();
       const from = page.locator('[data-pointer="/effective/from"] input');
-      await expect(from.inputValue()).resolves.toBe('01/01/2022');
+      await expect.poll(() => from.inputValue()).toBe('01/01/2022');
 
       // the band "Khá" starts at 75 instead of 70
       await page.locator('[data-tab="bands"]').click();
       const khaMin = page.locator('[data-pointer="/bands/levels/1/min"] input');
-      await expect(khaMin.inputValue()).resolves.toBe('70');
+      await expect.poll(() => khaMin.inputValue()).toBe('70');
       await khaMin.fill('75');
       await page.getByTestId('dirty').waitFor();
       await screenshot(page, '06-admin-editor-bands');
@@ -163,7 +163,7 @@ describe('the console', () => {
       // the amendment needs its own decision: the copied one is not offered
       await page.getByTestId('publish-new-decision').waitFor();
       await expect(page.getByTestId('publish-new-decision').innerText()).resolves.toContain('2245/QĐ-UBND');
-      await expect(page.locator('input[name="decision"]').inputValue()).resolves.toBe('');
+      await expect.poll(() => page.locator('input[name="decision"]').inputValue()).toBe('');
       await page.locator('input[name="decision"]').fill('3012/QĐ-UBND');
       await page.locator('input[name="date"]').fill('28/12/2021');
       await screenshot(page, '09-admin-publish-dialog');
@@ -218,9 +218,9 @@ describe('the console', () => {
           // the other administrator's change is what the server kept
           await page.getByRole('button', { name: 'Tải lại' }).click();
           await page.locator('[data-node-code="S1.2"]').click();
-          await expect(page.locator('[data-pointer="/criteria/0/children/1/max"] input').inputValue()).resolves.toBe('3');
+          await expect.poll(() => page.locator('[data-pointer="/criteria/0/children/1/max"] input').inputValue()).toBe('3');
           await page.locator('[data-node-code="S1.1"]').click();
-          await expect(page.locator('[data-pointer="/criteria/0/children/0/max"] input').inputValue()).resolves.toBe('4');
+          await expect.poll(() => page.locator('[data-pointer="/criteria/0/children/0/max"] input').inputValue()).toBe('4');
         },
         [/status of 412 \(Precondition Failed\)/],
       );
@@ -332,7 +332,7 @@ describe('the console', () => {
         // publishing cites the decision approving the results, as signed; the issuer is the regulation's
         await page.getByTestId('publish-ranking').click();
         const dialog = page.getByRole('dialog');
-        await expect(dialog.getByTestId('decision-issuer').inputValue()).resolves.toBe('Ủy ban nhân dân tỉnh Sơn La');
+        await expect.poll(() => dialog.getByTestId('decision-issuer').inputValue()).toBe('Ủy ban nhân dân tỉnh Sơn La');
         await dialog.getByTestId('decision-number').fill('2923/QĐ-UBND');
         await dialog.getByTestId('decision-date').fill('31/02/2022');
         await dialog.getByTestId('decision-signerTitle').fill('KT. Chủ tịch – Phó Chủ tịch');
@@ -355,7 +355,7 @@ describe('the console', () => {
 
         // a correction supersedes it under its own decision; both stay listed, one in force
         await page.getByTestId('correct-ranking').click();
-        await expect(dialog.getByTestId('decision-issuer').inputValue()).resolves.toBe('Ủy ban nhân dân tỉnh Sơn La');
+        await expect.poll(() => dialog.getByTestId('decision-issuer').inputValue()).toBe('Ủy ban nhân dân tỉnh Sơn La');
         await dialog.getByTestId('decision-number').fill('2923/QĐ-UBND');
         await dialog.getByTestId('decision-date').fill('15/01/2022');
         await dialog.getByTestId('decision-signerTitle').fill('Chủ tịch');

@@ -23,12 +23,12 @@ describe('editing in the console', () => {
       await login(page, 'admin', server.passwords.admin);
       await page.goto('/#/agencies/so-y-te');
       const name = page.locator('input[name="name"]');
-      await expect(name.inputValue()).resolves.toBe('Sở Y tế');
+      await expect.poll(() => name.inputValue()).toBe('Sở Y tế');
       await name.fill('Sở Y tế tỉnh Sơn La');
       await page.getByRole('button', { name: 'Lưu' }).click();
       await page.waitForURL(/#\/agencies(\?|$)/);
       await page.goto('/#/agencies/so-y-te');
-      await expect(page.locator('input[name="name"]').inputValue()).resolves.toBe('Sở Y tế tỉnh Sơn La');
+      await expect.poll(() => page.locator('input[name="name"]').inputValue()).toBe('Sở Y tế tỉnh Sơn La');
       await screenshot(page, '20-admin-agency-saved');
 
       const users = await (await page.request.get(`${server.url}/api/users?filter=${encodeURIComponent('{"q":"evaluator"}')}`)).json();

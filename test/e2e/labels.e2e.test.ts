@@ -45,7 +45,7 @@ describe('labels, not codes', () => {
       await screenshot(page, '40-admin-agencies-in-words');
 
       await page.goto('/#/agencies/so-y-te');
-      await expect(page.locator('input[name="kind"]').inputValue()).resolves.toBe('Sở, ngành');
+      await expect.poll(() => page.locator('input[name="kind"]').inputValue()).toBe('Sở, ngành');
       const attribute = page.locator('[data-attribute="has_public_services"]');
       await expect(attribute.innerText()).resolves.toContain('Có thủ tục hành chính, dịch vụ công');
       await screenshot(page, '41-admin-agency-form-in-words');

@@ -53,8 +53,8 @@ describe('period dates', () => {
 
         // the usual dates of the year are filled in; one is changed, one put out of order
         const day = (key: string) => page.locator(`input[name="schedule.${key}"]`);
-        await expect(day('opensOn').inputValue()).resolves.toBe(`01/03/${YEAR}`);
-        await expect(day('closesOn').inputValue()).resolves.toBe(`20/12/${YEAR}`);
+        await expect.poll(() => day('opensOn').inputValue()).toBe(`01/03/${YEAR}`);
+        await expect.poll(() => day('closesOn').inputValue()).toBe(`20/12/${YEAR}`);
         await day('opensOn').fill(`15/03/${YEAR}`);
         await day('appraisalDue').fill(`15/10/${YEAR}`);
         await page.getByRole('button', { name: 'Lưu' }).click();

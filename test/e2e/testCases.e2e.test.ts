@@ -32,7 +32,7 @@ describe('the test cases of a version', () => {
       // S1.1 (45 of 50 staff with a computer) is worth 4 points instead of 3
       await page.locator('[data-node-code="S1.1"]').click();
       const max = page.locator('[data-pointer="/criteria/0/children/0/max"] input');
-      await expect(max.inputValue()).resolves.toBe('3');
+      await expect.poll(() => max.inputValue()).toBe('3');
       await max.fill('4');
       await page.getByTestId('dirty').waitFor();
 
@@ -53,7 +53,7 @@ describe('the test cases of a version', () => {
       const s11 = page.locator('[data-expect-row="points.S1.1"]');
       await expect(s11.getAttribute('data-failed')).resolves.toBe('true');
       await expect(s11.locator('[data-cell="actual"]').innerText()).resolves.toBe('3,6');
-      await expect(s11.locator('input').inputValue()).resolves.toBe('2,7');
+      await expect.poll(() => s11.locator('input').inputValue()).toBe('2,7');
       await screenshot(page, '30-admin-test-failures');
 
       // the 84.99 case now reaches "Tốt": said with the bands' labels
@@ -82,11 +82,11 @@ describe('the test cases of a version', () => {
       await dialog.waitFor({ state: 'detached' });
       await expect(page.getByTestId('accept-all').count()).resolves.toBe(0);
       await list.getByText('Sở đạt đúng 85,00 điểm → Tốt (ngưỡng dưới của mức Tốt)').click();
-      await expect(s11.locator('input').inputValue()).resolves.toBe('3,6');
+      await expect.poll(() => s11.locator('input').inputValue()).toBe('3,6');
 
       // what was accepted is in the draft, as the JSON tab shows, and stored on save
       await page.locator('[data-tab="raw"]').click();
-      await expect(page.getByTestId('raw-json').inputValue()).resolves.toContain('"S1.1": 3.6');
+      await expect.poll(() => page.getByTestId('raw-json').inputValue()).toContain('"S1.1": 3.6');
       await page.locator('[data-tab="tests"]').click();
       await page.getByTestId('save-version').click();
       await page.getByText('Đã lưu bản nháp').first().waitFor();
@@ -109,7 +109,7 @@ describe('the test cases of a version', () => {
       await panel.getByRole('button', { name: 'Thêm' }).click();
       await list.getByText('Sở đạt 85,05 điểm → Tốt (bản sao 1)').waitFor();
       await expect(panel.innerText()).resolves.toContain('8 ca kiểm thử');
-      await expect(page.locator('[data-pointer="/tests/7/expect/points/S1.1"] input').inputValue()).resolves.toBe('3,6');
+      await expect.poll(() => page.locator('[data-pointer="/tests/7/expect/points/S1.1"] input').inputValue()).toBe('3,6');
       await panel.getByRole('button', { name: 'Gỡ bỏ' }).click();
       await expect(panel.innerText()).resolves.toContain('7 ca kiểm thử');
       expect(await list.getByText('(bản sao 1)').count()).toBe(0);

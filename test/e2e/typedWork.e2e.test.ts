@@ -147,8 +147,8 @@ describe('typed work', () => {
         await notification(page, /Người khác đã sửa bản tự đánh giá này sau khi bạn mở\. Đã tải bản mới nhất/).waitFor();
         await page.getByText('lần sửa 4').waitFor();
         await page.waitForTimeout(300);
-        await expect(page.locator('input[name="facts.staff_total"]').inputValue()).resolves.toBe('130');
-        await expect(page.locator(`input[name="${yes}"]`).inputValue()).resolves.toBe('false');
+        await expect.poll(() => page.locator('input[name="facts.staff_total"]').inputValue()).toBe('130');
+        await expect.poll(() => page.locator(`input[name="${yes}"]`).inputValue()).toBe('false');
         await screenshot(page, 'typed-05-conflict-kept');
         await page.getByTestId('save-submission').click();
         await notification(page, 'Đã lưu bản tự đánh giá').waitFor();

@@ -9,6 +9,8 @@ export default defineConfig({
     hookTimeout: 300_000,
     fileParallelism: false,
     pool: 'forks',
+    // A value shown by the console may arrive a moment after its field: read until it settles.
+    expect: { poll: { timeout: 15_000, interval: 100 } },
     globalSetup: ['test/support/buildCli.ts'],
   },
 });

@@ -14,7 +14,8 @@ export const PublishRankingButton = ({ periodId, versionId, disabled }: { period
   const [open, setOpen] = useState(false);
   const { canAccess } = useCanAccess({ resource: 'periods', action: 'publishRanking' });
   // The decision is usually issued by the body that issued the regulation: offered, not imposed.
-  const { data: version } = useGetOne('versions', { id: versionId ?? '' }, { enabled: !!versionId && open });
+  // Read with the page, not on the click, so the dialog opens with the issuer already in place.
+  const { data: version } = useGetOne('versions', { id: versionId ?? '' }, { enabled: !!versionId && !disabled });
   if (!canAccess) return null;
   return (
     <>
