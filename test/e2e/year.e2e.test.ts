@@ -1,19 +1,22 @@
 // The whole assessment year in the browser, as the province runs it: the evaluator opens a period
 // with its dates; the Department of Information and Communications self-assesses, is refused for
 // the evidence it has not filed, files it (one item as a written explanation) and submits; the
-// period moves to appraisal early with a reason; the evaluator accepts the explanation and appraises
-// a fact; in the reply window the agency replies, the evaluator revises; the period closes, is
+// period moves to appraisal early with a reason; the evaluator accepts the explanation, appraises
+// a fact and scores an item 0 for its evidence; in the reply window the agency agrees to the 0 and
+// replies on the fact with a document filed there and then, the evaluator revises; the period closes, is
 // scored and published under the chairman's decision; anyone reads it at /cong-khai without
 // signing in, and the agency sees its rank. Any unexpected error in the browser console fails.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { apiAs, cookieFor, fileRequiredEvidence, startServer, type RunningServer } from './support/server';
-import { fillEveryFact, login, openBrowser, screenshot, type Session } from './support/browser';
+import { fillEveryFact, openBrowser, screenshot, signedIn } from './support/browser';
 
 let server: RunningServer;
 const YEAR = 2026;
 const TITLE = `Đánh giá Chỉ số chuyển đổi số năm ${YEAR} — tỉnh Sơn La`;
 const AGENCY = 'so-tttt';
+const ZERO_REASON = 'Kế hoạch gửi kèm không có chữ ký và đóng dấu của thủ trưởng cơ quan.';
+const STAFF_LIST = 'https://vanban.sonla.gov.vn/danh-sach-can-bo-so-tttt-2026.pdf';
 
 /** A Việt Nam calendar day `offset` days from today, dd/mm/yyyy as typed, or ISO. */
 const day = (offset: number, iso = false) => {
@@ -29,19 +32,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function as(username: string, work: (page: Page) => Promise<void>, expected: RegExp[] = []): Promise<void> {
-  const session: Session = await openBrowser(server.url);
-  try {
-    await login(session.page, username, server.passwords[username]);
-    await work(session.page);
-    expect(session.errors.filter((e) => !expected.some((re) => re.test(e)))).toEqual([]);
-  } catch (error) {
-    await screenshot(session.page, `failed-year-${username}-${Date.now()}`).catch(() => undefined);
-    throw error;
-  } finally {
-    await session.close();
-  }
-}
+const as = signedIn(() => server, 'year');
 
 const notification = (page: Page, text: string | RegExp) => page.locator('.MuiSnackbar-root').getByText(text);
 
@@ -171,6 +162,16 @@ describe('the assessment year', () => {
       await page.getByTestId('confirm-review').click();
       await page.locator('[data-explanation-review][data-review-state="accepted"]').waitFor();
       await screenshot(page, 'y04-explanation-accepted');
+      // an item whose evidence does not show what it asks is scored 0, with the reason said
+      await page.getByTestId('zero-criterion').click();
+      await page.getByRole('combobox', { name: 'Tiêu chí' }).click();
+      await page.getByRole('option').first().click();
+      await page.getByText('Tiêu chí này sẽ được tính 0 điểm do thiếu tài liệu kiểm chứng.').waitFor();
+      await page.locator('textarea[name="zeroReason"]').fill(ZERO_REASON);
+      await page.getByTestId('confirm-zero').click();
+      await page.getByTestId('zeroed-criteria').getByText(ZERO_REASON).waitFor();
+      await page.getByTestId('appraisal-history').getByText(ZERO_REASON).waitFor();
+      await screenshot(page, 'y04b-criterion-zeroed');
     });
     // The appraisal ends: the evaluator sets its deadline to yesterday, the reply window is open.
     const period = await evaluator<{ schedule: Record<string, string> }>('GET', `/periods/${periodId}`);
@@ -186,23 +187,45 @@ describe('the assessment year', () => {
 
     // 5. In the reply window the agency replies; the evaluator revises with a reason.
     await as(AGENCY, async (page) => {
+      // the dashboard says until when the appraisal can be answered
+      const deadline = page.getByTestId('my-deadlines').locator(`[data-period="${periodId}"]`).getByTestId('reply-window');
+      await expect(deadline.innerText()).resolves.toContain(`– ${day(15)}`);
       await page.goto(`/#/submissions/${submissionId}/show`);
       const row = page.locator(`[data-appraisal="${appraisal.id}"]`);
       await expect(row.innerText()).resolves.toContain('Theo báo cáo tổ chức cán bộ, cơ quan có 80 người.');
+      // the item scored 0: agreed
+      const zeroing = page.locator('[data-appraisal]').filter({ hasText: ZERO_REASON });
+      await zeroing.locator('[data-testid^="reply-accept-"]').click();
+      await notification(page, 'Đã gửi phản hồi').waitFor();
+      await zeroing.getByText('Cơ quan đồng ý với kết quả thẩm định').waitFor();
+      // the fact appraised: answered, with a document filed with the reply
       await page.getByTestId(`reply-${appraisal.id}`).click();
       await page.locator('textarea[name="replyText"]').fill('Số người làm việc là 95, gồm cả 15 hợp đồng theo Nghị định 111/2022/NĐ-CP.');
+      await page.getByRole('dialog').getByTestId('add-evidence-staff_total').click();
+      await page.getByRole('button', { name: 'Đường dẫn' }).click();
+      await page.locator('input[name="evidenceUrl"]').fill(STAFF_LIST);
+      await page.getByTestId('confirm-evidence').click();
+      await notification(page, 'Đã thêm tài liệu kiểm chứng').waitFor();
+      await page.getByRole('checkbox', { name: STAFF_LIST }).and(page.locator(':checked')).waitFor();
+      await page.locator('textarea[name="replyText"]').waitFor();
+      await screenshot(page, 'y05-agency-reply-with-evidence');
       await page.getByTestId('confirm-reply').click();
       await expect(page.getByTestId(`reply-text-${appraisal.id}`).innerText()).resolves.toContain('Số người làm việc là 95');
-      await screenshot(page, 'y05-agency-replied');
+      await page.locator(`[data-reply-for="${appraisal.id}"]`).getByText(`Tài liệu kèm theo: ${STAFF_LIST}`).waitFor();
+      await screenshot(page, 'y05b-agency-replied');
     });
     await as('evaluator', async (page) => {
+      // the self-assessment deadline has passed: the dashboard lists who never submitted as late
+      await expect(page.getByTestId('overdue').innerText()).resolves.toContain(`Hạn tự đánh giá ${day(-2)} đã qua`);
+      await page.locator('[data-testid="not-submitted"] [data-agency]').first().getByText('Quá hạn').waitFor();
+      await screenshot(page, 'y05c-dashboard-overdue');
       await page.goto(`/#/submissions/${submissionId}/show`);
       await page.getByTestId(`revise-${appraisal.id}`).click();
       await page.locator('input[name="appraisedValue"]').fill('95');
       await page.locator('textarea[name="reason"]').fill('Chấp nhận phản hồi: tính cả người lao động hợp đồng.');
       await page.getByTestId('confirm-appraisal').click();
       await expect(page.getByTestId(`reply-outcome-${appraisal.id}`).innerText()).resolves.toContain('Chấp nhận phản hồi');
-      await screenshot(page, 'y05b-evaluator-revised');
+      await screenshot(page, 'y05d-evaluator-revised');
     });
     const revised = await evaluator<{ appraisedFacts: Record<string, unknown> }>('GET', `/submissions/${submissionId}`);
     expect(revised.appraisedFacts.staff_total).toBe(95);

@@ -11,13 +11,14 @@ export interface OverdueReport {
 }
 
 /**
- * Whether the open period's self-assessment deadline has passed, as the server counts it
- * (GET /api/periods/:id/overdue); null while reading, for a period without dates or not open.
+ * Whether the period's self-assessment deadline has passed, as the server counts it
+ * (GET /api/periods/:id/overdue): while it is open, and in appraisal, when whoever never submitted
+ * is still to be called; null while reading, for a period without dates, closed or published.
  */
 export const useOverdue = (period: RaRecord | undefined): OverdueReport | null => {
   const [report, setReport] = useState<OverdueReport | null>(null);
   const id = period?.id === undefined ? undefined : String(period.id);
-  const applies = !!period?.schedule && period.status === 'open';
+  const applies = !!period?.schedule && (period.status === 'open' || period.status === 'appraisal');
   useEffect(() => {
     if (!id || !applies) return;
     let live = true;

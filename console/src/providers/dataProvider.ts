@@ -1,6 +1,7 @@
 import simpleRestProvider from 'ra-data-simple-rest';
 import type { GetOneParams, RaRecord, UpdateParams } from 'react-admin';
 import { apiFetch, httpClient } from '../api/http';
+import type { EvidenceItem } from '../submissions/EvidenceList';
 import type { LegalBasis, LocalizedText } from '../../../server/engine';
 import type {
   AuditVerification,
@@ -123,15 +124,16 @@ export const dataProvider = {
     post(`/api/submissions/${q(id)}/appraisals`, body),
   appraise: (id: string, body: { fact: string; value: unknown; reason: string }) => post(`/api/submissions/${q(id)}/appraisals`, body),
   uploadEvidence: (id: string, item: { key: string; note?: string; file?: File; url?: string; explanation?: boolean }) => {
+    const url = `/api/submissions/${q(id)}/evidence`;
     if (item.file) {
       const form = new FormData();
       form.append('key', item.key);
       if (item.note) form.append('note', item.note);
       form.append('file', item.file);
-      return post(`/api/submissions/${q(id)}/evidence`, form);
+      return post<EvidenceItem>(url, form);
     }
-    if (item.explanation) return post(`/api/submissions/${q(id)}/evidence`, { key: item.key, kind: 'explanation', note: item.note });
-    return post(`/api/submissions/${q(id)}/evidence`, { key: item.key, kind: 'link', url: item.url, note: item.note });
+    if (item.explanation) return post<EvidenceItem>(url, { key: item.key, kind: 'explanation', note: item.note });
+    return post<EvidenceItem>(url, { key: item.key, kind: 'link', url: item.url, note: item.note });
   },
   cohortComparison: (evaluationId: string) => get<CohortComparison>(`/api/evaluations/${q(evaluationId)}/cohort-comparison`),
   replay: (kind: 'evaluations' | 'published-rankings', id: string) => post<ReplayReport>(`/api/${kind}/${q(id)}/replay`),

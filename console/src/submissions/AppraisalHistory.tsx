@@ -6,6 +6,7 @@ import { useLt } from '../common/useLt';
 import { useFactValue } from './useFactValue';
 import { ReplyCell } from './ReplyCell';
 import type { EvidenceItem } from './EvidenceList';
+import { factsUnder } from './factGroups';
 
 const findNode = (nodes: readonly Node[], code: string): Node | undefined => {
   for (const n of nodes) {
@@ -78,11 +79,15 @@ export const AppraisalHistory = ({
         {data.map((a) => {
           const fact = a.fact ? factOf(a.fact) : undefined;
           const node = a.criterion ? findNode(criteria, a.criterion) : undefined;
+          const subject = a.fact ? lt(fact?.label) || a.fact : node ? `${a.criterion} «${lt(node.title)}»` : a.criterion;
+          // The evidence a reply may cite: filed under the fact appraised, or under the item or a fact it reads.
+          const evidenceKeys = new Set<string>([a.fact ?? a.criterion]);
+          if (node) factsUnder(node, evidenceKeys);
           return (
             <TableRow key={a.id} data-appraisal={a.id}>
               <TableCell sx={{ whiteSpace: 'nowrap' }}>{f.dateTime(a.at)}</TableCell>
               <TableCell>{a.author}</TableCell>
-              <TableCell>{a.fact ? lt(fact?.label) || a.fact : node ? `${a.criterion} «${lt(node.title)}»` : a.criterion}</TableCell>
+              <TableCell>{subject}</TableCell>
               <TableCell align="right">
                 {a.fact ? show(fact, a.previousValue ?? a.agencyValue) : zeroText(a.previousValue ?? false)}
               </TableCell>
@@ -92,10 +97,13 @@ export const AppraisalHistory = ({
                 <ReplyCell
                   appraisal={a}
                   fact={fact}
+                  subject={subject}
                   evidence={evidence}
+                  evidenceKeys={evidenceKeys}
                   canReply={!!mayReply && inAppraisal && newest.has(String(a.id))}
                   canResolve={!!mayResolve && inAppraisal}
                   onChanged={changed}
+                  onEvidenceAdded={onChanged}
                 />
               </TableCell>
             </TableRow>

@@ -15,18 +15,24 @@ import AddLink from '@mui/icons-material/AddLink';
 import { useNotify, useTranslate } from 'react-admin';
 import { dataProvider } from '../providers/dataProvider';
 import { messageOf } from '../api/problem';
+import type { EvidenceItem } from './EvidenceList';
 
-/** Attach a file or a link (with a note) as evidence for one fact. */
+/**
+ * Attach a file or a link (with a note) as evidence for one fact or criterion, or a written
+ * explanation in its place. A reply to the appraisal is itself the explanation: it offers files and links only.
+ */
 export const EvidenceButton = ({
   submissionId,
   factKey,
   label,
+  explanation = true,
   onAdded,
 }: {
   submissionId: string;
   factKey: string;
   label: string;
-  onAdded: () => void;
+  explanation?: boolean;
+  onAdded: (item: EvidenceItem) => void;
 }) => {
   const translate = useTranslate();
   const notify = useNotify();
@@ -49,14 +55,14 @@ export const EvidenceButton = ({
     setBusy(true);
     setProblem(null);
     try {
-      await dataProvider.uploadEvidence(submissionId, {
+      const item = await dataProvider.uploadEvidence(submissionId, {
         key: factKey,
         note: note.trim() || undefined,
         ...(kind === 'file' ? { file: file! } : kind === 'link' ? { url: url.trim() } : { explanation: true }),
       });
       notify('chiso.submission.evidenceAdded', { type: 'success' });
       close();
-      onAdded();
+      onAdded(item);
     } catch (e) {
       setProblem(messageOf(e) ?? translate('ra.notification.http_error'));
     } finally {
@@ -77,9 +83,11 @@ export const EvidenceButton = ({
             <ToggleButtonGroup exclusive size="small" value={kind} onChange={(_, v) => v && setKind(v)}>
               <ToggleButton value="file">{translate('chiso.submission.evidenceFile')}</ToggleButton>
               <ToggleButton value="link">{translate('chiso.submission.evidenceLink')}</ToggleButton>
-              <ToggleButton value="explanation" data-testid="evidence-kind-explanation">
-                {translate('chiso.submission.evidenceExplanation')}
-              </ToggleButton>
+              {explanation && (
+                <ToggleButton value="explanation" data-testid="evidence-kind-explanation">
+                  {translate('chiso.submission.evidenceExplanation')}
+                </ToggleButton>
+              )}
             </ToggleButtonGroup>
             {kind === 'file' ? (
               <Button component="label" variant="outlined">

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Checkbox, FormControlLabel, FormGroup, MenuItem, Stack, TextField, Typography } from '@mui/material';
+import { Box, Button, Checkbox, FormControlLabel, FormGroup, MenuItem, Stack, TextField, Typography } from '@mui/material';
 import { useNotify, useTranslate, type RaRecord } from 'react-admin';
 import type { Fact } from '../../../server/engine';
 import { dataProvider } from '../providers/dataProvider';
@@ -7,6 +7,7 @@ import { messageOf } from '../api/problem';
 import { AppraiseDialog } from './AppraiseDialog';
 import { ReasonDialog } from '../common/ReasonDialog';
 import type { EvidenceItem } from './EvidenceList';
+import { EvidenceButton } from './EvidenceButton';
 
 export interface Reply {
   id: string;
@@ -25,17 +26,27 @@ type Mode = 'reply' | 'keep' | 'revise' | null;
 export const ReplyCell = ({
   appraisal,
   fact,
+  subject,
   evidence,
+  evidenceKeys,
   canReply,
   canResolve,
   onChanged,
+  onEvidenceAdded,
 }: {
   appraisal: RaRecord;
   fact: Fact | undefined;
+  /** What was appraised, in words: the fact's label or the criterion's code and title. */
+  subject: string;
+  /** Every evidence item of the submission, to name the ones a reply cites. */
   evidence: EvidenceItem[];
+  /** The keys a reply to this appraisal may cite evidence under. */
+  evidenceKeys: ReadonlySet<string>;
   canReply: boolean;
   canResolve: boolean;
   onChanged: () => void;
+  /** New evidence filed with the reply: the submission's evidence is read again, the reply stays open. */
+  onEvidenceAdded: () => void;
 }) => {
   const translate = useTranslate();
   const notify = useNotify();
@@ -47,6 +58,7 @@ export const ReplyCell = ({
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const id = String(appraisal.id);
+  const citable = evidence.filter((e) => evidenceKeys.has(e.key));
   const close = () => {
     setMode(null);
     setText('');
@@ -155,11 +167,10 @@ export const ReplyCell = ({
           onConfirm={mode === 'reply' ? sendReply : mode === 'keep' ? keep : reviseCriterion}
           confirmTestId="confirm-reply"
           after={
-            mode === 'reply' &&
-            evidence.length > 0 && (
+            mode === 'reply' && (
               <FormGroup>
-                <Typography variant="body2">{translate('chiso.reply.pickEvidence')}</Typography>
-                {evidence.map((e) => (
+                {citable.length > 0 && <Typography variant="body2">{translate('chiso.reply.pickEvidence')}</Typography>}
+                {citable.map((e) => (
                   <FormControlLabel
                     key={e.id}
                     control={
@@ -172,6 +183,18 @@ export const ReplyCell = ({
                     label={e.fileName || e.url || e.note}
                   />
                 ))}
+                <Box>
+                  <EvidenceButton
+                    submissionId={String(appraisal.submissionId)}
+                    factKey={String(appraisal.fact ?? appraisal.criterion)}
+                    label={subject}
+                    explanation={false}
+                    onAdded={(item) => {
+                      setPicked((p) => [...p, item.id]);
+                      onEvidenceAdded();
+                    }}
+                  />
+                </Box>
               </FormGroup>
             )
           }

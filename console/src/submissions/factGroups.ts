@@ -6,7 +6,8 @@ export interface FactGroup {
   facts: Fact[];
 }
 
-const factsUnder = (node: Node, out: Set<string>) => {
+/** The facts a node and the nodes below it read: in their scoring and in when they apply. */
+export const factsUnder = (node: Node, out = new Set<string>()) => {
   if (node.scoring) scoringFacts(node.scoring, out);
   if (node.applicableWhen) conditionFacts(node.applicableWhen, out);
   node.children?.forEach((c) => factsUnder(c, out));
