@@ -6,9 +6,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { startServer, type RunningServer, apiAs } from './support/server';
-import { login, openBrowser, screenshot, SCREENSHOTS, type Session } from './support/browser';
+import { screenshot, SCREENSHOTS, signedIn } from './support/browser';
 
 let server: RunningServer;
 
@@ -20,20 +19,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** A signed-in browser for one role; the test fails on any console or page error. */
-async function as(username: string, work: (page: Page, session: Session) => Promise<void>): Promise<void> {
-  const session = await openBrowser(server.url);
-  try {
-    await login(session.page, username, server.passwords[username]);
-    await work(session.page, session);
-    expect(session.errors).toEqual([]);
-  } catch (error) {
-    await screenshot(session.page, `failed-agency-${username}-${Date.now()}`).catch(() => undefined);
-    throw error;
-  } finally {
-    await session.close();
-  }
-}
+const as = signedIn(() => server, 'agency');
 
 const api = (username: string) => apiAs(server, username);
 

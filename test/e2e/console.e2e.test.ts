@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { apiAs, fileRequiredEvidence, startServer, type RunningServer } from './support/server';
-import { fillEveryFact, login, openBrowser, screenshot, type Session } from './support/browser';
+import { fillEveryFact, login, openBrowser, screenshot, signedIn } from './support/browser';
 
 let server: RunningServer;
 
@@ -18,22 +18,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** A signed-in browser for one role; the test fails on any console or page error. */
-async function as(username: string, work: (page: Page, session: Session) => Promise<void>, expected: RegExp[] = []): Promise<void> {
-  const session = await openBrowser(server.url);
-  try {
-    await login(session.page, username, server.passwords[username]);
-    await work(session.page, session);
-    // Only a test of an error path may expect an error: the browser's own log line for that response.
-    expect(session.errors.filter((e) => !expected.some((re) => re.test(e)))).toEqual([]);
-    for (const re of expected) expect(session.errors.filter((e) => re.test(e))).toHaveLength(1);
-  } catch (error) {
-    await screenshot(session.page, `failed-${username}-${Date.now()}`).catch(() => undefined);
-    throw error;
-  } finally {
-    await session.close();
-  }
-}
+const as = signedIn(() => server, 'console');
 
 const menu = (page: Page) => page.locator('.RaMenu-open, .RaMenu-closed').first();
 const notification = (page: Page, text: string | RegExp) => page.getByText(text).first();

@@ -3,9 +3,8 @@
 // cohort picked by name; a submission's breadcrumbs lead back to its period; the guide opens on
 // the signed-in role's page. Any error in the browser console fails the test.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { startServer, type RunningServer, apiAs } from './support/server';
-import { login, openBrowser, screenshot, type Session } from './support/browser';
+import { screenshot, signedIn } from './support/browser';
 
 let server: RunningServer;
 const TITLE_2023 = 'Đánh giá Chỉ số chuyển đổi số năm 2023 — tỉnh Sơn La';
@@ -30,19 +29,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function as(username: string, work: (page: Page) => Promise<void>): Promise<void> {
-  const session: Session = await openBrowser(server.url);
-  try {
-    await login(session.page, username, server.passwords[username]);
-    await work(session.page);
-    expect(session.errors).toEqual([]);
-  } catch (error) {
-    await screenshot(session.page, `failed-finding-${username}-${Date.now()}`).catch(() => undefined);
-    throw error;
-  } finally {
-    await session.close();
-  }
-}
+const as = signedIn(() => server, 'finding');
 
 const vi = new Intl.Collator('vi');
 

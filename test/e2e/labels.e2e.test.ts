@@ -2,9 +2,8 @@
 // cohort names in the results, and the audit log (who, what, which record). Any error in the
 // browser console fails the test.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { startServer, type RunningServer } from './support/server';
-import { login, openBrowser, screenshot } from './support/browser';
+import { screenshot, signedIn } from './support/browser';
 
 let server: RunningServer;
 
@@ -18,19 +17,7 @@ afterAll(async () => {
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
 
-async function as(username: string, work: (page: Page) => Promise<void>) {
-  const session = await openBrowser(server.url);
-  try {
-    await login(session.page, username, server.passwords[username]);
-    await work(session.page);
-    expect(session.errors).toEqual([]);
-  } catch (error) {
-    await screenshot(session.page, `failed-labels-${username}-${Date.now()}`).catch(() => undefined);
-    throw error;
-  } finally {
-    await session.close();
-  }
-}
+const as = signedIn(() => server, 'labels');
 
 describe('labels, not codes', () => {
   it('shows agencies, their kinds and attributes in words, and picks them from lists', async () => {

@@ -4,9 +4,8 @@
 // appraisal before the self-assessment deadline asks for a reason, which the audit log keeps. Any
 // error in the browser console fails the test.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { startServer, type RunningServer, apiAs } from './support/server';
-import { login, openBrowser, screenshot, type Session } from './support/browser';
+import { screenshot, signedIn } from './support/browser';
 
 let server: RunningServer;
 const YEAR = 2027;
@@ -21,21 +20,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** A signed-in browser for one role; the test fails on any console error but the browser's own line for each expected refusal. */
-async function as(username: string, work: (page: Page) => Promise<void>, expected: RegExp[] = []): Promise<void> {
-  const session: Session = await openBrowser(server.url);
-  try {
-    await login(session.page, username, server.passwords[username]);
-    await work(session.page);
-    expect(session.errors.filter((e) => !expected.some((re) => re.test(e)))).toEqual([]);
-    for (const re of expected) expect(session.errors.filter((e) => re.test(e))).toHaveLength(1);
-  } catch (error) {
-    await screenshot(session.page, `failed-schedule-${username}-${Date.now()}`).catch(() => undefined);
-    throw error;
-  } finally {
-    await session.close();
-  }
-}
+const as = signedIn(() => server, 'schedule');
 
 describe('period dates', () => {
   it('creates a period with its dates, shows them, and moves it to appraisal early with an audited reason', async () => {

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export const SCREENSHOTS = path.resolve(here, '../screenshots');
 
@@ -67,6 +68,29 @@ export async function login(page: Page, username: string, password: string): Pro
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
   await page.getByTestId('role-chip').waitFor();
 }
+
+/**
+ * Work done signed in as one account, in a fresh browser profile closed afterwards: `signedIn(() =>
+ * server, 'year')` gives the `as(username, work, expected)` of a test file. The work fails on any
+ * console or page error except the browser's own log line of each refusal the test expects, which
+ * must appear exactly once; a failure is photographed as `failed-<name>-<username>-<time>.png`.
+ */
+export const signedIn =
+  (server: () => { url: string; passwords: Record<string, string> }, name: string) =>
+  async (username: string, work: (page: Page, session: Session) => Promise<void>, expected: RegExp[] = []): Promise<void> => {
+    const session = await openBrowser(server().url);
+    try {
+      await login(session.page, username, server().passwords[username]);
+      await work(session.page, session);
+      expect(session.errors.filter((e) => !expected.some((re) => re.test(e)))).toEqual([]);
+      for (const re of expected) expect(session.errors.filter((e) => re.test(e))).toHaveLength(1);
+    } catch (error) {
+      await screenshot(session.page, `failed-${name}-${username}-${Date.now()}`).catch(() => undefined);
+      throw error;
+    } finally {
+      await session.close();
+    }
+  };
 
 export async function logout(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Hồ sơ' }).click();
