@@ -2,6 +2,7 @@
 // forward (open → appraisal → closed → published); the trigger in 0002_assessment.sql holds the
 // same rule for every SQL client, these checks give the clear error first. Every change is audited.
 import type { Queryable, Tx } from '../store/db';
+import type { PerAgency } from '../store/sql';
 import { recordAudit } from '../store/audit';
 import {
   insertPeriod,
@@ -207,19 +208,25 @@ export async function transitionPeriod(tx: Tx, id: string, to: PeriodStatus, act
   return after;
 }
 
+/** "Sở Y tế: 2; Sở Xây dựng: 1" — who to call, with how many each. */
+const perAgency = (rows: PerAgency[]) => rows.map((r) => `${r.agencyName}: ${r.count}`).join('; ');
+const total = (rows: PerAgency[]) => rows.reduce((n, r) => n + r.count, 0);
+
 async function assertNothingPending(tx: Tx, period: Period): Promise<void> {
   const replies = await openReplies(tx, period.id);
-  if (replies) {
+  if (replies.length) {
+    const n = total(replies);
     throw new Problem('replies-open', {
-      vi: `Còn ${replies} phản hồi của cơ quan chưa được giải quyết; hãy giải quyết trước khi kết thúc kỳ.`,
-      en: `${replies} agency repl${replies === 1 ? 'y is' : 'ies are'} not resolved yet; resolve them before closing.`,
+      vi: `Còn ${n} phản hồi của cơ quan chưa được giải quyết (${perAgency(replies)}); hãy giải quyết trước khi kết thúc kỳ.`,
+      en: `${n} agency repl${n === 1 ? 'y is' : 'ies are'} not resolved yet (${perAgency(replies)}); resolve them before closing.`,
     });
   }
   const explanations = await unreviewedExplanations(tx, period.id);
-  if (explanations) {
+  if (explanations.length) {
+    const n = total(explanations);
     throw new Problem('explanations-unreviewed', {
-      vi: `Còn ${explanations} bản giải trình thay cho tài liệu kiểm chứng chưa được chấp nhận hoặc bác bỏ.`,
-      en: `${explanations} explanation(s) filed in place of evidence are neither accepted nor rejected yet.`,
+      vi: `Còn ${n} bản giải trình thay cho tài liệu kiểm chứng chưa được chấp nhận hoặc bác bỏ (${perAgency(explanations)}).`,
+      en: `${n} explanation(s) filed in place of evidence are neither accepted nor rejected yet (${perAgency(explanations)}).`,
     });
   }
 }

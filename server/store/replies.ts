@@ -1,7 +1,7 @@
 // The agency's replies to appraisals (quyền phản hồi): one per appraisal, kept as written, and the
 // evaluator's resolution, set once (0007_assessment_year.sql refuses anything else).
 import type { Queryable, Tx } from './db';
-import { iso } from './sql';
+import { iso, viOrder, type PerAgency } from './sql';
 
 export type ReplyResponse = 'accept' | 'reply';
 export type ReplyOutcome = 'keep' | 'revise';
@@ -82,11 +82,13 @@ export async function resolveReply(
 }
 
 /** How many replies of a period still wait for the evaluator. */
-export async function openReplies(db: Queryable, periodId: string): Promise<number> {
-  const res = await db.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM appraisal_replies r JOIN submissions s ON s.id = r.submission_id
-      WHERE s.period_id = $1 AND r.response = 'reply' AND r.outcome IS NULL`,
+export async function openReplies(db: Queryable, periodId: string): Promise<PerAgency[]> {
+  const res = await db.query<PerAgency>(
+    `SELECT a.name AS "agencyName", count(*)::int AS count
+       FROM appraisal_replies r JOIN submissions s ON s.id = r.submission_id JOIN agencies a ON a.id = s.agency_id
+      WHERE s.period_id = $1 AND r.response = 'reply' AND r.outcome IS NULL
+      GROUP BY a.name ORDER BY ${viOrder('a.name')}`,
     [periodId],
   );
-  return res.rows[0].n;
+  return res.rows;
 }

@@ -39,6 +39,12 @@ export class Where {
 /** A name or title column in Vietnamese alphabetical order (migration 0005_vietnamese_order.sql). */
 export const viOrder = (column: string): string => `vi_sort_key(${column}) COLLATE "C"`;
 
+/** How many of something each agency has, by its name, in Vietnamese order. */
+export interface PerAgency {
+  agencyName: string;
+  count: number;
+}
+
 export const iso = (value: unknown): string | null =>
   value === null || value === undefined ? null : value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString();
 

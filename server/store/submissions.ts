@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { FactValue } from '../engine';
 import type { Queryable, Tx } from './db';
 import { notFound, Problem } from '../problems/problem';
-import { iso, likePattern, viOrder, Where, type Page } from './sql';
+import { iso, likePattern, viOrder, Where, type Page, type PerAgency } from './sql';
 import { isUuid } from './users';
 
 export type SubmissionStatus = 'draft' | 'submitted' | 'appraised';
@@ -343,11 +343,12 @@ export async function listRevisions(db: Queryable, submissionId: string, page: P
 }
 
 /** Explanations filed in place of evidence, in the period's submitted submissions, that the evaluator has not reviewed. */
-export async function unreviewedExplanations(db: Queryable, periodId: string): Promise<number> {
-  const res = await db.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM submissions s, jsonb_array_elements(s.evidence) e
-      WHERE s.period_id = $1 AND s.status <> 'draft' AND e ->> 'kind' = 'explanation' AND NOT (e ? 'review')`,
+export async function unreviewedExplanations(db: Queryable, periodId: string): Promise<PerAgency[]> {
+  const res = await db.query<PerAgency>(
+    `SELECT a.name AS "agencyName", count(*)::int AS count FROM ${FROM}, jsonb_array_elements(s.evidence) e
+      WHERE s.period_id = $1 AND s.status <> 'draft' AND e ->> 'kind' = 'explanation' AND NOT (e ? 'review')
+      GROUP BY a.name ORDER BY ${viOrder('a.name')}`,
     [periodId],
   );
-  return res.rows[0].n;
+  return res.rows;
 }

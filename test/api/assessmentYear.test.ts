@@ -192,6 +192,8 @@ describe.each(backends)('the assessment year on $name', (backend) => {
     const blocked = await transition(period.id, 'closed', { reason: 'Kết thúc' });
     expect(blocked.status).toBe(409);
     expect(blocked.body.code).toBe('explanations-unreviewed');
+    // the evaluator is told whose explanations still wait
+    expect(blocked.body.detail).toMatch(/^Còn 1 bản giải trình .* \(Sở Thông tin và Truyền thông: 1\)\.$/);
 
     const rejected = await review(explanation.body.id, { accepted: false, reason: 'Bản giấy không có số, ngày ban hành.' });
     expect(rejected.status, rejected.text).toBe(200);
@@ -251,6 +253,7 @@ describe.each(backends)('the assessment year on $name', (backend) => {
     const closing = await transition(period.id, 'closed', { reason: 'Hết việc' });
     expect(closing.status).toBe(409);
     expect(closing.body.code).toBe('replies-open');
+    expect(closing.body.detail).toContain('Còn 1 phản hồi của cơ quan chưa được giải quyết (Sở Thông tin và Truyền thông: 1)');
 
     const resolve = (id: string, body: object) => app.request('POST', `/api/appraisals/${id}/resolution`, { as: 'evaluator', body });
     expect((await resolve(staff.id, { outcome: 'keep', reason: 'Giữ' })).body.code).toBe('no-reply');
