@@ -3,16 +3,17 @@
 // and marks the period published — all in one transaction — with the decision approving it. A
 // published ranking is never edited; a correction publishes the same evaluations again under its
 // own decision, with its reason, superseding the ranking in force.
-import { isoOf, rankEvaluations, vietnamDay, rankingHashOf, type Ranking } from '../engine';
+import { isoOf, rankEvaluations, vietnamDay, rankingHashOf, type CompiledVersion, type Ranking } from '../engine';
 import type { Queryable, Tx } from '../store/db';
 import { auditHead, recordAudit } from '../store/audit';
-import { evaluationsByIds, latestPeriodBatch } from '../store/evaluations';
+import { evaluationsByIds, latestPeriodBatch, type StoredEvaluation } from '../store/evaluations';
 import { requirePeriod, type Period } from '../store/periods';
 import { transitionPeriod } from './periods';
 import {
   insertPublishedRanking,
   publishedRankingOfPeriod,
   requirePublishedRanking,
+  type NewPublishedRanking,
   type PublishedRanking,
   type RankingDecision,
 } from '../store/rankings';
@@ -161,6 +162,27 @@ function checkedDecision(decision: RankingDecision, period: Period, after?: Rank
  * freezes the ranking (with the evaluations it came from and the decision approving it) and moves
  * the period to "published".
  */
+/**
+ * `stored` ranked under `compiled` and kept as a published ranking, anchored to the audit log as it
+ * stands after the evaluations it is ranked from were recorded.
+ */
+async function freezeRanking(
+  tx: Tx,
+  compiled: CompiledVersion,
+  stored: StoredEvaluation[],
+  actor: string,
+  record: Omit<NewPublishedRanking, 'evaluationIds' | 'ranking' | 'auditAnchor'>,
+): Promise<{ snapshot: PublishedRanking; auditAnchor: NewPublishedRanking['auditAnchor'] }> {
+  const ranking = rankEvaluations(
+    compiled,
+    stored.map((e) => e.result),
+  );
+  const auditAnchor = await auditHead(tx);
+  const evaluationIds = stored.map((e) => e.id);
+  const snapshot = await insertPublishedRanking(tx, { ...record, evaluationIds, ranking, auditAnchor }, actor);
+  return { snapshot, auditAnchor };
+}
+
 export async function publishRanking(
   tx: Tx,
   periodId: string,
@@ -177,26 +199,12 @@ export async function publishRanking(
   }
   const decision = checkedDecision(input.decision, period);
   const evaluation = await evaluatePeriodBatch(tx, period, actor);
-  const { stored } = evaluation;
-  const ranking = rankEvaluations(
-    evaluation.loaded.compiled,
-    stored.map((e) => e.result),
-  );
-  // Anchored to the log as it stands after the evaluation it is ranked from was recorded.
-  const auditAnchor = await auditHead(tx);
-  const snapshot = await insertPublishedRanking(
-    tx,
-    {
-      periodId: period.id,
-      versionId: period.versionId,
-      batchId: evaluation.batchId,
-      evaluationIds: stored.map((e) => e.id),
-      ranking,
-      auditAnchor,
-      decision,
-    },
-    actor,
-  );
+  const { snapshot, auditAnchor } = await freezeRanking(tx, evaluation.loaded.compiled, evaluation.stored, actor, {
+    periodId: period.id,
+    versionId: period.versionId,
+    batchId: evaluation.batchId,
+    decision,
+  });
   await transitionPeriod(tx, period.id, 'published', actor);
   await recordAudit(tx, {
     actor,
@@ -245,25 +253,13 @@ export async function correctPublishedRanking(
   }
   const stored = await evaluationsByIds(tx, superseded.evaluationIds);
   const { compiled } = await loadVersion(tx, superseded.versionId);
-  const ranking = rankEvaluations(
-    compiled,
-    stored.map((e) => e.result),
-  );
-  const auditAnchor = await auditHead(tx);
-  const snapshot = await insertPublishedRanking(
-    tx,
-    {
-      periodId: period.id,
-      versionId: superseded.versionId,
-      batchId: superseded.batchId,
-      evaluationIds: superseded.evaluationIds,
-      ranking,
-      auditAnchor,
-      decision,
-      correction: { supersedes: superseded.id, reason },
-    },
-    actor,
-  );
+  const { snapshot, auditAnchor } = await freezeRanking(tx, compiled, stored, actor, {
+    periodId: period.id,
+    versionId: superseded.versionId,
+    batchId: superseded.batchId,
+    decision,
+    correction: { supersedes: superseded.id, reason },
+  });
   await recordAudit(tx, {
     actor,
     action: 'correct',
