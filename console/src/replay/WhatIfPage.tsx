@@ -20,9 +20,8 @@ import {
 import Science from '@mui/icons-material/Science';
 import { Title, useGetList, useGetOne, useTranslate } from 'react-admin';
 import { dataProvider, type WhatIfRow } from '../providers/dataProvider';
-import { useFormat } from '../common/useFormat';
 import { useLt } from '../common/useLt';
-import { BandChip } from '../common/BandChip';
+import { StandingCells } from '../common/StandingCells';
 import { messageOf } from '../api/problem';
 import { type RuleSetVersion } from '../../../server/engine';
 import { ScrollTable, changedRow } from '../common/ScrollTable';
@@ -33,7 +32,6 @@ import { inRankingOrder } from '../rankings/cohortOrder';
 /** Evaluate a period under another version (or a draft): per agency, points, band and rank before and after. */
 export const WhatIfPage = () => {
   const translate = useTranslate();
-  const f = useFormat();
   const lt = useLt();
   const [periodId, setPeriodId] = useState('');
   const [versionId, setVersionId] = useState('');
@@ -196,19 +194,13 @@ export const WhatIfPage = () => {
                   >
                     <TableCell>{r.agencyName}</TableCell>
                     <TableCell sx={{ minWidth: 140 }}>{cohortName(r.cohort)}</TableCell>
-                    <TableCell align="right">{f.number(r.before?.total)}</TableCell>
-                    <TableCell align="right">{f.number(r.after?.total)}</TableCell>
-                    <TableCell align="right" sx={{ color: r.delta < 0 ? 'error.main' : r.delta > 0 ? 'success.main' : undefined }}>
-                      {r.delta > 0 ? `+${f.number(r.delta)}` : f.number(r.delta)}
-                    </TableCell>
-                    <TableCell>{r.before ? <BandChip band={r.before.band} /> : '—'}</TableCell>
-                    <TableCell sx={r.bandChanged ? { outline: '2px solid #ef6c00', outlineOffset: -4 } : undefined}>
-                      {r.after ? <BandChip band={r.after.band} /> : '—'}
-                    </TableCell>
-                    <TableCell align="right">{r.before?.rank ?? '—'}</TableCell>
-                    <TableCell align="right" sx={{ fontWeight: r.rankChanged ? 700 : undefined }}>
-                      {r.after?.rank ?? '—'}
-                    </TableCell>
+                    <StandingCells
+                      before={r.before}
+                      after={r.after}
+                      delta={r.delta}
+                      bandChanged={r.bandChanged}
+                      rankChanged={r.rankChanged}
+                    />
                   </TableRow>
                 ))}
               </TableBody>

@@ -1,7 +1,6 @@
 import { Box, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
-import { BandChip } from '../../common/BandChip';
-import { useFormat } from '../../common/useFormat';
+import { StandingCells } from '../../common/StandingCells';
 import { ScrollTable, changedRow } from '../../common/ScrollTable';
 import type { CohortGroup } from '../../rankings/cohortOrder';
 import type { ImpactRow } from './computeImpact';
@@ -12,8 +11,6 @@ import type { ImpactRow } from './computeImpact';
  */
 export const ImpactTable = ({ groups }: { groups: (CohortGroup<ImpactRow> & { name: string })[] }) => {
   const translate = useTranslate();
-  const f = useFormat();
-  const sign = (d: number | null) => (d === null ? '—' : d > 0 ? `+${f.number(d)}` : f.number(d));
   return (
     <Box data-testid="impact-table">
       {groups.map((group) => (
@@ -44,22 +41,13 @@ export const ImpactTable = ({ groups }: { groups: (CohortGroup<ImpactRow> & { na
                   sx={r.bandChanged ? changedRow() : undefined}
                 >
                   <TableCell>{r.agencyName}</TableCell>
-                  <TableCell align="right">{f.number(r.before?.total)}</TableCell>
-                  <TableCell align="right">{f.number(r.after?.total)}</TableCell>
-                  <TableCell
-                    align="right"
-                    sx={{ color: (r.delta ?? 0) < 0 ? 'error.main' : (r.delta ?? 0) > 0 ? 'success.main' : undefined }}
-                  >
-                    {sign(r.delta)}
-                  </TableCell>
-                  <TableCell>{r.before ? <BandChip band={r.before.band} /> : '—'}</TableCell>
-                  <TableCell sx={{ fontWeight: r.bandChanged ? 700 : undefined }}>
-                    {r.after ? <BandChip band={r.after.band} /> : '—'}
-                  </TableCell>
-                  <TableCell align="right">{r.before?.rank ?? '—'}</TableCell>
-                  <TableCell align="right" sx={{ fontWeight: r.rankChanged ? 700 : undefined }}>
-                    {r.after?.rank ?? '—'}
-                  </TableCell>
+                  <StandingCells
+                    before={r.before}
+                    after={r.after}
+                    delta={r.delta}
+                    bandChanged={r.bandChanged}
+                    rankChanged={r.rankChanged}
+                  />
                 </TableRow>
               ))}
             </TableBody>
