@@ -1,11 +1,12 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField } from '@mui/material';
 import { useTranslate } from 'react-admin';
 
 /**
  * A decision that is recorded with its reason (accepting an explanation, scoring an item 0,
  * answering or resolving a reply): the fields it needs, the reason, the server's refusal in place,
- * and a confirm that waits for a reason. What was typed stays until the dialog is closed.
+ * and a confirm that waits for a reason (said under it once the person leaves it empty). What was
+ * typed stays until the dialog is closed.
  */
 export const ReasonDialog = ({
   open,
@@ -14,6 +15,7 @@ export const ReasonDialog = ({
   onReason,
   reasonLabel,
   reasonName,
+  reasonHelp,
   problem,
   problemTestId,
   busy,
@@ -32,6 +34,7 @@ export const ReasonDialog = ({
   onReason: (value: string) => void;
   reasonLabel: string;
   reasonName: string;
+  reasonHelp?: string;
   problem: string | null;
   problemTestId?: string;
   busy: boolean;
@@ -47,6 +50,8 @@ export const ReasonDialog = ({
   after?: ReactNode;
 }) => {
   const translate = useTranslate();
+  const [left, setLeft] = useState(false);
+  const missing = left && !reason.trim();
   return (
     <Dialog open={open} onClose={onClose} maxWidth="sm" fullWidth>
       <DialogTitle>{title}</DialogTitle>
@@ -57,6 +62,9 @@ export const ReasonDialog = ({
             label={reasonLabel}
             value={reason}
             onChange={(e) => onReason(e.target.value)}
+            onBlur={() => setLeft(true)}
+            error={missing}
+            helperText={missing ? translate('chiso.appraisal.reasonRequired') : reasonHelp}
             required
             multiline
             minRows={2}

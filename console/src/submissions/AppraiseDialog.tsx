@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, TextField, Typography } from '@mui/material';
+import { MenuItem, TextField, Typography } from '@mui/material';
 import { useNotify, useTranslate } from 'react-admin';
 import type { Fact } from '../../../server/engine';
 import { dataProvider } from '../providers/dataProvider';
@@ -7,6 +7,7 @@ import { useLt } from '../common/useLt';
 import { parseDecimal } from '../versions/editor/inputs/PNumber';
 import { useFactValue } from './useFactValue';
 import { messageOf } from '../api/problem';
+import { ReasonDialog } from '../common/ReasonDialog';
 
 /** The evaluator's value for one fact; a reason is required and kept with the author and time. */
 export const AppraiseDialog = ({
@@ -33,8 +34,8 @@ export const AppraiseDialog = ({
   const show = useFactValue();
   const [text, setText] = useState(current === undefined || current === null ? '' : String(current));
   const [reason, setReason] = useState('');
-  const [touched, setTouched] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
   const numeric = fact.type === 'number' || fact.type === 'integer';
   const value: unknown = numeric
     ? parseDecimal(text)
@@ -53,12 +54,9 @@ export const AppraiseDialog = ({
     valueError = translate('ra.validation.maxValue', { max: fact.maximum });
   else if (fact.type === 'integer' && typeof value === 'number' && !Number.isInteger(value))
     valueError = translate('chiso.validation.integer');
-  const reasonError = touched && !reason.trim() ? translate('chiso.appraisal.reasonRequired') : undefined;
-  const ready = text !== '' && !valueError && reason.trim().length > 0;
 
   const save = async () => {
-    setTouched(true);
-    if (!ready) return;
+    setBusy(true);
     setProblem(null);
     try {
       if (onSave) await onSave(value, reason.trim());
@@ -67,78 +65,65 @@ export const AppraiseDialog = ({
       onDone();
     } catch (e) {
       setProblem(messageOf(e) ?? translate('ra.notification.http_error'));
+    } finally {
+      setBusy(false);
     }
   };
 
   return (
-    <Dialog open onClose={onClose} maxWidth="sm" fullWidth>
-      <DialogTitle>
-        {translate('chiso.appraisal.title')}: {lt(fact.label)}
-      </DialogTitle>
-      <DialogContent>
-        <Typography variant="body2" sx={{ mb: 2 }}>
-          {translate('chiso.appraisal.agencyValue')}: <strong>{show(fact, agencyValue)}</strong>
-        </Typography>
-        <Stack spacing={2}>
-          {fact.type === 'boolean' || fact.type === 'enum' ? (
-            <TextField
-              select
-              label={translate('chiso.appraisal.newValue')}
-              value={text}
-              onChange={(e) => setText(e.target.value)}
-              name="appraisedValue"
-            >
-              {fact.type === 'boolean'
-                ? [
-                    <MenuItem key="t" value="true">
-                      {translate('chiso.common.yes')}
-                    </MenuItem>,
-                    <MenuItem key="f" value="false">
-                      {translate('chiso.common.no')}
-                    </MenuItem>,
-                  ]
-                : (fact.options ?? []).map((o) => (
-                    <MenuItem key={o.value} value={o.value}>
-                      {lt(o.label)}
-                    </MenuItem>
-                  ))}
-            </TextField>
-          ) : (
-            <TextField
-              label={translate('chiso.appraisal.newValue')}
-              value={text}
-              onChange={(e) => setText(e.target.value)}
-              error={!!valueError}
-              helperText={valueError ?? (fact.unit ? lt(fact.unit) : undefined)}
-              name="appraisedValue"
-              autoFocus
-            />
-          )}
-          <TextField
-            label={translate('chiso.appraisal.reason')}
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            onBlur={() => setTouched(true)}
-            required
-            multiline
-            minRows={2}
-            error={!!reasonError}
-            helperText={reasonError ?? translate('chiso.appraisal.reasonHelp')}
-            name="reason"
-          />
-          {problem && (
-            <Alert severity="error" sx={{ whiteSpace: 'pre-line' }}>
-              {problem}
-            </Alert>
-          )}
-        </Stack>
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>{translate('ra.action.cancel')}</Button>
-        <Button variant="contained" onClick={save} disabled={!ready} data-testid="confirm-appraisal">
-          {translate('chiso.appraisal.save')}
-        </Button>
-      </DialogActions>
-    </Dialog>
+    <ReasonDialog
+      open
+      title={`${translate('chiso.appraisal.title')}: ${lt(fact.label)}`}
+      reason={reason}
+      onReason={setReason}
+      reasonLabel={translate('chiso.appraisal.reason')}
+      reasonHelp={translate('chiso.appraisal.reasonHelp')}
+      reasonName="reason"
+      problem={problem}
+      busy={busy}
+      ready={text !== '' && !valueError}
+      onClose={onClose}
+      onConfirm={save}
+      confirmLabel={translate('chiso.appraisal.save')}
+      confirmTestId="confirm-appraisal"
+    >
+      <Typography variant="body2">
+        {translate('chiso.appraisal.agencyValue')}: <strong>{show(fact, agencyValue)}</strong>
+      </Typography>
+      {fact.type === 'boolean' || fact.type === 'enum' ? (
+        <TextField
+          select
+          label={translate('chiso.appraisal.newValue')}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          name="appraisedValue"
+        >
+          {fact.type === 'boolean'
+            ? [
+                <MenuItem key="t" value="true">
+                  {translate('chiso.common.yes')}
+                </MenuItem>,
+                <MenuItem key="f" value="false">
+                  {translate('chiso.common.no')}
+                </MenuItem>,
+              ]
+            : (fact.options ?? []).map((o) => (
+                <MenuItem key={o.value} value={o.value}>
+                  {lt(o.label)}
+                </MenuItem>
+              ))}
+        </TextField>
+      ) : (
+        <TextField
+          label={translate('chiso.appraisal.newValue')}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          error={!!valueError}
+          helperText={valueError ?? (fact.unit ? lt(fact.unit) : undefined)}
+          name="appraisedValue"
+          autoFocus
+        />
+      )}
+    </ReasonDialog>
   );
 };
