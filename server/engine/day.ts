@@ -27,3 +27,9 @@ export function viDay(iso: string): string {
 
 /** Today in Việt Nam (UTC+7, no daylight saving), where deadlines fall and decisions are dated. */
 export const vietnamDay = (now = new Date()): string => new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+
+/** The first and the last moment, as UTC ISO strings, of the Việt Nam calendar day `day` ("2024-12-15"). */
+export function vietnamDayBounds(day: string): { first: string; last: string } {
+  const start = Date.parse(`${day}T00:00:00+07:00`);
+  return { first: new Date(start).toISOString(), last: new Date(start + 86_400_000 - 1).toISOString() };
+}

@@ -44,5 +44,5 @@ export { join as joinPointer, tokens as pointerTokens, valueAt } from './pointer
 export { bi, text, type Bilingual } from './naming';
 export { formatNumber } from './text';
 export { csvDocument, neutralizeText, restoreText } from './csv';
-export { isoOf, parseDay, vietnamDay, viDay } from './day';
+export { isoOf, parseDay, vietnamDay, vietnamDayBounds, viDay } from './day';
 export { shareADay, dayAfter, dayBefore, type InForce } from './period';

@@ -2,13 +2,40 @@
 // the change they record). Verification recomputes the hash chain, checks each entry's signature
 // under the audit key, and holds the log against the anchors kept elsewhere: the head recorded in
 // every published ranking (and printed on its annex) and a checkpoint an auditor kept.
+import { vietnamDayBounds } from '../engine';
 import type { Queryable } from '../store/db';
-import { auditEntriesAfter, auditHead, entryHash, GENESIS_HASH, getAudit, hasAuditKey, macOf, type AuditEntry } from '../store/audit';
+import {
+  auditEntriesAfter,
+  auditHead,
+  entryHash,
+  GENESIS_HASH,
+  getAudit,
+  hasAuditKey,
+  listAudit as listAuditEntries,
+  macOf,
+  type AuditEntry,
+  type AuditQuery,
+} from '../store/audit';
 import { auditAnchors } from '../store/rankings';
 import type { AuditFinding, AuditVerification } from '../api/types';
 import { notFound } from '../problems/problem';
 
-export { listAudit, type AuditQuery } from '../store/audit';
+export type { AuditQuery } from '../store/audit';
+
+/**
+ * The log's entries a query selects. A bare day in `from` or `to` is a Việt Nam calendar day, as
+ * the console shows every moment: from its first moment, to its last.
+ */
+export function listAudit(db: Queryable, q: AuditQuery): Promise<{ rows: AuditEntry[]; total: number }> {
+  const { from, to } = q.filter;
+  const day = (text: string | undefined) => (text !== undefined && ISO_DAY.test(text) ? vietnamDayBounds(text) : null);
+  return listAuditEntries(db, {
+    ...q,
+    filter: { ...q.filter, from: day(from)?.first ?? from, to: day(to)?.last ?? to },
+  });
+}
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export async function auditEntry(db: Queryable, id: number): Promise<AuditEntry> {
   const entry = Number.isSafeInteger(id) ? await getAudit(db, id) : null;

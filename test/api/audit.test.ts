@@ -1,6 +1,7 @@
 // The audit log through the API: read-only, filterable, and /audit/verify detects a row changed
 // behind the server's back.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { vietnamDay, vietnamDayBounds } from '../../server/engine';
 import { backends } from '../support/db';
 import { startTestApp, type TestApp } from '../support/app';
 
@@ -30,12 +31,26 @@ describe.each(backends)('audit API on $name', (backend) => {
   });
 
   it('filters by actor, action, resource and time', async () => {
-    const today = new Date().toISOString().slice(0, 10);
+    const today = vietnamDay();
     const q = encodeURIComponent(JSON.stringify({ actor: 'admin', action: 'create', resource: 'agencies', from: today, to: today }));
     const res = await app.request('GET', `/api/audit?filter=${q}`);
     expect(res.body.map((e: { resourceId: string }) => e.resourceId)).toEqual(['audit-a']);
     const none = await app.request('GET', `/api/audit?filter=${encodeURIComponent(JSON.stringify({ to: '2000-01-01' }))}`);
     expect(none.body).toEqual([]);
+    // A day is Việt Nam's, as the console shows each moment: 02/12 runs from 17:00 UTC on 01/12.
+    const entry = res.body[0];
+    const day = vietnamDay(new Date(entry.at));
+    const on = async (filter: object) =>
+      (await app.request('GET', `/api/audit?filter=${encodeURIComponent(JSON.stringify(filter))}`)).body.map((e: { id: number }) => e.id);
+    expect(await on({ from: day, to: day })).toContain(entry.id);
+    const { first, last } = vietnamDayBounds(day);
+    expect([first, last]).toEqual([
+      new Date(Date.parse(`${day}T00:00:00Z`) - 7 * 3600_000).toISOString(),
+      new Date(Date.parse(`${day}T00:00:00Z`) + 17 * 3600_000 - 1).toISOString(),
+    ]);
+    expect(await on({ from: day, to: last })).toContain(entry.id);
+    const dayBefore = new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    expect(await on({ to: dayBefore, resource: 'agencies', actor: 'admin', action: 'create' })).not.toContain(entry.id);
   });
 
   it('has no route that writes to the log', async () => {

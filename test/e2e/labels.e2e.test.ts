@@ -2,6 +2,7 @@
 // cohort names in the results, and the audit log (who, what, which record). Any error in the
 // browser console fails the test.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { vietnamDay, viDay } from '../../server/engine';
 import { startServer, type RunningServer } from './support/server';
 import { screenshot, signedIn } from './support/browser';
 
@@ -71,6 +72,18 @@ describe('labels, not codes', () => {
       expect(audit).not.toMatch(UUID);
       expect(audit).not.toMatch(/\b(add-evidence|create|update|login)\b/);
       await screenshot(page, '43-admin-audit-in-words');
+
+      // days typed as officials write them, Việt Nam's days; one that is none is said and filters nothing
+      const today = vietnamDay();
+      const from = page.locator('input[name="from"]');
+      await from.fill(`31/02/${today.slice(0, 4)}`);
+      await page.getByText('Ngày không hợp lệ: nhập dạng ngày/tháng/năm, ví dụ 15/12/2024').waitFor();
+      expect(decodeURIComponent(page.url())).not.toContain('"from"');
+      await screenshot(page, '44a-admin-audit-day-that-is-none');
+      await from.fill(viDay(today));
+      await expect.poll(() => decodeURIComponent(page.url())).toContain(`"from":"${today}"`);
+      await page.getByText('Đăng nhập').first().waitFor();
+      await screenshot(page, '44b-admin-audit-from-today');
     });
   });
 });

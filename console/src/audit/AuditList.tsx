@@ -1,5 +1,6 @@
-import { DataTable, DateInput, List, SelectInput, TextInput, TopToolbar, useCanAccess, useListContext, useTranslate } from 'react-admin';
+import { DataTable, List, SelectInput, TextInput, TopToolbar, useCanAccess, useListContext, useTranslate } from 'react-admin';
 import { DateTimeText } from '../common/Fmt';
+import { DayFilter } from '../common/DayInput';
 import { ExportCsvButton } from '../common/ExportCsvButton';
 import { csvDateTime } from '../common/tableCsv';
 import { dataProvider } from '../providers/dataProvider';
@@ -25,8 +26,8 @@ const filters = [
   <TextInput source="actor" key="actor" alwaysOn />,
   <ResourceFilter source="resource" key="resource" alwaysOn />,
   <ActionFilter source="action" key="action" />,
-  <DateInput source="from" key="from" alwaysOn />,
-  <DateInput source="to" key="to" alwaysOn />,
+  <DayFilter source="from" key="from" alwaysOn />,
+  <DayFilter source="to" key="to" alwaysOn />,
 ];
 
 const COLUMNS = ['id', 'at', 'actor', 'action', 'resource', 'resourceId'] as const;

@@ -1,6 +1,6 @@
-import { IconButton, InputAdornment, TextField } from '@mui/material';
+import { Box, IconButton, InputAdornment, TextField, Typography } from '@mui/material';
 import CalendarMonthIcon from '@mui/icons-material/CalendarMonth';
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { FieldTitle, InputHelperText, useInput, useTranslate, type Validator } from 'react-admin';
 import { parseDay, viDay } from '../../../server/engine';
 
@@ -68,5 +68,65 @@ export const DayInput = ({ source, label, helperText, validate = [], disabled, .
         style={{ position: 'absolute', opacity: 0, width: 0, height: 0, pointerEvents: 'none' }}
       />
     </>
+  );
+};
+
+/**
+ * A day a list is filtered by, typed dd/mm/yyyy or picked: the list follows once the text is a
+ * whole day; until then the field says it is not one yet and the filter is left as it was without it.
+ */
+export const DayFilter = ({ source, label }: { source: string; label?: string; alwaysOn?: boolean }) => {
+  const translate = useTranslate();
+  const picker = useRef<HTMLInputElement>(null);
+  const { field } = useInput({ source });
+  const filtered = typeof field.value === 'string' && field.value ? field.value : null;
+  // What was typed, for as long as the filter is the one it gave; a filter changed elsewhere (cleared) shows as itself.
+  const [typed, setTyped] = useState<{ text: string; gave: string | null }>({ text: '', gave: null });
+  const text = typed.gave === filtered ? typed.text : filtered ? viDay(filtered) : '';
+  const type = (value: string) => {
+    const day = value.trim() ? parseDay(value) : null;
+    setTyped({ text: value, gave: day });
+    field.onChange(day ?? undefined);
+  };
+  const wrong = text.trim() !== '' && !parseDay(text);
+  // A list's filter form hides helper texts (react-admin's FilterForm): the finding is said below the field instead.
+  return (
+    <Box sx={{ display: 'flex', flexDirection: 'column', width: 190 }}>
+      <TextField
+        name={field.name}
+        value={text}
+        onChange={(e) => type(e.target.value)}
+        onBlur={field.onBlur}
+        label={<FieldTitle label={label} source={source} />}
+        placeholder="dd/mm/yyyy"
+        error={wrong}
+        size="small"
+        slotProps={{
+          input: {
+            endAdornment: (
+              <InputAdornment position="end">
+                <IconButton aria-label={translate('chiso.day.pick')} edge="end" size="small" onClick={() => picker.current?.showPicker?.()}>
+                  <CalendarMonthIcon fontSize="small" />
+                </IconButton>
+              </InputAdornment>
+            ),
+          },
+        }}
+      />
+      {wrong && (
+        <Typography variant="caption" color="error" role="alert">
+          {translate('chiso.validation.day')}
+        </Typography>
+      )}
+      <input
+        ref={picker}
+        type="date"
+        tabIndex={-1}
+        aria-hidden
+        value={filtered ?? ''}
+        onChange={(e) => type(e.target.value ? viDay(e.target.value) : '')}
+        style={{ position: 'absolute', opacity: 0, width: 0, height: 0, pointerEvents: 'none' }}
+      />
+    </Box>
   );
 };
