@@ -74,6 +74,8 @@ export interface Difference {
   path: string;
   expected: unknown;
   actual: unknown;
+  /** Where, in words: the agency, the khối, the item by code and title, the field. */
+  where?: Bilingual;
 }
 
 /** POST /evaluations/:id/replay and /published-rankings/:id/replay */

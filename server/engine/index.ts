@@ -41,7 +41,7 @@ export { pairNodes } from './diff/pairing';
 // Values and words shared by every layer
 export { canonicalJson, hashOf, sha256Hex } from './canonical';
 export { join as joinPointer, tokens as pointerTokens, valueAt } from './pointer';
-export { bi, text, type Bilingual } from './naming';
+export { bi, RESULT_FIELDS, text, type Bilingual } from './naming';
 export { formatNumber } from './text';
 export { csvDocument, neutralizeText, restoreText } from './csv';
 export { isoOf, parseDay, vietnamDay, vietnamDayBounds, viDay } from './day';

@@ -4,7 +4,7 @@ import type { CompiledVersion } from './compile';
 import type { Evaluation, NodeRecord, Ranking } from './evaluation';
 import { rankEvaluations } from './ranking';
 import type { Node, RuleSetVersion, TestCase } from './schemaTypes';
-import { bi, nodeName, text, type Bilingual } from './naming';
+import { bi, nodeName, RESULT_FIELDS, text, type Bilingual } from './naming';
 import { formatNumber } from './text';
 import { error, type Finding } from './finding';
 import { evaluateSubmissions } from './evaluate';
@@ -107,7 +107,7 @@ export function failureText(version: RuleSetVersion, f: TestFailure): Bilingual 
     const name = cohortName(key);
     what = bi(`điểm trung bình khối «${text(name, 'vi', key)}»`, `average of cohort "${text(name, 'en', key)}"`);
   } else {
-    what = FIELD_WORDS[field] ?? bi(field, field);
+    what = RESULT_FIELDS[field] ?? bi(field, field);
   }
   return bi(
     `${what.vi}: kỳ vọng ${value(f.expected, 'vi')}, thực tế ${value(f.actual, 'vi')}`,
@@ -115,14 +115,6 @@ export function failureText(version: RuleSetVersion, f: TestFailure): Bilingual 
   );
 }
 
-const FIELD_WORDS: Record<string, Bilingual> = {
-  total: bi('tổng điểm', 'total'),
-  max: bi('điểm tối đa', 'maximum'),
-  percentage: bi('tỷ lệ điểm', 'percentage'),
-  band: bi('xếp loại', 'band'),
-  cohort: bi('khối', 'cohort'),
-  average: bi('điểm trung bình chung', 'overall average'),
-};
 
 /** A failed case as a finding on its place in the document, naming each expected and actual value. */
 export function testFindings(version: RuleSetVersion, results: readonly TestCaseResult[]): Finding[] {

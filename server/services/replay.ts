@@ -4,7 +4,9 @@
 // newer engine, what it means must (every node's status, exact points and maximum; totals, band,
 // result fields), and the report says which engines stored and replayed it.
 import {
+  bi,
   compileVersion,
+  type CompiledVersion,
   ENGINE_VERSION,
   evaluateSubmission,
   evaluateSubmissions,
@@ -20,7 +22,7 @@ import { evaluationsByIds, requireEvaluation } from '../store/evaluations';
 import { requirePublishedRanking } from '../store/rankings';
 import { requireVersion } from '../store/versions';
 import { requirePeriod } from '../store/periods';
-import { jsonDifferences, type Difference } from './differences';
+import { jsonDifferences, resultNamer, type Difference } from './differences';
 import type { ReplayReport } from '../api/types';
 import { Problem } from '../problems/problem';
 
@@ -28,12 +30,19 @@ export type { ReplayReport } from '../api/types';
 
 /** Differences between a stored result and its recomputation, as the engines allow comparing them. */
 function compare(
+  compiled: CompiledVersion,
   stored: Evaluation | EvaluationView,
   actual: Evaluation,
   limit?: number,
 ): { compared: ReplayReport['compared']; differences: Difference[] } {
-  if (stored.engineVersion === ENGINE_VERSION) return { compared: 'record', differences: jsonDifferences(stored, actual, limit) };
-  return { compared: 'meaning', differences: jsonDifferences(meaningOf(stored), meaningOf(actual), limit) };
+  const namer = resultNamer(compiled);
+  if (stored.engineVersion === ENGINE_VERSION) return { compared: 'record', differences: jsonDifferences(stored, actual, limit, namer) };
+  // The meaning has no agency name of its own: the trail starts with the stored record's.
+  const agency = bi(stored.agencyName, stored.agencyName);
+  return {
+    compared: 'meaning',
+    differences: jsonDifferences(meaningOf(stored), meaningOf(actual), limit, (v, k, p) => (k === '' ? agency : namer(v, k, p))),
+  };
 }
 
 export async function replayEvaluation(db: Queryable, id: string): Promise<ReplayReport & { evaluationId: string }> {
@@ -42,7 +51,7 @@ export async function replayEvaluation(db: Queryable, id: string): Promise<Repla
   // Compiled afresh, not from memory: replay re-hashes the document as stored now.
   const compiled = compileVersion(version.document);
   const actual = evaluateSubmission(compiled, stored.input, stored.result.context);
-  const { compared, differences } = compare(stored.result, actual);
+  const { compared, differences } = compare(compiled, stored.result, actual);
   const storedIntact = resultHashOf(stored.result) === stored.hashes.result;
   const sameHash = compared === 'meaning' || actual.hashes.result === stored.hashes.result;
   return {
@@ -84,11 +93,11 @@ export async function replayPublishedRanking(db: Queryable, id: string): Promise
   const ranking = rankEvaluations(compiled, results);
   let compared: ReplayReport['compared'] = 'record';
   const evaluationDifferences = stored.flatMap((e, i) => {
-    const c = compare(e.result, results[i], 50);
+    const c = compare(compiled, e.result, results[i], 50);
     if (c.compared === 'meaning') compared = 'meaning';
     return c.differences.map((d) => ({ ...d, path: `/evaluations/${e.agencyId}${d.path}` }));
   });
-  const differences = [...jsonDifferences(snapshot.ranking, ranking), ...evaluationDifferences];
+  const differences = [...jsonDifferences(snapshot.ranking, ranking, 200, resultNamer(compiled)), ...evaluationDifferences];
   const storedIntact = snapshot.ranking !== undefined && rankingHashOf(snapshot.ranking) === snapshot.hash;
   return {
     publishedRankingId: snapshot.id,

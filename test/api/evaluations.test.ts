@@ -187,7 +187,14 @@ describe.each(backends)('evaluations, rankings and replay API on $name', (backen
     const bad = await app.request('POST', `/api/evaluations/${id}/replay`, { as: 'auditor' });
     expect(bad.body.verified).toBe(false);
     expect(bad.body.storedIntact).toBe(false);
-    expect(bad.body.differences).toContainEqual({ path: '/total', expected: 99.99, actual: expect.any(Number) });
+    // where, in words too: the agency and the field
+    const { agencyName } = first.evaluations.find((e: any) => e.agencyId === OTHER_AGENCY);
+    expect(bad.body.differences).toContainEqual({
+      path: '/total',
+      expected: 99.99,
+      actual: expect.any(Number),
+      where: { vi: `${agencyName} › tổng điểm`, en: `${agencyName} › total` },
+    });
   });
 
   it('ranks the period per cohort from the newest evaluation, and says when it is stale', async () => {
@@ -330,6 +337,13 @@ describe.each(backends)('evaluations, rankings and replay API on $name', (backen
     const bad = await app.request('POST', `/api/published-rankings/${published.id}/replay`, { as: 'auditor' });
     expect(bad.body.verified).toBe(false);
     expect(bad.body.storedIntact).toBe(false);
-    expect(bad.body.differences).toContainEqual({ path: '/cohorts/0/entries/0/rank', expected: 7, actual: 1 });
+    const { name, entries } = (await app.request('GET', `/api/published-rankings/${published.id}`, { as: 'auditor' })).body.ranking
+      .cohorts[0];
+    expect(bad.body.differences).toContainEqual({
+      path: '/cohorts/0/entries/0/rank',
+      expected: 7,
+      actual: 1,
+      where: { vi: `khối «${name.vi}» › ${entries[0].agencyName} › thứ hạng`, en: `cohort "${name.en}" › ${entries[0].agencyName} › rank` },
+    });
   });
 });

@@ -758,7 +758,7 @@ export const en = {
       notVerified: 'Not reproduced',
       expected: 'Stored',
       actual: 'Recomputed',
-      path: 'Field',
+      path: 'Where it differs',
       nothingPublished: 'No ranking has been published yet.',
     },
     whatIf: {

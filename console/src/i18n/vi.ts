@@ -772,7 +772,7 @@ export const vi = {
       notVerified: 'Không khớp',
       expected: 'Đã lưu',
       actual: 'Tính lại',
-      path: 'Trường',
+      path: 'Vị trí khác biệt',
       nothingPublished: 'Chưa có kết quả xếp hạng nào được công bố.',
     },
     whatIf: {

@@ -7,15 +7,17 @@ import { ScrollTable } from '../common/ScrollTable';
 import { ExportCsvButton } from '../common/ExportCsvButton';
 import { fileSlug, type Cell } from '../common/tableCsv';
 import { useFormat } from '../common/useFormat';
+import { useLt } from '../common/useLt';
 
 /** A compared value for the file: numbers stay numbers (written with a decimal comma), the rest as text. */
 const cellOf = (v: unknown): Cell =>
   v === undefined ? null : typeof v === 'number' ? v : typeof v === 'object' ? JSON.stringify(v) : String(v);
 
-/** Verified: a big green tick and the matching hash. Not verified: what differs, field by field. */
+/** Verified: a big green tick and the matching hash. Not verified: what differs, field by field, in words and by pointer. */
 export const ReplayResultView = ({ result, subject }: { result: ReplayResult; subject?: string }) => {
   const translate = useTranslate();
   const f = useFormat();
+  const lt = useLt();
   const text = (v: unknown) => (typeof v === 'number' ? f.number(v, 20) : (cellOf(v) ?? '—'));
   const t = (key: string) => translate(`chiso.tableExport.${key}`);
   // The auditor's record of the check: what was compared and with what outcome, then each difference.
@@ -26,7 +28,7 @@ export const ReplayResultView = ({ result, subject }: { result: ReplayResult; su
       [t('resultHash'), result.expectedHash, result.actualHash],
       [t('versionHash'), result.versionHash.expected, result.versionHash.actual],
       [t('engineVersion'), result.engineVersion.stored, result.engineVersion.current],
-      ...result.differences.map((d) => [d.path, cellOf(d.expected), cellOf(d.actual)]),
+      ...result.differences.map((d) => [d.where ? `${lt(d.where)} (${d.path})` : d.path, cellOf(d.expected), cellOf(d.actual)]),
     ],
   });
   const exportButton = (
@@ -81,7 +83,12 @@ export const ReplayResultView = ({ result, subject }: { result: ReplayResult; su
         <TableBody>
           {result.differences.map((d, i) => (
             <TableRow key={i}>
-              <TableCell sx={{ fontFamily: 'monospace' }}>{d.path}</TableCell>
+              <TableCell>
+                {d.where && <Typography variant="body2">{lt(d.where)}</Typography>}
+                <Typography variant="caption" color="text.secondary" sx={{ fontFamily: 'monospace', overflowWrap: 'anywhere' }}>
+                  {d.path}
+                </Typography>
+              </TableCell>
               <TableCell sx={{ overflowWrap: 'anywhere' }}>{text(d.expected)}</TableCell>
               <TableCell sx={{ overflowWrap: 'anywhere' }}>{text(d.actual)}</TableCell>
             </TableRow>
