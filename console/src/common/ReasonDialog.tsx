@@ -53,7 +53,8 @@ export const ReasonDialog = ({
   const [left, setLeft] = useState(false);
   const missing = left && !reason.trim();
   return (
-    <Dialog open={open} onClose={onClose} maxWidth="sm" fullWidth>
+    // Once closed, the reason is asked afresh the next time.
+    <Dialog open={open} onClose={onClose} maxWidth="sm" fullWidth slotProps={{ transition: { onExited: () => setLeft(false) } }}>
       <DialogTitle>{title}</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ mt: 1 }}>
