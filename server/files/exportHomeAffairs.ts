@@ -81,7 +81,7 @@ export async function exportHomeAffairsXlsx(input: HandOffInput): Promise<Buffer
   writeHeaderRow(sheet, headerRow, HEADERS, { wrap: true }).height = 32;
   input.rows.forEach((r, i) => {
     const row = sheet.getRow(headerRow + 1 + i);
-    const values: (string | number)[] = [
+    const values: (string | number | Date)[] = [
       r.year,
       r.agencyId,
       r.agencyName,
@@ -92,7 +92,8 @@ export async function exportHomeAffairsXlsx(input: HandOffInput): Promise<Buffer
       r.band,
       rankInCohort(r),
       r.decision?.number ?? '',
-      r.decision ? viDay(r.decision.date) : '',
+      // A date a spreadsheet sorts and filters as one, shown as officials write it.
+      r.decision ? new Date(`${r.decision.date}T00:00:00Z`) : '',
       r.decision?.issuer ?? '',
     ];
     values.forEach((value, j) => {
@@ -100,6 +101,7 @@ export async function exportHomeAffairsXlsx(input: HandOffInput): Promise<Buffer
       cell.value = value;
       cell.border = THIN;
       if (j >= 4 && j <= 6) cell.numFmt = numFmt(r.places);
+      if (j === 10) cell.numFmt = 'dd/mm/yyyy';
       if (j === 0 || j === 8 || j === 10) cell.alignment = { horizontal: 'center' };
     });
   });

@@ -153,7 +153,10 @@ describe.each(backends)('the hand-off to the Department of Home Affairs on $name
     expect(values(4)).toEqual(HEADER);
     const [, ...rows] = await csv();
     const body = rows.map((_, i) => values(5 + i));
-    expect(body).toEqual(rows.map((r) => typed(r).map((cell, i) => (i === 0 ? Number(cell) : cell))));
+    // the decision's day is a date cell, shown dd/mm/yyyy
+    const day = (text: string) => new Date(`${text.split('/').reverse().join('-')}T00:00:00Z`);
+    expect(body).toEqual(rows.map((r) => typed(r).map((cell, i) => (i === 0 ? Number(cell) : i === 10 ? day(String(cell)) : cell))));
+    expect(sheet.getCell(5, 11).numFmt).toBe('dd/mm/yyyy');
     expect(typeof sheet.getCell(5, 5).value).toBe('number');
     expect(sheet.getCell(5, 5).numFmt).toMatch(/^0(\.0+)?$/);
     expect(sheet.getCell(4 + rows.length, 1).value).toBe(second.period.year);
