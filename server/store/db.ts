@@ -67,7 +67,14 @@ async function openPostgres(url: string, schema?: string): Promise<Db> {
   });
   // Created only when missing: a server running as a role without CREATE on the database still opens its schema.
   if (schema && !(await pool.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [schema])).rows.length) {
-    await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    try {
+      await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    } catch (err) {
+      // Two servers starting at once both find it missing, and IF NOT EXISTS does not hold against a
+      // concurrent CREATE (unique_violation on pg_namespace, or duplicate_schema): the other one made it.
+      const code = (err as { code?: string }).code;
+      if (code !== '23505' && code !== '42P06') throw err;
+    }
   }
   const wrap = (q: pg.Pool | pg.PoolClient): Queryable => ({
     async query<T>(sql: string, params?: unknown[]) {
