@@ -191,6 +191,8 @@ describe('the assessment year', () => {
       const deadline = page.getByTestId('my-deadlines').locator(`[data-period="${periodId}"]`).getByTestId('reply-window');
       await expect(deadline.innerText()).resolves.toContain(`– ${day(15)}`);
       await page.goto(`/#/submissions/${submissionId}/show`);
+      // and so does the submission, above what was appraised
+      await expect(page.getByTestId('submission-reply-window').innerText()).resolves.toContain(`– ${day(15)}`);
       const row = page.locator(`[data-appraisal="${appraisal.id}"]`);
       await expect(row.innerText()).resolves.toContain('Theo báo cáo tổ chức cán bộ, cơ quan có 80 người.');
       // the item scored 0: agreed

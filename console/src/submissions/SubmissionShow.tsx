@@ -12,6 +12,7 @@ import { AppraisalHistory } from './AppraisalHistory';
 import { EvaluateSubmissionButton } from './EvaluateSubmissionButton';
 import { ZeroCriterion } from './ZeroCriterion';
 import { SubmissionTrail } from '../layout/trails';
+import { replyWindowOf, scheduleOf } from '../periods/schedule';
 
 const SubmissionView = () => {
   const record = useRecordContext();
@@ -22,10 +23,13 @@ const SubmissionView = () => {
   const { data, error } = useSubmissionContext(record);
   const { canAccess: mayAppraise } = useCanAccess({ resource: 'submissions', action: 'appraise' });
   const { canAccess: mayEdit } = useCanAccess({ resource: 'submissions', action: 'edit', record });
+  const { canAccess: mayReply } = useCanAccess({ resource: 'appraisals', action: 'reply' });
   if (error) return <Alert severity="error">{error.message}</Alert>;
   if (!record || !data) return <LinearProgress />;
   const canAppraise = !!mayAppraise && record.status !== 'draft' && ['open', 'appraisal'].includes(data.period.status);
   const groups = factGroups(data.version, data.cohort, true);
+  const schedule = data.period.status === 'appraisal' ? scheduleOf(data.period) : null;
+  const replyWindow = schedule ? replyWindowOf(schedule) : null;
   return (
     <>
       <Card sx={{ mb: 2 }}>
@@ -78,6 +82,12 @@ const SubmissionView = () => {
           <Typography variant="h6" sx={{ mb: 1 }}>
             {translate('chiso.reply.section')}
           </Typography>
+          {replyWindow && (
+            <Alert severity="info" sx={{ mb: 1 }} data-testid="submission-reply-window">
+              {translate('chiso.schedule.replyWindow', replyWindow)}
+              {mayReply && <Typography variant="body2">{translate('chiso.reply.help')}</Typography>}
+            </Alert>
+          )}
           <AppraisalHistory
             submissionId={String(record.id)}
             facts={data.version.facts}
