@@ -816,6 +816,7 @@ export const en = {
     },
     reply: {
       section: 'Appraisal results and replies',
+      goTo: 'Read and reply',
       help: 'For each appraised item, choose "Agree" or "Reply" (with evidence if you have it) within this window.',
       column: "Agency's reply",
       accept: 'Agree',

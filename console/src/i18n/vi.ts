@@ -830,6 +830,7 @@ export const vi = {
     },
     reply: {
       section: 'Kết quả thẩm định và phản hồi',
+      goTo: 'Xem và phản hồi',
       help: 'Với từng nội dung thẩm định, chọn «Đồng ý» hoặc «Phản hồi» (kèm tài liệu kiểm chứng nếu có) trong thời hạn trên.',
       column: 'Phản hồi của cơ quan',
       accept: 'Đồng ý',

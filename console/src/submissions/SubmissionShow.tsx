@@ -62,6 +62,23 @@ const SubmissionView = () => {
               {translate('chiso.appraisal.help')}
             </Alert>
           )}
+          {replyWindow && mayReply && (
+            <Alert
+              severity="info"
+              sx={{ mt: 2 }}
+              action={
+                <Button
+                  color="inherit"
+                  size="small"
+                  onClick={() => document.getElementById('replies')?.scrollIntoView({ behavior: 'smooth' })}
+                >
+                  {translate('chiso.reply.goTo')}
+                </Button>
+              }
+            >
+              {translate('chiso.schedule.replyWindow', replyWindow)}
+            </Alert>
+          )}
           <ZeroCriterion
             submissionId={String(record.id)}
             version={data.version}
@@ -77,7 +94,7 @@ const SubmissionView = () => {
           <AppraisalTable record={record} groups={groups} canAppraise={canAppraise} onChanged={refresh} />
         </CardContent>
       </Card>
-      <Card>
+      <Card id="replies">
         <CardContent>
           <Typography variant="h6" sx={{ mb: 1 }}>
             {translate('chiso.reply.section')}
