@@ -194,7 +194,8 @@ describe('the assessment year', () => {
       // and so does the submission, above what was appraised
       await expect(page.getByTestId('submission-reply-window').innerText()).resolves.toContain(`– ${day(15)}`);
       await page.getByRole('button', { name: 'Xem và phản hồi' }).click();
-      await expect.poll(() => page.getByTestId('submission-reply-window').isVisible()).toBe(true);
+      // the appraisal's table is brought into the window
+      await expect.poll(() => page.locator('#replies').evaluate((el) => el.getBoundingClientRect().top < window.innerHeight)).toBe(true);
       const row = page.locator(`[data-appraisal="${appraisal.id}"]`);
       await expect(row.innerText()).resolves.toContain('Theo báo cáo tổ chức cán bộ, cơ quan có 80 người.');
       // the item scored 0: agreed
