@@ -115,7 +115,6 @@ export function failureText(version: RuleSetVersion, f: TestFailure): Bilingual 
   );
 }
 
-
 /** A failed case as a finding on its place in the document, naming each expected and actual value. */
 export function testFindings(version: RuleSetVersion, results: readonly TestCaseResult[]): Finding[] {
   return results.flatMap((r, i) => {
