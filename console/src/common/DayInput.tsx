@@ -19,16 +19,41 @@ interface DayInputProps {
   disabled?: boolean;
 }
 
+/** The browser's own calendar behind a button at the end of a field typed dd/mm/yyyy: a picked day is given as typed. */
+const useCalendar = (iso: string | null, pick: (typed: string) => void, disabled?: boolean) => {
+  const translate = useTranslate();
+  const picker = useRef<HTMLInputElement>(null);
+  return {
+    button: (
+      <InputAdornment position="end">
+        <IconButton aria-label={translate('chiso.day.pick')} disabled={disabled} edge="end" onClick={() => picker.current?.showPicker?.()}>
+          <CalendarMonthIcon />
+        </IconButton>
+      </InputAdornment>
+    ),
+    input: (
+      <input
+        ref={picker}
+        type="date"
+        tabIndex={-1}
+        aria-hidden
+        value={iso ?? ''}
+        onChange={(e) => pick(e.target.value ? viDay(e.target.value) : '')}
+        style={{ position: 'absolute', opacity: 0, width: 0, height: 0, pointerEvents: 'none' }}
+      />
+    ),
+  };
+};
+
 /**
  * A day as Vietnamese officials write it, dd/mm/yyyy (ISO in the record), typed or picked from the
  * browser's calendar.
  */
 export const DayInput = ({ source, label, helperText, validate = [], disabled, ...rest }: DayInputProps & Record<string, unknown>) => {
-  const translate = useTranslate();
-  const picker = useRef<HTMLInputElement>(null);
   const { field, fieldState, isRequired } = useInput({ source, validate: [...validate, isDay], parse, format, disabled });
   const error = fieldState.invalid && (fieldState.isTouched || fieldState.isDirty) ? fieldState.error?.message : undefined;
   const iso = typeof field.value === 'string' ? parseDay(field.value) : null;
+  const calendar = useCalendar(iso, field.onChange, disabled);
   return (
     <>
       <TextField
@@ -41,32 +66,9 @@ export const DayInput = ({ source, label, helperText, validate = [], disabled, .
         error={!!error}
         helperText={<InputHelperText error={error} helperText={helperText || undefined} />}
         sx={{ minWidth: 280 }}
-        slotProps={{
-          input: {
-            endAdornment: (
-              <InputAdornment position="end">
-                <IconButton
-                  aria-label={translate('chiso.day.pick')}
-                  disabled={disabled}
-                  edge="end"
-                  onClick={() => picker.current?.showPicker?.()}
-                >
-                  <CalendarMonthIcon />
-                </IconButton>
-              </InputAdornment>
-            ),
-          },
-        }}
+        slotProps={{ input: { endAdornment: calendar.button } }}
       />
-      <input
-        ref={picker}
-        type="date"
-        tabIndex={-1}
-        aria-hidden
-        value={iso ?? ''}
-        onChange={(e) => field.onChange(e.target.value ? viDay(e.target.value) : '')}
-        style={{ position: 'absolute', opacity: 0, width: 0, height: 0, pointerEvents: 'none' }}
-      />
+      {calendar.input}
     </>
   );
 };
@@ -77,7 +79,6 @@ export const DayInput = ({ source, label, helperText, validate = [], disabled, .
  */
 export const DayFilter = ({ source, label }: { source: string; label?: string; alwaysOn?: boolean }) => {
   const translate = useTranslate();
-  const picker = useRef<HTMLInputElement>(null);
   const { field } = useInput({ source });
   const filtered = typeof field.value === 'string' && field.value ? field.value : null;
   // What was typed, for as long as the filter is the one it gave; a filter changed elsewhere (cleared) shows as itself.
@@ -88,6 +89,7 @@ export const DayFilter = ({ source, label }: { source: string; label?: string; a
     setTyped({ text: value, gave: day });
     field.onChange(day ?? undefined);
   };
+  const calendar = useCalendar(filtered, type);
   const wrong = text.trim() !== '' && !parseDay(text);
   // A list's filter form hides helper texts (react-admin's FilterForm): the finding is said below the field instead.
   return (
@@ -101,32 +103,14 @@ export const DayFilter = ({ source, label }: { source: string; label?: string; a
         placeholder="dd/mm/yyyy"
         error={wrong}
         size="small"
-        slotProps={{
-          input: {
-            endAdornment: (
-              <InputAdornment position="end">
-                <IconButton aria-label={translate('chiso.day.pick')} edge="end" size="small" onClick={() => picker.current?.showPicker?.()}>
-                  <CalendarMonthIcon fontSize="small" />
-                </IconButton>
-              </InputAdornment>
-            ),
-          },
-        }}
+        slotProps={{ input: { endAdornment: calendar.button } }}
       />
       {wrong && (
         <Typography variant="caption" color="error" role="alert">
           {translate('chiso.validation.day')}
         </Typography>
       )}
-      <input
-        ref={picker}
-        type="date"
-        tabIndex={-1}
-        aria-hidden
-        value={filtered ?? ''}
-        onChange={(e) => type(e.target.value ? viDay(e.target.value) : '')}
-        style={{ position: 'absolute', opacity: 0, width: 0, height: 0, pointerEvents: 'none' }}
-      />
+      {calendar.input}
     </Box>
   );
 };
