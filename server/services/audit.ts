@@ -2,7 +2,8 @@
 // the change they record). Verification recomputes the hash chain, checks each entry's signature
 // under the audit key, and holds the log against the anchors kept elsewhere: the head recorded in
 // every published ranking (and printed on its annex) and a checkpoint an auditor kept.
-import { vietnamDayBounds } from '../engine';
+import { isoOf, vietnamDayBounds } from '../engine';
+import { badFilter } from './listFilters';
 import type { Queryable } from '../store/db';
 import {
   auditEntriesAfter,
@@ -22,20 +23,37 @@ import { notFound } from '../problems/problem';
 
 export type { AuditQuery } from '../store/audit';
 
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
 /**
- * The log's entries a query selects. A bare day in `from` or `to` is a Việt Nam calendar day, as
- * the console shows every moment: from its first moment, to its last.
+ * A bound of the time filter as the log's own text (ISO 8601, UTC), which sorts as time does. A
+ * bare day is a Việt Nam calendar day, as the console shows every moment: `from` its first moment,
+ * `to` its last; a day that is none, or text that is no moment, is refused at its filter.
  */
-export function listAudit(db: Queryable, q: AuditQuery): Promise<{ rows: AuditEntry[]; total: number }> {
-  const { from, to } = q.filter;
-  const day = (text: string | undefined) => (text !== undefined && ISO_DAY.test(text) ? vietnamDayBounds(text) : null);
-  return listAuditEntries(db, {
-    ...q,
-    filter: { ...q.filter, from: day(from)?.first ?? from, to: day(to)?.last ?? to },
-  });
+function timeBound(key: 'from' | 'to', value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const day = ISO_DAY.exec(value);
+  if (day) {
+    if (!isoOf(Number(day[1]), Number(day[2]), Number(day[3]))) {
+      throw badFilter(key, { vi: `"${value}" không phải một ngày có thật`, en: `"${value}" is not a real day` });
+    }
+    const bounds = vietnamDayBounds(value);
+    return key === 'from' ? bounds.first : bounds.last;
+  }
+  const moment = Date.parse(value);
+  if (Number.isNaN(moment)) {
+    throw badFilter(key, {
+      vi: 'phải là một ngày (yyyy-mm-dd) hoặc một thời điểm theo ISO 8601',
+      en: 'must be a day (yyyy-mm-dd) or an ISO 8601 moment',
+    });
+  }
+  return new Date(moment).toISOString();
 }
 
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** The log's entries a query selects. */
+export function listAudit(db: Queryable, q: AuditQuery): Promise<{ rows: AuditEntry[]; total: number }> {
+  return listAuditEntries(db, { ...q, filter: { ...q.filter, from: timeBound('from', q.filter.from), to: timeBound('to', q.filter.to) } });
+}
 
 export async function auditEntry(db: Queryable, id: number): Promise<AuditEntry> {
   const entry = Number.isSafeInteger(id) ? await getAudit(db, id) : null;

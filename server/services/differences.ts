@@ -6,8 +6,16 @@ import type { Difference } from '../api/types';
 
 export type { Difference } from '../api/types';
 
-/** A name for one step down the documents (the value reached by `key` under `parentKey`), or null for none. */
-export type StepNamer = (value: unknown, key: string, parentKey: string | undefined) => Bilingual | null;
+/** One step down the documents: the member's key (or index) and the key of the member it is in. */
+export interface Step {
+  key: string;
+  parentKey: string | undefined;
+  /** An array's element, whose key is its position. */
+  index: boolean;
+}
+
+/** A name for the value one step reaches (an agency's record, a khối, an item), or null for none. */
+export type StepNamer = (value: unknown, step: Step) => Bilingual | null;
 
 const escape = (token: string): string => token.replace(/~/g, '~0').replace(/\//g, '~1');
 
@@ -18,42 +26,52 @@ const asJson = (value: unknown): unknown => (value === undefined ? null : JSON.p
 
 const trailText = (trail: Bilingual[]): Bilingual => bi(trail.map((t) => t.vi).join(' › '), trail.map((t) => t.en).join(' › '));
 
-/** Every leaf (or shape) that differs, depth first, at most `limit` of them; in words too when `namer` is given. */
+/**
+ * Every leaf (or shape) that differs, depth first, at most `limit` of them; in words too when
+ * `namer` is given: the names of what the path goes through, the words of the fields it passes
+ * (xếp loại, mã băm…), and the field it ends at.
+ */
 export function jsonDifferences(expected: unknown, actual: unknown, limit = 200, namer?: StepNamer): Difference[] {
   const out: Difference[] = [];
-  const push = (path: string, a: unknown, b: unknown, trail: Bilingual[], key: string) => {
-    const field = /^\d+$/.test(key) ? null : (RESULT_FIELDS[key] ?? bi(key, key));
-    const where = namer && (field ? [...trail, field] : trail).length ? { where: trailText(field ? [...trail, field] : trail) } : {};
-    out.push({ path, expected: a ?? null, actual: b ?? null, ...where });
+  /** The trail one step further: the value's name, else the member's field word (any word at the end). */
+  const further = (trail: Bilingual[], value: unknown, step: Step, last: boolean): Bilingual[] => {
+    const name = namer?.(value, step) ?? null;
+    if (name) return [...trail, name];
+    if (step.index || step.key === '') return trail;
+    const word = RESULT_FIELDS[step.key] ?? (last ? bi(step.key, step.key) : null);
+    return word ? [...trail, word] : trail;
   };
-  const walk = (a: unknown, b: unknown, path: string, key: string, parentKey: string | undefined, above: Bilingual[]): void => {
+  const push = (path: string, a: unknown, b: unknown, trail: Bilingual[]) =>
+    out.push({ path, expected: a ?? null, actual: b ?? null, ...(namer && trail.length ? { where: trailText(trail) } : {}) });
+  const walk = (a: unknown, b: unknown, path: string, step: Step, above: Bilingual[]): void => {
     if (out.length >= limit) return;
-    const name = namer?.(a ?? b, key, parentKey) ?? null;
-    const trail = name ? [...above, name] : above;
-    if (Array.isArray(a) && Array.isArray(b)) {
-      for (let i = 0; i < Math.max(a.length, b.length); i++) {
-        if (i < a.length && i < b.length) walk(a[i], b[i], `${path}/${i}`, String(i), key, trail);
-        else {
-          const step = namer?.(a[i] ?? b[i], String(i), key) ?? null;
-          push(`${path}/${i}`, a[i], b[i], step ? [...trail, step] : trail, String(i));
-        }
-        if (out.length >= limit) return;
-      }
+    const leaf = !(Array.isArray(a) && Array.isArray(b)) && !(isObject(a) && isObject(b));
+    const trail = namer ? further(above, a ?? b, step, leaf) : above;
+    if (leaf) {
+      if (!Object.is(a, b)) push(path, a, b, trail);
       return;
     }
-    if (isObject(a) && isObject(b)) {
-      const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
-      for (const k of keys) {
-        const p = `${path}/${escape(k)}`;
-        if (k in a && k in b) walk(a[k], b[k], p, k, key, trail);
-        else push(p, a[k], b[k], trail, k);
-        if (out.length >= limit) return;
-      }
-      return;
+    const members: [string, unknown, unknown, boolean][] =
+      Array.isArray(a) && Array.isArray(b)
+        ? Array.from({ length: Math.max(a.length, b.length) }, (_, i) => [String(i), a[i], b[i], i < a.length && i < b.length])
+        : [...new Set([...Object.keys(a as object), ...Object.keys(b as object)])]
+            .sort()
+            .map((k) => [
+              k,
+              (a as Record<string, unknown>)[k],
+              (b as Record<string, unknown>)[k],
+              k in (a as object) && k in (b as object),
+            ]);
+    const index = Array.isArray(a);
+    for (const [key, x, y, both] of members) {
+      const next = { key, parentKey: step.key, index };
+      const p = `${path}/${index ? key : escape(key)}`;
+      if (both) walk(x, y, p, next, trail);
+      else push(p, x, y, namer ? further(trail, x ?? y, next, true) : trail);
+      if (out.length >= limit) return;
     }
-    if (!Object.is(a, b)) push(path, a, b, trail, key);
   };
-  walk(asJson(expected), asJson(actual), '', '', undefined, []);
+  walk(asJson(expected), asJson(actual), '', { key: '', parentKey: undefined, index: false }, []);
   return out;
 }
 
@@ -69,7 +87,8 @@ export function resultNamer(compiled: CompiledVersion): StepNamer {
     const title = titles.get(code.replace(/#\d+$/, ''));
     return title ? bi(`${code} «${text(title, 'vi')}»`, `${code} "${text(title, 'en')}"`) : bi(code, code);
   };
-  return (value, key, parentKey) => {
+  return (value, { key, parentKey, index }) => {
+    if (parentKey === 'nodes' && !index) return item(key);
     if (!isObject(value)) return null;
     if (typeof value.agencyName === 'string') return bi(value.agencyName, value.agencyName);
     if (Array.isArray(value.entries) && isObject(value.name)) {
@@ -77,7 +96,6 @@ export function resultNamer(compiled: CompiledVersion): StepNamer {
       return bi(`khối «${text(name, 'vi')}»`, `cohort "${text(name, 'en')}"`);
     }
     if (typeof value.code === 'string' && 'points' in value) return item(value.code);
-    if (parentKey === 'nodes' && !/^\d+$/.test(key)) return item(key);
     return null;
   };
 }

@@ -158,11 +158,6 @@ function checkedDecision(decision: RankingDecision, period: Period, after?: Rank
 }
 
 /**
- * closed → published: evaluates every evaluable submission under the pinned version, ranks them,
- * freezes the ranking (with the evaluations it came from and the decision approving it) and moves
- * the period to "published".
- */
-/**
  * `stored` ranked under `compiled` and kept as a published ranking, anchored to the audit log as it
  * stands after the evaluations it is ranked from were recorded.
  */
@@ -183,6 +178,11 @@ async function freezeRanking(
   return { snapshot, auditAnchor };
 }
 
+/**
+ * closed → published: evaluates every evaluable submission under the pinned version, ranks them,
+ * freezes the ranking (with the evaluations it came from and the decision approving it) and moves
+ * the period to "published".
+ */
 export async function publishRanking(
   tx: Tx,
   periodId: string,
@@ -252,6 +252,12 @@ export async function correctPublishedRanking(
     ]);
   }
   const stored = await evaluationsByIds(tx, superseded.evaluationIds);
+  if (stored.length !== superseded.evaluationIds.length) {
+    throw new Problem('evaluations-missing', {
+      vi: 'Không tìm thấy đủ các kết quả đánh giá mà bảng xếp hạng đã công bố dựa trên; không thể đính chính.',
+      en: 'Some evaluations the published ranking was computed from are missing; it cannot be corrected.',
+    });
+  }
   const { compiled } = await loadVersion(tx, superseded.versionId);
   const { snapshot, auditAnchor } = await freezeRanking(tx, compiled, stored, actor, {
     periodId: period.id,

@@ -41,7 +41,9 @@ function compare(
   const agency = bi(stored.agencyName, stored.agencyName);
   return {
     compared: 'meaning',
-    differences: jsonDifferences(meaningOf(stored), meaningOf(actual), limit, (v, k, p) => (k === '' ? agency : namer(v, k, p))),
+    differences: jsonDifferences(meaningOf(stored), meaningOf(actual), limit, (value, step) =>
+      step.key === '' ? agency : namer(value, step),
+    ),
   };
 }
 

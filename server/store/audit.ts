@@ -161,9 +161,9 @@ export async function listAudit(db: Queryable, q: AuditQuery): Promise<{ rows: A
   if (f.action) add('action = ?', f.action);
   if (f.resource) add('resource = ?', f.resource);
   if (f.resourceId) add('resource_id = ?', f.resourceId);
-  // `at` is an ISO-8601 UTC string, so text order is time order; a bare date covers its whole day.
+  // `at` is an ISO-8601 UTC string, so text order is time order (the service gives the bounds so).
   if (f.from) add('at >= ?', f.from);
-  if (f.to) add('at <= ?', f.to.length === 10 ? `${f.to}T23:59:59.999Z` : f.to);
+  if (f.to) add('at <= ?', f.to);
   const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const total = await db.query<{ n: string }>(`SELECT count(*)::text AS n FROM audit_log ${whereSql}`, params);
   const rows = await db.query<AuditRow>(

@@ -87,7 +87,7 @@ export async function openReplies(db: Queryable, periodId: string): Promise<PerA
     `SELECT a.name AS "agencyName", count(*)::int AS count
        FROM appraisal_replies r JOIN submissions s ON s.id = r.submission_id JOIN agencies a ON a.id = s.agency_id
       WHERE s.period_id = $1 AND r.response = 'reply' AND r.outcome IS NULL
-      GROUP BY a.name ORDER BY ${viOrder('a.name')}`,
+      GROUP BY a.id, a.name ORDER BY ${viOrder('a.name')}`,
     [periodId],
   );
   return res.rows;

@@ -347,7 +347,7 @@ export async function unreviewedExplanations(db: Queryable, periodId: string): P
   const res = await db.query<PerAgency>(
     `SELECT a.name AS "agencyName", count(*)::int AS count FROM ${FROM}, jsonb_array_elements(s.evidence) e
       WHERE s.period_id = $1 AND s.status <> 'draft' AND e ->> 'kind' = 'explanation' AND NOT (e ? 'review')
-      GROUP BY a.name ORDER BY ${viOrder('a.name')}`,
+      GROUP BY a.id, a.name ORDER BY ${viOrder('a.name')}`,
     [periodId],
   );
   return res.rows;

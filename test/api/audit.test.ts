@@ -49,6 +49,18 @@ describe.each(backends)('audit API on $name', (backend) => {
       new Date(Date.parse(`${day}T00:00:00Z`) + 17 * 3600_000 - 1).toISOString(),
     ]);
     expect(await on({ from: day, to: last })).toContain(entry.id);
+    // a day that is none, or text that is no moment, is refused at its filter, never read as another day
+    for (const [filter, path] of [
+      [{ from: '2024-13-01' }, '/query/filter/from'],
+      [{ to: '2024-02-31' }, '/query/filter/to'],
+      [{ to: 'hôm qua' }, '/query/filter/to'],
+    ] as const) {
+      const refused = await app.request('GET', `/api/audit?filter=${encodeURIComponent(JSON.stringify(filter))}`);
+      expect(refused.status, JSON.stringify(filter)).toBe(400);
+      expect(refused.body.errors.map((e: { path: string }) => e.path)).toEqual([path]);
+    }
+    // a moment in another offset is the same moment
+    expect(await on({ from: new Date(Date.parse(entry.at) - 1000).toISOString().replace('Z', '+00:00') })).toContain(entry.id);
     const dayBefore = new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
     expect(await on({ to: dayBefore, resource: 'agencies', actor: 'admin', action: 'create' })).not.toContain(entry.id);
   });

@@ -44,6 +44,20 @@ describe('replay differences in words', () => {
       vi: 'khối «Các sở, ban, ngành tỉnh» › Sở Y tế › thứ hạng',
       en: 'cohort "Departments" › Sở Y tế › rank',
     });
+    // an item whose code is a number, under a meaning's map, and one missing there
+    const top = (nodes: Record<string, unknown>) => ({ nodes });
+    const [changed, missing] = jsonDifferences(
+      top({ [index.code]: { status: 'scored', points: '9', max: 20 }, [child.code]: { status: 'scored', points: '1', max: 5 } }),
+      top({ [index.code]: { status: 'scored', points: '8', max: 20 } }),
+      200,
+      resultNamer(compiled),
+    );
+    expect(changed.where?.vi).toBe(`${index.code} «${index.title.vi}» › điểm`);
+    expect(missing).toMatchObject({ path: `/nodes/${child.code}`, actual: null, where: { vi: `${child.code} «${child.title.vi}»` } });
+    // the fields passed through are said too
+    expect(jsonDifferences({ band: { id: 'tot' } }, { band: { id: 'kha' } }, 200, resultNamer(compiled))[0].where?.vi).toBe(
+      'xếp loại › id',
+    );
     // without a namer, pointers only, as before
     expect(jsonDifferences(ranking(1), ranking(2))[0]).toEqual({ path: '/cohorts/0/entries/0/rank', expected: 1, actual: 2 });
   });
