@@ -78,12 +78,19 @@ describe('labels, not codes', () => {
       const from = page.locator('input[name="from"]');
       await from.fill(`31/02/${today.slice(0, 4)}`);
       await page.getByText('Ngày không hợp lệ: nhập dạng ngày/tháng/năm, ví dụ 15/12/2024').waitFor();
+      await screenshot(page, '44a-admin-audit-day-that-is-none'); // (taken after the filter form's debounce)
       expect(decodeURIComponent(page.url())).not.toContain('"from"');
-      await screenshot(page, '44a-admin-audit-day-that-is-none');
       await from.fill(viDay(today));
       await expect.poll(() => decodeURIComponent(page.url())).toContain(`"from":"${today}"`);
       await page.getByText('Đăng nhập').first().waitFor();
       await screenshot(page, '44b-admin-audit-from-today');
+      // a day made wrong again, or emptied, no longer filters
+      await from.fill(`${viDay(today)}x`);
+      await expect.poll(() => decodeURIComponent(page.url())).not.toContain('"from"');
+      await from.fill(viDay(today));
+      await expect.poll(() => decodeURIComponent(page.url())).toContain(`"from":"${today}"`);
+      await from.fill('');
+      await expect.poll(() => decodeURIComponent(page.url())).not.toContain('"from"');
     });
   });
 });

@@ -75,7 +75,7 @@ export const DayInput = ({ source, label, helperText, validate = [], disabled, .
 
 /**
  * A day a list is filtered by, typed dd/mm/yyyy or picked: the list follows once the text is a
- * whole day; until then the field says it is not one yet and the filter is left as it was without it.
+ * whole day; until then the field says it is not one yet and the list is not filtered by it.
  */
 export const DayFilter = ({ source, label }: { source: string; label?: string; alwaysOn?: boolean }) => {
   const translate = useTranslate();
@@ -87,7 +87,8 @@ export const DayFilter = ({ source, label }: { source: string; label?: string; a
   const type = (value: string) => {
     const day = value.trim() ? parseDay(value) : null;
     setTyped({ text: value, gave: day });
-    field.onChange(day ?? undefined);
+    // '' is how react-admin's filter form drops a filter (an undefined is merged away and would keep the old day).
+    field.onChange(day ?? '');
   };
   const calendar = useCalendar(filtered, type);
   const wrong = text.trim() !== '' && !parseDay(text);

@@ -5,7 +5,7 @@ import { useTranslate } from 'react-admin';
 /**
  * A decision that is recorded with its reason (accepting an explanation, scoring an item 0,
  * answering or resolving a reply): the fields it needs, the reason, the server's refusal in place,
- * and a confirm that waits for a reason (said under it once the person leaves it empty). What was
+ * and a confirm that waits for a reason (said under it once the person empties it). What was
  * typed stays until the dialog is closed.
  */
 export const ReasonDialog = ({
@@ -50,11 +50,12 @@ export const ReasonDialog = ({
   after?: ReactNode;
 }) => {
   const translate = useTranslate();
-  const [left, setLeft] = useState(false);
-  const missing = left && !reason.trim();
+  // Said once something was typed and then emptied (not on a first visit to the field, nor when another button takes the focus).
+  const [typed, setTyped] = useState(false);
+  const missing = typed && !reason.trim();
   return (
     // Once closed, the reason is asked afresh the next time.
-    <Dialog open={open} onClose={onClose} maxWidth="sm" fullWidth slotProps={{ transition: { onExited: () => setLeft(false) } }}>
+    <Dialog open={open} onClose={onClose} maxWidth="sm" fullWidth slotProps={{ transition: { onExited: () => setTyped(false) } }}>
       <DialogTitle>{title}</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ mt: 1 }}>
@@ -62,10 +63,12 @@ export const ReasonDialog = ({
           <TextField
             label={reasonLabel}
             value={reason}
-            onChange={(e) => onReason(e.target.value)}
-            onBlur={() => setLeft(true)}
+            onChange={(e) => {
+              setTyped(true);
+              onReason(e.target.value);
+            }}
             error={missing}
-            helperText={missing ? translate('chiso.appraisal.reasonRequired') : reasonHelp}
+            helperText={missing ? translate('ra.validation.required') : reasonHelp}
             required
             multiline
             minRows={2}

@@ -619,7 +619,6 @@ export const en = {
       newValue: 'Appraised value',
       reason: 'Reason',
       reasonHelp: 'Required: why the value changes (kept in the history)',
-      reasonRequired: 'A reason is required',
       save: 'Save appraisal',
       saved: 'Appraisal saved',
       history: 'Appraisal history',

@@ -633,7 +633,6 @@ export const vi = {
       newValue: 'Giá trị thẩm định',
       reason: 'Lý do',
       reasonHelp: 'Bắt buộc: vì sao điều chỉnh (được lưu vào lịch sử)',
-      reasonRequired: 'Phải nhập lý do',
       save: 'Lưu thẩm định',
       saved: 'Đã lưu kết quả thẩm định',
       history: 'Lịch sử thẩm định',
