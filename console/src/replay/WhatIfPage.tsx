@@ -194,13 +194,7 @@ export const WhatIfPage = () => {
                   >
                     <TableCell>{r.agencyName}</TableCell>
                     <TableCell sx={{ minWidth: 140 }}>{cohortName(r.cohort)}</TableCell>
-                    <StandingCells
-                      before={r.before}
-                      after={r.after}
-                      delta={r.delta}
-                      bandChanged={r.bandChanged}
-                      rankChanged={r.rankChanged}
-                    />
+                    <StandingCells {...r} />
                   </TableRow>
                 ))}
               </TableBody>

@@ -41,13 +41,7 @@ export const ImpactTable = ({ groups }: { groups: (CohortGroup<ImpactRow> & { na
                   sx={r.bandChanged ? changedRow() : undefined}
                 >
                   <TableCell>{r.agencyName}</TableCell>
-                  <StandingCells
-                    before={r.before}
-                    after={r.after}
-                    delta={r.delta}
-                    bandChanged={r.bandChanged}
-                    rankChanged={r.rankChanged}
-                  />
+                  <StandingCells {...r} />
                 </TableRow>
               ))}
             </TableBody>
