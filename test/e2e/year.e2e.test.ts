@@ -224,13 +224,20 @@ describe('the assessment year', () => {
       await expect(page.getByTestId('overdue').innerText()).resolves.toContain(`Hạn tự đánh giá ${day(-2)} đã qua`);
       await page.locator('[data-testid="not-submitted"] [data-agency]').first().getByText('Quá hạn').waitFor();
       await screenshot(page, 'y05c-dashboard-overdue');
-      await page.goto(`/#/submissions/${submissionId}/show`);
+      // the period lists the reply that waits, and leads to it
+      await page.goto(`/#/periods/${periodId}/show`);
+      const waiting = page.getByTestId('open-replies').locator('tbody tr');
+      await expect.poll(() => waiting.count()).toBe(1);
+      await expect(waiting.innerText()).resolves.toMatch(/Sở Thông tin và Truyền thông[\s\S]*Số người làm việc là 95/);
+      await screenshot(page, 'y05d-period-replies-waiting');
+      await waiting.click();
+      await page.waitForURL(new RegExp(`/submissions/${submissionId}/show`));
       await page.getByTestId(`revise-${appraisal.id}`).click();
       await page.locator('input[name="appraisedValue"]').fill('95');
       await page.locator('textarea[name="reason"]').fill('Chấp nhận phản hồi: tính cả người lao động hợp đồng.');
       await page.getByTestId('confirm-appraisal').click();
       await expect(page.getByTestId(`reply-outcome-${appraisal.id}`).innerText()).resolves.toContain('Chấp nhận phản hồi');
-      await screenshot(page, 'y05d-evaluator-revised');
+      await screenshot(page, 'y05e-evaluator-revised');
     });
     const revised = await evaluator<{ appraisedFacts: Record<string, unknown> }>('GET', `/submissions/${submissionId}`);
     expect(revised.appraisedFacts.staff_total).toBe(95);

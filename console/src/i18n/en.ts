@@ -815,6 +815,8 @@ export const en = {
     },
     reply: {
       section: 'Appraisal results and replies',
+      waiting: 'Replies waiting for a decision',
+      noneWaiting: 'No reply is waiting for a decision.',
       goTo: 'Read and reply',
       help: 'For each appraised item, choose "Agree" or "Reply" (with evidence if you have it) within this window.',
       column: "Agency's reply",

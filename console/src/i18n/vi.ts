@@ -829,6 +829,8 @@ export const vi = {
     },
     reply: {
       section: 'Kết quả thẩm định và phản hồi',
+      waiting: 'Phản hồi chờ giải quyết',
+      noneWaiting: 'Không còn phản hồi nào chờ giải quyết.',
       goTo: 'Xem và phản hồi',
       help: 'Với từng nội dung thẩm định, chọn «Đồng ý» hoặc «Phản hồi» (kèm tài liệu kiểm chứng nếu có) trong thời hạn trên.',
       column: 'Phản hồi của cơ quan',

@@ -13,6 +13,7 @@ import { SubmissionProgress } from '../dashboard/SubmissionProgress';
 import { PeriodTrail } from '../layout/trails';
 import { ScheduleTable, scheduleOf } from './schedule';
 import { ScheduleDialogButton } from './ScheduleInputs';
+import { OpenReplies } from './OpenReplies';
 
 const PeriodHeader = () => {
   const period = useRecordContext();
@@ -58,6 +59,11 @@ const Progress = ({ tick }: { tick: number }) => {
   return period ? <SubmissionProgress key={tick} period={period} /> : null;
 };
 
+const Replies = () => {
+  const period = useRecordContext();
+  return period ? <OpenReplies period={period} /> : null;
+};
+
 /** A period: its stage, what can be done now, progress of submissions, and the submissions. */
 export const PeriodShow = () => {
   const translate = useTranslate();
@@ -68,6 +74,7 @@ export const PeriodShow = () => {
       <Card sx={{ mb: 2 }}>
         <PeriodHeader />
       </Card>
+      <Replies />
       <Card sx={{ mb: 2 }}>
         <CardContent>
           <Typography variant="h6">{translate('chiso.dashboard.progress')}</Typography>
