@@ -29,49 +29,60 @@ const trailText = (trail: Bilingual[]): Bilingual => bi(trail.map((t) => t.vi).j
 /**
  * Every leaf (or shape) that differs, depth first, at most `limit` of them; in words too when
  * `namer` is given: the names of what the path goes through, the words of the fields it passes
- * (xếp loại, mã băm…), and the field it ends at.
+ * (xếp loại, mã băm…), and the field it ends at — worked out for the differences only, so a replay
+ * that reproduces pays nothing for them.
  */
 export function jsonDifferences(expected: unknown, actual: unknown, limit = 200, namer?: StepNamer): Difference[] {
   const out: Difference[] = [];
-  /** The trail one step further: the value's name, else the member's field word (any word at the end). */
-  const further = (trail: Bilingual[], value: unknown, step: Step, last: boolean): Bilingual[] => {
-    const name = namer?.(value, step) ?? null;
-    if (name) return [...trail, name];
-    if (step.index || step.key === '') return trail;
-    const word = RESULT_FIELDS[step.key] ?? (last ? bi(step.key, step.key) : null);
-    return word ? [...trail, word] : trail;
+  /** The steps from the root to where the walk is, with the value each reaches. */
+  const stack: { value: unknown; step: Step }[] = [];
+  const where = (): Bilingual | null => {
+    const trail: Bilingual[] = [];
+    stack.forEach(({ value, step }, i) => {
+      const name = namer!(value, step);
+      if (name) trail.push(name);
+      else if (!step.index && step.key !== '') {
+        const word = RESULT_FIELDS[step.key] ?? (i === stack.length - 1 ? bi(step.key, step.key) : null);
+        if (word) trail.push(word);
+      }
+    });
+    return trail.length ? trailText(trail) : null;
   };
-  const push = (path: string, a: unknown, b: unknown, trail: Bilingual[]) =>
-    out.push({ path, expected: a ?? null, actual: b ?? null, ...(namer && trail.length ? { where: trailText(trail) } : {}) });
-  const walk = (a: unknown, b: unknown, path: string, step: Step, above: Bilingual[]): void => {
+  const push = (path: string, a: unknown, b: unknown) => {
+    const words = namer ? where() : null;
+    out.push({ path, expected: a ?? null, actual: b ?? null, ...(words ? { where: words } : {}) });
+  };
+  const walk = (a: unknown, b: unknown, path: string, step: Step): void => {
     if (out.length >= limit) return;
-    const leaf = !(Array.isArray(a) && Array.isArray(b)) && !(isObject(a) && isObject(b));
-    const trail = namer ? further(above, a ?? b, step, leaf) : above;
-    if (leaf) {
-      if (!Object.is(a, b)) push(path, a, b, trail);
-      return;
-    }
-    const members: [string, unknown, unknown, boolean][] =
-      Array.isArray(a) && Array.isArray(b)
-        ? Array.from({ length: Math.max(a.length, b.length) }, (_, i) => [String(i), a[i], b[i], i < a.length && i < b.length])
-        : [...new Set([...Object.keys(a as object), ...Object.keys(b as object)])]
-            .sort()
-            .map((k) => [
-              k,
-              (a as Record<string, unknown>)[k],
-              (b as Record<string, unknown>)[k],
-              k in (a as object) && k in (b as object),
-            ]);
-    const index = Array.isArray(a);
-    for (const [key, x, y, both] of members) {
-      const next = { key, parentKey: step.key, index };
-      const p = `${path}/${index ? key : escape(key)}`;
-      if (both) walk(x, y, p, next, trail);
-      else push(p, x, y, namer ? further(trail, x ?? y, next, true) : trail);
-      if (out.length >= limit) return;
+    stack.push({ value: a ?? b, step });
+    try {
+      if (!(Array.isArray(a) && Array.isArray(b)) && !(isObject(a) && isObject(b))) {
+        if (!Object.is(a, b)) push(path, a, b);
+        return;
+      }
+      const index = Array.isArray(a);
+      const keys = index
+        ? Array.from({ length: Math.max((a as unknown[]).length, (b as unknown[]).length) }, (_, i) => String(i))
+        : [...new Set([...Object.keys(a as object), ...Object.keys(b as object)])].sort();
+      for (const key of keys) {
+        const x = (a as Record<string, unknown>)[key];
+        const y = (b as Record<string, unknown>)[key];
+        // A member on one side only is a difference as a whole, a leaf of the walk.
+        const whole = !(key in (a as object)) || !(key in (b as object)) ? [x ?? null, y ?? null] : null;
+        const p = `${path}/${index ? key : escape(key)}`;
+        const next = { key, parentKey: step.key, index };
+        if (whole) {
+          stack.push({ value: x ?? y, step: next });
+          push(p, whole[0], whole[1]);
+          stack.pop();
+        } else walk(x, y, p, next);
+        if (out.length >= limit) return;
+      }
+    } finally {
+      stack.pop();
     }
   };
-  walk(asJson(expected), asJson(actual), '', { key: '', parentKey: undefined, index: false }, []);
+  walk(asJson(expected), asJson(actual), '', { key: '', parentKey: undefined, index: false });
   return out;
 }
 
@@ -83,7 +94,7 @@ export function jsonDifferences(expected: unknown, actual: unknown, limit = 200,
 export function resultNamer(compiled: CompiledVersion): StepNamer {
   const titles = new Map<string, LocalizedText>();
   for (const { node } of walkNodes(compiled.version.criteria)) titles.set(node.code, node.title);
-  const item = (code: string): Bilingual | null => {
+  const item = (code: string): Bilingual => {
     const title = titles.get(code.replace(/#\d+$/, ''));
     return title ? bi(`${code} «${text(title, 'vi')}»`, `${code} "${text(title, 'en')}"`) : bi(code, code);
   };

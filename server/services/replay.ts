@@ -6,7 +6,6 @@
 import {
   bi,
   compileVersion,
-  type CompiledVersion,
   ENGINE_VERSION,
   evaluateSubmission,
   evaluateSubmissions,
@@ -22,7 +21,7 @@ import { evaluationsByIds, requireEvaluation } from '../store/evaluations';
 import { requirePublishedRanking } from '../store/rankings';
 import { requireVersion } from '../store/versions';
 import { requirePeriod } from '../store/periods';
-import { jsonDifferences, resultNamer, type Difference } from './differences';
+import { jsonDifferences, resultNamer, type Difference, type StepNamer } from './differences';
 import type { ReplayReport } from '../api/types';
 import { Problem } from '../problems/problem';
 
@@ -30,12 +29,11 @@ export type { ReplayReport } from '../api/types';
 
 /** Differences between a stored result and its recomputation, as the engines allow comparing them. */
 function compare(
-  compiled: CompiledVersion,
+  namer: StepNamer,
   stored: Evaluation | EvaluationView,
   actual: Evaluation,
   limit?: number,
 ): { compared: ReplayReport['compared']; differences: Difference[] } {
-  const namer = resultNamer(compiled);
   if (stored.engineVersion === ENGINE_VERSION) return { compared: 'record', differences: jsonDifferences(stored, actual, limit, namer) };
   // The meaning has no agency name of its own: the trail starts with the stored record's.
   const agency = bi(stored.agencyName, stored.agencyName);
@@ -53,7 +51,7 @@ export async function replayEvaluation(db: Queryable, id: string): Promise<Repla
   // Compiled afresh, not from memory: replay re-hashes the document as stored now.
   const compiled = compileVersion(version.document);
   const actual = evaluateSubmission(compiled, stored.input, stored.result.context);
-  const { compared, differences } = compare(compiled, stored.result, actual);
+  const { compared, differences } = compare(resultNamer(compiled), stored.result, actual);
   const storedIntact = resultHashOf(stored.result) === stored.hashes.result;
   const sameHash = compared === 'meaning' || actual.hashes.result === stored.hashes.result;
   return {
@@ -94,12 +92,13 @@ export async function replayPublishedRanking(db: Queryable, id: string): Promise
   );
   const ranking = rankEvaluations(compiled, results);
   let compared: ReplayReport['compared'] = 'record';
+  const namer = resultNamer(compiled);
   const evaluationDifferences = stored.flatMap((e, i) => {
-    const c = compare(compiled, e.result, results[i], 50);
+    const c = compare(namer, e.result, results[i], 50);
     if (c.compared === 'meaning') compared = 'meaning';
     return c.differences.map((d) => ({ ...d, path: `/evaluations/${e.agencyId}${d.path}` }));
   });
-  const differences = [...jsonDifferences(snapshot.ranking, ranking, 200, resultNamer(compiled)), ...evaluationDifferences];
+  const differences = [...jsonDifferences(snapshot.ranking, ranking, 200, namer), ...evaluationDifferences];
   const storedIntact = snapshot.ranking !== undefined && rankingHashOf(snapshot.ranking) === snapshot.hash;
   return {
     publishedRankingId: snapshot.id,

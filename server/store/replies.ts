@@ -81,7 +81,7 @@ export async function resolveReply(
   return toReply(res.rows[0]);
 }
 
-/** How many replies of a period still wait for the evaluator. */
+/** The replies of a period that still wait for the evaluator, counted per agency. */
 export async function openReplies(db: Queryable, periodId: string): Promise<PerAgency[]> {
   const res = await db.query<PerAgency>(
     `SELECT a.name AS "agencyName", count(*)::int AS count

@@ -342,7 +342,7 @@ export async function listRevisions(db: Queryable, submissionId: string, page: P
   };
 }
 
-/** Explanations filed in place of evidence, in the period's submitted submissions, that the evaluator has not reviewed. */
+/** Explanations filed in place of evidence, in the period's submitted submissions, that the evaluator has not reviewed, counted per agency. */
 export async function unreviewedExplanations(db: Queryable, periodId: string): Promise<PerAgency[]> {
   const res = await db.query<PerAgency>(
     `SELECT a.name AS "agencyName", count(*)::int AS count FROM ${FROM}, jsonb_array_elements(s.evidence) e

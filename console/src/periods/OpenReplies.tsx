@@ -1,16 +1,17 @@
 import { Card, CardContent, Typography } from '@mui/material';
-import { DataTable, ReferenceField, ReferenceManyField, useCanAccess, useTranslate, type RaRecord } from 'react-admin';
+import { DataTable, ReferenceField, ReferenceManyField, useCanAccess, useRecordContext, useTranslate, type RaRecord } from 'react-admin';
 import { useFormat } from '../common/useFormat';
 
 /**
  * In appraisal, the agencies' replies that wait for the evaluator's decision, oldest first, each
  * leading to the submission where it is resolved: what must be done before the period closes.
  */
-export const OpenReplies = ({ period }: { period: RaRecord }) => {
+export const OpenReplies = () => {
+  const period = useRecordContext();
   const translate = useTranslate();
   const f = useFormat();
   const { canAccess } = useCanAccess({ resource: 'appraisals', action: 'resolve' });
-  if (!canAccess || period.status !== 'appraisal') return null;
+  if (!canAccess || period?.status !== 'appraisal') return null;
   return (
     <Card sx={{ mb: 2 }} data-testid="open-replies">
       <CardContent>

@@ -59,11 +59,6 @@ const Progress = ({ tick }: { tick: number }) => {
   return period ? <SubmissionProgress key={tick} period={period} /> : null;
 };
 
-const Replies = () => {
-  const period = useRecordContext();
-  return period ? <OpenReplies period={period} /> : null;
-};
-
 /** A period: its stage, what can be done now, progress of submissions, and the submissions. */
 export const PeriodShow = () => {
   const translate = useTranslate();
@@ -74,7 +69,7 @@ export const PeriodShow = () => {
       <Card sx={{ mb: 2 }}>
         <PeriodHeader />
       </Card>
-      <Replies />
+      <OpenReplies />
       <Card sx={{ mb: 2 }}>
         <CardContent>
           <Typography variant="h6">{translate('chiso.dashboard.progress')}</Typography>
