@@ -2,7 +2,7 @@
 // Embedded PGlite is single-process, so the server holds a lock file while it runs and other
 // commands refuse to open the same folder instead of corrupting it.
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, linkSync, mkdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { useAuditKey } from '../store/audit';
 import { openDb, type Db } from '../store/db';
@@ -45,7 +45,17 @@ function auditKeyOf(config: DatabaseConfig): Buffer {
   const file = path.join(config.dataDir, 'audit.key');
   if (!existsSync(file)) {
     mkdirSync(config.dataDir, { recursive: true });
-    writeFileSync(file, `${randomBytes(32).toString('hex')}\n`, { mode: 0o600 });
+    // Written whole under another name, then linked into place: of servers starting together one key
+    // wins and every one reads it complete (two keys would sign one log two ways).
+    const draft = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+    writeFileSync(draft, `${randomBytes(32).toString('hex')}\n`, { mode: 0o600 });
+    try {
+      linkSync(draft, file);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    } finally {
+      unlinkSync(draft);
+    }
   }
   chmodSync(file, 0o600);
   const key = readFileSync(file, 'utf8').trim();
