@@ -80,13 +80,15 @@ describe('the agency user', () => {
       for (const title of INDEX_TITLES) expect(labels.some((l) => l.includes(title))).toBe(true);
       const axis = await page.locator('[data-index-label]').allTextContents();
       expect(axis[0]).toContain('Hạ tầng');
-      // two series of five bars, not equal to one another
-      const heights = await page
-        .locator('.recharts-bar')
-        .evaluateAll((series) =>
-          series.map((s) => [...s.querySelectorAll('path')].map((p) => Math.round(p.getBoundingClientRect().height))),
-        );
-      expect(heights).toHaveLength(2);
+      // two series of five bars, not equal to one another (read once the bars are drawn)
+      const bars = () =>
+        page
+          .locator('.recharts-bar')
+          .evaluateAll((series) =>
+            series.map((s) => [...s.querySelectorAll('path')].map((p) => Math.round(p.getBoundingClientRect().height))),
+          );
+      await expect.poll(async () => (await bars()).map((series) => series.length)).toEqual([5, 5]);
+      const heights = await bars();
       expect(heights[0]).not.toEqual(heights[1]);
       await screenshot(page, 'agency-02-indices-vs-cohort');
     });
