@@ -40,11 +40,11 @@ describe('the agency user', () => {
     await as('so-tttt', async (page) => {
       const lines = page.locator('[data-period-result]');
       await lines.first().waitFor();
-      await expect(lines.count()).resolves.toBe(1);
+      await expect.poll(() => lines.count()).toBe(1);
       const line = lines.first();
-      await expect(line.getByTestId('result-status').innerText()).resolves.toBe('Kết quả tạm tính');
-      await expect(line.getByTestId('other-runs').innerText()).resolves.toMatch(/Các lần chấm điểm khác \(1\)/i);
-      await expect(line.locator('[data-other-run]').isVisible()).resolves.toBe(false);
+      await expect.poll(() => line.getByTestId('result-status').innerText()).toBe('Kết quả tạm tính');
+      await expect.poll(() => line.getByTestId('other-runs').innerText()).toMatch(/Các lần chấm điểm khác \(1\)/i);
+      await expect.poll(() => line.locator('[data-other-run]').isVisible()).toBe(false);
       await line.getByTestId('other-runs').click();
       await line.locator('[data-other-run]').waitFor();
       await screenshot(page, 'agency-01-dashboard-provisional');
@@ -108,23 +108,23 @@ describe('the agency user', () => {
     await as('so-tttt', async (page) => {
       const line = page.locator('[data-period-result]').first();
       await line.getByTestId('result-status').filter({ hasText: 'Kết quả chính thức (đã công bố)' }).waitFor();
-      await expect(page.locator('[data-period-result]').count()).resolves.toBe(1);
-      await expect(line.getByTestId('other-runs').innerText()).resolves.toMatch(/\(2\)/);
+      await expect.poll(() => page.locator('[data-period-result]').count()).toBe(1);
+      await expect.poll(() => line.getByTestId('other-runs').innerText()).toMatch(/\(2\)/);
       const href = await line.getByRole('link', { name: 'Xem' }).first().getAttribute('href');
       expect(published.evaluationIds).toContain(decodeURIComponent(href!.split('/evaluations/')[1].split('/')[0]));
 
       // its own cohort's published ranking, its row marked, the others' rows not links
       const ranking = page.getByTestId('own-cohort-ranking');
       await ranking.locator('tr[data-own="true"]').waitFor();
-      await expect(ranking.locator('tr[data-own="true"]').innerText()).resolves.toContain('Sở Thông tin và Truyền thông');
+      await expect.poll(() => ranking.locator('tr[data-own="true"]').innerText()).toContain('Sở Thông tin và Truyền thông');
       expect(await ranking.locator('tbody tr').count()).toBeGreaterThan(5);
-      await expect(ranking.locator('tbody tr:not([data-own]) a').count()).resolves.toBe(0);
-      await expect(ranking.locator('[data-cohort]').count()).resolves.toBe(1);
+      await expect.poll(() => ranking.locator('tbody tr:not([data-own]) a').count()).toBe(0);
+      await expect.poll(() => ranking.locator('[data-cohort]').count()).toBe(1);
       await screenshot(page, 'agency-03-dashboard-official');
 
       await line.getByTestId('open-published-ranking').click();
       await page.locator('tr[data-own="true"]').first().waitFor();
-      await expect(page.getByTestId('replay').count()).resolves.toBe(0);
+      await expect.poll(() => page.getByTestId('replay').count()).toBe(0);
       await screenshot(page, 'agency-04-published-ranking');
     });
   });
@@ -145,15 +145,15 @@ describe('the agency user', () => {
       await page.locator('[data-fact-row]').first().waitFor();
       const summary = page.getByTestId('evidence-summary');
       await summary.waitFor();
-      await expect(summary.innerText()).resolves.toMatch(/^Còn thiếu tài liệu kiểm chứng \(\d+ nội dung\):/);
+      await expect.poll(() => summary.innerText()).toMatch(/^Còn thiếu tài liệu kiểm chứng \(\d+ nội dung\):/);
       const before = Number(await summary.getAttribute('data-missing'));
       expect(before).toBeGreaterThan(5);
       const markers = page.locator('[data-evidence-required][data-filed="false"]');
-      await expect(markers.count()).resolves.toBe(before);
+      await expect.poll(() => markers.count()).toBe(before);
       // listed by label, as the fields are labelled
       const first = await summary.locator('[data-missing-evidence]').first().getAttribute('data-missing-evidence');
       const label = await summary.locator('[data-missing-evidence]').first().innerText();
-      await expect(page.locator(`[data-fact-row="${first}"]`).innerText()).resolves.toContain(label);
+      await expect.poll(() => page.locator(`[data-fact-row="${first}"]`).innerText()).toContain(label);
       expect(label).not.toBe(first);
       await page.waitForTimeout(500);
       await page.screenshot({ path: path.join(SCREENSHOTS, 'agency-05-form-top.png') });
@@ -168,8 +168,8 @@ describe('the agency user', () => {
       await page.getByTestId('confirm-evidence').click();
       await page.getByText('Đã thêm tài liệu kiểm chứng').first().waitFor();
       await page.locator(`[data-evidence-required="${first}"][data-filed="true"]`).waitFor();
-      await expect(summary.getAttribute('data-missing')).resolves.toBe(String(before - 1));
-      await expect(summary.locator(`[data-missing-evidence="${first}"]`).count()).resolves.toBe(0);
+      await expect.poll(() => summary.getAttribute('data-missing')).toBe(String(before - 1));
+      await expect.poll(() => summary.locator(`[data-missing-evidence="${first}"]`).count()).toBe(0);
       await page.locator(`[data-fact-row="${first}"]`).screenshot({ path: path.join(SCREENSHOTS, 'agency-07-field-evidence-added.png') });
     });
   });

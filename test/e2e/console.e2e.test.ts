@@ -64,7 +64,7 @@ describe('the console', () => {
       expect(await page.getByRole('link', { name: 'Tạo mới' }).count()).toBe(0);
       await page.goto('/#/audit');
       await page.getByTestId('verify-chain').click();
-      await expect(page.getByTestId('chain-result').innerText()).resolves.toContain('Chuỗi nhật ký toàn vẹn');
+      await expect.poll(() => page.getByTestId('chain-result').innerText()).toContain('Chuỗi nhật ký toàn vẹn');
       await screenshot(page, '03-auditor-audit-verified');
     });
     await as('so-tttt', async (page) => {
@@ -137,7 +137,7 @@ describe('the console', () => {
 
       await page.locator('[data-tab="tests"]').click();
       await page.getByRole('button', { name: 'Chạy ca kiểm thử' }).click();
-      await expect(page.getByTestId('tests-summary').innerText()).resolves.toBe('Đạt 7/7');
+      await expect.poll(() => page.getByTestId('tests-summary').innerText()).toBe('Đạt 7/7');
       await page.locator('[data-tab="lint"]').click();
       await page.getByRole('button', { name: 'Chạy rà soát' }).click();
       await page.getByTestId('lint-panel').locator('[data-testid="findings"], [data-testid="no-findings"]').first().waitFor();
@@ -147,7 +147,7 @@ describe('the console', () => {
       await page.locator('textarea[name="changeNoteVi"]').fill('Nâng ngưỡng xếp loại Khá từ 70 lên 75 điểm.');
       // the amendment needs its own decision: the copied one is not offered
       await page.getByTestId('publish-new-decision').waitFor();
-      await expect(page.getByTestId('publish-new-decision').innerText()).resolves.toContain('2245/QĐ-UBND');
+      await expect.poll(() => page.getByTestId('publish-new-decision').innerText()).toContain('2245/QĐ-UBND');
       await expect.poll(() => page.locator('input[name="decision"]').inputValue()).toBe('');
       await page.locator('input[name="decision"]').fill('3012/QĐ-UBND');
       await page.locator('input[name="date"]').fill('28/12/2021');
@@ -155,8 +155,8 @@ describe('the console', () => {
       // 2021 is still in force on those days: the dialog asks what becomes of it, and waits for an answer
       const overlap = page.getByTestId('publish-overlap');
       await overlap.waitFor();
-      await expect(overlap.innerText()).resolves.toContain('2021 (15/09/2021 – 12/04/2023)');
-      await expect(page.getByTestId('confirm-publish').isDisabled()).resolves.toBe(true);
+      await expect.poll(() => overlap.innerText()).toContain('2021 (15/09/2021 – 12/04/2023)');
+      await expect.poll(() => page.getByTestId('confirm-publish').isDisabled()).toBe(true);
       await overlap.getByLabel(/Kết thúc hiệu lực vào ngày 31\/12\/2021/).check();
       await screenshot(page, '09b-admin-publish-overlap');
       await page.getByTestId('confirm-publish').click();
@@ -165,7 +165,7 @@ describe('the console', () => {
 
       await page.getByRole('link', { name: 'So sánh' }).click();
       await page.getByTestId('diff-table').waitFor();
-      await expect(page.getByTestId('diff-table').innerText()).resolves.toMatch(/75/);
+      await expect.poll(() => page.getByTestId('diff-table').innerText()).toMatch(/75/);
       // the band is named by its section and label, not its id
       await expect(page.getByTestId('diff-table').innerText()).resolves.not.toMatch(/\bkha\b/);
       await screenshot(page, '10-admin-diff');
@@ -197,7 +197,7 @@ describe('the console', () => {
           await page.locator('[data-pointer="/criteria/0/children/1/max"] input').fill('2');
           await page.getByTestId('save-version').click();
           await page.getByTestId('conflict').waitFor();
-          await expect(page.getByTestId('conflict').innerText()).resolves.toContain('Người khác đã sửa bản nháp này');
+          await expect.poll(() => page.getByTestId('conflict').innerText()).toContain('Người khác đã sửa bản nháp này');
           await page.getByTestId('dirty').waitFor();
           await screenshot(page, '11a-admin-conflict');
           // the other administrator's change is what the server kept
@@ -294,7 +294,7 @@ describe('the console', () => {
 
         await page.getByTestId('appraise-staff_with_computer').click();
         await page.locator('input[name="appraisedValue"]').fill('50');
-        await expect(page.getByTestId('confirm-appraisal').isDisabled()).resolves.toBe(true);
+        await expect.poll(() => page.getByTestId('confirm-appraisal').isDisabled()).toBe(true);
         await page.locator('textarea[name="reason"]').fill('Biên bản kiểm tra thực tế: chỉ 50 máy tính đang sử dụng.');
         await page.getByTestId('confirm-appraisal').click();
         await notification(page, 'Đã lưu kết quả thẩm định').waitFor();
@@ -331,10 +331,10 @@ describe('the console', () => {
         await dialog.getByTestId('confirm-decision').click();
         await notification(page, 'Đã công bố kết quả xếp hạng').waitFor();
         await page.getByText('Kết quả xếp hạng đã công bố ·').waitFor();
-        await expect(page.getByTestId('ranking-decision').innerText()).resolves.toBe(
-          'Quyết định số 2923/QĐ-UBND ngày 31/12/2021 của Chủ tịch Ủy ban nhân dân tỉnh Sơn La',
-        );
-        await expect(page.getByTestId('ranking-signer').innerText()).resolves.toBe('Người ký: KT. Chủ tịch – Phó Chủ tịch Đặng Ngọc Hậu');
+        await expect
+          .poll(() => page.getByTestId('ranking-decision').innerText())
+          .toBe('Quyết định số 2923/QĐ-UBND ngày 31/12/2021 của Chủ tịch Ủy ban nhân dân tỉnh Sơn La');
+        await expect.poll(() => page.getByTestId('ranking-signer').innerText()).toBe('Người ký: KT. Chủ tịch – Phó Chủ tịch Đặng Ngọc Hậu');
         await page.getByTestId('in-force').filter({ hasText: 'Đang có hiệu lực' }).waitFor();
         await screenshot(page, '16-evaluator-published');
 
@@ -354,9 +354,9 @@ describe('the console', () => {
         await dialog.getByTestId('confirm-decision').click();
         await notification(page, 'Đã công bố bản đính chính').waitFor();
         await page.getByTestId('ranking-decision').filter({ hasText: 'Quyết định số 125/QĐ-UBND ngày 15/01/2022' }).waitFor();
-        await expect(page.getByTestId('ranking-correction').innerText()).resolves.toBe(
-          'Đính chính kết quả công bố theo Quyết định số 2923/QĐ-UBND · Lý do đính chính: Đính chính chức danh người ký.',
-        );
+        await expect
+          .poll(() => page.getByTestId('ranking-correction').innerText())
+          .toBe('Đính chính kết quả công bố theo Quyết định số 2923/QĐ-UBND · Lý do đính chính: Đính chính chức danh người ký.');
         await page.goto('/#/published-rankings');
         await page.getByTestId('superseded').filter({ hasText: 'Đã được thay thế bởi Quyết định số 125/QĐ-UBND' }).waitFor();
         await page.getByTestId('in-force').waitFor();
@@ -372,7 +372,7 @@ describe('the console', () => {
       await page.getByRole('combobox', { name: 'Kết quả xếp hạng đã công bố' }).filter({ hasText: '2021' }).waitFor();
       await page.getByTestId('run-replay').click();
       await page.getByTestId('replay-verified').waitFor();
-      await expect(page.getByTestId('replay-verified').innerText()).resolves.toContain('Đã xác minh ✓');
+      await expect.poll(() => page.getByTestId('replay-verified').innerText()).toContain('Đã xác minh ✓');
       await screenshot(page, '17-auditor-replay-verified');
 
       await page.goto('/#/what-if');

@@ -38,14 +38,14 @@ describe('finding things', () => {
     await as('evaluator', async (page) => {
       // the dashboard opens on the open 2023 period
       const picker = page.getByRole('combobox', { name: 'Kỳ đánh giá' });
-      await expect(picker.textContent()).resolves.toContain(TITLE_2023);
+      await expect.poll(() => picker.textContent()).toContain(TITLE_2023);
       const list = page.getByTestId('not-submitted');
       await list.locator('[data-agency="so-y-te"]').waitFor();
       const row = (id: string) => list.locator(`[data-agency="${id}"]`);
-      await expect(row('so-tttt').innerText()).resolves.toMatch(/Sở Thông tin và Truyền thông\s+Các sở, ban, ngành tỉnh\s+Đang soạn/);
-      await expect(row('moc-chau').innerText()).resolves.toMatch(/UBND huyện Mộc Châu\s+UBND các huyện, thành phố\s+Chưa nộp/);
-      await expect(list.getByText('Các sở, ban, ngành tỉnh: 20 chưa nộp').isVisible()).resolves.toBe(true);
-      await expect(list.getByText('UBND các huyện, thành phố: 12 chưa nộp').isVisible()).resolves.toBe(true);
+      await expect.poll(() => row('so-tttt').innerText()).toMatch(/Sở Thông tin và Truyền thông\s+Các sở, ban, ngành tỉnh\s+Đang soạn/);
+      await expect.poll(() => row('moc-chau').innerText()).toMatch(/UBND huyện Mộc Châu\s+UBND các huyện, thành phố\s+Chưa nộp/);
+      await expect.poll(() => list.getByText('Các sở, ban, ngành tỉnh: 20 chưa nộp').isVisible()).toBe(true);
+      await expect.poll(() => list.getByText('UBND các huyện, thành phố: 12 chưa nộp').isVisible()).toBe(true);
       const names = await list.locator('tbody tr td:first-child').allInnerTexts();
       expect(names).toHaveLength(32);
       const departments = names.slice(0, 20);
@@ -58,7 +58,7 @@ describe('finding things', () => {
       await list.getByText('Tất cả cơ quan, đơn vị đã nộp bản tự đánh giá.').waitFor();
       await page.reload();
       await page.getByTestId('not-submitted').getByText('Tất cả cơ quan, đơn vị đã nộp bản tự đánh giá.').waitFor();
-      await expect(page.getByRole('combobox', { name: 'Kỳ đánh giá' }).textContent()).resolves.toContain(TITLE_2021);
+      await expect.poll(() => page.getByRole('combobox', { name: 'Kỳ đánh giá' }).textContent()).toContain(TITLE_2021);
       await screenshot(page, '61-dashboard-period-picked');
 
       // a name in the list opens the agency, whose breadcrumbs lead to the agencies list
@@ -67,7 +67,7 @@ describe('finding things', () => {
       await page.getByTestId('not-submitted').getByRole('link', { name: 'Sở Y tế' }).click();
       await page.waitForURL(/#\/agencies\/so-y-te\/show/);
       const crumbs = page.getByTestId('breadcrumbs');
-      await expect(crumbs.innerText()).resolves.toMatch(/Cơ quan, đơn vị\s+Sở Y tế/);
+      await expect.poll(() => crumbs.innerText()).toMatch(/Cơ quan, đơn vị\s+Sở Y tế/);
 
       // the agencies of the current period's rule set only ("Ban Dân tộc" once), narrowed to a cohort
       await crumbs.getByRole('link', { name: 'Cơ quan, đơn vị' }).click();
@@ -87,7 +87,9 @@ describe('finding things', () => {
       await page.getByRole('combobox', { name: 'Khối' }).click();
       await page.getByRole('option', { name: 'UBND các huyện, thành phố' }).click();
       await page.getByText('1–10 trên 12').waitFor();
-      await expect(page.locator('tbody tr td:nth-child(4)').allInnerTexts()).resolves.toEqual(Array(10).fill('UBND các huyện, thành phố'));
+      await expect
+        .poll(() => page.locator('tbody tr td:nth-child(4)').allInnerTexts())
+        .toEqual(Array(10).fill('UBND các huyện, thành phố'));
 
       // a submission's breadcrumbs go back to its period, then to the periods
       const periods = await (await page.request.get(`${server.url}/api/periods`)).json();
@@ -100,7 +102,7 @@ describe('finding things', () => {
       await page.goto(`/#/submissions/${subs[0].id}/show`);
       const trail = page.getByTestId('breadcrumbs');
       await trail.getByRole('link', { name: TITLE_2021 }).waitFor();
-      await expect(trail.innerText()).resolves.toMatch(/Kỳ đánh giá\s+.*2021.*\s+Bản tự đánh giá của Sở Y tế/);
+      await expect.poll(() => trail.innerText()).toMatch(/Kỳ đánh giá\s+.*2021.*\s+Bản tự đánh giá của Sở Y tế/);
       await page.getByText('Khối: Các sở, ban, ngành tỉnh').waitFor();
       await screenshot(page, '63-submission-breadcrumbs');
       await trail.getByRole('link', { name: TITLE_2021 }).click();
@@ -114,8 +116,8 @@ describe('finding things', () => {
     await as('so-tttt', async (page) => {
       await page.getByRole('link', { name: 'Hướng dẫn' }).click();
       const topic = page.getByTestId('help-topic');
-      await expect(topic.getAttribute('data-role')).resolves.toBe('agency');
-      await expect(page.getByRole('tab').first().textContent()).resolves.toBe('Cơ quan được đánh giá');
+      await expect.poll(() => topic.getAttribute('data-role')).toBe('agency');
+      await expect.poll(() => page.getByRole('tab').first().textContent()).toBe('Cơ quan được đánh giá');
       await topic.getByRole('heading', { name: 'Cơ quan, đơn vị: tự đánh giá và xem kết quả' }).waitFor();
       const steps = await topic.locator('ol > li').allInnerTexts();
       expect(steps.length).toBeGreaterThanOrEqual(7);

@@ -35,7 +35,7 @@ describe('labels, not codes', () => {
       await page.goto('/#/agencies/so-y-te');
       await expect.poll(() => page.locator('input[name="kind"]').inputValue()).toBe('Sở, ngành');
       const attribute = page.locator('[data-attribute="has_public_services"]');
-      await expect(attribute.innerText()).resolves.toContain('Có thủ tục hành chính, dịch vụ công');
+      await expect.poll(() => attribute.innerText()).toContain('Có thủ tục hành chính, dịch vụ công');
       await screenshot(page, '41-admin-agency-form-in-words');
     });
   });

@@ -38,18 +38,18 @@ describe('the public results page', () => {
       await page.goto('/cong-khai');
       const card = page.locator(`[data-ranking="${published.id}"]`);
       await card.waitFor();
-      await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Kết quả đánh giá, xếp hạng công khai');
-      await expect(card.innerText()).resolves.toMatch(/Năm 2021/);
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe('Kết quả đánh giá, xếp hạng công khai');
+      await expect.poll(() => card.innerText()).toMatch(/Năm 2021/);
       // No login form, no session: the page asked nothing that needs one.
-      await expect(page.locator('input[name="password"]').count()).resolves.toBe(0);
+      await expect.poll(() => page.locator('input[name="password"]').count()).toBe(0);
       await screenshot(page, 'public-01-list');
 
       await card.getByRole('link').click();
       const cohorts = page.locator('[data-cohort]');
       await cohorts.first().waitFor();
-      await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toMatch(/2021/);
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toMatch(/2021/);
       // the approving decision, as the province signed it
-      await expect(page.getByTestId('decision-line').innerText()).resolves.toContain('2923/QĐ-UBND');
+      await expect.poll(() => page.getByTestId('decision-line').innerText()).toContain('2923/QĐ-UBND');
       expect(await cohorts.count()).toBeGreaterThan(1);
       const first = cohorts.first();
       const headers = await first.locator('thead th').allInnerTexts();
@@ -87,10 +87,10 @@ describe('the public results page', () => {
       const name = await row.getByRole('link').innerText();
       await row.getByRole('link').click();
       await page.getByTestId('agency-years').waitFor();
-      await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe(name);
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe(name);
       const year = page.locator('[data-year="2021"]');
-      await expect(year.innerText()).resolves.toMatch(/năm đầu tiên/);
-      await expect(year.innerText()).resolves.toMatch(/1\/\d+/);
+      await expect.poll(() => year.innerText()).toMatch(/năm đầu tiên/);
+      await expect.poll(() => year.innerText()).toMatch(/1\/\d+/);
       await page.getByTestId('chart-agency-indices').locator('.recharts-bar-rectangle').first().waitFor();
       await screenshot(page, 'public-03-agency');
 

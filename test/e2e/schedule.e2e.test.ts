@@ -55,13 +55,15 @@ describe('period dates', () => {
         await schedule.waitFor();
         periodId = /#\/periods\/([^/]+)\/show/.exec(page.url())?.[1] ?? '';
         expect(periodId).not.toBe('');
-        await expect(schedule.locator('[data-date="opensOn"]').innerText()).resolves.toMatch(
-          new RegExp(`Ngày mở kỳ\\s+15/03/${YEAR}\\s+còn \\d+ ngày\\s+sắp tới`),
-        );
-        await expect(schedule.locator('[data-date="submissionDue"]').innerText()).resolves.toMatch(
-          new RegExp(`Hạn tự đánh giá\\s+31/10/${YEAR}`),
-        );
-        await expect(schedule.locator('[data-date="replyDue"]').innerText()).resolves.toMatch(new RegExp(`Hạn phản hồi\\s+10/12/${YEAR}`));
+        await expect
+          .poll(() => schedule.locator('[data-date="opensOn"]').innerText())
+          .toMatch(new RegExp(`Ngày mở kỳ\\s+15/03/${YEAR}\\s+còn \\d+ ngày\\s+sắp tới`));
+        await expect
+          .poll(() => schedule.locator('[data-date="submissionDue"]').innerText())
+          .toMatch(new RegExp(`Hạn tự đánh giá\\s+31/10/${YEAR}`));
+        await expect
+          .poll(() => schedule.locator('[data-date="replyDue"]').innerText())
+          .toMatch(new RegExp(`Hạn phản hồi\\s+10/12/${YEAR}`));
         await screenshot(page, '91-period-schedule');
 
         // the organiser changes a date in the dialog (PUT with the etag the period was read with)
@@ -70,15 +72,15 @@ describe('period dates', () => {
         await edit.locator('input[name="schedule.closesOn"]').fill(`22/12/${YEAR}`);
         await edit.getByRole('button', { name: 'Lưu' }).click();
         await edit.waitFor({ state: 'hidden' });
-        await expect(schedule.locator('[data-date="closesOn"]').innerText()).resolves.toMatch(new RegExp(`22/12/${YEAR}`));
+        await expect.poll(() => schedule.locator('[data-date="closesOn"]').innerText()).toMatch(new RegExp(`22/12/${YEAR}`));
 
         // the dashboard, on this period (the current one), says the self-assessment deadline
         await page.goto('/#/');
         await page.getByRole('combobox', { name: 'Kỳ đánh giá' }).click();
         await page.getByRole('option', { name: new RegExp(TITLE) }).click();
-        await expect(page.getByTestId('period-deadline').innerText()).resolves.toMatch(
-          new RegExp(`^Hạn tự đánh giá: 31/10/${YEAR} \\(còn \\d+ ngày\\)$`),
-        );
+        await expect
+          .poll(() => page.getByTestId('period-deadline').innerText())
+          .toMatch(new RegExp(`^Hạn tự đánh giá: 31/10/${YEAR} \\(còn \\d+ ngày\\)$`));
         await screenshot(page, '93-dashboard-deadline');
         await page.goto(`/#/periods/${periodId}/show`);
         await schedule.waitFor();

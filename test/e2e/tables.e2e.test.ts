@@ -190,8 +190,8 @@ describe('result tables', () => {
       for (let i = 1; i < placed.length; i++)
         if (placed[i].cohort === placed[i - 1].cohort) expect(placed[i].rank).toBeGreaterThanOrEqual(placed[i - 1].rank);
       const first = page.locator('[data-testid="what-if-table"] tbody tr').first();
-      await expect(first.locator('td').nth(0).innerText()).resolves.toMatch(/^(Sở|Văn phòng|Ban|Thanh tra)/);
-      await expect(first.locator('td').nth(1).innerText()).resolves.toBe('Các sở, ban, ngành tỉnh');
+      await expect.poll(() => first.locator('td').nth(0).innerText()).toMatch(/^(Sở|Văn phòng|Ban|Thanh tra)/);
+      await expect.poll(() => first.locator('td').nth(1).innerText()).toBe('Các sở, ban, ngành tỉnh');
       await screenshot(page, '31-what-if-1440');
       const whatIf = await download(page, () => page.getByTestId('export-table-csv').click());
       expect(whatIf.name).toMatch(/^gia-dinh-.+-2022\.csv$/);
@@ -207,10 +207,9 @@ describe('result tables', () => {
       await page.goto(`/#/versions/${draftId}`);
       await page.locator('[data-tab="impact"]').click();
       await page.getByTestId('impact-summary').waitFor();
-      await expect(page.getByTestId('impact-cohort').allInnerTexts()).resolves.toEqual([
-        'Các sở, ban, ngành tỉnh',
-        'UBND các huyện, thành phố',
-      ]);
+      await expect
+        .poll(() => page.getByTestId('impact-cohort').allInnerTexts())
+        .toEqual(['Các sở, ban, ngành tỉnh', 'UBND các huyện, thành phố']);
       for (const cohort of cohortOrder) {
         const rows = await page
           .locator(`[data-testid="impact-table"] [data-cohort="${cohort}"] tbody tr`)

@@ -70,8 +70,8 @@ describe('typed work', () => {
       await page.locator('[data-evidence]').first().waitFor();
       await page.getByText('lần sửa 2').waitFor();
       await page.waitForTimeout(300); // the draft goes back over the reloaded record after the form's reset
-      await expect(formValues(page)).resolves.toEqual(typed);
-      await expect(page.getByTestId('save-submission').isDisabled()).resolves.toBe(false);
+      await expect.poll(() => formValues(page)).toEqual(typed);
+      await expect.poll(() => page.getByTestId('save-submission').isDisabled()).toBe(false);
       await screenshot(page, 'typed-01-after-evidence');
 
       // leaving the page warns first; reloading anyway restores every value from the draft
@@ -84,18 +84,18 @@ describe('typed work', () => {
       await page.locator('[data-fact-row]').first().waitFor();
       await page.getByTestId('draft-restored').waitFor();
       expect(dialogs).toEqual(['beforeunload']);
-      await expect(page.getByTestId('draft-restored').innerText()).resolves.toContain('Đã khôi phục các giá trị bạn đã nhập');
-      await expect(formValues(page)).resolves.toEqual(typed);
+      await expect.poll(() => page.getByTestId('draft-restored').innerText()).toContain('Đã khôi phục các giá trị bạn đã nhập');
+      await expect.poll(() => formValues(page)).toEqual(typed);
       await screenshot(page, 'typed-02-restored-after-reload');
 
       await page.getByTestId('save-submission').click();
       await notification(page, 'Đã lưu bản tự đánh giá').waitFor();
       await page.getByText('lần sửa 3').waitFor();
       await page.getByTestId('draft-restored').waitFor({ state: 'detached' });
-      await expect(page.getByTestId('save-submission').isDisabled()).resolves.toBe(true);
+      await expect.poll(() => page.getByTestId('save-submission').isDisabled()).toBe(true);
       const drafts = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('chiso-draft.')));
       expect(drafts).toEqual([]);
-      await expect(formValues(page)).resolves.toEqual(typed);
+      await expect.poll(() => formValues(page)).toEqual(typed);
       await screenshot(page, 'typed-03-saved');
     });
 
@@ -164,15 +164,15 @@ describe('typed work', () => {
       await page.getByRole('columnheader', { name: 'Đã khóa' }).waitFor();
       const rows = page.locator('tbody tr');
       expect(await rows.count()).toBeGreaterThanOrEqual(5);
-      await expect(page.locator('[data-locked]').evaluateAll((cells) => cells.map((c) => c.getAttribute('data-locked')))).resolves.toEqual([
-        'tam-khoa',
-      ]);
+      await expect
+        .poll(() => page.locator('[data-locked]').evaluateAll((cells) => cells.map((c) => c.getAttribute('data-locked'))))
+        .toEqual(['tam-khoa']);
       // the active accounts' rows carry no mark at all
       for (const name of ['admin', 'evaluator', 'auditor', 'so-tttt']) {
         const row = page.locator('tbody tr', { has: page.getByRole('cell', { name, exact: true }) });
         await expect(row.innerText()).resolves.not.toMatch(/[✓✗]/);
       }
-      await expect(page.locator('tbody tr', { hasText: 'tam-khoa' }).innerText()).resolves.toContain('✓');
+      await expect.poll(() => page.locator('tbody tr', { hasText: 'tam-khoa' }).innerText()).toContain('✓');
       await screenshot(page, 'typed-04-users-locked');
     });
   });

@@ -85,7 +85,7 @@ describe('the assessment year', () => {
       await page.getByRole('button', { name: 'Lưu' }).click();
       await page.getByTestId('period-schedule').waitFor();
       periodId = /#\/periods\/([^/]+)/.exec(page.url())![1];
-      await expect(page.getByTestId('period-schedule').locator('[data-date="submissionDue"]').innerText()).resolves.toContain(day(5));
+      await expect.poll(() => page.getByTestId('period-schedule').locator('[data-date="submissionDue"]').innerText()).toContain(day(5));
       await screenshot(page, 'y01-period-dated');
     });
     await paperSubmission(periodId, 'so-y-te');
@@ -104,7 +104,7 @@ describe('the assessment year', () => {
         await page.getByTestId('submit-submission').click();
         await page.getByRole('button', { name: 'Xác nhận' }).click();
         const refused = page.getByTestId('submit-evidence-missing');
-        await expect(refused.innerText()).resolves.toContain('Chưa gửi được: còn thiếu tài liệu kiểm chứng');
+        await expect.poll(() => refused.innerText()).toContain('Chưa gửi được: còn thiếu tài liệu kiểm chứng');
         expect(await refused.locator('[data-submit-missing]').count()).toBeGreaterThan(10);
         await screenshot(page, 'y02-submit-refused');
         // the jump to a missing item closes the list; its paper record is explained in writing
@@ -156,7 +156,7 @@ describe('the assessment year', () => {
     await as('evaluator', async (page) => {
       await page.goto(`/#/submissions/${submissionId}/show`);
       const review = page.locator('[data-explanation-review]').first();
-      await expect(review.innerText()).resolves.toContain('Chưa xem xét');
+      await expect.poll(() => review.innerText()).toContain('Chưa xem xét');
       await review.locator('[data-testid^="accept-explanation-"]').click();
       await page.locator('textarea[name="reviewReason"]').fill('Đã đối chiếu bản giấy khi thẩm định.');
       await page.getByTestId('confirm-review').click();
@@ -189,15 +189,15 @@ describe('the assessment year', () => {
     await as(AGENCY, async (page) => {
       // the dashboard says until when the appraisal can be answered
       const deadline = page.getByTestId('my-deadlines').locator(`[data-period="${periodId}"]`).getByTestId('reply-window');
-      await expect(deadline.innerText()).resolves.toContain(`– ${day(15)}`);
+      await expect.poll(() => deadline.innerText()).toContain(`– ${day(15)}`);
       await page.goto(`/#/submissions/${submissionId}/show`);
       // and so does the submission, above what was appraised
-      await expect(page.getByTestId('submission-reply-window').innerText()).resolves.toContain(`– ${day(15)}`);
+      await expect.poll(() => page.getByTestId('submission-reply-window').innerText()).toContain(`– ${day(15)}`);
       await page.getByRole('button', { name: 'Xem và phản hồi' }).click();
       // the appraisal's table is brought into the window
       await expect.poll(() => page.locator('#replies').evaluate((el) => el.getBoundingClientRect().top < window.innerHeight)).toBe(true);
       const row = page.locator(`[data-appraisal="${appraisal.id}"]`);
-      await expect(row.innerText()).resolves.toContain('Theo báo cáo tổ chức cán bộ, cơ quan có 80 người.');
+      await expect.poll(() => row.innerText()).toContain('Theo báo cáo tổ chức cán bộ, cơ quan có 80 người.');
       // the item scored 0: agreed
       const zeroing = page.locator('[data-appraisal]').filter({ hasText: ZERO_REASON });
       await zeroing.locator('[data-testid^="reply-accept-"]').click();
@@ -215,20 +215,20 @@ describe('the assessment year', () => {
       await page.locator('textarea[name="replyText"]').waitFor();
       await screenshot(page, 'y05-agency-reply-with-evidence');
       await page.getByTestId('confirm-reply').click();
-      await expect(page.getByTestId(`reply-text-${appraisal.id}`).innerText()).resolves.toContain('Số người làm việc là 95');
+      await expect.poll(() => page.getByTestId(`reply-text-${appraisal.id}`).innerText()).toContain('Số người làm việc là 95');
       await page.locator(`[data-reply-for="${appraisal.id}"]`).getByText(`Tài liệu kèm theo: ${STAFF_LIST}`).waitFor();
       await screenshot(page, 'y05b-agency-replied');
     });
     await as('evaluator', async (page) => {
       // the self-assessment deadline has passed: the dashboard lists who never submitted as late
-      await expect(page.getByTestId('overdue').innerText()).resolves.toContain(`Hạn tự đánh giá ${day(-2)} đã qua`);
+      await expect.poll(() => page.getByTestId('overdue').innerText()).toContain(`Hạn tự đánh giá ${day(-2)} đã qua`);
       await page.locator('[data-testid="not-submitted"] [data-agency]').first().getByText('Quá hạn').waitFor();
       await screenshot(page, 'y05c-dashboard-overdue');
       // the period lists the reply that waits, and leads to it
       await page.goto(`/#/periods/${periodId}/show`);
       const waiting = page.getByTestId('open-replies').locator('tbody tr');
       await expect.poll(() => waiting.count()).toBe(1);
-      await expect(waiting.innerText()).resolves.toMatch(/Sở Thông tin và Truyền thông[\s\S]*Số người làm việc là 95/);
+      await expect.poll(() => waiting.innerText()).toMatch(/Sở Thông tin và Truyền thông[\s\S]*Số người làm việc là 95/);
       await screenshot(page, 'y05d-period-replies-waiting');
       await waiting.click();
       await page.waitForURL(new RegExp(`/submissions/${submissionId}/show`));
@@ -236,7 +236,7 @@ describe('the assessment year', () => {
       await page.locator('input[name="appraisedValue"]').fill('95');
       await page.locator('textarea[name="reason"]').fill('Chấp nhận phản hồi: tính cả người lao động hợp đồng.');
       await page.getByTestId('confirm-appraisal').click();
-      await expect(page.getByTestId(`reply-outcome-${appraisal.id}`).innerText()).resolves.toContain('Chấp nhận phản hồi');
+      await expect.poll(() => page.getByTestId(`reply-outcome-${appraisal.id}`).innerText()).toContain('Chấp nhận phản hồi');
       await screenshot(page, 'y05e-evaluator-revised');
     });
     const revised = await evaluator<{ appraisedFacts: Record<string, unknown> }>('GET', `/submissions/${submissionId}`);
@@ -274,7 +274,7 @@ describe('the assessment year', () => {
       const card = visitor.page.locator('[data-ranking]').filter({ hasText: `Năm ${YEAR}` });
       await card.waitFor();
       await card.getByRole('link').click();
-      await expect(visitor.page.getByTestId('decision-line').innerText()).resolves.toContain('3120/QĐ-UBND');
+      await expect.poll(() => visitor.page.getByTestId('decision-line').innerText()).toContain('3120/QĐ-UBND');
       await visitor.page.locator('[data-cohort]').first().getByText('Sở Thông tin và Truyền thông').waitFor();
       await screenshot(visitor.page, 'y07-public');
       expect(visitor.errors).toEqual([]);
@@ -287,7 +287,7 @@ describe('the assessment year', () => {
       const line = page.locator('[data-period-result]').filter({ hasText: String(YEAR) });
       await line.getByTestId('result-status').filter({ hasText: 'Kết quả chính thức (đã công bố)' }).waitFor();
       const own = page.getByTestId('own-cohort-ranking').locator('tr[data-own="true"]');
-      await expect(own.innerText()).resolves.toMatch(/^[12]\s+Sở Thông tin và Truyền thông/);
+      await expect.poll(() => own.innerText()).toMatch(/^[12]\s+Sở Thông tin và Truyền thông/);
       await screenshot(page, 'y08-agency-rank');
     });
   });
