@@ -758,6 +758,16 @@ export const en = {
       expected: 'Stored',
       actual: 'Recomputed',
       path: 'Where it differs',
+      why: {
+        tampered: 'The stored result was altered after it was stored: its content no longer matches the hash stored with it.',
+        versionChanged: "The rule version's document no longer matches its hash at scoring time: the version was altered.",
+        hashDiffers: 'Recomputing gives another hash than the stored one.',
+        differences:
+          '1 difference between the stored and the recomputed result, listed below. |||| %{smart_count} differences between the stored and the recomputed result, listed below.',
+        meaning:
+          "Scored by engine %{stored}, recomputed by engine %{current}: compared in meaning (each item's status, points and maximum, the total, the band, the result fields), not byte for byte.",
+      },
+      finding: 'Finding',
       nothingPublished: 'No ranking has been published yet.',
     },
     whatIf: {

@@ -772,6 +772,16 @@ export const vi = {
       expected: 'Đã lưu',
       actual: 'Tính lại',
       path: 'Vị trí khác biệt',
+      why: {
+        tampered: 'Kết quả đã lưu bị sửa sau khi được lưu: nội dung không còn khớp với mã băm lưu cùng nó.',
+        versionChanged: 'Văn bản phiên bản bộ chỉ số không còn khớp với mã băm lúc chấm điểm: phiên bản đã bị sửa.',
+        hashDiffers: 'Tính lại cho mã băm khác với mã băm đã lưu.',
+        differences:
+          '%{smart_count} chỗ khác nhau giữa kết quả đã lưu và kết quả tính lại, kê ở bảng dưới. |||| %{smart_count} chỗ khác nhau giữa kết quả đã lưu và kết quả tính lại, kê ở bảng dưới.',
+        meaning:
+          'Kết quả được chấm bằng bộ máy tính điểm %{stored}, tính lại bằng bộ máy %{current}: so sánh theo nội dung (trạng thái, điểm và điểm tối đa của từng tiêu chí, tổng điểm, xếp loại, các chỉ số kết quả), không so từng byte.',
+      },
+      finding: 'Nhận xét',
       nothingPublished: 'Chưa có kết quả xếp hạng nào được công bố.',
     },
     whatIf: {

@@ -8,6 +8,7 @@ import { ExportCsvButton } from '../common/ExportCsvButton';
 import { fileSlug, type Cell } from '../common/tableCsv';
 import { useFormat } from '../common/useFormat';
 import { useLt } from '../common/useLt';
+import { replayFindings } from './replayFindings';
 
 /** A compared value for the file: numbers stay numbers (written with a decimal comma), the rest as text. */
 const cellOf = (v: unknown): Cell =>
@@ -20,6 +21,8 @@ export const ReplayResultView = ({ result, subject }: { result: ReplayResult; su
   const lt = useLt();
   const text = (v: unknown) => (typeof v === 'number' ? f.number(v, 20) : (cellOf(v) ?? '—'));
   const t = (key: string) => translate(`chiso.tableExport.${key}`);
+  const findings = replayFindings(result).map((x) => ({ ...x, text: translate(`chiso.replay.why.${x.key}`, x.values) }));
+  const meaning = findings.find((x) => x.key === 'meaning');
   // The auditor's record of the check: what was compared and with what outcome, then each difference.
   const record = () => ({
     header: [t('item'), translate('chiso.replay.expected'), translate('chiso.replay.actual')],
@@ -28,6 +31,7 @@ export const ReplayResultView = ({ result, subject }: { result: ReplayResult; su
       [t('resultHash'), result.expectedHash, result.actualHash],
       [t('versionHash'), result.versionHash.expected, result.versionHash.actual],
       [t('engineVersion'), result.engineVersion.stored, result.engineVersion.current],
+      ...findings.map((x) => [translate('chiso.replay.finding'), null, x.text]),
       ...result.differences.map((d) => [d.where ? `${lt(d.where)} (${d.path})` : d.path, cellOf(d.expected), cellOf(d.actual)]),
     ],
   });
@@ -46,8 +50,8 @@ export const ReplayResultView = ({ result, subject }: { result: ReplayResult; su
         <Typography variant="h4" sx={{ color: 'success.main', fontWeight: 700 }}>
           {translate('chiso.replay.verified')}
         </Typography>
-        <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
-          {translate('chiso.replay.verifiedHelp')}
+        <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }} data-testid="replay-compared">
+          {meaning?.text ?? translate('chiso.replay.verifiedHelp')}
         </Typography>
         <Typography variant="caption" sx={{ fontFamily: 'monospace', display: 'block', mt: 1, wordBreak: 'break-all' }}>
           SHA-256 {result.actualHash}
@@ -64,7 +68,14 @@ export const ReplayResultView = ({ result, subject }: { result: ReplayResult; su
           {translate('chiso.replay.notVerified')}
         </Typography>
       </Box>
-      <Alert severity="error" sx={{ mb: 2, fontFamily: 'monospace', wordBreak: 'break-all' }}>
+      <Stack spacing={1} sx={{ mb: 2 }} data-testid="replay-findings">
+        {findings.map((x) => (
+          <Alert key={x.key} severity={x.severity} data-finding={x.key}>
+            {x.text}
+          </Alert>
+        ))}
+      </Stack>
+      <Alert severity="info" icon={false} sx={{ mb: 2, fontFamily: 'monospace', wordBreak: 'break-all' }}>
         {translate('chiso.replay.expected')}: {result.expectedHash}
         <br />
         {translate('chiso.replay.actual')}: {result.actualHash}
