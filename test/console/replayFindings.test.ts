@@ -4,8 +4,6 @@
 // hashes under "Không khớp" read as a contradiction.
 import { describe, expect, it } from 'vitest';
 import { replayFindings } from '../../console/src/replay/replayFindings';
-import { vi as messages } from '../../console/src/i18n/vi';
-import { en } from '../../console/src/i18n/en';
 import type { ReplayResult } from '../../console/src/providers/dataProvider';
 
 const H = (c: string) => c.repeat(64);
@@ -47,13 +45,5 @@ describe('replayFindings', () => {
       engineVersion: { stored: '1.0.0', current: '2.0.0' },
     });
     expect(found).toEqual([{ key: 'meaning', severity: 'info', values: { stored: '1.0.0', current: '2.0.0' } }]);
-  });
-
-  it('has words for every finding in Vietnamese and English', () => {
-    const all = ['tampered', 'versionChanged', 'hashDiffers', 'differences', 'meaning'] as const;
-    for (const catalogue of [messages, en]) {
-      const why = (catalogue as { chiso: { replay: { why: Record<string, string> } } }).chiso.replay.why;
-      for (const key of all) expect(why[key], key).toMatch(/\S/);
-    }
   });
 });

@@ -1,6 +1,6 @@
 import type { ReplayResult } from '../providers/dataProvider';
 
-/** One thing the auditor is told about a replay, as a message key of `chiso.replay.why` and its values. */
+/** One thing the auditor is told about a replay, as the key of its words (under the replay's why) and their values. */
 export interface ReplayFinding {
   key: 'tampered' | 'versionChanged' | 'hashDiffers' | 'differences' | 'meaning';
   severity: 'error' | 'info';
