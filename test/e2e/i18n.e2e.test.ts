@@ -8,6 +8,7 @@ import { vi } from '../../console/src/i18n/vi';
 import { en } from '../../console/src/i18n/en';
 import { METHOD_NAMES } from '../../server/engine';
 import { OPERATORS } from '../../console/src/versions/editor/conditions/operators';
+import { REPLAY_FINDINGS } from '../../console/src/replay/replayFindings';
 
 const keys = (obj: unknown, prefix = ''): string[] =>
   obj && typeof obj === 'object'
@@ -80,7 +81,7 @@ describe('console translations', () => {
     for (const o of OPERATORS) used.add(`chiso.operator.${o}`);
     for (const k of ['group', 'index', 'component', 'criterion']) used.add(`chiso.kind.${k}`);
     for (const f of ['cohort', 'total', 'max', 'percentage', 'band', 'average']) used.add(`chiso.editor.testCases.field.${f}`);
-    for (const w of ['tampered', 'versionChanged', 'hashDiffers', 'differences', 'meaning']) used.add(`chiso.replay.why.${w}`);
+    for (const w of REPLAY_FINDINGS) used.add(`chiso.replay.why.${w}`);
     for (const t of ['general', 'criteria', 'facts', 'cohorts', 'bands', 'lint', 'tests', 'impact', 'raw'])
       used.add(`chiso.editor.tab.${t}`);
     const missing = [...used].filter((k) => typeof get(vi, k) !== 'string' || typeof get(en, k) !== 'string');

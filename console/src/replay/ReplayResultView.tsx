@@ -50,7 +50,7 @@ export const ReplayResultView = ({ result, subject }: { result: ReplayResult; su
         <Typography variant="h4" sx={{ color: 'success.main', fontWeight: 700 }}>
           {translate('chiso.replay.verified')}
         </Typography>
-        <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }} data-testid="replay-compared">
+        <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
           {meaning?.text ?? translate('chiso.replay.verifiedHelp')}
         </Typography>
         <Typography variant="caption" sx={{ fontFamily: 'monospace', display: 'block', mt: 1, wordBreak: 'break-all' }}>
@@ -68,9 +68,9 @@ export const ReplayResultView = ({ result, subject }: { result: ReplayResult; su
           {translate('chiso.replay.notVerified')}
         </Typography>
       </Box>
-      <Stack spacing={1} sx={{ mb: 2 }} data-testid="replay-findings">
+      <Stack spacing={1} sx={{ mb: 2 }}>
         {findings.map((x) => (
-          <Alert key={x.key} severity={x.severity} data-finding={x.key}>
+          <Alert key={x.key} severity={x.severity}>
             {x.text}
           </Alert>
         ))}

@@ -1,8 +1,11 @@
 import type { ReplayResult } from '../providers/dataProvider';
 
-/** One thing the auditor is told about a replay, as the key of its words (under the replay's why) and their values. */
+/** What the auditor can be told about a replay: each has its words under the replay's why. */
+export const REPLAY_FINDINGS = ['tampered', 'versionChanged', 'hashDiffers', 'differences', 'meaning'] as const;
+
+/** One thing the auditor is told about a replay, with the values its words take. */
 export interface ReplayFinding {
-  key: 'tampered' | 'versionChanged' | 'hashDiffers' | 'differences' | 'meaning';
+  key: (typeof REPLAY_FINDINGS)[number];
   severity: 'error' | 'info';
   values?: Record<string, string | number>;
 }
